@@ -1,0 +1,197 @@
+"""PO and POT files: the only module that imports polib.
+
+Reading uses polib. Writing uses our own serializer, because the output must be what
+GNU gettext itself writes (``msgcat`` of our output changes nothing), and GNU wraps
+Korean text differently from polib: see ``powrap``. Files are written atomically
+(temporary file in the same folder, fsync, rename), and only when their bytes change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import polib
+
+from .errors import CatalogError, ConcurrentRunError
+from .powrap import wrap_field, wrap_references
+
+_SYNTAX_LINE = re.compile(r"line (\d+)")
+
+
+def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
+    """A POFile from PO text; syntax errors become a CatalogError with the line."""
+    try:
+        return polib.pofile(text, encoding="utf-8", check_for_duplicates=True, wrapwidth=79)
+    except ValueError as exc:  # duplicate entries
+        raise CatalogError(f"duplicate entry: {exc}", path=path,
+                           hint="merge the duplicates (msguniq) and try again") from exc
+    except OSError as exc:
+        match = _SYNTAX_LINE.search(str(exc))
+        raise CatalogError("PO syntax error", path=path,
+                           line=int(match.group(1)) if match else None,
+                           hint="fix the entry (msgfmt --check-format FILE shows details)") from exc
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Read a PO/POT file; UTF-8 is required."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise CatalogError("no such catalog", path=path, hint="run 'l10n update' first") from exc
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=path) from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # PO editors on Windows add one; gettext accepts it
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError("not valid UTF-8", path=path, line=line,
+                           hint="convert the file with msgconv --to-code=UTF-8") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CatalogError("file contains a NUL byte", path=path, line=line,
+                           hint="restore the file from version control")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return parse_catalog(text, path=path)
+
+
+def _comment_lines(marker: str, text: str) -> Iterator[str]:
+    for line in text.split("\n"):
+        yield f"{marker} {line}" if line else marker
+
+
+def _flag_order(flags: list[str]) -> list[str]:
+    seen = []
+    for flag in (["fuzzy"] if "fuzzy" in flags else []) + [f for f in flags if f != "fuzzy"]:
+        if flag not in seen:
+            seen.append(flag)
+    return seen
+
+
+def format_entry(entry: polib.POEntry, *, width: int = 79) -> list[str]:
+    """The lines of one entry as GNU gettext writes them."""
+    if entry.obsolete and not entry.msgstr and not any(entry.msgstr_plural.values()):
+        return []  # GNU drops untranslated obsolete entries: nothing is lost
+    lines: list[str] = []
+    if entry.tcomment:
+        lines += _comment_lines("#", entry.tcomment)
+    if entry.comment:
+        lines += _comment_lines("#.", entry.comment)
+    if entry.occurrences:
+        refs = [f"{file}:{line}" if line else file for file, line in entry.occurrences]
+        lines += wrap_references(refs, width=width)
+    flags = _flag_order(entry.flags)
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    prefix = "#~ " if entry.obsolete else ""
+    prev = "#~| " if entry.obsolete else "#| "
+    if entry.previous_msgctxt is not None:
+        lines += wrap_field("msgctxt", entry.previous_msgctxt, prefix=prev, width=width)
+    if entry.previous_msgid is not None:
+        lines += wrap_field("msgid", entry.previous_msgid, prefix=prev, width=width)
+    if entry.previous_msgid_plural is not None:
+        lines += wrap_field("msgid_plural", entry.previous_msgid_plural, prefix=prev,
+                            width=width)
+    if entry.msgctxt is not None:
+        lines += wrap_field("msgctxt", entry.msgctxt, prefix=prefix, width=width)
+    lines += wrap_field("msgid", entry.msgid, prefix=prefix, width=width)
+    if entry.msgid_plural:
+        lines += wrap_field("msgid_plural", entry.msgid_plural, prefix=prefix, width=width)
+        forms = entry.msgstr_plural or {0: ""}
+        for index in sorted(forms, key=int):
+            lines += wrap_field(f"msgstr[{index}]", forms[index], prefix=prefix, width=width)
+    else:
+        lines += wrap_field("msgstr", entry.msgstr, prefix=prefix, width=width)
+    return lines
+
+
+def format_catalog(po: polib.POFile, *, width: int = 79) -> str:
+    """The whole file as GNU gettext writes it: header, live entries, obsolete entries."""
+    blocks: list[list[str]] = []
+    header = polib.POEntry(msgid="", msgstr=_header_text(po), tcomment=po.header or "",
+                           flags=_header_flags(po))
+    blocks.append(format_entry(header, width=width))
+    for entry in po:
+        if not entry.obsolete:
+            blocks.append(format_entry(entry, width=width))
+    for entry in po:
+        if entry.obsolete:
+            lines = format_entry(entry, width=width)
+            if lines:
+                blocks.append(lines)
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def _header_text(po: polib.POFile) -> str:
+    # polib keeps the metadata in file order; keep it, so a round trip changes nothing
+    return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+
+
+def _header_flags(po: polib.POFile) -> list[str]:
+    fuzzy = getattr(po, "metadata_is_fuzzy", None)
+    if isinstance(fuzzy, list):
+        return ["fuzzy"] if "fuzzy" in fuzzy else []
+    return ["fuzzy"] if fuzzy else []
+
+
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None if it does not exist (for change detection)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any") -> bool:
+    """Write ``text`` to ``path`` atomically; return False when the bytes are unchanged.
+
+    ``expected_digest`` is the digest the file had when it was read (None: it did not
+    exist). If the file changed since, a translator saved it while we worked: refuse
+    rather than overwrite their work.
+    """
+    data = text.encode("utf-8")
+    current = file_digest(path)
+    if expected_digest != "any" and current != expected_digest:
+        raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
+                                 hint="run the command again; nothing was overwritten")
+    if current is not None and current == hashlib.sha256(data).hexdigest():
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
+                           hint="check the folder exists and is writable") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
+                           hint="check the file and folder are writable") from exc
+    return True
+
+
+def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any") -> bool:
+    """Serialize and write a catalog atomically; False when nothing changed."""
+    return write_text_atomic(path, format_catalog(po), expected_digest=expected_digest)
+
+
+def new_catalog(metadata: dict[str, str], *, header_comment: str = "") -> polib.POFile:
+    po = polib.POFile(wrapwidth=79, encoding="utf-8")
+    po.metadata = dict(metadata)
+    po.header = header_comment
+    return po

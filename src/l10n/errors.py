@@ -1,0 +1,62 @@
+"""Typed errors. Each carries the path and line it is about and knows its exit code.
+
+Findings of QA checks are values, never exceptions; these are for input the tool
+cannot work with. The CLI prints ``error: path:line: what is wrong; what to do``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+class L10nError(Exception):
+    """Base class: something the user must fix before l10n can go on."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(
+        self, message: str, *, path: Path | str | None = None, line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class ConfigError(L10nError):
+    """The project configuration is missing or wrong."""
+
+    exit_code = EXIT_USAGE
+
+
+class SourceError(L10nError):
+    """An essay cannot be read (encoding, line ends, empty, missing)."""
+
+
+class CatalogError(L10nError):
+    """A PO/POT file cannot be read or written."""
+
+
+class GlossaryError(L10nError):
+    """glossary.csv is malformed."""
+
+
+class PublishError(L10nError):
+    """The site cannot be built."""
+
+
+class ConcurrentRunError(L10nError):
+    """Another l10n process holds the project lock, or a file changed under us."""

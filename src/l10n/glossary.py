@@ -1,0 +1,395 @@
+"""The glossary (glossary.csv) and term matching on both sides.
+
+Korean side: every form of a term (``ko`` and ``ko_variants``) is looked for with one
+Aho-Corasick automaton over the sentence with spaces removed, so 산업 혁명 and 산업혁명
+are the same; overlapping hits resolve leftmost-longest (초연결 사회 beats 초연결). A hit
+counts only if the Kiwi morphological analyser agrees that it starts and ends on
+morpheme boundaries, which rejects the first syllables of an unrelated word (공유 in
+공유지), and it is not turned into an adjective by 하다 (시장하다, "to be hungry").
+Particles and endings after a term (초연결은, 중소기업들에게) are separate morphemes, so
+they need no list.
+
+English side: each Korean hit gets a verdict on the translation, from the best to the
+worst: ``exact``, ``inflected`` (plural, possessive), ``variant`` (an accepted
+rendering), ``orthographic`` (the approved form spelled, hyphenated or capitalised
+otherwise), ``forbidden``, ``missing``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .errors import GlossaryError
+
+COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note")
+KINDS = ("term", "name", "keep")
+PRONOUNS = {"it", "its", "they", "them", "their", "this", "these", "that", "those", "one",
+            "ones", "itself", "themselves"}
+
+
+class Verdict(str, Enum):
+    EXACT = "exact"
+    INFLECTED = "inflected"
+    VARIANT = "variant"
+    ORTHOGRAPHIC = "orthographic"
+    FORBIDDEN = "forbidden"
+    MISSING = "missing"
+
+    @property
+    def ok(self) -> bool:
+        return self in (Verdict.EXACT, Verdict.INFLECTED, Verdict.VARIANT)
+
+
+@dataclass(frozen=True)
+class Term:
+    ko: str
+    en: str
+    ko_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    kind: str = "term"
+    note: str = ""
+    row: int = 0
+
+    @property
+    def case_sensitive(self) -> bool:
+        return self.kind in ("name", "keep")
+
+
+@dataclass(frozen=True)
+class KoHit:
+    term: Term
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class EnJudgement:
+    term: Term
+    verdict: Verdict
+    found: str = ""  # the English text that decided the verdict
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
+def _nospace(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
+    """Parse and validate glossary CSV text; every problem is a GlossaryError with its row."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=1) from exc
+    missing = [column for column in ("ko", "en") if column not in header]
+    if missing:
+        raise GlossaryError(f"header lacks column(s) {', '.join(missing)}", path=path, line=1,
+                            hint=f"the header is: {','.join(COLUMNS)}")
+    unknown = [column for column in header if column not in COLUMNS]
+    if unknown:
+        raise GlossaryError(f"unknown column(s) {', '.join(unknown)}", path=path, line=1,
+                            hint=f"known columns: {','.join(COLUMNS)}")
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise GlossaryError("row has more cells than the header", path=path, line=line,
+                                    hint="quote cells that contain commas")
+            ko, en = (row.get("ko") or "").strip(), (row.get("en") or "").strip()
+            if not ko and not en and not any((v or "").strip() for v in row.values()):
+                continue
+            if not ko or not en:
+                raise GlossaryError(f"missing required cell '{'ko' if not ko else 'en'}'",
+                                    path=path, line=line, hint="every row needs ko and en")
+            kind = (row.get("kind") or "term").strip() or "term"
+            if kind not in KINDS:
+                raise GlossaryError(f"unknown kind {kind!r}", path=path, line=line,
+                                    hint="use term, name or keep")
+            term = Term(ko, en, _split(row.get("ko_variants", "")),
+                        _split(row.get("en_variants", "")), _split(row.get("forbidden", "")),
+                        kind, (row.get("note") or "").strip(), line)
+            for form in (term.ko, *term.ko_variants):
+                key = _nospace(form)
+                if key in seen and seen[key] != line:
+                    raise GlossaryError(f"Korean form {form!r} is already listed on line "
+                                        f"{seen[key]}", path=path, line=line,
+                                        hint="keep one row per concept")
+                seen[key] = line
+            approved = {form.casefold() for form in (term.en, *term.en_variants)}
+            clash = [form for form in term.forbidden if form.casefold() in approved]
+            if clash:
+                raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path=path,
+                                    line=line, hint="remove it from one of the columns")
+            terms.append(term)
+    except csv.Error as exc:
+        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=reader.line_num,
+                            hint="check the quotes on this row") from exc
+    return Glossary(tuple(terms))
+
+
+def read_glossary(path: Path) -> Glossary:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise GlossaryError("no such glossary", path=path,
+                            hint="create it or set 'glossary' in [tool.l10n]") from exc
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError("not valid UTF-8", path=path, line=line,
+                            hint="save the glossary as UTF-8 CSV") from exc
+    return parse_glossary(text.replace("\r\n", "\n"), path=path)
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from .segment import _kiwi as kiwi
+
+    return kiwi()
+
+
+class Glossary:
+    """A validated glossary with one Korean automaton over all term forms."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @cached_property
+    def _automaton(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for term in self.terms:
+            for form in (term.ko, *term.ko_variants):
+                key = _nospace(form)
+                automaton.add_word(key, (len(key), term, form))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def _candidates(self, text: str) -> list[KoHit]:
+        if not self.terms or not len(self._automaton):
+            return []
+        offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
+        squeezed = "".join(text[i] for i in offsets)
+        found = []
+        for end, (length, term, _form) in self._automaton.iter(squeezed):
+            start = end - length + 1
+            found.append((start, -length, term))
+        found.sort(key=lambda item: (item[0], item[1]))
+        hits: list[KoHit] = []
+        taken_until = -1
+        for start, neg_length, term in found:
+            stop = start - neg_length
+            if start < taken_until:
+                continue
+            first, last = offsets[start], offsets[stop - 1] + 1
+            hits.append(KoHit(term, first, last, text[first:last]))
+            taken_until = stop
+        return hits
+
+    def find_korean(self, text: str) -> list[KoHit]:
+        """Glossary terms in a Korean sentence, leftmost-longest, on morpheme boundaries."""
+        hits = self._candidates(text)
+        if not hits:
+            return []
+        if all(_clear_edges(text, hit) for hit in hits):
+            return hits
+        tokens = _kiwi().tokenize(text)
+        starts = {token.start for token in tokens}
+        ends = {token.start + token.len: token for token in tokens}
+        following = {token.start: token for token in tokens}
+        kept = []
+        for hit in hits:
+            if _clear_edges(text, hit):
+                kept.append(hit)
+                continue
+            if hit.start not in starts and not _clear_left(text, hit.start):
+                continue
+            if hit.end not in ends and not _clear_right(text, hit.end):
+                continue
+            after = following.get(hit.end)
+            if after is not None and after.tag == "XSA":
+                continue  # 시장하다 'to be hungry' is not 시장 'market'
+            kept.append(hit)
+        return kept
+
+    def judge(self, term: Term, english: str, *, needed: int = 1) -> EnJudgement:
+        """The verdict for one term in an English translation."""
+        return judge_english(term, english, needed=needed)
+
+    def annotations(self, text: str) -> list[str]:
+        """Extracted-comment lines for a PO entry: ``glossary: 초연결 → hyper-connectivity``."""
+        lines = []
+        for term in dict.fromkeys(hit.term for hit in self.find_korean(text)):
+            lines.append(f"glossary: {term.ko} → {term.en}")
+        return lines
+
+    def by_ko(self, ko: str) -> Term | None:
+        key = _nospace(ko)
+        for term in self.terms:
+            if key in {_nospace(form) for form in (term.ko, *term.ko_variants)}:
+                return term
+        return None
+
+
+def _clear_left(text: str, index: int) -> bool:
+    return index == 0 or not text[index - 1].isalnum()
+
+
+def _clear_right(text: str, index: int) -> bool:
+    return index >= len(text) or not text[index].isalnum()
+
+
+def _clear_edges(text: str, hit: KoHit) -> bool:
+    return _clear_left(text, hit.start) and _clear_right(text, hit.end)
+
+
+# ---------------------------------------------------------------- English side
+
+_POSSESSIVE = r"(?:['’]s?)?"
+
+
+@lru_cache(maxsize=4096)
+def _inflections(form: str) -> tuple[str, ...]:
+    """Plural forms of the last word of ``form`` (inflect; acronyms take a plain -s)."""
+    words = form.split(" ")
+    last = words[-1]
+    if last.isupper() or any(ch.isdigit() for ch in last):
+        plurals = {last + "s"}
+    else:
+        import inflect
+
+        engine = _engine()
+        plurals = {engine.plural_noun(last) or last + "s"}
+        del inflect
+    return tuple(" ".join([*words[:-1], plural]) for plural in sorted(plurals) if plural != last)
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    import inflect
+
+    return inflect.engine()
+
+
+def _pattern(form: str, *, case_sensitive: bool) -> re.Pattern[str]:
+    words = [re.escape(word) for word in form.split()]
+    body = r"\s+".join(words)  # a line wrap or double space inside a term still counts
+    flags = 0 if case_sensitive else re.IGNORECASE
+    # a hyphenated compound (chaebol-led, SME-focused) still carries the term
+    return re.compile(rf"(?<![\w-]){body}{_POSSESSIVE}(?!\w)", flags)
+
+
+def _count(form: str, english: str, *, case_sensitive: bool) -> list[str]:
+    found = [m.group(0) for m in _pattern(form, case_sensitive=case_sensitive).finditer(english)]
+    if case_sensitive and not found and form[:1].islower():
+        # a term capitalised at the start of a sentence is still the term
+        capital = form[:1].upper() + form[1:]
+        found = [m.group(0) for m in _pattern(capital, case_sensitive=True).finditer(english)]
+    return found
+
+
+def _loose(text: str) -> tuple[str, list[int]]:
+    keep = [(i, ch.casefold()) for i, ch in enumerate(text) if ch.isalnum()]
+    return "".join(ch for _, ch in keep), [i for i, _ in keep]
+
+
+def _loose_find(form: str, english: str) -> str:
+    """The text of ``english`` that spells ``form`` ignoring case, spaces and hyphens."""
+    needle, _ = _loose(form)
+    hay, index = _loose(english)
+    if not needle:
+        return ""
+    start = hay.find(needle)
+    while start != -1:
+        first, last = index[start], index[start + len(needle) - 1] + 1
+        if _clear_left(english, first) and (
+            _clear_right(english, last) or english[last:last + 1] in ("s", "'", "’")
+        ):
+            return english[first:last]
+        start = hay.find(needle, start + 1)
+    return ""
+
+
+def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
+    """Verdict for ``term`` in ``english``; ``needed`` is how often the Korean had it.
+
+    Repetition rule: a term the Korean uses n times must appear n times, except that
+    every repetition after the first may be a pronoun (it, they, this, ...) that
+    follows the first rendering; otherwise the verdict is ``missing``.
+    """
+    sensitive = term.case_sensitive
+    for form in term.forbidden:
+        found = _count(form, english, case_sensitive=False)
+        if found:
+            return EnJudgement(term, Verdict.FORBIDDEN, found[0])
+    exact = _count(term.en, english, case_sensitive=sensitive)
+    inflected = [hit for form in _inflections(term.en) if term.kind != "keep"
+                 for hit in _count(form, english, case_sensitive=sensitive)]
+    variants = [hit for form in term.en_variants
+                for variant in (form, *(_inflections(form) if term.kind != "keep" else ()))
+                for hit in _count(variant, english, case_sensitive=sensitive)]
+    total = len(exact) + len(inflected) + len(variants)
+    if total:
+        if total < needed and not _pronoun_after(english, (exact + inflected + variants)[0],
+                                                 needed - total):
+            return EnJudgement(term, Verdict.MISSING, "")
+        if exact and not any(hit != term.en and hit.lower().startswith(term.en.lower())
+                             for hit in exact):
+            return EnJudgement(term, Verdict.EXACT, exact[0])
+        if exact or inflected:
+            return EnJudgement(term, Verdict.INFLECTED, (exact + inflected)[0])
+        return EnJudgement(term, Verdict.VARIANT, variants[0])
+    for form in (term.en, *term.en_variants):
+        found = _loose_find(form, english)
+        if found:
+            return EnJudgement(term, Verdict.ORTHOGRAPHIC, found)
+    return EnJudgement(term, Verdict.MISSING, "")
+
+
+def _pronoun_after(english: str, first: str, count: int) -> bool:
+    position = english.find(first)
+    tail = english[position + len(first):] if position >= 0 else ""
+    words = re.findall(r"[A-Za-z]+", tail.lower())
+    return sum(word in PRONOUNS for word in words) >= count
+
+
+def korean_counts(hits: Iterable[KoHit]) -> dict[Term, int]:
+    counts: dict[Term, int] = {}
+    for hit in hits:
+        counts[hit.term] = counts.get(hit.term, 0) + 1
+    return counts
+
+
+def judge_entry(glossary: Glossary, source: str, target: str) -> Iterator[EnJudgement]:
+    """One verdict per glossary term found in the Korean source of an entry."""
+    for term, needed in korean_counts(glossary.find_korean(source)).items():
+        yield judge_english(term, target, needed=needed)
+
+
+def project_glossary(config) -> Glossary | None:
+    """The project's glossary, or None when the project has none."""
+    if config.glossary is None or not config.glossary.exists():
+        return None
+    return read_glossary(config.glossary)

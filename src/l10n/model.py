@@ -1,0 +1,66 @@
+"""Plain values passed between stages: frozen dataclasses, no behaviour beyond trivia."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a block: ``text`` is exact source text; ``start`` its offset in the block."""
+
+    text: str
+    start: int
+    line: int  # 1-based line in the source file where the sentence starts
+
+    @property
+    def msgid(self) -> str:
+        """The catalog key: the sentence with soft line breaks folded to one space."""
+        return " ".join(self.text.split()) if "\n" in self.text else self.text
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of an essay: heading, paragraph, quote paragraph or list item."""
+
+    kind: BlockKind
+    text: str  # the block's inline text exactly as in the source (markers stripped)
+    line: int  # 1-based line where the block's text starts
+    level: int = 0  # heading level, or nesting depth of quotes/lists
+    sentences: tuple[Sentence, ...] = ()
+    ordered: bool = False  # list items: part of an ordered list
+    index: int = 0  # position of the block in the essay, 0-based
+
+    @property
+    def anchor(self) -> str:
+        """A stable id for citing the block: its kind initial and 1-based position."""
+        return f"p{self.index + 1}"
+
+
+@dataclass(frozen=True)
+class Essay:
+    """An essay read from ``source/ko``: its name (file stem), path and blocks."""
+
+    name: str
+    path: str  # path relative to the project root, posix style, for #: locations
+    blocks: tuple[Block, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.kind is BlockKind.HEADING:
+                return block.text
+        return self.name
+
+    def sentences(self):
+        for block in self.blocks:
+            yield from block.sentences

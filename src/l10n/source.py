@@ -1,0 +1,166 @@
+"""Read an essay (Markdown or plain text) into blocks: headings, paragraphs, quotes, list items.
+
+Markdown is parsed with markdown-it-py (CommonMark). Only block structure is used:
+inline markup (emphasis, links, code) stays inside the block text, and so inside the
+sentences a translator sees. Plain ``.txt`` essays are blank-line separated paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Block, BlockKind, Essay, Sentence
+from .segment import split_spans
+
+SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+_ESSAY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def decode_source(data: bytes, path: Path | str) -> str:
+    """Decode an essay strictly: UTF-8, no BOM, LF line ends, no NUL bytes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise SourceError("file starts with a UTF-8 byte-order mark", path=path, line=1,
+                          hint="save it as UTF-8 without BOM (sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError("file contains a NUL byte", path=path, line=line,
+                          hint="this is not a text file; remove the byte or the file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = ""
+        try:
+            data.decode("cp949")
+            guess = " (it decodes as CP949/EUC-KR)"
+        except UnicodeDecodeError:
+            pass
+        raise SourceError(f"not valid UTF-8{guess}: byte 0x{data[exc.start]:02x}", path=path,
+                          line=line,
+                          hint="convert it: iconv -f CP949 -t UTF-8 FILE > FILE.utf8 && "
+                               "mv FILE.utf8 FILE") from exc
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise SourceError("file has CR or CRLF line ends", path=path, line=line,
+                          hint="convert to LF line ends (dos2unix FILE)")
+    return text
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str, int]:
+    """Split ``key: value`` front matter from the body; returns (meta, body, lines skipped)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    meta = {}
+    for line in match.group(1).splitlines():
+        if ":" in line and not line.startswith("#"):
+            key, _, value = line.partition(":")
+            meta[key.strip()] = value.strip().strip("\"'")
+    skipped = match.group(0).count("\n")
+    return meta, "\n" * skipped + text[match.end():], skipped
+
+
+def _markdown_blocks(text: str) -> list[tuple[BlockKind, str, int, int, bool]]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(text)
+    blocks = []
+    quote_depth = 0
+    list_stack: list[bool] = []
+    pending: tuple[BlockKind, int] | None = None
+    for token in tokens:
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            list_stack.append(token.type == "ordered_list_open")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif token.type == "heading_open":
+            pending = (BlockKind.HEADING, int(token.tag[1:]))
+        elif token.type == "paragraph_open":
+            if list_stack:
+                pending = (BlockKind.LIST_ITEM, len(list_stack))
+            elif quote_depth:
+                pending = (BlockKind.QUOTE, quote_depth)
+            else:
+                pending = (BlockKind.PARAGRAPH, 0)
+        elif token.type == "inline" and pending is not None:
+            kind, level = pending
+            line = token.map[0] + 1 if token.map else 1
+            ordered = bool(list_stack) and list_stack[-1]
+            blocks.append((kind, token.content, line, level, ordered))
+            pending = None
+    return blocks
+
+
+def _text_blocks(text: str) -> list[tuple[BlockKind, str, int, int, bool]]:
+    blocks = []
+    for match in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
+        chunk = match.group(0)
+        stripped = chunk.strip()
+        if stripped:
+            lead = chunk[: len(chunk) - len(chunk.lstrip())]
+            line = text[: match.start()].count("\n") + lead.count("\n") + 1
+            blocks.append((BlockKind.PARAGRAPH, "\n".join(
+                part.strip() for part in stripped.split("\n")), line, 0, False))
+    return blocks
+
+
+def parse_essay(text: str, *, name: str, path: str) -> Essay:
+    """Blocks and sentences of an essay given as text (pure: no I/O)."""
+    meta, body, _ = _front_matter(text)
+    raw = _text_blocks(body) if path.endswith(".txt") else _markdown_blocks(body)
+    raw = [block for block in raw if block[1].strip()]
+    if not raw:
+        raise SourceError("essay has no text", path=path,
+                          hint="write the essay, or remove the empty file")
+    spans = split_spans(block[1] for block in raw)
+    blocks = []
+    for index, ((kind, content, line, level, ordered), block_spans) in enumerate(
+        zip(raw, spans, strict=True)
+    ):
+        sentences = tuple(
+            Sentence(content[start:end], start, line + content.count("\n", 0, start))
+            for start, end in block_spans
+        )
+        blocks.append(Block(kind, content, line, level, sentences, ordered, index))
+    return Essay(name=name, path=path, blocks=tuple(blocks), meta=meta)
+
+
+def essay_name(path: Path) -> str:
+    """The essay's name (its file stem), checked to be safe in file names and URLs."""
+    name = path.stem
+    if not _ESSAY_NAME.match(name):
+        raise SourceError(f"essay name {name!r} is not a safe file name", path=path,
+                          hint="rename the file using ASCII letters, digits, '-', '_' or '.'")
+    return name
+
+
+def read_essay(path: Path, *, root: Path) -> Essay:
+    """Read and parse one essay file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise SourceError("no such essay", path=path, hint="check the path") from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path=path) from exc
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError as exc:
+        raise SourceError("essay lies outside the project (a symlink?)", path=path,
+                          hint="keep essays inside the project folder") from exc
+    return parse_essay(decode_source(data, path), name=essay_name(path), path=rel)
+
+
+def find_essays(folder: Path) -> list[Path]:
+    """Essay files in ``folder`` (not recursive), sorted by name."""
+    if not folder.is_dir():
+        raise SourceError("source folder does not exist", path=folder,
+                          hint="create it or set 'source' in [tool.l10n]")
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith("."))

@@ -1,0 +1,53 @@
+"""Shared fixtures: a throw-away project with the real configuration layout."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+ESSAY = ROOT / "source" / "ko" / "fourth-industrial-revolution.md"
+
+PYPROJECT = """\
+[tool.l10n]
+source = "source/ko"
+locales = "locales"
+languages = ["en"]
+glossary = "glossary.csv"
+project-name = "test essays"
+"""
+
+
+def fixed_clock() -> datetime:
+    return datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+
+
+def make_project(folder: Path, essays: dict[str, str], *, glossary: str | None = None) -> Path:
+    (folder / "source" / "ko").mkdir(parents=True)
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    for name, text in essays.items():
+        (folder / "source" / "ko" / name).write_text(text, encoding="utf-8")
+    if glossary is not None:
+        (folder / "glossary.csv").write_text(glossary, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "proj", {"essay.md": "# 제목\n\n첫 문장이다. 둘째 문장이다.\n"})
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of this repository's project (essay, glossary, catalogs)."""
+    target = tmp_path / "bundled"
+    target.mkdir()
+    for name in ("source", "locales"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "glossary.csv", target / "glossary.csv")
+    (target / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    return target

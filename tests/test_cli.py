@@ -1,0 +1,64 @@
+"""The command line: exit codes, stdout and stderr for success and for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ESSAY
+
+
+def l10n(*args: str, cwd: Path | None = None, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-c", "from l10n.cli import main; main()", *args],
+                          cwd=cwd, input=stdin, capture_output=True)
+
+
+def test_help_lists_commands() -> None:
+    result = l10n("--help")
+    assert result.returncode == 0
+    for command in ("segment", "extract", "update"):
+        assert command in result.stdout.decode()
+
+
+def test_segment_prints_sentences_and_blank_lines_between_blocks() -> None:
+    result = l10n("segment", "-", stdin="# 제목\n\n첫 문장이다. 둘째 문장이다.\n".encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == "제목\n\n첫 문장이다.\n둘째 문장이다.\n"
+
+
+def test_segment_json() -> None:
+    result = l10n("segment", str(ESSAY), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["blocks"][0]["sentences"][0] == {"text": "3차는 있었나?", "line": 1}
+
+
+def test_update_reports_what_it_wrote(project: Path) -> None:
+    result = l10n("update", "--project", str(project))
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "created" in out and "essay.pot" in out and "essay.po" in out
+    again = l10n("update", "--project", str(project), "--quiet")
+    assert again.returncode == 0 and again.stdout == b""
+
+
+def test_bad_source_is_one_line_and_exit_3(project: Path) -> None:
+    (project / "source/ko/bad.md").write_bytes("깨진 파일".encode("cp949"))
+    result = l10n("update", "--project", str(project))
+    err = result.stderr.decode()
+    assert result.returncode == 3
+    assert err.count("\n") == 1 and err.startswith("error: ") and "bad.md:1:" in err
+    assert "iconv" in err
+    assert not (project / "locales").exists()  # nothing half-written
+
+
+def test_no_project_is_a_usage_error(tmp_path: Path) -> None:
+    result = l10n("update", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no l10n project" in result.stderr.decode()
+
+
+def test_unknown_option_is_a_usage_error(project: Path) -> None:
+    result = l10n("update", "--bogus", "--project", str(project))
+    assert result.returncode == 2

@@ -1,0 +1,169 @@
+"""Update semantics: msgmerge --previous parity, and more on split and merge."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.catalog import format_catalog, parse_catalog
+from l10n.merge import merge_catalog, split_english
+
+
+def catalog(entries: list[tuple[str, str]], *, obsolete: list[tuple[str, str]] = ()) -> polib.POFile:
+    po = polib.POFile(encoding="utf-8")
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for msgid, msgstr in entries:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, occurrences=[("x.md", "1")]))
+    for msgid, msgstr in obsolete:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, obsolete=True))
+    return po
+
+
+def template(msgids: list[str]) -> polib.POFile:
+    return catalog([(m, "") for m in msgids])
+
+
+OLD = catalog([
+    ("초연결 사회가 온다.", "A hyper-connected society is coming."),
+    ("우리는 연결되어 있다. 그러나 외롭다.", "We are connected. But we are lonely."),
+    ("플랫폼만이 살길이다.", "Platforms are the only way to survive."),
+    ("중소기업은 어렵다.", "SMEs are struggling."),
+    ("대기업은 현금을 쌓았다.", "Big business has piled up cash."),
+])
+META = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+
+
+def by_id(po: polib.POFile) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in po if not e.obsolete}
+
+
+def all_translations(po: polib.POFile) -> set[str]:
+    return {e.msgstr for e in po if e.msgstr}
+
+
+def test_exact_matches_keep_translation_and_comments() -> None:
+    old = catalog([("플랫폼만이 살길이다.", "Platforms are the only way to survive.")])
+    old[0].tcomment = "house style: plural"
+    old[0].flags = ["l10n-reviewed"]
+    new = merge_catalog(old, template(["플랫폼만이 살길이다."]), META)
+    entry = by_id(new)["플랫폼만이 살길이다."]
+    assert entry.msgstr == "Platforms are the only way to survive."
+    assert entry.tcomment == "house style: plural" and "fuzzy" not in entry.flags
+    assert entry.flags == ["l10n-reviewed"] and entry.previous_msgid is None
+
+
+def test_edited_sentence_is_fuzzy_with_previous_msgid() -> None:
+    new = merge_catalog(OLD, template(["초연결 사회가 곧 온다."]), META)
+    entry = by_id(new)["초연결 사회가 곧 온다."]
+    assert "fuzzy" in entry.flags
+    assert entry.previous_msgid == "초연결 사회가 온다."
+    assert entry.msgstr == "A hyper-connected society is coming."
+
+
+def test_removed_sentences_become_obsolete_never_deleted() -> None:
+    new = merge_catalog(OLD, template([]), META)
+    assert {e.msgid for e in new if e.obsolete} == {e.msgid for e in OLD}
+    assert all_translations(new) == all_translations(OLD)
+
+
+def test_split_sentence_shares_the_translation_by_sentence() -> None:
+    new = merge_catalog(OLD, template(["우리는 연결되어 있다.", "그러나 외롭다."]), META)
+    first, second = by_id(new)["우리는 연결되어 있다."], by_id(new)["그러나 외롭다."]
+    assert (first.msgstr, second.msgstr) == ("We are connected.", "But we are lonely.")
+    assert "fuzzy" in first.flags and "fuzzy" in second.flags
+    assert first.previous_msgid == second.previous_msgid == "우리는 연결되어 있다. 그러나 외롭다."
+
+
+def test_split_when_english_does_not_split_gives_whole_translation_to_each_part() -> None:
+    old = catalog([("비가 오고, 바람이 분다.", "It rains and the wind blows.")])
+    new = merge_catalog(old, template(["비가 오고.", "바람이 분다."]), META)
+    assert {e.msgstr for e in by_id(new).values()} == {"It rains and the wind blows."}
+
+
+def test_merged_sentences_get_joined_translations() -> None:
+    new = merge_catalog(OLD, template(["중소기업은 어렵다. 대기업은 현금을 쌓았다."]), META)
+    entry = by_id(new)["중소기업은 어렵다. 대기업은 현금을 쌓았다."]
+    assert entry.msgstr == "SMEs are struggling. Big business has piled up cash."
+    assert "fuzzy" in entry.flags
+
+
+def test_obsolete_entry_is_revived_by_exact_match() -> None:
+    old = catalog([], obsolete=[("돌아온 문장이다.", "The sentence is back.")])
+    new = merge_catalog(old, template(["돌아온 문장이다."]), META)
+    entry = by_id(new)["돌아온 문장이다."]
+    assert entry.msgstr == "The sentence is back." and not entry.obsolete
+
+
+def test_unrelated_new_sentence_stays_untranslated() -> None:
+    new = merge_catalog(OLD, template(["완전히 새로운 내용이 여기에 있다."]), META)
+    assert by_id(new)["완전히 새로운 내용이 여기에 있다."].msgstr == ""
+
+
+def test_update_twice_equals_update_once() -> None:
+    pot = template(["초연결 사회가 곧 온다.", "우리는 연결되어 있다.", "그러나 외롭다."])
+    once = merge_catalog(OLD, pot, META)
+    twice = merge_catalog(parse_catalog(format_catalog(once)), pot, META)
+    assert format_catalog(once) == format_catalog(twice)
+
+
+def test_split_english() -> None:
+    assert split_english('He left. "Why?" she asked. Fine.') == ["He left.", '"Why?" she asked.',
+                                                                 "Fine."]
+    assert split_english("It costs 3.5 dollars, e.g. now.") == ["It costs 3.5 dollars, e.g. now."]
+
+
+# ------------------------------------------------------------ parity with GNU msgmerge
+
+SCENARIOS = {
+    "edit a word": ["초연결 사회가 곧 온다.", "우리는 연결되어 있다. 그러나 외롭다.",
+                    "플랫폼만이 살길이다.", "중소기업은 어렵다.", "대기업은 현금을 쌓았다."],
+    "insert a sentence": ["초연결 사회가 온다.", "새 문장이 들어왔다.", "우리는 연결되어 있다. 그러나 외롭다.",
+                          "플랫폼만이 살길이다.", "중소기업은 어렵다.", "대기업은 현금을 쌓았다."],
+    "delete one": ["초연결 사회가 온다.", "플랫폼만이 살길이다.", "중소기업은 어렵다.",
+                   "대기업은 현금을 쌓았다."],
+    "split one": ["초연결 사회가 온다.", "우리는 연결되어 있다.", "그러나 외롭다.", "플랫폼만이 살길이다.",
+                  "중소기업은 어렵다.", "대기업은 현금을 쌓았다."],
+    "merge two": ["초연결 사회가 온다.", "우리는 연결되어 있다. 그러나 외롭다.", "플랫폼만이 살길이다.",
+                  "중소기업은 어렵다. 대기업은 현금을 쌓았다."],
+    "reorder paragraphs": ["대기업은 현금을 쌓았다.", "중소기업은 어렵다.", "플랫폼만이 살길이다.",
+                           "초연결 사회가 온다.", "우리는 연결되어 있다. 그러나 외롭다."],
+}
+
+
+def _kept(po: polib.POFile) -> dict[str, str]:
+    """Live entries that carry a translation (fuzzy or not): msgid -> msgstr."""
+    return {e.msgid: e.msgstr for e in po if not e.obsolete and e.msgstr}
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_keeps_every_translation_msgmerge_keeps(scenario: str, tmp_path: Path) -> None:
+    pot = template(SCENARIOS[scenario])
+    (tmp_path / "old.po").write_text(format_catalog(OLD), encoding="utf-8")
+    (tmp_path / "new.pot").write_text(format_catalog(pot), encoding="utf-8")
+    subprocess.run(["msgmerge", "--quiet", "--previous", "-o", str(tmp_path / "gnu.po"),
+                    str(tmp_path / "old.po"), str(tmp_path / "new.pot")], check=True)
+    gnu = polib.pofile(str(tmp_path / "gnu.po"))
+    ours = merge_catalog(OLD, pot, META)
+    gnu_kept, our_kept = _kept(gnu), _kept(ours)
+    assert set(gnu_kept) <= set(our_kept), scenario
+    # nothing a translator wrote is lost: every old translation is live or obsolete
+    assert all_translations(OLD) <= all_translations(ours)
+    if scenario == "split one":  # msgmerge leaves the second half untranslated
+        assert len(our_kept) > len(gnu_kept)
+    if scenario == "merge two":  # msgmerge offers only part of the old work; l10n all of it
+        assert _offered(ours) == _sentences(OLD) and _offered(gnu) < _offered(ours)
+
+
+def _sentences(po: polib.POFile) -> set[str]:
+    return {s for e in po if e.msgstr for s in split_english(e.msgstr)}
+
+
+def _offered(po: polib.POFile) -> set[str]:
+    """Old English sentences that a translator sees on live entries."""
+    live = " ".join(e.msgstr for e in po if not e.obsolete)
+    return {s for s in _sentences(OLD) if s in live}
