@@ -332,6 +332,30 @@ def _loose_find(form: str, english: str) -> str:
     return ""
 
 
+def _same(hit: str, form: str, *, case_sensitive: bool) -> bool:
+    """Is ``hit`` the form itself (not an inflection), allowing wraps and a leading capital?"""
+    hit, form = " ".join(hit.split()), " ".join(form.split())
+    if not case_sensitive:
+        return hit.casefold() == form.casefold()
+    return hit == form or hit == form[:1].upper() + form[1:]
+
+
+def _misspelt(form: str, english: str) -> str:
+    """A window of words within one edit of ``form`` (tecnology for technology)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    target = " ".join(form.split()).casefold()
+    if len(target) < 6:
+        return ""
+    words = re.findall(r"[\w'’-]+", english)
+    size = len(target.split())
+    for i in range(len(words) - size + 1):
+        window = " ".join(words[i:i + size])
+        if DamerauLevenshtein.distance(window.casefold(), target) <= 1:
+            return window
+    return ""
+
+
 def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
     """Verdict for ``term`` in ``english``; ``needed`` is how often the Korean had it.
 
@@ -340,29 +364,30 @@ def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
     follows the first rendering; otherwise the verdict is ``missing``.
     """
     sensitive = term.case_sensitive
+    inflect = term.kind != "keep"
     for form in term.forbidden:
-        found = _count(form, english, case_sensitive=False)
-        if found:
-            return EnJudgement(term, Verdict.FORBIDDEN, found[0])
+        for variant in (form, *(_inflections(form) if inflect else ())):
+            found = _count(variant, english, case_sensitive=False)
+            if found:
+                return EnJudgement(term, Verdict.FORBIDDEN, found[0])
     exact = _count(term.en, english, case_sensitive=sensitive)
-    inflected = [hit for form in _inflections(term.en) if term.kind != "keep"
+    inflected = [hit for form in (_inflections(term.en) if inflect else ())
                  for hit in _count(form, english, case_sensitive=sensitive)]
     variants = [hit for form in term.en_variants
-                for variant in (form, *(_inflections(form) if term.kind != "keep" else ()))
+                for variant in (form, *(_inflections(form) if inflect else ()))
                 for hit in _count(variant, english, case_sensitive=sensitive)]
-    total = len(exact) + len(inflected) + len(variants)
-    if total:
-        if total < needed and not _pronoun_after(english, (exact + inflected + variants)[0],
-                                                 needed - total):
+    hits = exact + inflected + variants
+    if hits:
+        if len(hits) < needed and not _pronoun_after(english, hits[0], needed - len(hits)):
             return EnJudgement(term, Verdict.MISSING, "")
-        if exact and not any(hit != term.en and hit.lower().startswith(term.en.lower())
-                             for hit in exact):
-            return EnJudgement(term, Verdict.EXACT, exact[0])
+        plain = [hit for hit in exact if _same(hit, term.en, case_sensitive=sensitive)]
+        if plain:
+            return EnJudgement(term, Verdict.EXACT, plain[0])
         if exact or inflected:
             return EnJudgement(term, Verdict.INFLECTED, (exact + inflected)[0])
         return EnJudgement(term, Verdict.VARIANT, variants[0])
     for form in (term.en, *term.en_variants):
-        found = _loose_find(form, english)
+        found = _loose_find(form, english) or _misspelt(form, english)
         if found:
             return EnJudgement(term, Verdict.ORTHOGRAPHIC, found)
     return EnJudgement(term, Verdict.MISSING, "")

@@ -1,0 +1,206 @@
+"""Glossary: schema validation, Korean matching, English verdicts, evaluation set."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from l10n.errors import GlossaryError
+from l10n.glossary import Term, Verdict, judge_entry, judge_english, parse_glossary, read_glossary
+
+from .conftest import DATA, ROOT
+
+HEADER = "ko,en,ko_variants,en_variants,forbidden,kind,note\n"
+SMALL = parse_glossary(HEADER + """\
+초연결,hyper-connectivity,,hyper-connected,hyperconnectivity|super-connectivity,term,
+초연결 사회,hyper-connected society,,,,term,
+초연결성,hyper-connectedness,,,,term,
+산업혁명,Industrial Revolution,산업 혁명,,,name,
+제4차 산업혁명,Fourth Industrial Revolution,4차 산업혁명|4차 산업 혁명,,4th Industrial Revolution,name,
+중소기업,SME,중소 기업,small business,,term,
+플랫폼,platform,,,,term,
+재벌,chaebol,,,,term,
+시장,market,,,,term,
+공유,sharing,,,,term,
+O2O,O2O,,,,keep,
+나이키,Nike,,,,name,
+""")
+
+
+def korean(text: str) -> list[str]:
+    return [hit.term.ko for hit in SMALL.find_korean(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("초연결은 중요하다.", ["초연결"]),
+    ("초연결을 넘어", ["초연결"]),
+    ("중소기업들에게 기회다.", ["중소기업"]),
+    ("중소 기업들에게는 먼 이야기다.", ["중소기업"]),
+    ("플랫폼만이 살길.", ["플랫폼"]),
+    ("재벌들의 현금", ["재벌"]),
+    ("재벌키우기에 나섰다.", ["재벌"]),
+    ("산업 혁명과 산업혁명", ["산업혁명", "산업혁명"]),
+    ("제4차 산업혁명은 4차 산업 혁명이다.", ["제4차 산업혁명", "제4차 산업혁명"]),
+    ("초연결 사회가 온다.", ["초연결 사회"]),  # longest match wins
+    ("초연결성이 가져온 변화", ["초연결성"]),
+    ("공유지에서 소를 키웠다.", []),  # 공유 is only the first syllables of 공유지
+    ("O2O 서비스가 넘쳐난다.", ["O2O"]),
+    ("나이키는 출시한다.", ["나이키"]),
+    ("아무 용어도 없다.", []),
+])
+def test_korean_matching(text: str, expected: list[str]) -> None:
+    assert korean(text) == expected
+
+
+def term(ko: str) -> Term:
+    found = next(t for t in SMALL.terms if t.ko == ko)
+    return found
+
+
+@pytest.mark.parametrize(("ko", "english", "verdict"), [
+    ("초연결", "Hyper-connectivity changes everything.", Verdict.EXACT),
+    ("초연결", "The age of hyper-\nconnectivity", Verdict.ORTHOGRAPHIC),
+    ("초연결", "a hyper-connected world", Verdict.VARIANT),
+    ("초연결", "hyperconnectivity is here", Verdict.FORBIDDEN),
+    ("초연결", "hyper connectivity is here", Verdict.ORTHOGRAPHIC),
+    ("초연결", "Everything is linked.", Verdict.MISSING),
+    ("플랫폼", "Platforms are the only way.", Verdict.INFLECTED),
+    ("플랫폼", "the platform's users", Verdict.INFLECTED),
+    ("중소기업", "For SMEs, it is far away.", Verdict.INFLECTED),
+    ("중소기업", "small businesses struggle", Verdict.VARIANT),
+    ("산업혁명", "the Industrial\nRevolution began", Verdict.EXACT),
+    ("산업혁명", "the industrial revolution began", Verdict.ORTHOGRAPHIC),
+    ("제4차 산업혁명", "the 4th Industrial Revolution", Verdict.FORBIDDEN),
+    ("O2O", "O2O services", Verdict.EXACT),
+    ("O2O", "o2o services", Verdict.ORTHOGRAPHIC),
+    ("O2O", "O-2-O services", Verdict.ORTHOGRAPHIC),
+    ("나이키", "nike will launch", Verdict.ORTHOGRAPHIC),
+    ("재벌", "Chaebol-led manufacturing", Verdict.EXACT),
+])
+def test_english_verdicts(ko: str, english: str, verdict: Verdict) -> None:
+    assert judge_english(term(ko), english).verdict is verdict
+
+
+def test_repeated_term_needs_repetition_or_a_pronoun() -> None:
+    source = "재벌은 성장했고 재벌은 현금을 쌓았다."
+    assert [j.verdict for j in judge_entry(SMALL, source, "The chaebol grew and piled up cash.")] \
+        == [Verdict.MISSING]
+    assert [j.verdict for j in judge_entry(SMALL, source, "The chaebol grew, and they piled up cash.")] \
+        == [Verdict.EXACT]
+    assert [j.verdict for j in judge_entry(SMALL, source, "The chaebol grew; the chaebol hoard.")] \
+        == [Verdict.EXACT]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("초연결,,,,,term,\n", "missing required cell 'en'"),
+    ("초연결,a,,,,term,\n초연결,b,,,,term,\n", "already listed on line 2"),
+    ("초연결,a,,,,term,\n연결,b,초 연결,,,term,\n", "already listed on line 2"),
+    ("초연결,a,,,a,term,\n", "both approved and forbidden"),
+    ("초연결,a,,,,word,\n", "unknown kind 'word'"),
+    ('초연결,"a,,,,term,\n', "malformed CSV"),
+    ("초연결,a,,,,term,,extra\n", "more cells than the header"),
+])
+def test_validation_errors_name_the_row(body: str, message: str) -> None:
+    with pytest.raises(GlossaryError) as info:
+        parse_glossary(HEADER + body, path="g.csv")
+    assert message in str(info.value)
+    assert str(info.value).startswith("g.csv:")
+
+
+def test_bad_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_bytes((HEADER + "초연결,a,,,,term,\n").encode("cp949"))
+    with pytest.raises(GlossaryError, match="not valid UTF-8"):
+        read_glossary(path)
+
+
+def test_missing_header_column() -> None:
+    with pytest.raises(GlossaryError, match="header lacks column"):
+        parse_glossary("korean,english\n초연결,a\n")
+
+
+# ------------------------------------------------------------------ bundled content
+
+def test_bundled_glossary_is_valid_and_covers_the_required_terms() -> None:
+    glossary = read_glossary(ROOT / "glossary.csv")
+    assert len(glossary) >= 30
+    required = ["초연결", "제4차 산업혁명", "초지능", "인공지능", "기계학습", "자동화", "연결성",
+                "중소기업", "대기업", "재벌", "플랫폼", "플랫폼 비지니스", "O2O", "맞춤형 상품",
+                "적정 기술", "세계경제포럼", "다보스", "한강의 기적", "대공황", "유토피아", "동남아",
+                "나무위키", "나이키", "문재인", "안철수", "유승민"]
+    for ko in required:
+        assert glossary.by_ko(ko) is not None, ko
+    for spacing in ("4차 산업 혁명", "4차 산업혁명"):
+        assert glossary.by_ko(spacing).ko == "제4차 산업혁명"
+    assert glossary.by_ko("초연결").en == "hyper-connectivity"
+    assert glossary.by_ko("O2O").kind == "keep"
+    assert all(t.note for t in glossary.terms)
+
+
+def test_bundled_translation_follows_the_glossary() -> None:
+    glossary = read_glossary(ROOT / "glossary.csv")
+    from l10n.catalog import read_catalog
+
+    po = read_catalog(ROOT / "locales/en/LC_MESSAGES/fourth-industrial-revolution.po")
+    bad = [(e.msgid, j.term.ko, j.verdict.value) for e in po if not e.obsolete
+           for j in judge_entry(glossary, e.msgid, e.msgstr) if not j.verdict.ok]
+    assert bad == []
+
+
+# ------------------------------------------------------------------ evaluation set
+
+EVAL = DATA / "glossary_eval"
+
+
+def evaluate_korean() -> dict[str, float]:
+    glossary = read_glossary(EVAL / "glossary.csv")
+    tp = fp = fn = 0
+    with open(EVAL / "ko_cases.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            expected = Counter(x for x in row["expected"].split("|") if x)
+            got = Counter(hit.term.ko for hit in glossary.find_korean(row["text"]))
+            tp += sum((expected & got).values())
+            fp += sum((got - expected).values())
+            fn += sum((expected - got).values())
+    return {"precision": tp / (tp + fp), "recall": tp / (tp + fn), "occurrences": tp + fn}
+
+
+def evaluate_english() -> dict[str, float]:
+    glossary = read_glossary(EVAL / "glossary.csv")
+    right = total = 0
+    flagged_tp = flagged_fp = flagged_fn = 0
+    with open(EVAL / "en_cases.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            english = row["english"].replace("\\n", "\n")
+            verdict = judge_english(glossary.by_ko(row["ko"]), english).verdict
+            want = Verdict(row["verdict"])
+            total += 1
+            right += verdict is want
+            flagged_tp += (not verdict.ok) and (not want.ok)
+            flagged_fp += (not verdict.ok) and want.ok
+            flagged_fn += verdict.ok and (not want.ok)
+    return {"accuracy": right / total, "rows": total,
+            "precision": flagged_tp / (flagged_tp + flagged_fp),
+            "recall": flagged_tp / (flagged_tp + flagged_fn)}
+
+
+def test_korean_side_on_the_evaluation_set() -> None:
+    scores = evaluate_korean()
+    assert scores["occurrences"] >= 200
+    assert scores["recall"] >= 0.98 and scores["precision"] >= 0.95, scores
+
+
+def test_english_side_on_the_evaluation_set() -> None:
+    scores = evaluate_english()
+    assert scores["rows"] >= 150
+    assert scores["accuracy"] >= 0.98 and scores["precision"] >= 0.98 and \
+        scores["recall"] >= 0.98, scores
+
+
+def test_report_scores(capsys) -> None:
+    print(json.dumps({"korean": evaluate_korean(), "english": evaluate_english()}))
+    assert "korean" in capsys.readouterr().out

@@ -1,0 +1,286 @@
+"""Tests for l10n.powrap: msgcat-identical wrapping of PO strings.
+
+The golden literals below were produced once by GNU gettext 0.21 ``msgcat``;
+the other tests run the installed ``msgcat`` and compare with it directly
+(they are skipped only where no ``msgcat`` is installed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import string
+import subprocess
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.powrap import escape, wrap_field, wrap_references
+
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat not installed")
+
+# Sentences from the bundled essay and a few Latin-script ones.
+P1 = (
+    "국내에서는 관련 번역 도서가 간간히 들어오는 정도였으나 2017년부터 19대 대선을 앞두고 "
+    "문재인, 안철수, 유승민을 중심으로 여러 대선 주자들이 4차 산업혁명을 강조하면서 인지도가 "
+    "크게 올랐다."
+)
+P2 = (
+    '"제4차 산업혁명은 인공지능으로 자동화와 연결성이 극대화되는 산업환경의 변화를 의미한다. '
+    "2015년부터 여러 도서를 통해 알려지기 시작한 후, 2016년 1월 20일 스위스 다보스에서 열린 "
+    "세계경제포럼에서도 언급되기 시작했으며, 학자에 따라 제시하는 키워드는 조금씩 다르지만, "
+    "대체로 기계학습과 인공지능의 발달이 주요 수단으로 꼽힌다."
+)
+P3 = (
+    "학자에 따라 다르지만, 대개 전체 일자리의 80~99%가 소멸할 것으로 예상하고 있다. "
+    "이러한 결론은 너무나 파괴적이어서…"
+)
+P4 = '중소기업들에게 비추어진 "4차 산업 혁명"은 어떤 모습일까 ?'
+P5 = (
+    "The Fourth Industrial Revolution (4IR) stresses hyper-connectivity and "
+    "super-intelligence—see https://en.wikipedia.org/wiki/Fourth_Industrial_Revolution "
+    "for details... 2016–2017 / 2018."
+)
+P6 = (
+    "# 3차는 있었나? 중소기업들에게 4차 산업 혁명이란...\n\n"
+    "4차 산업 혁명에 대한 읽을 거리와 기사로 넘쳐난다.\n"
+)
+P7 = (
+    '탭\t문자와 "따옴표", 역슬래시 \\ 그리고  두 칸 공백이 섞인 문장입니다. '
+    '이 문장은 한 줄에 들어가지 않을 만큼 깁니다.\t"끝"'
+)
+P8 = "Supercalifragilisticexpialidocious" * 3
+P9 = (
+    "아주 긍정적으로 생각한다면, 일자리의 90%가 없어졌을 때 10명 중 한두 명만 짧은 노동을 "
+    "하고, 나머지 대부분의 시민들은 노동에서 완전히 해방된다."
+)
+
+GOLDEN = [  # (keyword, value, prefix, width, lines msgcat wrote)
+    ("msgid", P1, "", 79, [
+        'msgid ""',
+        '"국내에서는 관련 번역 도서가 간간히 들어오는 정도였으나 2017년부터 19대 대선"',
+        '"을 앞두고 문재인, 안철수, 유승민을 중심으로 여러 대선 주자들이 4차 산업혁명"',
+        '"을 강조하면서 인지도가 크게 올랐다."',
+    ]),
+    ("msgstr", P2, "", 79, [
+        'msgstr ""',
+        '"\\"제4차 산업혁명은 인공지능으로 자동화와 연결성이 극대화되는 산업환경의 변화"',
+        '"를 의미한다. 2015년부터 여러 도서를 통해 알려지기 시작한 후, 2016년 1월 20일 "',
+        '"스위스 다보스에서 열린 세계경제포럼에서도 언급되기 시작했으며, 학자에 따라 제"',
+        '"시하는 키워드는 조금씩 다르지만, 대체로 기계학습과 인공지능의 발달이 주요 수"',
+        '"단으로 꼽힌다."',
+    ]),
+    ("msgid", P3, "", 79, [
+        'msgid ""',
+        '"학자에 따라 다르지만, 대개 전체 일자리의 80~99%가 소멸할 것으로 예상하고 있"',
+        '"다. 이러한 결론은 너무나 파괴적이어서…"',
+    ]),
+    ("msgid", P4, "", 79, [
+        'msgid "중소기업들에게 비추어진 \\"4차 산업 혁명\\"은 어떤 모습일까 ?"',
+    ]),
+    ("msgid", P5, "", 79, [
+        'msgid ""',
+        '"The Fourth Industrial Revolution (4IR) stresses hyper-connectivity and super-"',
+        '"intelligence—see https://en.wikipedia.org/wiki/Fourth_Industrial_Revolution "',
+        '"for details... 2016–2017 / 2018."',
+    ]),
+    ("msgstr", P6, "", 79, [
+        'msgstr ""',
+        '"# 3차는 있었나? 중소기업들에게 4차 산업 혁명이란...\\n"',
+        '"\\n"',
+        '"4차 산업 혁명에 대한 읽을 거리와 기사로 넘쳐난다.\\n"',
+    ]),
+    ("msgid", P7, "", 79, [
+        'msgid ""',
+        '"탭\\t문자와 \\"따옴표\\", 역슬래시 \\\\ 그리고  두 칸 공백이 섞인 문장입니다. 이 "',
+        '"문장은 한 줄에 들어가지 않을 만큼 깁니다.\\t\\"끝\\""',
+    ]),
+    ("msgid", P8, "", 79, [
+        'msgid "SupercalifragilisticexpialidociousSupercalifragilisticexpialidocious'
+        'Supercalifragilisticexpialidocious"',
+    ]),
+    ("msgstr", "", "", 79, ['msgstr ""']),
+    ("msgid", P9, "#| ", 79, [
+        '#| msgid ""',
+        '#| "아주 긍정적으로 생각한다면, 일자리의 90%가 없어졌을 때 10명 중 한두 명만 "',
+        '#| "짧은 노동을 하고, 나머지 대부분의 시민들은 노동에서 완전히 해방된다."',
+    ]),
+    ("msgid", P3, "#~ ", 79, [
+        '#~ msgid ""',
+        '#~ "학자에 따라 다르지만, 대개 전체 일자리의 80~99%가 소멸할 것으로 예상하고 "',
+        '#~ "있다. 이러한 결론은 너무나 파괴적이어서…"',
+    ]),
+    ("msgstr", P1, "#~ ", 79, [
+        '#~ msgstr ""',
+        '#~ "국내에서는 관련 번역 도서가 간간히 들어오는 정도였으나 2017년부터 19대 대"',
+        '#~ "선을 앞두고 문재인, 안철수, 유승민을 중심으로 여러 대선 주자들이 4차 산업"',
+        '#~ "혁명을 강조하면서 인지도가 크게 올랐다."',
+    ]),
+    ("msgid", P9, "#~| ", 79, [
+        '#~| msgid ""',
+        '#~| "아주 긍정적으로 생각한다면, 일자리의 90%가 없어졌을 때 10명 중 한두 명만 "',
+        '#~| "짧은 노동을 하고, 나머지 대부분의 시민들은 노동에서 완전히 해방된다."',
+    ]),
+    ("msgctxt", P4 + " " + P4, "", 79, [
+        'msgctxt ""',
+        '"중소기업들에게 비추어진 \\"4차 산업 혁명\\"은 어떤 모습일까 ? 중소기업들에게 비"',
+        '"추어진 \\"4차 산업 혁명\\"은 어떤 모습일까 ?"',
+    ]),
+    ("msgid_plural", P5, "", 79, [
+        'msgid_plural ""',
+        '"The Fourth Industrial Revolution (4IR) stresses hyper-connectivity and super-"',
+        '"intelligence—see https://en.wikipedia.org/wiki/Fourth_Industrial_Revolution "',
+        '"for details... 2016–2017 / 2018."',
+    ]),
+    ("msgstr[0]", P9, "", 79, [
+        'msgstr[0] ""',
+        '"아주 긍정적으로 생각한다면, 일자리의 90%가 없어졌을 때 10명 중 한두 명만 짧"',
+        '"은 노동을 하고, 나머지 대부분의 시민들은 노동에서 완전히 해방된다."',
+    ]),
+    ("msgstr", P1, "", 40, [
+        'msgstr ""',
+        '"국내에서는 관련 번역 도서가 간간히 들"',
+        '"어오는 정도였으나 2017년부터 19대 대선"',
+        '"을 앞두고 문재인, 안철수, 유승민을 중"',
+        '"심으로 여러 대선 주자들이 4차 산업혁명"',
+        '"을 강조하면서 인지도가 크게 올랐다."',
+    ]),
+    ("msgid", P5, "", 100, [
+        'msgid ""',
+        '"The Fourth Industrial Revolution (4IR) stresses hyper-connectivity and '
+        'super-intelligence—see "',
+        '"https://en.wikipedia.org/wiki/Fourth_Industrial_Revolution for details... '
+        '2016–2017 / 2018."',
+    ]),
+]
+
+
+@pytest.mark.parametrize(("keyword", "value", "prefix", "width", "expected"), GOLDEN)
+def test_wrap_field_golden(keyword, value, prefix, width, expected):
+    assert wrap_field(keyword, value, prefix=prefix, width=width) == expected
+
+
+def test_escape():
+    assert escape('a\\b"c\td\ne\rf\ag\bh\fi\vj') == 'a\\\\b\\"c\\td\\ne\\rf\\ag\\bh\\fi\\vj'
+    assert escape("국어 \x01\x7f\u2028") == "국어 \x01\x7f\u2028"  # msgcat leaves these raw
+
+
+def test_wrap_references_golden():
+    long_name = "docs/ko/" + "x" * 80 + ".md:7"
+    refs = [
+        "./docs/ko/fourth-industrial-revolution.md:1",
+        "docs/ko/fourth-industrial-revolution.md:3",
+        "docs/ko/fourth-industrial-revolution.md:5",
+        "src/l10n/cli.py:120",
+        "src/l10n/cli.py:120",
+        "src/l10n/extract.py:42",
+        long_name,
+        "README",
+    ]
+    assert wrap_references(refs) == [
+        "#: docs/ko/fourth-industrial-revolution.md:1",
+        "#: docs/ko/fourth-industrial-revolution.md:3",
+        "#: docs/ko/fourth-industrial-revolution.md:5 src/l10n/cli.py:120",
+        "#: src/l10n/extract.py:42",
+        "#: " + long_name,
+        "#: README",
+    ]
+    assert wrap_references([]) == []
+
+
+def test_width_below_20_acts_as_20():
+    assert wrap_field("msgid", P1, width=5) == wrap_field("msgid", P1, width=20)
+    with pytest.raises(ValueError):
+        wrap_field("msgid", P1, width=0)
+
+
+# --------------------------------------------------------------- vs msgcat
+
+
+def run_msgcat(entries: list[list[str]], *, width: int = 79) -> list[list[str]]:
+    """Entries (input lines) → the entry blocks msgcat prints, header dropped."""
+    source = HEADER + "".join("\n" + "\n".join(lines) + "\n" for lines in entries)
+    result = subprocess.run(
+        ["msgcat", f"--width={width}", "-"],
+        input=source.encode("utf-8"),
+        capture_output=True,
+        check=True,
+    )
+    assert result.stderr == b"", result.stderr.decode("utf-8", "replace")
+    blocks = result.stdout.decode("utf-8").rstrip("\n").split("\n\n")
+    return [block.split("\n") for block in blocks[1:]]
+
+
+def compare_msgids(texts: list[str]) -> None:
+    """Feed each text as an unwrapped msgid; msgcat must wrap it like we do."""
+    entries = [[f'msgctxt "c{n}"', f'msgid "{escape(t)}"', 'msgstr ""'] for n, t in enumerate(texts)]
+    got = run_msgcat(entries)
+    assert len(got) == len(texts)
+    for n, (text, block) in enumerate(zip(texts, got, strict=True)):
+        assert block == [f'msgctxt "c{n}"', *wrap_field("msgid", text), 'msgstr ""'], text
+
+
+@needs_msgcat
+def test_line_break_classes_pairwise_match_msgcat():
+    """Every pair of Line_Break classes, with and without a space between.
+
+    Word joiners shut off every other break opportunity, so whether msgcat
+    breaks the line at all tells whether libunistring allows this one break.
+    """
+    reps = "\u2060\u00a0\u2014\u2013\u00b4-})!\u2026\u3005(',1%$/x\uac00\uac01\u4e2d"
+    reps += "\u1100\u1161\u11a8\u05d0\U0001f1e6\u200d\U0001f466\U0001f3fb\u0301\u200b「（\u00ad"
+    filler = "x" * 38
+    compare_msgids([
+        f"{filler}\u2060{b}{gap}{a}\u2060{filler}" for b in reps for a in reps for gap in ("", " ")
+    ])
+
+
+@needs_msgcat
+def test_edge_cases_match_msgcat():
+    texts = ["\n", "\n\n", " \n", "a\n\nb\n", " " * 100, "  " * 50 + "x", "\t" * 60, '"' * 50,
+             "\\" * 50, "x" * 100 + "\u2028" + "y" * 100, "\x85" + "z" * 90, "a\x01" * 50]
+    for n in range(60, 86):
+        texts += ["x" * n, "x" * n + "\n", "x" * (n - 3) + " " + "y" * 10, "가" * (n // 2),
+                  "가" * (n // 2) + "\n", "x" * n + '"y', "x" * n + "\\y", "x" * n + "\ty",
+                  "1" * n + "년부터 " * 3, "x" * n + "...", "x" * n + "…가", "hyper-" * (n // 6),
+                  "en–dash " * (n // 8), "em—dash" * (n // 7), "http://example.com/" + "a" * n]
+    compare_msgids(texts)
+
+
+@needs_msgcat
+def test_wrap_references_match_msgcat():
+    refs = [f"src/mod{i}/파일{i}.py:{i * 37}" for i in range(25)] + ["./a.py:1", "./a.py:1", "b"]
+    block = run_msgcat([["#: " + " ".join(refs), 'msgid "x"', 'msgstr ""']])[0]
+    assert block == [*wrap_references(refs), 'msgid "x"', 'msgstr ""']
+
+
+hangul = st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=6)
+latin = st.text(st.sampled_from(string.ascii_letters), min_size=1, max_size=12)
+digits = st.integers(min_value=0, max_value=10**6).map(str)
+punctuation = st.sampled_from([
+    ",", ".", "?", "!", '"', "'", "(", ")", "…", "~", "%", "-", "–", "—", "/", ":", ";", "...",
+    "·", "「", "」", "$", "\\", "\t", "\n", " ", "  ", "e.g.", "4.0", "1,000", "hyper-connectivity",
+    "https://example.com/a/b?c=d",
+])
+token = st.one_of(hangul, hangul, latin, digits, st.just(" "), st.just(" "), punctuation)
+po_text = st.lists(token, min_size=1, max_size=45).map("".join)
+
+
+@needs_msgcat
+@settings(max_examples=200, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(msgid=po_text, msgstr=po_text, previous=po_text, old_msgid=po_text, old_msgstr=po_text)
+def test_wrap_field_matches_msgcat(msgid, msgstr, previous, old_msgid, old_msgstr):
+    """msgid, msgstr, "#| " previous msgid (fuzzy entry) and "#~ " obsolete entry."""
+    active = ["#, fuzzy", f'#| msgid "{escape(previous)}"', f'msgid "{escape(msgid)}"',
+              f'msgstr "{escape(msgstr)}"']
+    obsolete = ['#~ msgctxt "old"', f'#~ msgid "{escape(old_msgid)}"',
+                f'#~ msgstr "{escape(old_msgstr)}"']
+    assert run_msgcat([active, obsolete]) == [
+        ["#, fuzzy", *wrap_field("msgid", previous, prefix="#| "), *wrap_field("msgid", msgid),
+         *wrap_field("msgstr", msgstr)],
+        [*wrap_field("msgctxt", "old", prefix="#~ "),
+         *wrap_field("msgid", old_msgid, prefix="#~ "),
+         *wrap_field("msgstr", old_msgstr, prefix="#~ ")],
+    ]
