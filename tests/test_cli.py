@@ -62,3 +62,24 @@ def test_no_project_is_a_usage_error(tmp_path: Path) -> None:
 def test_unknown_option_is_a_usage_error(project: Path) -> None:
     result = l10n("update", "--bogus", "--project", str(project))
     assert result.returncode == 2
+
+
+def test_glossary_commands_on_the_bundled_project() -> None:
+    from .conftest import ROOT
+
+    check = l10n("glossary", "check", "--project", str(ROOT))
+    assert check.returncode == 0 and "glossary OK" in check.stdout.decode()
+    find = l10n("glossary", "find", "중소기업", "--project", str(ROOT))
+    out = find.stdout.decode()
+    assert find.returncode == 0 and "중소기업 → SME" in out and "inflected" in out
+    missing = l10n("glossary", "find", "없는말", "--project", str(ROOT))
+    assert missing.returncode == 3 and "not in the glossary" in missing.stderr.decode()
+    suggest = l10n("glossary", "suggest", "--minimum", "1", "--project", str(ROOT))
+    assert suggest.returncode == 0 and suggest.stdout.strip()
+
+
+def test_broken_glossary_is_one_line(project: Path) -> None:
+    (project / "glossary.csv").write_text('ko,en\n초연결,"broken\n', encoding="utf-8")
+    result = l10n("glossary", "check", "--project", str(project))
+    assert result.returncode == 3
+    assert result.stderr.decode().startswith("error: ") and "glossary.csv" in result.stderr.decode()

@@ -214,7 +214,8 @@ def run_msgcat(entries: list[list[str]], *, width: int = 79) -> list[list[str]]:
 
 def compare_msgids(texts: list[str]) -> None:
     """Feed each text as an unwrapped msgid; msgcat must wrap it like we do."""
-    entries = [[f'msgctxt "c{n}"', f'msgid "{escape(t)}"', 'msgstr ""'] for n, t in enumerate(texts)]
+    entries = [[f'msgctxt "c{n}"', f'msgid "{escape(t)}"', 'msgstr ""']
+               for n, t in enumerate(texts)]
     got = run_msgcat(entries)
     assert len(got) == len(texts)
     for n, (text, block) in enumerate(zip(texts, got, strict=True)):

@@ -106,6 +106,80 @@ def update(project: ProjectOpt = None, essays: EssayArgs = None,
     _print_written(written, quiet)
 
 
+glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
+app.add_typer(glossary_app, name="glossary")
+GlossaryOpt = Annotated[Path | None, typer.Option(
+    "--glossary", "-g", help="Glossary file (default: the project's).", dir_okay=False)]
+
+
+def _glossary(project: Path | None, path: Path | None):
+    from .glossary import project_glossary, read_glossary
+
+    if path is not None:
+        return read_glossary(path)
+    glossary = project_glossary(_config(project))
+    if glossary is None:
+        raise L10nError("the project has no glossary", hint="create glossary.csv or pass -g FILE")
+    return glossary
+
+
+def _catalogs(config, language: str | None):
+    from .catalog import read_catalog
+    from .pipeline import project_catalogs
+
+    return [(path, read_catalog(path)) for path in project_catalogs(config, language)]
+
+
+@glossary_app.command("check")
+def glossary_check(project: ProjectOpt = None, glossary: GlossaryOpt = None) -> None:
+    """Validate the glossary: one line per problem, exit 3 if there is one."""
+    terms = _glossary(project, glossary)
+    kinds = {kind: sum(t.kind == kind for t in terms.terms) for kind in ("term", "name", "keep")}
+    typer.echo(f"glossary OK: {len(terms)} entries ({kinds['term']} terms, {kinds['name']} names, "
+               f"{kinds['keep']} kept verbatim)")
+
+
+@glossary_app.command("find")
+def glossary_find(term: Annotated[str, typer.Argument(help="A Korean term or variant.")],
+                  project: ProjectOpt = None, language: str | None = None) -> None:
+    """Concordance: every occurrence of TERM with its English and verdict."""
+    from .terminology import concordance
+
+    config = _config(project)
+    glossary = _glossary(project, None)
+    entry = glossary.by_ko(term)
+    if entry is None:
+        raise L10nError(f"{term!r} is not in the glossary",
+                        hint="l10n glossary suggest lists candidates")
+    found = concordance(glossary, entry, _catalogs(config, language))
+    typer.echo(f"{entry.ko} → {entry.en} ({entry.kind}): {len(found)} occurrence(s)")
+    for item in found:
+        verdict = item.verdict.value if item.verdict else "untranslated"
+        typer.echo(f"{config.relative(item.path)}:{item.line}: {verdict}: {item.msgid}")
+        if item.msgstr:
+            typer.echo(f"    {item.msgstr}")
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
+                     minimum: Annotated[int, typer.Option(help="Minimum occurrences.")] = 2,
+                     limit: Annotated[int, typer.Option(help="Most candidates shown.")] = 30
+                     ) -> None:
+    """Frequent Korean noun phrases not yet in the glossary, with their current English."""
+    from .terminology import suggest_terms
+
+    config = _config(project)
+    glossary = _glossary(project, None)
+    candidates = suggest_terms(glossary, _catalogs(config, language), minimum=minimum,
+                               limit=limit)
+    if not candidates:
+        typer.echo(f"no candidates occurring {minimum} times or more")
+    for candidate in candidates:
+        typer.echo(f"{candidate.count:4}  {candidate.phrase}")
+        for _, english in candidate.examples:
+            typer.echo(f"      {english or '(untranslated)'}")
+
+
 def main() -> None:
     """Entry point: run the app, turning typed errors into one line and an exit code."""
     try:

@@ -204,3 +204,14 @@ def update_project(config: Config, *, names: list[str] | None = None,
             for language in config.languages:
                 written.append(update_essay(config, essay, pot, language, clock=clock))
     return written
+
+
+def project_catalogs(config: Config, language: str | None = None) -> list[Path]:
+    """The PO files of the project for ``language`` (default: every target language)."""
+    languages = [language] if language else list(config.languages)
+    paths = []
+    for lang in languages:
+        folder = config.locales / lang / "LC_MESSAGES"
+        if folder.is_dir():
+            paths += sorted(folder.glob("*.po"))
+    return paths

@@ -85,7 +85,7 @@ def escape(value: str) -> str:
     return "".join(_ESCAPES.get(c, c) for c in value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lbp(ch: str) -> str:
     """Line_Break class of ``ch`` resolved the way libunistring 1.0 does."""
     cls = _uniseg_line_break(ch).value
@@ -94,7 +94,7 @@ def _lbp(ch: str) -> str:
     return _RESOLVE.get(cls, cls)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pair(b: str, a: str) -> str:
     """Break decision between classes ``b`` (before) and ``a`` (after).
 
@@ -172,7 +172,7 @@ def _possible_linebreaks(text: str) -> list[int]:
     return result
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _width(ch: str) -> int:
     """Columns taken by ``ch`` per libunistring's ``uc_width`` (UTF-8)."""
     cat = unicodedata.category(ch)
@@ -265,7 +265,7 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
         head = f"{prefix}{keyword} " if first else prefix
         first = False
         cuts = [0] + [i for i, brk in enumerate(breaks) if brk] + [len(text)]
-        for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
             lines.append(f'{head if n == 0 else prefix}"{text[a:b]}"')
     return lines
 
