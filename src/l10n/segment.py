@@ -33,7 +33,11 @@ _CONNECTIVE_FORMS = ("고", "며", "서", "데", "면", "지만", "니까", "려
 _FINAL_FORMS = ("다", "요", "까", "죠", "네", "군", "구나")
 _ELLIPSIS_OR_LAUGH = re.compile(r"(?:\.{2,}|…+|[ㄱ-ㅎㅏ-ㅣ]{2,}|\^\^|~+|;;+)(?=\s)")
 # A finished Korean sentence, then a space, then an opening quote, bracket or marker.
-_END_THEN_OPENER = re.compile(r"(?<=[가-힣])[.?!…]+[\"”’']?(\s+)(?=[\"“‘'(`①-⑳])")
+_END_THEN_OPENER = re.compile(r"(?<=[가-힣])[.?!…]+[\"”’']?(\s+)(?=[\"“‘'(`①-⑳「『《〈])")
+# A list item glued into a paragraph: a bullet, a circled number, or "2." / "3)" after a word.
+_LIST_MARKER = re.compile(
+    r"(?<=[\w.?!…)\]])(\s+)(?=[•■□▪◦●○▶►※└]\s|[①-⑳]\s|-\s+[가-힣A-Za-z])"
+    r"|(?<=[가-힣A-Za-z.?!)])(\s+)(?=\d{1,2}[.)]\s+[가-힣])")
 _LEADING_CLOSERS = re.compile(r"^[\"'”’」』)\]]+")
 _TRAILING_MARKERS = re.compile(
     r"(?:\s+[\"'(\[]|\s*[“‘「『]|\s+(?:[-–—•·∙◦▪■□▶▷►※★☆○●◎◇◆→*+]|[①-⑳㉠-㉭]|\d{1,2}[.)]))+$")
@@ -76,11 +80,6 @@ def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
     return trimmed
 
 
-def _outside_quotes(text: str, index: int) -> bool:
-    before = text[:index]
-    return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")
-
-
 def _refine(text: str, spans: list[Span], tokens) -> list[Span]:
     """Re-decide boundaries Kiwi gets wrong, using Kiwi's own morphemes."""
     ending_at = {}  # char offset -> the last content morpheme ending there
@@ -109,11 +108,16 @@ def _refine(text: str, spans: list[Span], tokens) -> list[Span]:
             if _final(before) and not text[before.start + before.len:token.start].strip():
                 cuts.add(before.start + before.len)
     for match in _END_THEN_OPENER.finditer(text):
-        if _outside_quotes(text, match.start(1)):
-            cuts.add(match.start(1))
+        cuts.add(match.start(1))
+    for match in _LIST_MARKER.finditer(text):
+        cuts.add(match.start(1) if match.group(1) is not None else match.start(2))
     for start, _ in spans[1:]:  # "...관건"이라는: a quotation glued to its particle
-        if start > 0 and text[start - 1] in "\"”’')" and re.match(r"[가-힣]", text[start:]):
+        if start > 0 and text[start - 1] in "\"”’')」』》〉" and re.match(r"[가-힣]", text[start:]):
             cuts.discard(start)
+    for _, end in spans[:-1]:  # "...두자" 같은: a quotation with no final punctuation is embedded
+        if text[end - 1] in "\"”" and end >= 2 and text[end - 2] not in ".?!…~" and \
+                re.match(r"\s+[가-힣]", text[end:]):
+            cuts.discard(end)
     rebuilt = _from_cuts(text, cuts)
     merged: list[list[int]] = []
     for start, end in rebuilt:  # a lone interjection or symbol stays with its sentence
