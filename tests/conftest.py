@@ -51,3 +51,15 @@ def bundled(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "glossary.csv", target / "glossary.csv")
     (target / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
     return target
+
+
+def tool(name: str) -> str | None:
+    """An executable from PATH or from this interpreter's venv (pocount, pofilter)."""
+    import shutil
+    import sys
+
+    found = shutil.which(name)
+    if found:
+        return found
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else None

@@ -106,6 +106,90 @@ def update(project: ProjectOpt = None, essays: EssayArgs = None,
     _print_written(written, quiet)
 
 
+@app.command()
+def status(
+    project: ProjectOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help="table, json, markdown or badge")] = "table",
+    language: Annotated[str | None, typer.Option(help="Only this target language.")] = None,
+    since: Annotated[str | None, typer.Option(help="Translator work since YYYY-MM-DD.")] = None,
+    history: Annotated[bool, typer.Option("--history", help="Progress over git history.")
+                       ] = False,
+    chart: Annotated[Path | None, typer.Option(help="Write the history chart (SVG) here.")
+                     ] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the badge (SVG) here.")] = None,
+) -> None:
+    """Progress by essay and translator: entries, eojeol and characters; fuzzy is never done."""
+    from datetime import date
+
+    from . import status_report as render
+    from .status import project_status
+
+    if fmt not in ("table", "json", "markdown", "badge"):
+        raise L10nError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
+    config = _config(project)
+    try:
+        since_date = date.fromisoformat(since) if since else None
+    except ValueError as exc:
+        raise L10nError(f"--since {since!r} is not a date", hint="write YYYY-MM-DD") from exc
+    if history:
+        _status_history(config, language, chart)
+        return
+    report = project_status(config, language=language, since=since_date,
+                            count_errors=_error_counter(config))
+    if fmt == "json":
+        typer.echo(render.status_json(report.essays, report.total, report.translators))
+    elif fmt == "markdown":
+        typer.echo(render.status_markdown(report.essays, report.total, report.translators),
+                   nl=False)
+    elif fmt == "badge":
+        svg = render.badge_svg(f"translated ({language or '/'.join(config.languages)})",
+                               report.total.percent_chars)
+        _write_or_echo(svg, out)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        if not console.is_terminal:  # a log or a pipe: no need to squeeze into 80 columns
+            console = Console(width=160)
+        render.status_table(report.essays, report.total, report.translators, console)
+
+
+def _write_or_echo(text: str, out: Path | None) -> None:
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from .catalog import write_text_atomic
+
+    write_text_atomic(out, text)
+    typer.echo(f"wrote {out}")
+
+
+def _status_history(config, language: str | None, chart: Path | None) -> None:
+    from .pipeline import project_catalogs
+    from .progress import progress_history
+    from .status_report import history_svg
+
+    points = progress_history(config.root, project_catalogs(config, language))
+    for point in points:
+        percent = 100 * point.translated_chars / point.total_chars if point.total_chars else 0
+        typer.echo(f"{point.when.date()} {point.commit[:8]} {point.essay}: "
+                   f"{point.translated_chars}/{point.total_chars} chars ({percent:.1f}%)")
+    if not points:
+        typer.echo("no history: the catalogs are not in a git repository yet")
+    if chart is not None:
+        _write_or_echo(history_svg(points), chart)
+
+
+def _error_counter(config):
+    """QA errors per catalog, for the publication gate (None until checks exist)."""
+    try:
+        from .checks import count_errors
+    except ImportError:
+        return None
+    return lambda path: count_errors(config, path)
+
+
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
 app.add_typer(glossary_app, name="glossary")
 GlossaryOpt = Annotated[Path | None, typer.Option(

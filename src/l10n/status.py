@@ -1,0 +1,60 @@
+"""`l10n status`: progress of every essay, publishability, assignments and translators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .catalog import read_catalog
+from .config import Config
+from .pipeline import project_catalogs
+from .progress import Progress, TranslatorWork, attribute, compute_progress, total_progress
+from .status_report import EssayStatus
+
+ErrorCounter = Callable[[Path], int]
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    essays: list[EssayStatus]
+    total: Progress
+    translators: list[TranslatorWork]
+
+
+def publication_verdict(progress: Progress, threshold: float, errors: int) -> tuple[bool, str]:
+    """Publishable when the translated share of characters reaches the threshold and
+    no QA error is left."""
+    if progress.entries.total == 0:
+        return False, "no entries"
+    if progress.percent_chars + 1e-9 < threshold:
+        return False, f"{progress.percent_chars:.1f}% translated, needs {threshold:g}%"
+    if errors:
+        return False, f"{errors} QA error(s)"
+    return True, ""
+
+
+def project_status(config: Config, *, language: str | None = None, since: date | None = None,
+                   count_errors: ErrorCounter | None = None, today: date | None = None,
+                   attribute_translators: bool = True) -> StatusReport:
+    """Progress per catalog, with publication verdicts, assignments and translators."""
+    today = today or date.today()
+    paths = project_catalogs(config, language)
+    catalogs = {path: read_catalog(path) for path in paths}
+    assignments = {a.essay: a for a in config.assignments}
+    essays = []
+    for path, po in catalogs.items():
+        progress = compute_progress(po, name=path.stem, language=path.parent.parent.name)
+        errors = count_errors(path) if count_errors else 0
+        ok, reason = publication_verdict(progress, config.publish_threshold, errors)
+        assignment = assignments.get(path.stem)
+        due = assignment.due if assignment else None
+        essays.append(EssayStatus(
+            progress, ok, reason,
+            translator=assignment.translator if assignment else "",
+            reviewer=assignment.reviewer if assignment else "",
+            due=due, overdue=bool(due and due < today and progress.percent_chars < 100)))
+    translators = (attribute(config.root, paths, since=since, fallback=catalogs)
+                   if attribute_translators else [])
+    return StatusReport(essays, total_progress(e.progress for e in essays), translators)
