@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import L10nError
+from .errors import ConfigError, L10nError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -188,6 +188,102 @@ def _error_counter(config):
     except ImportError:
         return None
     return lambda path: count_errors(config, path)
+
+
+CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files).
+
+Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage or
+configuration error; 3 unreadable input. Silence one entry with a translator comment
+'# l10n-ignore: N001' (codes or names, comma-separated)."""
+
+
+@app.command(help=CHECK_HELP)
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="PO files (default: the project's).",
+                                                       show_default=False)] = None,
+    project: ProjectOpt = None,
+    glossary: GlossaryOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif")
+                   ] = "text",
+    select: Annotated[list[str] | None, typer.Option(help="Only these codes, prefixes, names.")
+                      ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these codes, prefixes, names.")
+                      ] = None,
+    strict: Annotated[bool, typer.Option(help="Warnings fail too.")] = False,
+    baseline: Annotated[Path | None, typer.Option(help="Accept the findings in this file.")
+                        ] = None,
+    write_baseline: Annotated[Path | None, typer.Option(help="Write current findings here.")
+                              ] = None,
+) -> None:
+    from .checks import apply_baseline, exit_code, run_checks, select_checks
+    from .report import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
+    config = None
+    if not paths or glossary is None:
+        try:
+            config = _config(project)
+        except ConfigError:
+            if not paths:
+                raise
+    chosen = select_checks(select or (), ignore or ())
+    catalogs = _catalogs(config, None) if not paths else [(p, _read(p)) for p in paths]
+    terms = _glossary(project, glossary) if glossary or (config and config.glossary
+                                                          and config.glossary.exists()) else None
+    relative = config.relative if config else (lambda p: str(p))
+    findings = run_checks(catalogs, glossary=terms, checks=chosen,
+                          severity=config.severity if config else {}, relative=relative)
+    if write_baseline is not None:
+        from .catalog import write_text_atomic
+        from .report import render_json
+
+        write_text_atomic(write_baseline, render_json(findings, len(catalogs)))
+        _err(f"wrote baseline with {len(findings)} finding(s) to {write_baseline}")
+    if baseline is not None:
+        findings = apply_baseline(findings, _read_baseline(baseline))
+    colour = fmt == "text" and sys.stdout.isatty()
+    typer.echo(render(findings, len(catalogs), fmt, colour=colour), nl=False)
+    raise typer.Exit(exit_code(findings, strict=strict))
+
+
+def _read(path: Path):
+    from .catalog import read_catalog
+
+    return read_catalog(path)
+
+
+def _read_baseline(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return list(data["findings"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot read baseline: {exc}", path=path,
+                          hint="write one with --write-baseline FILE") from exc
+
+
+@app.command()
+def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None
+           ) -> None:
+    """List the QA checks, or print one check's documentation."""
+    from .checks.base import REGISTRY
+
+    if code is None:
+        for item in sorted(REGISTRY.values(), key=lambda c: c.code):
+            typer.echo(f"{item.code}  {item.severity.value:7}  {item.name:34} {item.summary}")
+        return
+    found = [c for c in REGISTRY.values() if code.upper() == c.code or code == c.name]
+    if not found:
+        raise ConfigError(f"no check {code!r}", hint="'l10n checks' lists them")
+    item = found[0]
+    typer.echo(f"{item.code} {item.name} ({item.family}, default {item.severity.value})\n")
+    typer.echo(inspect_doc(item.doc))
+
+
+def inspect_doc(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
 
 
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")

@@ -1,0 +1,128 @@
+"""The check framework: Severity, Finding, Unit, the @check decorator and the registry.
+
+A check is a function that yields findings; it never raises them. Each has a stable
+code (a letter and three digits, never reused), a kebab-case name, a default severity,
+a family, and a docstring with Why / Bad / Good that is its documentation. The Bad and
+Good examples are run by the test suite, so the documentation cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+CODE = re.compile(r"^[A-Z][0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+EXAMPLE = re.compile(r"^(Bad|Good):\s+(.*?)\s+->\s*(.*)$")
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit as the checks see it."""
+
+    source: str
+    target: str
+    path: Path = Path("<memory>")
+    line: int = 0
+    fuzzy: bool = False
+    obsolete: bool = False
+    comment: str = ""  # translator comment (suppressions live here)
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.target) and not self.fuzzy
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    msgid: str = ""
+    msgstr: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "code": self.code, "name": self.name,
+                "severity": self.severity.value, "message": self.message,
+                "msgid": self.msgid, "msgstr": self.msgstr}
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """Identity for baselines: stable across line shifts."""
+        return (self.path, self.code, self.msgid, self.message)
+
+
+@dataclass
+class CheckContext:
+    """What checks may consult besides the unit: glossary, corpus statistics, siblings."""
+
+    glossary: Any = None
+    length_ratio: tuple[float, float] | None = None  # (median, spread) of log length ratio
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    name: str
+    severity: Severity
+    family: str
+    function: Callable[..., Iterator[str]]
+    scope: str  # "unit": one entry at a time; "catalog": all units of a file; "project"
+    needs_translation: bool
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+    def examples(self) -> list[tuple[str, str, str]]:
+        """(Bad|Good, source, target) from the docstring."""
+        found = []
+        for line in self.doc.splitlines():
+            match = EXAMPLE.match(line.strip())
+            if match:
+                found.append((match.group(1), match.group(2), match.group(3)))
+        return found
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(*, code: str, name: str, severity: Severity, family: str, scope: str = "unit",
+          needs_translation: bool = True) -> Callable:
+    """Register a check; fails at import on a bad or duplicate code or missing docs."""
+
+    def register(function: Callable) -> Callable:
+        doc = function.__doc__ or ""
+        if not CODE.match(code):
+            raise ValueError(f"check code {code!r} must be a letter and three digits")
+        if not NAME.match(name):
+            raise ValueError(f"check name {name!r} must be kebab-case")
+        if code in REGISTRY or any(c.name == name for c in REGISTRY.values()):
+            raise ValueError(f"check {code} {name} is registered twice")
+        for part in ("Why:", "Bad:", "Good:"):
+            if part not in doc:
+                raise ValueError(f"check {code} docstring lacks {part}")
+        REGISTRY[code] = Check(code, name, severity, family, function, scope,
+                               needs_translation, doc)
+        return function
+
+    return register

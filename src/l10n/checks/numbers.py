@@ -1,0 +1,46 @@
+"""Numbers, compared by value: Korean units, dates, counters and approximations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..numbers import compare_numbers
+from .base import CheckContext, Severity, Unit, check
+
+
+def _show(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+@check(code="N001", name="number-missing", severity=Severity.ERROR, family="numbers")
+def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A number of the source is not in the translation, compared by value.
+
+    Why: a wrong figure changes the meaning. Values are compared after conversion:
+    5,000만 = 50 million, 10억 = one billion, 80~99% = 80–99%, 2016년 1월 20일 =
+    January 20, 2016, 19대 = 19th, 18세기 = 18th century, 3차 = third, 수백 = hundreds.
+    Bad:  약 10억 명이 실업자다. -> About 100 million people are unemployed.
+    Good: 약 10억 명이 실업자다. -> About one billion people are unemployed.
+    """
+    report = ctx.extra.setdefault("numbers", {}).get((unit.source, unit.target))
+    if report is None:
+        report = compare_numbers(unit.source, unit.target)
+        ctx.extra["numbers"][(unit.source, unit.target)] = report
+    for value in report.missing:
+        yield f"{_show(value)} in the source is not in the translation"
+
+
+@check(code="N002", name="number-extra", severity=Severity.WARNING, family="numbers")
+def number_extra(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """The translation has a number written in digits that the source does not have.
+
+    Why: an extra figure is usually a typo for one that is there.
+    Bad:  2015년부터 알려졌다. -> It has been known since 2015 and 2016.
+    Good: 2015년부터 알려졌다. -> It has been known since 2015.
+    """
+    report = ctx.extra.setdefault("numbers", {}).get((unit.source, unit.target))
+    if report is None:
+        report = compare_numbers(unit.source, unit.target)
+        ctx.extra["numbers"][(unit.source, unit.target)] = report
+    for value in report.extra:
+        yield f"{_show(value)} in the translation is not in the source"

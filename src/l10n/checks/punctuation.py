@@ -1,0 +1,100 @@
+"""Punctuation: end punctuation, brackets and quotes, Korean punctuation, spacing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import CheckContext, Severity, Unit, check
+
+_INDIRECT = re.compile(r"\b(wonder|ask|asks|asked|asking|whether|question is|unclear|"
+                       r"not sure|don't know|do not know)\b", re.IGNORECASE)
+_CLOSERS = "\"'”’)]」』"
+
+
+def _ending(text: str) -> str:
+    body = text.rstrip().rstrip(_CLOSERS + "*_ ")
+    if body.endswith(("...", "…")):
+        return "ellipsis"
+    if body.endswith(("?", "？", "?!", "!?")):
+        return "question"
+    if body.endswith(("!", "！")):
+        return "exclamation"
+    if body.endswith((".", "。")):
+        return "stop"
+    return "none"
+
+
+@check(code="P001", name="end-punctuation", severity=Severity.WARNING, family="punctuation")
+def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A question is not a question in English, or an ellipsis was dropped.
+
+    Why: rhetorical questions and trailing ellipses carry the author's voice. An
+    indirect question ("I wonder whether ...") may end with a full stop.
+    Bad:  여기까지 아닌가? -> This is where it ends.
+    Good: 여기까지 아닌가? -> Isn't this where it ends?
+    """
+    source, target = _ending(unit.source), _ending(unit.target)
+    if source == "question" and target != "question" and not _INDIRECT.search(unit.target):
+        yield "the source is a question; the translation is not"
+    elif source == "ellipsis" and target != "ellipsis":
+        yield "the source ends with an ellipsis; the translation does not"
+    elif source in ("stop", "exclamation") and target == "question":
+        yield "the translation is a question; the source is not"
+
+
+_PAIRS = [("(", ")"), ("[", "]"), ("{", "}"), ("“", "”")]
+
+
+@check(code="P002", name="unbalanced-brackets", severity=Severity.ERROR, family="punctuation")
+def unbalanced(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """Brackets or quotation marks are unbalanced in the translation but not in the source.
+
+    Why: an unclosed bracket or quote is a typo readers notice; a quotation spanning
+    several sentences is fine when the source opens or closes it the same way.
+    Bad:  그 회사(2010년 설립)는 컸다. -> The company (founded in 2010 grew.
+    Good: 그 회사(2010년 설립)는 컸다. -> The company (founded in 2010) grew.
+    """
+    for left, right in _PAIRS:
+        src = unit.source.count(left) - unit.source.count(right)
+        tgt = unit.target.count(left) - unit.target.count(right)
+        if tgt != src and tgt != 0:
+            yield f"unbalanced {left}{right} in the translation"
+    for quote in ('"',):
+        if unit.target.count(quote) % 2 != unit.source.count(quote) % 2:
+            yield f"unbalanced {quote} in the translation"
+
+
+_KOREAN_PUNCT = re.compile(r"[「」『』〈〉《》【】〔〕ㆍ・、。，．！？：；（）～〜]")
+
+
+@check(code="P003", name="korean-punctuation", severity=Severity.ERROR, family="punctuation")
+def korean_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """Korean or full-width punctuation is left in the English.
+
+    Why: 「」, 『』, ㆍ and full-width ！？， are not English punctuation.
+    Bad:  「승강기 안전관리법」에 따라 -> Under 「the Elevator Safety Act」
+    Good: 「승강기 안전관리법」에 따라 -> Under the *Elevator Safety Act*
+    """
+    found = sorted(set(_KOREAN_PUNCT.findall(unit.target)))
+    if found:
+        yield f"Korean or full-width punctuation in the English: {' '.join(found)}"
+
+
+_SPACE_BEFORE = re.compile(r"\w\s+[,.;:!?](?!\w)")
+_NO_SPACE_AFTER = re.compile(r"[a-z]{2}[,;][A-Za-z]|[a-z]{2}[.!?][A-Z][a-z]")
+
+
+@check(code="P004", name="punctuation-spacing", severity=Severity.WARNING, family="punctuation")
+def punctuation_spacing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A space before a comma, stop, colon, question or exclamation mark, or none after.
+
+    Why: Korean writing sometimes puts a space before "?"; English never does.
+    Bad:  어떤 모습일까 ? -> What does it look like ?
+    Good: 어떤 모습일까 ? -> What does it look like?
+    """
+    if _SPACE_BEFORE.search(unit.target):
+        yield "space before punctuation"
+    if _NO_SPACE_AFTER.search(re.sub(r"https?://\S+|\S+@\S+|\b\w+\.\w+\b(?=\S)", "",
+                                     unit.target)):
+        yield "missing space after punctuation"

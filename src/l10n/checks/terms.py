@@ -1,0 +1,79 @@
+"""Glossary: approved rendering missing, forbidden rendering used, keep term altered,
+orthographic variant. Verdicts come from l10n.glossary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..glossary import Verdict, judge_entry
+from .base import CheckContext, Severity, Unit, check
+
+
+def _judgements(unit: Unit, ctx: CheckContext):
+    if ctx.glossary is None:
+        return []
+    cache = ctx.extra.setdefault("glossary-judgements", {})
+    key = (unit.source, unit.target)
+    if key not in cache:
+        cache[key] = list(judge_entry(ctx.glossary, unit.source, unit.target))
+    return cache[key]
+
+
+@check(code="G001", name="glossary-term-missing", severity=Severity.ERROR, family="glossary")
+def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """The approved translation of a glossary term is missing from the target.
+
+    Why: one concept, one English name across every essay.
+    Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
+    Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
+    """
+    for judgement in _judgements(unit, ctx):
+        term = judgement.term
+        if judgement.verdict is Verdict.MISSING and term.kind != "keep":
+            also = f" (or {', '.join(term.en_variants)})" if term.en_variants else ""
+            yield f"'{term.ko}' should be rendered as '{term.en}'{also}"
+
+
+@check(code="G002", name="glossary-forbidden", severity=Severity.ERROR, family="glossary")
+def term_forbidden(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A rendering the glossary forbids is used.
+
+    Why: forbidden variants are known mistakes or off-brand spellings.
+    Bad:  초연결은 중요하다. -> Hyperconnectivity matters.
+    Good: 초연결은 중요하다. -> Hyper-connectivity matters.
+    """
+    for judgement in _judgements(unit, ctx):
+        if judgement.verdict is Verdict.FORBIDDEN:
+            yield (f"'{judgement.found}' is forbidden for '{judgement.term.ko}'; "
+                   f"use '{judgement.term.en}'")
+
+
+@check(code="G003", name="glossary-keep-altered", severity=Severity.ERROR, family="glossary")
+def keep_altered(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A term the glossary keeps verbatim (kind `keep`) is altered or missing.
+
+    Why: product and acronym names (O2O, IoT) must appear exactly as written.
+    Bad:  O2O 서비스가 넘쳐난다. -> O-2-O services abound.
+    Good: O2O 서비스가 넘쳐난다. -> O2O services abound.
+    """
+    for judgement in _judgements(unit, ctx):
+        term = judgement.term
+        if term.kind == "keep" and judgement.verdict in (Verdict.MISSING, Verdict.ORTHOGRAPHIC):
+            seen = f" (found '{judgement.found}')" if judgement.found else ""
+            yield f"'{term.en}' must appear verbatim{seen}"
+
+
+@check(code="G004", name="glossary-orthographic-variant", severity=Severity.WARNING,
+       family="glossary")
+def orthographic(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A glossary term is spelled, hyphenated or capitalised differently from house style.
+
+    Why: hyperconnectivity and Hyper-Connectivity are the same word, but readers see
+    the inconsistency.
+    Bad:  초연결은 중요하다. -> Hyper connectivity matters.
+    Good: 초연결은 중요하다. -> Hyper-connectivity matters.
+    """
+    for judgement in _judgements(unit, ctx):
+        if judgement.verdict is Verdict.ORTHOGRAPHIC and judgement.term.kind != "keep":
+            yield (f"'{judgement.found}' for '{judgement.term.ko}': house style is "
+                   f"'{judgement.term.en}'")

@@ -1,0 +1,96 @@
+"""Tokens: URLs, e-mail addresses, Latin acronyms and names, inline Markdown."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .base import CheckContext, Severity, Unit, check
+
+URL = re.compile(r"https?://[^\s)\]>\"']+|www\.[^\s)\]>\"']+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Latin words in the Korean: acronyms (AI, IoT, O2O), names (iPhone, Node.js), versions
+LATIN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)")
+
+
+def _strip_trailing(url: str) -> str:
+    return url.rstrip(".,;:!?")
+
+
+@check(code="T001", name="url-or-email-changed", severity=Severity.ERROR, family="tokens")
+def url_or_email(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A URL or e-mail address of the source is missing or changed in the translation.
+
+    Why: a changed address is a broken link.
+    Bad:  자세한 내용은 https://example.com/faq 참고 -> See https://example.com/FAQ for details.
+    Good: 자세한 내용은 https://example.com/faq 참고 -> See https://example.com/faq for details.
+    """
+    wanted = Counter(_strip_trailing(u) for u in URL.findall(unit.source))
+    wanted += Counter(EMAIL.findall(unit.source))
+    have = Counter(_strip_trailing(u) for u in URL.findall(unit.target))
+    have += Counter(EMAIL.findall(unit.target))
+    for token in (wanted - have):
+        yield f"{token} is missing or changed"
+
+
+def _acronyms(text: str) -> Counter:
+    found = Counter()
+    for match in LATIN.finditer(URL.sub(" ", EMAIL.sub(" ", text))):
+        token = match.group(1)
+        # an acronym or a name with inner capitals or digits: AI, IoT, O2O, iPhone, COVID-19
+        if sum(ch.isupper() for ch in token) >= 2 or (any(ch.isdigit() for ch in token)
+                                                      and any(ch.isalpha() for ch in token)) \
+                or (token[0].islower() and any(ch.isupper() for ch in token[1:])):
+            found[token] += 1
+    return found
+
+
+@check(code="T002", name="acronym-changed", severity=Severity.ERROR, family="tokens")
+def acronym_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A Latin acronym or product name of the source is missing or altered.
+
+    Why: AI, IoT, O2O, iPhone or COVID-19 must reach the reader as written.
+    Bad:  IoT 기기가 늘었다. -> Internet-connected devices multiplied.
+    Good: IoT 기기가 늘었다. -> IoT devices multiplied.
+    """
+    target = unit.target
+    for token in _acronyms(unit.source):
+        if not re.search(rf"(?<![A-Za-z0-9]){re.escape(token)}(?![A-Za-z0-9])", target):
+            yield f"'{token}' from the source is missing or altered"
+
+
+_MARKUP = [("**", "bold"), ("__", "bold"), ("*", "emphasis"), ("_", "emphasis"),
+           ("`", "code")]
+_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+
+
+def _markup_counts(text: str) -> Counter:
+    text = URL.sub(" ", text)
+    counts: Counter = Counter()
+    for marker, kind in _MARKUP:
+        pattern = re.escape(marker)
+        if marker in ("*", "_"):
+            pattern = rf"(?<![*_\w]){pattern}(?=\S)|(?<=\S){pattern}(?![*_\w])"
+        counts[kind] += len(re.findall(pattern, text))
+        text = text.replace(marker, " ")
+    return counts
+
+
+@check(code="T003", name="markdown-changed", severity=Severity.ERROR, family="tokens")
+def markdown_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """Inline Markdown (emphasis, code, links) is dropped, added or unbalanced.
+
+    Why: the build renders the markup; a lost `*` or link target breaks the page.
+    Bad:  *초연결*이 핵심이다. -> Hyper-connectivity* is the key.
+    Good: *초연결*이 핵심이다. -> *Hyper-connectivity* is the key.
+    """
+    source, target = _markup_counts(unit.source), _markup_counts(unit.target)
+    for kind in ("bold", "emphasis", "code"):
+        if target[kind] % 2:
+            yield f"unbalanced {kind} markup"
+        elif source[kind] != target[kind]:
+            yield f"{kind} markup differs from the source"
+    wanted, have = Counter(_LINK.findall(unit.source)), Counter(_LINK.findall(unit.target))
+    for link in wanted - have:
+        yield f"link to {link} is missing"

@@ -1,0 +1,132 @@
+"""Numbers by value in Korean and English, for comparing a translation with its source.
+
+Korean: digits with separators and decimals; the units 만/억/조 (and 천/백 inside them:
+5,000만, 1억 2천만, 1.5조); dates and counters (2016년, 1월, 20일, 19대, 18세기, 3차,
+2010년대); approximate quantities (수백 = hundreds, 수십만 = hundreds of thousands).
+English: digits, scale words (50 million, one billion), numbers spelled out, ordinals
+(19th, third, Fourth), month names, decades (2010s), approximate plurals (hundreds of
+thousands). Spelled-out numbers are read with text2num.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# An approximate quantity is kept apart from exact values: ("~", 100) means "hundreds".
+Value = tuple[str, float]
+
+_KO_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
+_KO_SMALL = {"천": 1e3, "백": 1e2, "십": 1e1}
+_KO_APPROX = {"수십": 10, "수백": 100, "수천": 1000, "수만": 1e4, "수십만": 1e5, "수백만": 1e6,
+              "수천만": 1e7, "수억": 1e8, "수십억": 1e9, "수백억": 1e10, "수천억": 1e11,
+              "수조": 1e12}
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1억 2천만 / 5,000만 / 29만 9천 / 1.5조 / 10억: a number with Korean units
+_KO_AMOUNT = re.compile(
+    rf"(?P<body>(?:(?:{_NUMBER})\s?[천백십]?\s?[만억조]\s?)+(?:(?:{_NUMBER})\s?[천백십]?)?"
+    rf"|(?:{_NUMBER})\s?[천백](?![가-힣]))")
+_KO_PART = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([만억조])?")
+# digits inside a Latin token (O2O, COVID-19, v3.1.2, 5G) are names, not numbers
+_KO_PLAIN = re.compile(rf"(?<![A-Za-z\d.,-])({_NUMBER})(?![\d,A-Za-z]|\.\d)")
+_KO_APPROX_RE = re.compile("(" + "|".join(sorted(_KO_APPROX, key=len, reverse=True)) + ")")
+
+_EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_APPROX = [
+    (r"hundreds of millions", 1e8), (r"tens of millions", 1e7),
+    (r"hundreds of thousands", 1e5), (r"tens of thousands", 1e4),
+    (r"billions", 1e9), (r"millions", 1e6), (r"thousands", 1e3), (r"hundreds", 100),
+    (r"dozens|tens|scores", 10),
+]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_EN_NUMBER = re.compile(rf"(?<![\w.])({_NUMBER})(?:st|nd|rd|th|s)?(?!\d|,\d|\.\d)",
+                        re.IGNORECASE)
+_EN_SCALED = re.compile(rf"(?<![\w.])({_NUMBER})\s*-?\s*({'|'.join(_EN_SCALE)})\b",
+                        re.IGNORECASE)
+_EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+
+
+@dataclass(frozen=True)
+class NumberReport:
+    missing: list[float]  # values in the source not found in the target
+    extra: list[float]  # digit values in the target not in the source
+
+
+def _to_float(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def korean_values(text: str) -> Counter:
+    """Values in Korean text: exact numbers as ("=", v), approximate ones as ("~", v)."""
+    values: Counter = Counter()
+    taken = [False] * len(text)
+    for match in _KO_AMOUNT.finditer(text):
+        total, group = 0.0, 0.0
+        for part in _KO_PART.finditer(match.group("body")):
+            number, small, unit = part.groups()
+            value = _to_float(number) * (_KO_SMALL[small] if small else 1)
+            if unit:
+                total += (group + value) * _KO_UNITS[unit]
+                group = 0.0
+            else:
+                group += value
+        total += group
+        values[("=", total)] += 1
+        for i in range(match.start(), match.end()):
+            taken[i] = True
+    for match in _KO_APPROX_RE.finditer(text):
+        if not any(taken[match.start():match.end()]):
+            values[("~", float(_KO_APPROX[match.group(1)]))] += 1
+    for match in _KO_PLAIN.finditer(text):
+        if not any(taken[match.start():match.end()]):
+            values[("=", _to_float(match.group(1)))] += 1
+    return values
+
+
+def english_values(text: str) -> Counter:
+    """Values in English text, spelled-out numbers and ordinals included."""
+    from text_to_num import alpha2digit
+
+    values: Counter = Counter()
+    lowered = text
+    for pattern, value in _EN_APPROX:
+        for _ in re.finditer(rf"\b(?:{pattern})\b", lowered, re.IGNORECASE):
+            values[("~", float(value))] += 1
+        lowered = re.sub(rf"\b(?:{pattern})\b", " ", lowered, flags=re.IGNORECASE)
+    for match in _EN_MONTH.finditer(lowered):
+        values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
+    # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
+    lowered = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", lowered)
+    for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
+        values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
+    lowered = _EN_SCALED.sub(" ", lowered)
+    for match in _EN_NUMBER.finditer(alpha2digit(lowered, "en", threshold=0)):
+        values[("=", _to_float(match.group(1)))] += 1
+    return values
+
+
+def compare_numbers(source: str, target: str) -> NumberReport:
+    """Source values missing from the target, and target digit values not in the source.
+
+    One is never reported missing: Korean writes 1 where English says "a", "an",
+    "per" or "single".
+    """
+    wanted, found = korean_values(source), english_values(target)
+    missing = []
+    for key, count in wanted.items():
+        have = found.get(key, 0)
+        if key[0] == "~" and not have:  # "hundreds" may be rendered exactly
+            have = sum(n for (kind, value), n in found.items() if kind == "=" and
+                       key[1] <= value < key[1] * 10)
+        if have < count and not (key == ("=", 1.0)):
+            missing += [key[1]] * (count - have)
+    extra = [value for (kind, value), n in (found - wanted).items() if kind == "="
+             and value != 1.0 and re.search(re.escape(_plain(value)), target.replace(",", ""))
+             for _ in range(n)]
+    return NumberReport(sorted(missing), sorted(extra))
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
