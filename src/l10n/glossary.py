@@ -129,8 +129,9 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                                         f"{seen[key]}", path=path, line=line,
                                         hint="keep one row per concept")
                 seen[key] = line
-            approved = {form.casefold() for form in (term.en, *term.en_variants)}
-            clash = [form for form in term.forbidden if form.casefold() in approved]
+            fold = (lambda x: x) if term.case_sensitive else str.casefold
+            approved = {fold(form) for form in (term.en, *term.en_variants)}
+            clash = [form for form in term.forbidden if fold(form) in approved]
             if clash:
                 raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path=path,
                                     line=line, hint="remove it from one of the columns")
@@ -367,7 +368,7 @@ def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
     inflect = term.kind != "keep"
     for form in term.forbidden:
         for variant in (form, *(_inflections(form) if inflect else ())):
-            found = _count(variant, english, case_sensitive=False)
+            found = _count(variant, english, case_sensitive=sensitive)
             if found:
                 return EnJudgement(term, Verdict.FORBIDDEN, found[0])
     exact = _count(term.en, english, case_sensitive=sensitive)

@@ -29,7 +29,7 @@ _KO_AMOUNT = re.compile(
     rf"|(?:{_NUMBER})\s?[천백](?![가-힣]))")
 _KO_PART = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([만억조])?")
 # digits inside a Latin token (O2O, COVID-19, v3.1.2, 5G) are names, not numbers
-_KO_PLAIN = re.compile(rf"(?<![A-Za-z\d.,-])({_NUMBER})(?![\d,A-Za-z]|\.\d)")
+_KO_PLAIN = re.compile(rf"(?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-z]|\.\d)")
 _KO_APPROX_RE = re.compile("(" + "|".join(sorted(_KO_APPROX, key=len, reverse=True)) + ")")
 
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -41,8 +41,10 @@ _EN_APPROX = [
 ]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
-_EN_NUMBER = re.compile(rf"(?<![\w.])({_NUMBER})(?:st|nd|rd|th|s)?(?!\d|,\d|\.\d)",
-                        re.IGNORECASE)
+_EN_NUMBER = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
+                        rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90}
 _EN_SCALED = re.compile(rf"(?<![\w.])({_NUMBER})\s*-?\s*({'|'.join(_EN_SCALE)})\b",
                         re.IGNORECASE)
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
@@ -95,6 +97,9 @@ def english_values(text: str) -> Counter:
         for _ in re.finditer(rf"\b(?:{pattern})\b", lowered, re.IGNORECASE):
             values[("~", float(value))] += 1
         lowered = re.sub(rf"\b(?:{pattern})\b", " ", lowered, flags=re.IGNORECASE)
+    for word, value in _DECADES.items():  # in their twenties = 20대
+        values[("=", float(value))] += len(re.findall(rf"\b{word}\b", lowered, re.IGNORECASE))
+    lowered = re.sub(rf"\b(?:{'|'.join(_DECADES)})\b", " ", lowered, flags=re.IGNORECASE)
     for match in _EN_MONTH.finditer(lowered):
         values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
     # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
@@ -120,6 +125,10 @@ def compare_numbers(source: str, target: str) -> NumberReport:
         if key[0] == "~" and not have:  # "hundreds" may be rendered exactly
             have = sum(n for (kind, value), n in found.items() if kind == "=" and
                        key[1] <= value < key[1] * 10)
+        digits = re.escape(_plain(key[1]))
+        if have < count and key[0] == "=" and re.search(
+                rf"[A-Za-z]-?{digits}(?!\d)|(?<!\d){digits}-?[A-Za-z]", target):
+            have = count  # the digits stand in a name: 코로나19 = COVID-19
         if have < count and not (key == ("=", 1.0)):
             missing += [key[1]] * (count - have)
     extra = [value for (kind, value), n in (found - wanted).items() if kind == "="

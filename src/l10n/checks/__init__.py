@@ -60,6 +60,10 @@ def units_from_catalog(path: Path, po: polib.POFile) -> list[Unit]:
             for entry in po if entry.msgid]
 
 
+def _copied(unit: Unit) -> bool:
+    return " ".join(unit.target.split()) == " ".join(unit.source.split())
+
+
 def _suppressed(unit: Unit, check: Check) -> bool:
     for match in _IGNORE.finditer(unit.comment):
         names = {part.strip() for part in match.group(1).split(",")}
@@ -86,6 +90,9 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     by_path = {path: units_from_catalog(path, po) for path, po in catalogs}
     live = [u for units in by_path.values() for u in units if not u.obsolete]
     done = [u for u in live if u.translated]
+    # precondition: a copied source is reported once (C004); checks that need a real
+    # translation skip it rather than flag every Korean word in it
+    real = [u for u in done if not _copied(u)]
     ctx = CheckContext(glossary=glossary,
                        length_ratio=length_stats([(u.source, u.target) for u in done]))
     findings: list[Finding] = []
@@ -101,7 +108,9 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
             continue
         try:
             if check.scope == "unit":
-                for unit in (done if check.needs_translation else live):
+                units = live if not check.needs_translation else (
+                    done if check.code == "C004" else real)
+                for unit in units:
                     for message in check.function(unit, ctx):
                         emit(check, level, unit, message)
             elif check.scope == "catalog":
@@ -109,7 +118,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                     for unit, message in check.function(units, ctx):
                         emit(check, level, unit, message)
             else:
-                for unit, message in check.function(done, ctx):
+                for unit, message in check.function(real, ctx):
                     emit(check, level, unit, message)
         except Exception as exc:  # a crashing check is an internal error, never a pass
             detail = traceback.format_exception_only(type(exc), exc)[-1].strip()

@@ -17,7 +17,7 @@ from typing import Any
 
 CODE = re.compile(r"^[A-Z][0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-EXAMPLE = re.compile(r"^(Bad|Good):\s+(.*?)\s+->\s*(.*)$")
+EXAMPLE = re.compile(r"^(Bad|Good):\s+(.*?)\s+-> ?(.*)$")
 
 
 class Severity(str, Enum):
@@ -97,7 +97,7 @@ class Check:
         """(Bad|Good, source, target) from the docstring."""
         found = []
         for line in self.doc.splitlines():
-            match = EXAMPLE.match(line.strip())
+            match = EXAMPLE.match(line.lstrip())
             if match:
                 found.append((match.group(1), match.group(2), match.group(3)))
         return found

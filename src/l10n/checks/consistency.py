@@ -46,13 +46,11 @@ def reused(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
         if len(unit.target) >= 12:
             by_target[_norm(unit.target)].append(unit)
     for group in by_target.values():
-        sources = {_norm(unit.source) for unit in group}
-        if len(sources) > 1:
-            first = group[0]
-            for other in group[1:]:
-                if _norm(other.source) != _norm(first.source):
-                    yield other, (f"same translation as a different sentence at "
-                                  f"{first.path}:{first.line}")
+        if len({_norm(unit.source) for unit in group}) < 2:
+            continue
+        for unit in group:  # every entry of the group, each pointing at another one
+            other = next(u for u in group if _norm(u.source) != _norm(unit.source))
+            yield unit, f"same translation as a different sentence at {other.path}:{other.line}"
 
 
 @check(code="K003", name="glossary-term-drift", severity=Severity.INFO, family="consistency",

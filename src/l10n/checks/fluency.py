@@ -49,6 +49,15 @@ def lowercase_start(unit: Unit, ctx: CheckContext) -> Iterator[str]:
         yield "the translation starts with a lowercase letter"
 
 
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)|[\w.+-]+@[\w.-]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _content_length(korean: str) -> int:
+    """Korean characters that need translating: no spaces, URLs or link targets."""
+    return sum(not c.isspace() for c in _URLISH.sub("", korean))
+
+
 # Korean→English: English characters per Korean character (no spaces), log scale.
 PRIOR_MEDIAN = math.log(2.9)
 PRIOR_SPREAD = 0.35
@@ -57,8 +66,8 @@ PRIOR_SPREAD = 0.35
 def length_stats(pairs: list[tuple[str, str]]) -> tuple[float, float]:
     """Median and robust spread of log(len(en)/len(ko)) over translated pairs, blended
     with a prior for Korean→English so that a small corpus gives sane limits."""
-    ratios = sorted(math.log(len(en) / kc) for ko, en in pairs
-                    if en and (kc := sum(not c.isspace() for c in ko)) >= 5)
+    ratios = sorted(math.log(len(_URLISH.sub("", en)) / kc) for ko, en in pairs
+                    if en and (kc := _content_length(ko)) >= 5 and _URLISH.sub("", en))
     if not ratios:
         return PRIOR_MEDIAN, PRIOR_SPREAD
     median = ratios[len(ratios) // 2]
@@ -77,11 +86,12 @@ def length_ratio(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  현재 전 세계의 실업자 수는 약 10억 명 이상으로 추산된다. -> A billion.
     Good: 현재 전 세계의 실업자 수는 약 10억 명 이상으로 추산된다. -> More than one billion people worldwide are estimated to be unemployed.
     """
-    korean = sum(not c.isspace() for c in unit.source)
-    if korean < 8 or not unit.target:
-        return
+    korean = _content_length(unit.source)
+    english = len(_URLISH.sub("", unit.target))
+    if korean < 4 or not english or _HANGUL.search(unit.target):
+        return  # too short to judge, or untranslated text that S001/C004 report
     median, spread = ctx.length_ratio or (PRIOR_MEDIAN, PRIOR_SPREAD)
-    ratio = math.log(len(unit.target) / korean)
+    ratio = math.log(english / korean)
     if ratio < median - 4 * spread:
         yield (f"the translation is unusually short ({len(unit.target)} characters for "
                f"{korean} Korean characters)")

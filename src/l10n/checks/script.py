@@ -47,8 +47,8 @@ def cjk_in_target(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """Chinese characters or Japanese kana are left in the English translation.
 
     Why: Hanja or kana in the English page is untranslated text unless it is glossed.
-    Bad:  한(恨)의 정서 -> the emotion of 恨
-    Good: 한(恨)의 정서 -> the emotion of *han* (恨), a collective grief
+    Bad:  한(恨)의 정서 -> The emotion of 恨
+    Good: 한(恨)의 정서 -> The emotion of *han* (恨), a collective grief
     """
     allowed = _allowed_spans(unit, ctx)
     for match in HAN_KANA.finditer(unit.target):

@@ -17,7 +17,7 @@ def edge_whitespace(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """Leading or trailing whitespace differs between source and translation.
 
     Why: stray spaces at the edges break joins in the assembled page.
-    Bad:  새 문장이다. ->  A new sentence. 
+    Bad:  새 문장이다. ->  A new sentence.
     Good: 새 문장이다. -> A new sentence.
     """
     (src_lead, src_trail), (tgt_lead, tgt_trail) = _edges(unit.source), _edges(unit.target)

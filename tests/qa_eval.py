@@ -1,0 +1,55 @@
+"""Scoring the checks against the labelled defect corpus (shared by tests and bench)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from l10n.catalog import read_catalog
+from l10n.checks import FAMILIES, REGISTRY, Severity, run_checks
+from l10n.glossary import read_glossary
+
+CORPUS = Path(__file__).parent / "data" / "qa_corpus"
+
+
+def expected_labels() -> dict[tuple[str, str], set[str]]:
+    labels = {}
+    for name in ("corpus.po", "corpus2.po"):
+        for entry in read_catalog(CORPUS / name):
+            match = re.search(r"expect:\s*([\w, ]+)", entry.comment or "")
+            families = {f.strip() for f in match.group(1).split(",")} if match else set()
+            labels[(name, entry.msgid)] = families - {"none"}
+    return labels
+
+
+def flagged_labels() -> dict[tuple[str, str], set[str]]:
+    catalogs = [(CORPUS / name, read_catalog(CORPUS / name)) for name in ("corpus.po", "corpus2.po")]
+    findings = run_checks(catalogs, glossary=read_glossary(CORPUS / "glossary.csv"),
+                          relative=lambda p: p.name)
+    flagged = defaultdict(set)
+    for finding in findings:
+        if finding.severity is not Severity.INFO:
+            flagged[(finding.path, finding.msgid)].add(REGISTRY[finding.code].family)
+    return flagged
+
+
+def family_scores() -> dict[str, dict[str, float]]:
+    expected, flagged = expected_labels(), flagged_labels()
+    scores = {}
+    for family in FAMILIES + ["all"]:
+        tp = fp = fn = 0
+        for key, want in expected.items():
+            got = flagged.get(key, set())
+            if family == "all":
+                tp += bool(want) and bool(got & want)
+                fp += bool(got) and not want
+                fn += bool(want) and not (got & want)
+                continue
+            tp += family in want and family in got
+            fp += family in got and family not in want
+            fn += family in want and family not in got
+        scores[family] = {"tp": tp, "fp": fp, "fn": fn,
+                          "precision": tp / (tp + fp) if tp + fp else 1.0,
+                          "recall": tp / (tp + fn) if tp + fn else 1.0}
+    return scores

@@ -1,0 +1,267 @@
+"""QA checks: every check's Bad/Good examples, edge cases, formats, exit codes, corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.checks import (
+    REGISTRY, Severity, apply_baseline, exit_code, run_checks, select_checks,
+)
+from l10n.checks.base import check
+from l10n.errors import ConfigError
+from l10n.glossary import read_glossary
+
+from .conftest import DATA, ROOT
+
+GLOSSARY = read_glossary(DATA / "checks_glossary.csv")
+
+
+def catalog(pairs: list[tuple[str, str]], *, fuzzy: bool = False) -> polib.POFile:
+    po = polib.POFile(encoding="utf-8")
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for source, target in pairs:
+        flags = []
+        if target.startswith("(fuzzy) "):
+            target, flags = target[len("(fuzzy) "):], ["fuzzy"]
+        po.append(polib.POEntry(msgid=source, msgstr=target, flags=flags or
+                                (["fuzzy"] if fuzzy else [])))
+    return po
+
+
+def codes(pairs: list[tuple[str, str]], *, split: bool = False) -> list[str]:
+    """Codes found when each pair is its own catalog (split) or all share one."""
+    catalogs = ([(Path(f"e{i}.po"), catalog([p])) for i, p in enumerate(pairs)] if split
+                else [(Path("e.po"), catalog(pairs))])
+    return sorted({f.code for f in run_checks(catalogs, glossary=GLOSSARY)
+                   if f.severity is not Severity.INFO or f.code.startswith("K")})
+
+
+def example_pairs(text_source: str, text_target: str) -> list[tuple[str, str]]:
+    """'src -> tgt | tgt2' or 'src -> tgt | src2 -> tgt2' as (source, target) pairs."""
+    pairs = [(text_source, text_target.split(" | ")[0])]
+    for part in text_target.split(" | ")[1:]:
+        source, _, target = part.rpartition(" -> ")
+        pairs.append((source or text_source, target))
+    return pairs
+
+
+UNIT_EXAMPLES = [(c.code, kind, source, target) for c in REGISTRY.values()
+                 if c.scope != "catalog" for kind, source, target in c.examples()]
+
+
+@pytest.mark.parametrize(("code", "kind", "source", "target"), UNIT_EXAMPLES,
+                         ids=[f"{e[0]}-{e[1]}" for e in UNIT_EXAMPLES])
+def test_docstring_examples(code: str, kind: str, source: str, target: str) -> None:
+    pairs = example_pairs(source, target)
+    found = codes(pairs, split=REGISTRY[code].scope == "project")
+    if kind == "Bad":
+        assert found == [code]
+    else:
+        assert found == []
+
+
+def test_every_check_is_documented_with_bad_and_good() -> None:
+    assert len(REGISTRY) >= 25
+    for item in REGISTRY.values():
+        kinds = [kind for kind, _, _ in item.examples()]
+        assert "Why:" in item.doc and kinds.count("Bad") >= 1 and kinds.count("Good") >= 1, \
+            item.code
+        if item.scope == "catalog":
+            continue
+
+
+def test_obsolete_only_catalog() -> None:
+    po = catalog([("사라진 문장이다.", "A sentence that is gone.")])
+    po[0].obsolete = True
+    assert [f.code for f in run_checks([(Path("old.po"), po)])] == ["C003"]
+    alive = catalog([("있는 문장이다.", "A sentence that is here.")])
+    assert run_checks([(Path("new.po"), alive)]) == []
+
+
+def test_registration_rejects_bad_codes_and_docs() -> None:
+    def nop(unit, ctx):
+        """Nothing.
+
+        Why: x
+        Bad: a -> b
+        Good: a -> c
+        """
+        yield from ()
+
+    with pytest.raises(ValueError, match="letter and three digits"):
+        check(code="G01", name="x-y", severity=Severity.INFO, family="x")(nop)
+    with pytest.raises(ValueError, match="registered twice"):
+        check(code="G001", name="another-name", severity=Severity.INFO, family="x")(nop)
+    with pytest.raises(ValueError, match="lacks Why"):
+        check(code="Z999", name="z-z", severity=Severity.INFO, family="x")(lambda u, c: None)
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("약 10억 명이 실업자다.", "About a billion people are unemployed."),
+    ("5,000만 명이 산다.", "Fifty million people live there."),
+    ("1.5조 원을 투자했다.", "It invested 1.5 trillion won."),
+    ("80~99%가 사라진다.", "80 to 99 percent will disappear."),
+    ("2016년 1월 20일에 열렸다.", "It was held on January 20, 2016."),
+    ("19대 대선을 앞두고", "Ahead of the 19th presidential election"),
+    ("18세기 산업 혁명 수준", "The level of the 18th-century Industrial Revolution"),
+    ("3차는 있었나?", "Was there even a third?"),
+    ("수백, 혹은 수십만 명", "Hundreds, or even hundreds of thousands, of people"),
+    ("20대 청년의 실업률", "Unemployment among people in their twenties"),
+    ("10명 중 한두 명만 일한다.", "Only one or two in ten work."),
+    ("정이 많은 사람이다.", "She has a lot of *jeong* (정), a deep affection."),
+    ("나는 궁금하다, 기술이 우리를 자유롭게 했는가?", "I wonder whether technology has set us free."),
+    ("플랫폼만이 살길이다.", "Platforms are the only way to survive."),
+    ("중소기업들의 희생", "The sacrifices of SMEs"),
+    ("코로나19 이후 더 빨라졌다.", "It accelerated after COVID-19."),
+    ("O2O 서비스가 넘쳐나지만", "O2O services abound, but"),
+])
+def test_tricky_but_correct_entries_have_no_findings(source: str, target: str) -> None:
+    assert codes([(source, target)]) == []
+
+
+@pytest.mark.parametrize(("source", "target", "code"), [
+    ("약 10억 명이 실업자다.", "About 100 million people are unemployed.", "N001"),
+    ("5,000만 명이 산다.", "Five million people live there.", "N001"),
+    ("2016년 1월 20일에 열렸다.", "It was held on January 21, 2016.", "N001"),
+    ("18세기 산업 혁명 수준", "The level of the 19th-century Industrial Revolution", "N001"),
+    ("여기까지 아닌가 ?", "Isn't this where it ends ?", "P004"),
+    ("그러나 우리는 외롭다...", "But we are lonely.", "P001"),
+    ("「승강기 안전관리법」에 따라", "Under 「the Act」", "P003"),
+    ("모두가 연결되어 있다.", "Everyone is 연결되어.", "S001"),
+    ("IoT 기기가 늘었다.", "Iot devices multiplied.", "T002"),
+])
+def test_defects_are_found(source: str, target: str, code: str) -> None:
+    assert code in codes([(source, target)])
+
+
+def test_checks_skip_untranslated_entries() -> None:
+    assert codes([("초연결 사회가 온다.", ""), ("5,000만 명", "")]) == ["C001"]
+
+
+def test_suppression_comment() -> None:
+    po = catalog([("약 10억 명이 실업자다.", "About 100 million people are unemployed.")])
+    po[0].tcomment = "figure corrected on purpose\nl10n-ignore: N001"
+    assert run_checks([(Path("e.po"), po)]) == []
+    po[0].tcomment = "l10n-ignore: number-missing, W002"
+    assert run_checks([(Path("e.po"), po)]) == []
+
+
+def test_select_ignore_severity_and_exit_code() -> None:
+    pairs = [("약 10억 명이 실업자다.", "About 100 million  people are unemployed.")]
+    catalogs = [(Path("e.po"), catalog(pairs))]
+    everything = run_checks(catalogs)
+    assert {f.code for f in everything} == {"N001", "W002"}
+    assert exit_code(everything) == 1
+    only_w = run_checks(catalogs, checks=select_checks(["W"]))
+    assert [f.code for f in only_w] == ["W002"] and exit_code(only_w) == 0
+    assert exit_code(only_w, strict=True) == 1
+    no_numbers = run_checks(catalogs, checks=select_checks((), ["numbers"]))
+    assert [f.code for f in no_numbers] == ["W002"]
+    downgraded = run_checks(catalogs, severity={"N001": "warning", "double-space": "off"})
+    assert [(f.code, f.severity) for f in downgraded] == [("N001", Severity.WARNING)]
+    with pytest.raises(ConfigError, match="unknown check"):
+        select_checks(["Q123"])
+
+
+def test_baseline_accepts_old_findings_only() -> None:
+    old = run_checks([(Path("e.po"), catalog([("약 10억 명", "100 million")]))])
+    baseline = [f.as_dict() for f in old]
+    new = run_checks([(Path("e.po"), catalog([("약 10억 명", "100 million"),
+                                              ("5,000만 명", "5 million")]))])
+    fresh = apply_baseline(new, baseline)
+    assert [f.msgid for f in fresh] == ["5,000만 명"]
+
+
+def test_crashing_check_is_an_internal_error(monkeypatch) -> None:
+    def boom(unit, ctx):
+        raise RuntimeError("bug")
+
+    broken = REGISTRY["F001"].__class__(**{**REGISTRY["F001"].__dict__, "function": boom})
+    findings = run_checks([(Path("e.po"), catalog([("가", "Ga goes.")]))], checks=[broken])
+    assert [(f.code, f.severity) for f in findings] == [("L000", Severity.ERROR)]
+    assert "crashed: RuntimeError: bug" in findings[0].message
+
+
+# ------------------------------------------------------------------ command line
+
+def l10n(*args: str, cwd: Path | None = None):
+    return subprocess.run([sys.executable, "-c", "from l10n.cli import main; main()", *args],
+                          cwd=cwd or Path("/"), capture_output=True, text=True)
+
+
+@pytest.fixture
+def bad_po(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        'msgid "약 10억 명이 실업자다."\nmsgstr "About 100 million people are unemployed."\n\n'
+        'msgid "초연결 사회가 온다."\nmsgstr "A hyperlinked world is coming ."\n', encoding="utf-8")
+    return path
+
+
+def test_cli_text_output_and_exit_code(bad_po: Path) -> None:
+    result = l10n("check", str(bad_po), "--glossary", str(DATA / "checks_glossary.csv"))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{bad_po}:6: N001 number-missing: 1,000,000,000 in the source is not in the " \
+           "translation" in lines
+    assert any(":9: G001 glossary-term-missing:" in line for line in lines)
+    assert lines[-1].startswith("1 file(s) checked: 2 error(s), 1 warning(s)")
+
+
+def test_cli_json_github_sarif(bad_po: Path) -> None:
+    data = json.loads(l10n("check", str(bad_po), "-f", "json").stdout)
+    first = data["findings"][0]
+    assert set(first) == {"path", "line", "code", "name", "severity", "message", "msgid",
+                          "msgstr"}
+    assert data["summary"]["errors"] == 1
+    github = l10n("check", str(bad_po), "-f", "github").stdout
+    assert github.startswith(f"::error file={bad_po},line=6,title=N001 number-missing::")
+    sarif = json.loads(l10n("check", str(bad_po), "-f", "sarif").stdout)
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"][0]["ruleId"] == "N001"
+
+
+def test_cli_baseline_round_trip(bad_po: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    assert l10n("check", str(bad_po), "--write-baseline", str(baseline)).returncode == 1
+    again = l10n("check", str(bad_po), "--baseline", str(baseline))
+    assert again.returncode == 0 and "0 error(s)" in again.stdout
+
+
+def test_cli_usage_and_input_errors(bad_po: Path, tmp_path: Path) -> None:
+    assert l10n("check", str(bad_po), "--select", "Q999").returncode == 2
+    assert l10n("check", str(bad_po), "-f", "xml").returncode == 2
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', encoding="utf-8")
+    result = l10n("check", str(broken))
+    assert result.returncode == 3 and "syntax" in result.stderr
+
+
+def test_cli_checks_listing_and_doc() -> None:
+    listing = l10n("checks").stdout
+    assert all(code in listing for code in REGISTRY)
+    doc = l10n("checks", "N001").stdout
+    assert "Why:" in doc and "Bad:" in doc and "Good:" in doc
+    assert "Exit codes" in l10n("check", "--help").stdout
+
+
+def test_bundled_essay_has_no_findings() -> None:
+    result = l10n("check", "--project", str(ROOT), "--strict")
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s), 0 warning(s), 0 info" in result.stdout
+
+
+# ------------------------------------------------------------------ defect corpus
+
+def test_defect_corpus_precision_and_recall_per_family() -> None:
+    from .qa_eval import family_scores
+
+    scores = family_scores()
+    for family, score in scores.items():
+        assert score["recall"] >= 0.9 and score["precision"] >= 0.9, (family, score)
