@@ -286,6 +286,30 @@ def inspect_doc(doc: str) -> str:
     return inspect.cleandoc(doc)
 
 
+@app.command()
+def build(
+    project: ProjectOpt = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: build/site).",
+                                             file_okay=False)] = None,
+    force: Annotated[bool, typer.Option(help="Publish essays below the threshold or with "
+                                             "QA errors, marked as such.")] = False,
+) -> None:
+    """Build the site: side-by-side Korean/English pages, English pages, bilingual Markdown."""
+    from .pipeline import project_catalogs
+    from .progress import progress_history
+    from .publish import build_site
+    from .status_report import history_svg
+
+    config = _config(project)
+    points = progress_history(config.root, project_catalogs(config))
+    report = build_site(config, out=out, force=force, count_errors=_error_counter(config),
+                        chart_svg=history_svg(points) if len(points) > 1 else "")
+    for page in report.essays:
+        state = "published" if page.published else f"not published: {page.reason}"
+        typer.echo(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
+    typer.echo(f"site: {report.index}")
+
+
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
 app.add_typer(glossary_app, name="glossary")
 GlossaryOpt = Annotated[Path | None, typer.Option(

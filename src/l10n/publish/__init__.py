@@ -1,0 +1,196 @@
+"""`l10n build`: side-by-side Korean/English pages, English-only pages, bilingual Markdown.
+
+Each block of the Korean essay is a row: Korean on the left, English on the right, so
+their top edges line up; each sentence is a span paired with its counterpart. Every
+string from a source or a translation is escaped (Jinja2 autoescape; inline Markdown
+through markdown-it with raw HTML off and only http/https/mailto links).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polib
+
+from ..catalog import read_catalog, write_text_atomic
+from ..config import Config
+from ..errors import PublishError
+from ..model import BlockKind, Essay
+from ..pipeline import read_essays
+from ..progress import Progress, compute_progress
+from ..status import publication_verdict
+from .inline import render_inline
+
+
+@dataclass(frozen=True)
+class Sentence:
+    pair: str  # shared id of the Korean and English spans
+    korean: str  # HTML
+    english: str  # HTML ("" when untranslated)
+    state: str  # translated, fuzzy, untranslated
+
+
+@dataclass(frozen=True)
+class Row:
+    anchor: str
+    kind: str
+    level: int
+    sentences: list[Sentence]
+
+
+@dataclass
+class EssayPage:
+    name: str
+    title_ko: str
+    title_en: str
+    rows: list[Row]
+    progress: Progress
+    published: bool
+    reason: str
+    date_ko: str = ""
+    date_en: str = ""
+    errors: int = 0
+    files: list[str] = field(default_factory=list)
+
+
+def _state(entry: polib.POEntry | None) -> str:
+    if entry is None or not entry.msgstr:
+        return "untranslated"
+    return "fuzzy" if "fuzzy" in entry.flags else "translated"
+
+
+def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
+    """Blocks of the essay with each sentence paired with its translation."""
+    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
+    rows = []
+    for block in essay.blocks:
+        sentences = []
+        for index, sentence in enumerate(block.sentences):
+            entry = entries.get(sentence.msgid)
+            state = _state(entry)
+            sentences.append(Sentence(
+                pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
+                english=render_inline(entry.msgstr) if state != "untranslated" else "",
+                state=state))
+        rows.append(Row(block.anchor, block.kind.value, block.level, sentences))
+    return rows
+
+
+def _title(rows: list[Row], essay: Essay) -> tuple[str, str]:
+    for row in rows:
+        if row.kind == BlockKind.HEADING.value:
+            ko = " ".join(s.korean for s in row.sentences)
+            en = " ".join(s.english for s in row.sentences if s.state == "translated")
+            return ko, en
+    return essay.name, essay.name
+
+
+def _dates(essay: Essay, po: polib.POFile | None) -> tuple[str, str]:
+    from babel.dates import format_date
+
+    raw = essay.meta.get("date") or (po.metadata.get("PO-Revision-Date", "") if po else "")
+    try:
+        day = date.fromisoformat(raw[:10])
+    except ValueError:
+        return "", ""
+    return format_date(day, "long", locale="ko"), format_date(day, "long", locale="en")
+
+
+def _env():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("l10n.publish", "templates"),
+                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def _static(name: str) -> str:
+    from importlib.resources import files
+
+    return files("l10n.publish").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
+    """Korean block, then its English, for every block (for review and archiving)."""
+    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
+    parts = []
+    for block in essay.blocks:
+        english = []
+        for sentence in block.sentences:
+            entry = entries.get(sentence.msgid)
+            state = _state(entry)
+            english.append(entry.msgstr if state == "translated" else
+                           f"[{state}: {sentence.msgid}]" if state == "untranslated" else
+                           f"[fuzzy: {entry.msgstr}]")
+        prefix = {"heading": "#" * max(block.level, 1) + " ", "quote": "> ",
+                  "list_item": "- "}.get(block.kind.value, "")
+        korean = " ".join(s.msgid for s in block.sentences)
+        parts.append(f"<!-- {block.anchor} -->\n{prefix}{korean}\n\n{prefix}{' '.join(english)}")
+    return "\n\n".join(parts) + "\n"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    out: Path
+    essays: list[EssayPage]
+
+    @property
+    def index(self) -> Path:
+        return self.out / "index.html"
+
+
+def build_site(config: Config, *, out: Path | None = None, language: str = "en",
+               force: bool = False, count_errors=None, chart_svg: str = "") -> BuildReport:
+    """Write the site: index, per essay a side-by-side page, an English page, a bilingual .md."""
+    out = (out or config.root / "build" / "site").resolve()
+    if out == config.root.resolve() or out in config.root.resolve().parents:
+        raise PublishError("refusing to build into the project folder itself", path=out,
+                           hint="pass --out DIR, a folder for the site only")
+    env = _env()
+    pages: list[EssayPage] = []
+    from babel import Locale
+
+    names = {"ko": Locale("ko").get_display_name("ko"), "en": Locale(language).get_display_name(
+        language), "ko_in_en": Locale("ko").get_display_name("en"),
+        "en_in_ko": Locale(language).get_display_name("ko")}
+    files: dict[str, str] = {}
+    for essay in read_essays(config):
+        po_path = config.po_path(essay.name, language)
+        po = read_catalog(po_path) if po_path.exists() else None
+        progress = compute_progress(po, name=essay.name) if po is not None else Progress(
+            essay.name)
+        errors = count_errors(po_path) if (count_errors and po is not None) else 0
+        ok, reason = publication_verdict(progress, config.publish_threshold, errors)
+        if po is None:
+            reason = "no translation catalog; run 'l10n update'"
+        rows = essay_rows(essay, po)
+        title_ko, title_en = _title(rows, essay)
+        date_ko, date_en = _dates(essay, po)
+        page = EssayPage(essay.name, title_ko, title_en, rows, progress, ok or force,
+                         reason if not ok else "", date_ko, date_en, errors)
+        if page.published:
+            context = {"page": page, "names": names, "language": language, "forced": not ok}
+            files[f"{essay.name}.html"] = env.get_template("essay.html").render(**context)
+            files[f"{essay.name}.{language}.html"] = env.get_template("english.html").render(
+                **context)
+            files[f"{essay.name}.bilingual.md"] = bilingual_markdown(essay, po)
+            page.files = [f"{essay.name}.html", f"{essay.name}.{language}.html",
+                          f"{essay.name}.bilingual.md"]
+        pages.append(page)
+    from babel.numbers import format_percent
+
+    files["index.html"] = env.get_template("index.html").render(
+        pages=pages, names=names, project=config.project_name, chart_svg=chart_svg,
+        percent=lambda p: format_percent(p / 100, "#,##0.0%", locale="en"),
+        percent_ko=lambda p: format_percent(p / 100, "#,##0.0%", locale="ko"))
+    files["site.css"] = _static("site.css")
+    files["site.js"] = _static("site.js")
+    for name, text in sorted(files.items()):
+        write_text_atomic(out / name, text)
+    return BuildReport(out, pages)
+
+
+__all__ = ["build_site", "BuildReport", "EssayPage", "essay_rows", "bilingual_markdown"]
