@@ -310,6 +310,48 @@ def build(
     typer.echo(f"site: {report.index}")
 
 
+@app.command()
+def score(
+    paths: Annotated[list[Path] | None, typer.Argument(help="PO files (default: the project's).",
+                                                       show_default=False)] = None,
+    ref: Annotated[Path | None, typer.Option(help="Reference PO file or folder.")] = None,
+    against: Annotated[str | None, typer.Option(help="Compare with the catalogs at this git "
+                                                     "revision.")] = None,
+    worst: Annotated[int, typer.Option(help="List the N lowest-chrF segments.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    project: ProjectOpt = None,
+) -> None:
+    """BLEU, chrF, chrF++ and TER (sacrebleu) against a reference or an earlier revision."""
+    from . import score as scoring
+
+    if fmt not in ("table", "json"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use table or json")
+    if (ref is None) == (against is None):
+        raise ConfigError("give exactly one of --ref PATH or --against REV")
+    config = _config(project) if (not paths or against) else None
+    targets = [(p, _read(p)) for p in paths] if paths else _catalogs(config, None)
+    per_essay, translator_of = [], {}
+    for path, po in targets:
+        if against is not None:
+            reference = scoring.catalog_at(config.root, path, against)
+        else:
+            reference = _read(scoring.reference_for(path, ref))
+        per_essay.append(scoring.pair_catalogs(path.stem, po, reference,
+                                               earlier_is_draft=against is not None))
+        if config is not None:
+            from .progress import setters
+
+            for msgid, revision in setters(config.root, path).items():
+                translator_of[msgid] = f"{revision.author} <{revision.email}>"
+    total = scoring.merge_pairs(per_essay)
+    scores = [scoring.score_pairs(p) for p in per_essay]
+    worst_list = scoring.worst_segments(total, worst) if worst else []
+    render = scoring.render_json if fmt == "json" else scoring.render_table
+    typer.echo(render(scores, scoring.score_pairs(total), worst_list,
+                      scoring.hter_by_translator(total, translator_of) if total.drafts else {}),
+               nl=False)
+
+
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
 app.add_typer(glossary_app, name="glossary")
 GlossaryOpt = Annotated[Path | None, typer.Option(

@@ -161,6 +161,19 @@ def _translations(text: str) -> dict[str, str]:
     return {e.msgid: e.msgstr for e in po if not e.obsolete and entry_state(e) == "translated"}
 
 
+def setters(root: Path, path: Path) -> dict[str, Revision]:
+    """For each current translation of a catalog, the commit that last changed it."""
+    setter: dict[str, Revision] = {}
+    previous: dict[str, str] = {}
+    for revision, text in file_history(root, path):
+        current = _translations(text)
+        for msgid, msgstr in current.items():
+            if previous.get(msgid) != msgstr:
+                setter[msgid] = revision
+        previous = current
+    return {msgid: setter[msgid] for msgid in previous}
+
+
 def attribute(root: Path, paths: Iterable[Path], *, since: date | None = None,
               fallback: dict[Path, polib.POFile] | None = None) -> list[TranslatorWork]:
     """Who set each current translation: the commit that last changed its msgstr.
@@ -182,8 +195,8 @@ def attribute(root: Path, paths: Iterable[Path], *, since: date | None = None,
             item.last = max(item.last or when, when)
 
     for path in paths:
-        history = file_history(root, path) if _git(root, "rev-parse") is not None else []
-        if not history:
+        found = setters(root, path) if _git(root, "rev-parse") is not None else {}
+        if not found:
             po = (fallback or {}).get(path)
             if po is not None:
                 name = po.metadata.get("Last-Translator", "").strip() or "unknown"
@@ -191,16 +204,7 @@ def attribute(root: Path, paths: Iterable[Path], *, since: date | None = None,
                     if not entry.obsolete and entry.msgid and entry_state(entry) == "translated":
                         credit(name, path.stem, entry.msgid, None)
             continue
-        setter: dict[str, tuple[Revision, str]] = {}
-        previous: dict[str, str] = {}
-        for revision, text in history:
-            current = _translations(text)
-            for msgid, msgstr in current.items():
-                if previous.get(msgid) != msgstr:
-                    setter[msgid] = (revision, msgstr)
-            previous = current
-        for msgid in previous:  # the translations in the newest revision
-            revision, _ = setter[msgid]
+        for msgid, revision in found.items():
             credit(f"{revision.author} <{revision.email}>", path.stem, msgid, revision.when)
     return sorted(work.values(), key=lambda w: (-w.chars, w.translator))
 
