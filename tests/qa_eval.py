@@ -13,19 +13,19 @@ from l10n.glossary import read_glossary
 CORPUS = Path(__file__).parent / "data" / "qa_corpus"
 
 
-def expected_labels() -> dict[tuple[str, str], set[str]]:
+def expected_labels(corpus: Path = CORPUS) -> dict[tuple[str, str], set[str]]:
     labels = {}
     for name in ("corpus.po", "corpus2.po"):
-        for entry in read_catalog(CORPUS / name):
+        for entry in read_catalog(corpus / name):
             match = re.search(r"expect:\s*([\w, ]+)", entry.comment or "")
             families = {f.strip() for f in match.group(1).split(",")} if match else set()
             labels[(name, entry.msgid)] = families - {"none"}
     return labels
 
 
-def flagged_labels() -> dict[tuple[str, str], set[str]]:
-    catalogs = [(CORPUS / name, read_catalog(CORPUS / name)) for name in ("corpus.po", "corpus2.po")]
-    findings = run_checks(catalogs, glossary=read_glossary(CORPUS / "glossary.csv"),
+def flagged_labels(corpus: Path = CORPUS) -> dict[tuple[str, str], set[str]]:
+    catalogs = [(corpus / name, read_catalog(corpus / name)) for name in ("corpus.po", "corpus2.po")]
+    findings = run_checks(catalogs, glossary=read_glossary(corpus / "glossary.csv"),
                           relative=lambda p: p.name)
     flagged = defaultdict(set)
     for finding in findings:
@@ -34,8 +34,8 @@ def flagged_labels() -> dict[tuple[str, str], set[str]]:
     return flagged
 
 
-def family_scores() -> dict[str, dict[str, float]]:
-    expected, flagged = expected_labels(), flagged_labels()
+def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
+    expected, flagged = expected_labels(corpus), flagged_labels(corpus)
     scores = {}
     for family in FAMILIES + ["all"]:
         tp = fp = fn = 0
