@@ -26,15 +26,21 @@ _SYNTAX_LINE = re.compile(r"line (\d+)")
 def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
     """A POFile from PO text; syntax errors become a CatalogError with the line."""
     try:
-        return polib.pofile(text, encoding="utf-8", check_for_duplicates=True, wrapwidth=79)
-    except ValueError as exc:  # duplicate entries
-        raise CatalogError(f"duplicate entry: {exc}", path=path,
-                           hint="merge the duplicates (msguniq) and try again") from exc
+        po = polib.pofile(text, encoding="utf-8", wrapwidth=79)
     except OSError as exc:
         match = _SYNTAX_LINE.search(str(exc))
         raise CatalogError("PO syntax error", path=path,
                            line=int(match.group(1)) if match else None,
                            hint="fix the entry (msgfmt --check-format FILE shows details)") from exc
+    seen: set[tuple[str | None, str, bool]] = set()
+    for entry in po:  # polib's own duplicate check is quadratic; this one is linear
+        key = (entry.msgctxt, entry.msgid, entry.obsolete)
+        if key in seen:
+            raise CatalogError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
+                               line=int(getattr(entry, "linenum", 0) or 0) or None,
+                               hint="merge the duplicates (msguniq) and try again")
+        seen.add(key)
+    return po
 
 
 def read_catalog(path: Path) -> polib.POFile:

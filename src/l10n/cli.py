@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -104,6 +105,26 @@ def update(project: ProjectOpt = None, essays: EssayArgs = None,
     config = _config(project)
     written = update_project(config, names=essays, annotate=_annotator(config))
     _print_written(written, quiet)
+
+
+@app.command()
+def merge(
+    old: Annotated[Path, typer.Argument(help="The translated catalog (PO).")],
+    template: Annotated[Path, typer.Argument(help="The new template (POT).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write here (default: update OLD).")] = None,
+) -> None:
+    """Merge a template into a catalog like 'msgmerge --previous' (no segmentation)."""
+    from .catalog import file_digest, read_catalog, write_catalog
+    from .merge import merge_catalog
+
+    po, pot = read_catalog(old), read_catalog(template)
+    metadata = dict(po.metadata)
+    if "POT-Creation-Date" in pot.metadata:
+        metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
+    target = output or old
+    write_catalog(merge_catalog(po, pot, metadata), target,
+                  expected_digest=file_digest(target) if output is None else "any")
 
 
 @app.command()
@@ -214,6 +235,8 @@ def check(
                         ] = None,
     write_baseline: Annotated[Path | None, typer.Option(help="Write current findings here.")
                               ] = None,
+    jobs: Annotated[int, typer.Option(help="Processes for large runs (default: cores).")
+                    ] = 0,
 ) -> None:
     from .checks import apply_baseline, exit_code, run_checks, select_checks
     from .report import FORMATS, render
@@ -233,7 +256,8 @@ def check(
                                                           and config.glossary.exists()) else None
     relative = config.relative if config else (lambda p: str(p))
     findings = run_checks(catalogs, glossary=terms, checks=chosen,
-                          severity=config.severity if config else {}, relative=relative)
+                          severity=config.severity if config else {}, relative=relative,
+                          jobs=jobs or (os.cpu_count() or 1))
     if write_baseline is not None:
         from .catalog import write_text_atomic
         from .report import render_json

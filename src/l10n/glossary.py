@@ -211,29 +211,19 @@ class Glossary:
 
     def find_korean(self, text: str) -> list[KoHit]:
         """Glossary terms in a Korean sentence, leftmost-longest, on morpheme boundaries."""
-        hits = self._candidates(text)
-        if not hits:
-            return []
-        if all(_clear_edges(text, hit) for hit in hits):
-            return hits
-        tokens = _kiwi().tokenize(text)
-        starts = {token.start for token in tokens}
-        ends = {token.start + token.len: token for token in tokens}
-        following = {token.start: token for token in tokens}
-        kept = []
-        for hit in hits:
-            if _clear_edges(text, hit):
-                kept.append(hit)
-                continue
-            if hit.start not in starts and not _clear_left(text, hit.start):
-                continue
-            if hit.end not in ends and not _clear_right(text, hit.end):
-                continue
-            after = following.get(hit.end)
-            if after is not None and after.tag == "XSA":
-                continue  # 시장하다 'to be hungry' is not 시장 'market'
-            kept.append(hit)
-        return kept
+        return self.find_korean_many([text])[0]
+
+    def find_korean_many(self, texts: list[str]) -> list[list[KoHit]]:
+        """find_korean for many sentences, with one Kiwi batch for those that need it."""
+        candidates = [self._candidates(text) for text in texts]
+        unclear = [i for i, (text, hits) in enumerate(zip(texts, candidates, strict=True))
+                   if hits and not all(_clear_edges(text, hit) or _particles_follow(text, hit)
+                                       for hit in hits)]
+        if unclear:
+            analysed = _kiwi().tokenize([texts[i] for i in unclear])
+            for i, tokens in zip(unclear, analysed, strict=True):
+                candidates[i] = _on_boundaries(texts[i], candidates[i], tokens)
+        return candidates
 
     def judge(self, term: Term, english: str, *, needed: int = 1) -> EnJudgement:
         """The verdict for one term in an English translation."""
@@ -252,6 +242,37 @@ class Glossary:
             if key in {_nospace(form) for form in (term.ko, *term.ko_variants)}:
                 return term
         return None
+
+
+def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
+    """Keep the hits that start and end on Kiwi's morpheme boundaries."""
+    starts = {token.start for token in tokens}
+    ends = {token.start + token.len for token in tokens}
+    following = {token.start: token for token in tokens}
+    kept = []
+    for hit in hits:
+        if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
+            if hit.start not in starts and not _clear_left(text, hit.start):
+                continue
+            if hit.end not in ends and not _clear_right(text, hit.end):
+                continue
+            after = following.get(hit.end)
+            if after is not None and after.tag == "XSA":
+                continue  # 시장하다 'to be hungry' is not 시장 'market'
+        kept.append(hit)
+    return kept
+
+
+# Fast path only: a hit followed by nothing but case particles (초연결은, 중소기업들에게)
+# needs no analysis. Anything else after a hit (공유지, 시장하다, 시장기) goes to Kiwi.
+_PARTICLE = ("은|는|이|가|을|를|의|에|에서|에게|께|께서|한테|으로|로|와|과|도|만|까지|부터|"
+             "처럼|보다|이나|나|이란|란|이라는|라는|이라고|라고|이다|이며|며|으로서|로서|"
+             "으로써|로써|마저|조차|밖에|뿐|대로|이랑|랑|이든|든|에게서|한테서")
+_PARTICLES_ONLY = re.compile(rf"(?:들)?(?:{_PARTICLE}){{0,3}}(?=$|[\s.,!?;:)\]\"'”’…~])")
+
+
+def _particles_follow(text: str, hit: KoHit) -> bool:
+    return _clear_left(text, hit.start) and bool(_PARTICLES_ONLY.match(text, hit.end))
 
 
 def _clear_left(text: str, index: int) -> bool:
@@ -273,27 +294,19 @@ _POSSESSIVE = r"(?:['’]s?)?"
 
 @lru_cache(maxsize=4096)
 def _inflections(form: str) -> tuple[str, ...]:
-    """Plural forms of the last word of ``form`` (inflect; acronyms take a plain -s)."""
+    """Plural forms of the last word of ``form`` (lemminflect; acronyms take a plain -s)."""
     words = form.split(" ")
     last = words[-1]
     if last.isupper() or any(ch.isdigit() for ch in last):
         plurals = {last + "s"}
     else:
-        import inflect
+        from lemminflect import getInflection  # English inflection tables (spaCy's)
 
-        engine = _engine()
-        plurals = {engine.plural_noun(last) or last + "s"}
-        del inflect
+        plurals = set(getInflection(last, tag="NNS")) or {last + "s"}
     return tuple(" ".join([*words[:-1], plural]) for plural in sorted(plurals) if plural != last)
 
 
-@lru_cache(maxsize=1)
-def _engine():
-    import inflect
-
-    return inflect.engine()
-
-
+@lru_cache(maxsize=16384)
 def _pattern(form: str, *, case_sensitive: bool) -> re.Pattern[str]:
     words = [re.escape(word) for word in form.split()]
     body = r"\s+".join(words)  # a line wrap or double space inside a term still counts
@@ -408,9 +421,11 @@ def korean_counts(hits: Iterable[KoHit]) -> dict[Term, int]:
     return counts
 
 
-def judge_entry(glossary: Glossary, source: str, target: str) -> Iterator[EnJudgement]:
+def judge_entry(glossary: Glossary, source: str, target: str, *,
+                hits: list[KoHit] | None = None) -> Iterator[EnJudgement]:
     """One verdict per glossary term found in the Korean source of an entry."""
-    for term, needed in korean_counts(glossary.find_korean(source)).items():
+    found = hits if hits is not None else glossary.find_korean(source)
+    for term, needed in korean_counts(found).items():
         yield judge_english(term, target, needed=needed)
 
 

@@ -107,6 +107,10 @@ def merge_catalog(old: polib.POFile | None, template: polib.POFile,
     _match_splits(new_entries, done, candidates)
     _match_merges(new_entries, done, [e for e in old_entries if e.msgctxt is None
                                       and not e.msgid_plural])
+    # fuzzy: first among old entries no new entry took exactly (an edited sentence's old
+    # self is there), then among all translated old entries, as msgmerge does
+    _match_fuzzy(new_entries, done, [e for e in candidates if not e.obsolete] +
+                 [e for e in candidates if e.obsolete])
     _match_fuzzy(new_entries, done, [e for e in old_entries if _translated(e)
                                      and e.msgctxt is None and not e.msgid_plural])
     for entry in new_entries:
@@ -166,17 +170,20 @@ def _match_merges(new: list[polib.POEntry], done: list[bool],
 
 def _match_fuzzy(new: list[polib.POEntry], done: list[bool],
                  candidates: list[polib.POEntry]) -> None:
-    if not candidates:
+    """Give each unmatched entry the most similar old translation (ties: the first)."""
+    todo = [i for i, entry in enumerate(new) if not done[i] and not entry.msgid_plural]
+    if not candidates or not todo:
         return
     from rapidfuzz import fuzz, process
 
     choices = [old.msgid for old in candidates]
-    for index, entry in enumerate(new):
-        if done[index] or entry.msgid_plural:
-            continue
-        best = process.extractOne(entry.msgid, choices, scorer=fuzz.ratio,
-                                  score_cutoff=FUZZY_THRESHOLD)
-        if best is None:
-            continue
-        _carry(entry, candidates[best[2]], fuzzy=True)
-        done[index] = True
+    step = max(1, 20_000_000 // len(choices))  # bound the score matrix to ~80 MB
+    for first in range(0, len(todo), step):
+        rows = todo[first:first + step]
+        scores = process.cdist([new[i].msgid for i in rows], choices, scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_THRESHOLD, workers=-1)
+        for row, index in enumerate(rows):
+            best = int(scores[row].argmax())
+            if scores[row][best] >= FUZZY_THRESHOLD:
+                _carry(new[index], candidates[best], fuzzy=True)
+                done[index] = True

@@ -33,18 +33,29 @@ _KO_PLAIN = re.compile(rf"(?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-
 _KO_APPROX_RE = re.compile("(" + "|".join(sorted(_KO_APPROX, key=len, reverse=True)) + ")")
 
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_EN_APPROX = [
+_EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for pattern, value in [
     (r"hundreds of millions", 1e8), (r"tens of millions", 1e7),
     (r"hundreds of thousands", 1e5), (r"tens of thousands", 1e4),
     (r"billions", 1e9), (r"millions", 1e6), (r"thousands", 1e3), (r"hundreds", 100),
     (r"dozens|tens|scores", 10),
-]
+]]
+_EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
+# words that may carry a number; without a digit or one of them, there is nothing to read
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundreds|"
+    r"thousands|millions|billions|dozens|tens|scores|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)", re.IGNORECASE)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _EN_NUMBER = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
                         rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE_RE = re.compile(rf"\b(?:{'|'.join(_DECADES)})\b", re.IGNORECASE)
 _EN_SCALED = re.compile(rf"(?<![\w.])({_NUMBER})\s*-?\s*({'|'.join(_EN_SCALE)})\b",
                         re.IGNORECASE)
 _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
@@ -92,18 +103,21 @@ def english_values(text: str) -> Counter:
     from text_to_num import alpha2digit
 
     values: Counter = Counter()
+    if not _NUMBER_WORD.search(text):
+        return values
     lowered = text
     for pattern, value in _EN_APPROX:
-        for _ in re.finditer(rf"\b(?:{pattern})\b", lowered, re.IGNORECASE):
-            values[("~", float(value))] += 1
-        lowered = re.sub(rf"\b(?:{pattern})\b", " ", lowered, flags=re.IGNORECASE)
-    for word, value in _DECADES.items():  # in their twenties = 20대
-        values[("=", float(value))] += len(re.findall(rf"\b{word}\b", lowered, re.IGNORECASE))
-    lowered = re.sub(rf"\b(?:{'|'.join(_DECADES)})\b", " ", lowered, flags=re.IGNORECASE)
+        found = pattern.findall(lowered)
+        if found:
+            values[("~", float(value))] += len(found)
+            lowered = pattern.sub(" ", lowered)
+    for match in _DECADE_RE.finditer(lowered):  # in their twenties = 20대
+        values[("=", float(_DECADES[match.group(0).lower()]))] += 1
+    lowered = _DECADE_RE.sub(" ", lowered)
     for match in _EN_MONTH.finditer(lowered):
         values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
     # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
-    lowered = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", lowered)
+    lowered = _EN_RANGE.sub(" to ", lowered)
     for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
         values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
     lowered = _EN_SCALED.sub(" ", lowered)
@@ -118,7 +132,10 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     One is never reported missing: Korean writes 1 where English says "a", "an",
     "per" or "single".
     """
-    wanted, found = korean_values(source), english_values(target)
+    wanted = korean_values(source)
+    if not wanted and not any(ch.isdigit() for ch in target):
+        return NumberReport([], [])
+    found = english_values(target)
     missing = []
     for key, count in wanted.items():
         have = found.get(key, 0)

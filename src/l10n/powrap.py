@@ -251,6 +251,11 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     width = _page_width(width)
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
+    if "\n" not in value:  # fast path: the whole string fits after the keyword
+        escaped = "".join(_ESCAPES.get(c, c) for c in value)
+        columns = len(escaped) if escaped.isascii() else sum(map(_width, escaped))
+        if len(keyword) + 1 + columns <= avail:
+            return [f'{prefix}{keyword} "{escaped}"']
     portions = _escaped_portions(value)
     lines: list[str] = []
     first = True

@@ -83,8 +83,12 @@ def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
 
 def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
-               relative=lambda path: str(path)) -> list[Finding]:
-    """Every finding of the chosen checks over the catalogs, sorted by path and line."""
+               relative=lambda path: str(path), jobs: int = 1) -> list[Finding]:
+    """Every finding of the chosen checks over the catalogs, sorted by path and line.
+
+    With ``jobs`` > 1 the per-entry checks of a large run are spread over processes;
+    the findings are the same as with one process.
+    """
     checks = checks if checks is not None else list(REGISTRY.values())
     overrides = severity or {}
     by_path = {path: units_from_catalog(path, po) for path, po in catalogs}
@@ -95,36 +99,96 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     real = [u for u in done if not _copied(u)]
     ctx = CheckContext(glossary=glossary,
                        length_ratio=length_stats([(u.source, u.target) for u in done]))
+    levels = {c.code: _severity(c, overrides) for c in checks}
+    active = [c for c in checks if levels[c.code] is not None]
+    unit_checks = [c for c in active if c.scope == "unit"]
     findings: list[Finding] = []
-
-    def emit(check: Check, level: Severity, unit: Unit, message: str) -> None:
-        if not _suppressed(unit, check):
-            findings.append(Finding(relative(unit.path), unit.line, check.code, check.name,
-                                    level, message, unit.source, unit.target))
-
-    for check in checks:
-        level = _severity(check, overrides)
-        if level is None:
+    if jobs > 1 and len(live) >= 4000:
+        findings += _parallel(unit_checks, levels, live, done, real, ctx, relative, jobs)
+    else:
+        _prepare(ctx, unit_checks, real)
+        findings += _run_unit_checks(unit_checks, levels, live, done, real, ctx, relative)
+    for check in active:
+        if check.scope == "unit":
             continue
+        if check.family in ("glossary", "consistency"):
+            _prepare(ctx, [check], real)
         try:
-            if check.scope == "unit":
-                units = live if not check.needs_translation else (
-                    done if check.code == "C004" else real)
-                for unit in units:
-                    for message in check.function(unit, ctx):
-                        emit(check, level, unit, message)
-            elif check.scope == "catalog":
-                for units in by_path.values():
-                    for unit, message in check.function(units, ctx):
-                        emit(check, level, unit, message)
+            if check.scope == "catalog":
+                results = [r for units in by_path.values() for r in check.function(units, ctx)]
             else:
-                for unit, message in check.function(real, ctx):
-                    emit(check, level, unit, message)
+                results = list(check.function(real, ctx))
+            findings += [_finding(check, levels[check.code], unit, message, relative)
+                         for unit, message in results if not _suppressed(unit, check)]
         except Exception as exc:  # a crashing check is an internal error, never a pass
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            findings.append(Finding("<l10n>", 0, "L000", "internal-error", Severity.ERROR,
-                                    f"check {check.code} {check.name} crashed: {detail}"))
+            findings.append(_crash(check, exc))
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
+    """Find glossary terms of all sources in one Kiwi batch, once."""
+    if ctx.glossary is None or "glossary-hits" in ctx.extra:
+        return
+    if any(c.family in ("glossary", "consistency") for c in checks):
+        sources = list(dict.fromkeys(u.source for u in units))
+        ctx.extra["glossary-hits"] = dict(zip(sources, ctx.glossary.find_korean_many(sources),
+                                              strict=True))
+
+
+def _finding(check: Check, level: Severity, unit: Unit, message: str, relative) -> Finding:
+    return Finding(relative(unit.path), unit.line, check.code, check.name, level, message,
+                   unit.source, unit.target)
+
+
+def _crash(check: Check, exc: Exception) -> Finding:
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return Finding("<l10n>", 0, "L000", "internal-error", Severity.ERROR,
+                   f"check {check.code} {check.name} crashed: {detail}")
+
+
+def _run_unit_checks(checks: list[Check], levels: dict, live: list[Unit], done: list[Unit],
+                     real: list[Unit], ctx: CheckContext, relative) -> list[Finding]:
+    findings = []
+    for check in checks:
+        units = live if not check.needs_translation else (done if check.code == "C004" else real)
+        try:
+            for unit in units:
+                for message in check.function(unit, ctx):
+                    if not _suppressed(unit, check):
+                        findings.append(_finding(check, levels[check.code], unit, message,
+                                                 relative))
+        except Exception as exc:  # a crashing check is an internal error, never a pass
+            findings.append(_crash(check, exc))
+    return findings
+
+
+_WORK: dict = {}
+
+
+def _worker(index: int) -> list[Finding]:
+    checks, levels, chunks, ctx, relative = (_WORK[k] for k in
+                                             ("checks", "levels", "chunks", "ctx", "relative"))
+    live, done, real = chunks[index]
+    _prepare(ctx, checks, real)
+    return _run_unit_checks(checks, levels, live, done, real, ctx, relative)
+
+
+def _parallel(checks, levels, live, done, real, ctx, relative, jobs: int) -> list[Finding]:
+    """Per-entry checks over ``jobs`` forked processes, each on a slice of the entries."""
+    import multiprocessing
+
+    size = -(-len(live) // jobs)
+    chunks = []
+    for start in range(0, len(live), size):
+        part = live[start:start + size]
+        ids = {id(u) for u in part}
+        chunks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
+    _WORK.update(checks=checks, levels=levels, chunks=chunks, ctx=ctx, relative=relative)
+    try:
+        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+            return [f for part in pool.map(_worker, range(len(chunks))) for f in part]
+    finally:
+        _WORK.clear()
 
 
 def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Finding]:

@@ -69,7 +69,8 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
 
     forms: dict[object, dict[str, tuple[Unit, str]]] = defaultdict(dict)
     for unit in units:
-        for judgement in judge_entry(ctx.glossary, unit.source, unit.target):
+        hits = ctx.extra.get("glossary-hits", {}).get(unit.source)
+        for judgement in judge_entry(ctx.glossary, unit.source, unit.target, hits=hits):
             if judgement.verdict is Verdict.VARIANT:
                 key = judgement.found.casefold()
             elif judgement.verdict in (Verdict.EXACT, Verdict.INFLECTED):

@@ -55,7 +55,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 def _content_length(korean: str) -> int:
     """Korean characters that need translating: no spaces, URLs or link targets."""
-    return sum(not c.isspace() for c in _URLISH.sub("", korean))
+    if "@" in korean or "http" in korean or "www." in korean or "](" in korean:
+        korean = _URLISH.sub("", korean)
+    return len(korean) - sum(map(korean.count, " \t\n"))
 
 
 # Korean→English: English characters per Korean character (no spaces), log scale.

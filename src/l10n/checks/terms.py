@@ -15,7 +15,8 @@ def _judgements(unit: Unit, ctx: CheckContext):
     cache = ctx.extra.setdefault("glossary-judgements", {})
     key = (unit.source, unit.target)
     if key not in cache:
-        cache[key] = list(judge_entry(ctx.glossary, unit.source, unit.target))
+        hits = ctx.extra.get("glossary-hits", {}).get(unit.source)
+        cache[key] = list(judge_entry(ctx.glossary, unit.source, unit.target, hits=hits))
     return cache[key]
 
 

@@ -69,8 +69,10 @@ _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 
 
 def _markup_counts(text: str) -> Counter:
-    text = URL.sub(" ", text)
     counts: Counter = Counter()
+    if not any(marker in text for marker in "*_`"):
+        return counts
+    text = URL.sub(" ", text)
     for marker, kind in _MARKUP:
         pattern = re.escape(marker)
         if marker in ("*", "_"):  # Korean particles may follow a closing marker: *효과*라고
@@ -95,6 +97,8 @@ def markdown_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
             yield f"unbalanced {kind} markup"
         elif target[kind] < source[kind]:  # italicising a foreign word is house style, fine
             yield f"{kind} markup of the source is missing"
+    if "](" not in unit.source:
+        return
     wanted, have = Counter(_LINK.findall(unit.source)), Counter(_LINK.findall(unit.target))
     for link in wanted - have:
         yield f"link to {link} is missing"
