@@ -139,6 +139,8 @@ def status(
     chart: Annotated[Path | None, typer.Option(help="Write the history chart (SVG) here.")
                      ] = None,
     out: Annotated[Path | None, typer.Option(help="Write the badge (SVG) here.")] = None,
+    qa: Annotated[bool, typer.Option("--qa/--no-qa", help="Run the error checks for the "
+                                                          "publishable column.")] = True,
 ) -> None:
     """Progress by essay and translator: entries, eojeol and characters; fuzzy is never done."""
     from datetime import date
@@ -157,7 +159,7 @@ def status(
         _status_history(config, language, chart)
         return
     report = project_status(config, language=language, since=since_date,
-                            count_errors=_error_counter(config))
+                            count_errors=_error_counter(config) if qa else None)
     if fmt == "json":
         typer.echo(render.status_json(report.essays, report.total, report.translators))
     elif fmt == "markdown":
@@ -203,12 +205,12 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
 
 
 def _error_counter(config):
-    """QA errors per catalog, for the publication gate (None until checks exist)."""
-    try:
-        from .checks import count_errors
-    except ImportError:
-        return None
-    return lambda path: count_errors(config, path)
+    """QA errors per catalog, for the publication gate (the glossary is read once)."""
+    from .checks import count_errors
+    from .glossary import project_glossary
+
+    glossary = project_glossary(config)
+    return lambda path, po=None: count_errors(config, path, po, glossary)
 
 
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files).

@@ -13,7 +13,7 @@ from .pipeline import project_catalogs
 from .progress import Progress, TranslatorWork, attribute, compute_progress, total_progress
 from .status_report import EssayStatus
 
-ErrorCounter = Callable[[Path], int]
+ErrorCounter = Callable[..., int]
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,10 @@ def project_status(config: Config, *, language: str | None = None, since: date |
     essays = []
     for path, po in catalogs.items():
         progress = compute_progress(po, name=path.stem, language=path.parent.parent.name)
-        errors = count_errors(path) if count_errors else 0
+        errors = count_errors(path, po) if count_errors else 0
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
+        if ok and count_errors is None:
+            reason = "QA not run (--no-qa)"
         assignment = assignments.get(path.stem)
         due = assignment.due if assignment else None
         essays.append(EssayStatus(

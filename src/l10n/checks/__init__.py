@@ -209,14 +209,20 @@ def exit_code(findings: list[Finding], *, strict: bool = False) -> int:
     return 1 if worst >= (Severity.WARNING.rank if strict else Severity.ERROR.rank) else 0
 
 
-def count_errors(config, path: Path) -> int:
-    """QA errors in one catalog of a project (for status and the publication gate)."""
+def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=None) -> int:
+    """QA errors in one catalog of a project (for status and the publication gate).
+
+    Only checks whose configured severity is ``error`` run: warnings cannot block.
+    """
     from ..catalog import read_catalog
     from ..glossary import project_glossary
 
-    findings = run_checks([(path, read_catalog(path))], glossary=project_glossary(config),
-                          checks=[c for c in REGISTRY.values() if c.scope != "project"],
-                          severity=config.severity)
+    severity = config.severity
+    checks = [c for c in REGISTRY.values()
+              if c.scope != "project" and _severity(c, severity) is Severity.ERROR]
+    findings = run_checks([(path, po if po is not None else read_catalog(path))],
+                          glossary=glossary if glossary is not None else project_glossary(config),
+                          checks=checks, severity=severity)
     return sum(f.severity is Severity.ERROR for f in findings)
 
 
