@@ -113,6 +113,8 @@ def merge_catalog(old: polib.POFile | None, template: polib.POFile,
                  [e for e in candidates if e.obsolete])
     _match_fuzzy(new_entries, done, [e for e in old_entries if _translated(e)
                                      and e.msgctxt is None and not e.msgid_plural])
+    # a part of a sentence that was split with an edit: the old sentence contains it
+    _match_fuzzy(new_entries, done, candidates, contained=True)
     for entry in new_entries:
         result.append(entry)
     live = {entry.msgid for entry in new_entries}
@@ -169,9 +171,15 @@ def _match_merges(new: list[polib.POEntry], done: list[bool],
 
 
 def _match_fuzzy(new: list[polib.POEntry], done: list[bool],
-                 candidates: list[polib.POEntry]) -> None:
-    """Give each unmatched entry the most similar old translation (ties: the first)."""
-    todo = [i for i, entry in enumerate(new) if not done[i] and not entry.msgid_plural]
+                 candidates: list[polib.POEntry], *, contained: bool = False) -> None:
+    """Give each unmatched entry the most similar old translation (ties: the first).
+
+    With ``contained``, similarity is how well the new sentence matches a part of a
+    longer old one (rapidfuzz partial_ratio, at least 90): the halves of a sentence that
+    was split and reworded each get the old translation to cut down.
+    """
+    todo = [i for i, entry in enumerate(new) if not done[i] and not entry.msgid_plural
+            and (not contained or len(entry.msgid) >= 12)]
     if not candidates or not todo:
         return
     from rapidfuzz import fuzz, process
@@ -180,10 +188,14 @@ def _match_fuzzy(new: list[polib.POEntry], done: list[bool],
     step = max(1, 20_000_000 // len(choices))  # bound the score matrix to ~80 MB
     for first in range(0, len(todo), step):
         rows = todo[first:first + step]
-        scores = process.cdist([new[i].msgid for i in rows], choices, scorer=fuzz.ratio,
-                               score_cutoff=FUZZY_THRESHOLD, workers=-1)
+        cutoff = 90.0 if contained else FUZZY_THRESHOLD
+        scores = process.cdist([new[i].msgid for i in rows], choices,
+                               scorer=fuzz.partial_ratio if contained else fuzz.ratio,
+                               score_cutoff=cutoff, workers=-1)
         for row, index in enumerate(rows):
             best = int(scores[row].argmax())
-            if scores[row][best] >= FUZZY_THRESHOLD:
+            if contained and len(choices[best]) < len(new[index].msgid) * 1.3:
+                continue  # not a part of a longer sentence
+            if scores[row][best] >= cutoff:
                 _carry(new[index], candidates[best], fuzzy=True)
                 done[index] = True

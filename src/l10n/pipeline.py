@@ -172,18 +172,28 @@ def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
 
 
 def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str, *,
-                 clock: Clock = default_clock) -> WrittenFile:
-    """Merge the essay's template into its catalog for ``language``."""
+                 clock: Clock = default_clock,
+                 compendium: polib.POFile | None = None) -> WrittenFile:
+    """Merge the essay's template into its catalog for ``language``.
+
+    A new catalog (a new or renamed essay) starts from ``compendium``: the translations
+    of catalogs whose essay is gone, so renaming an essay keeps its translations.
+    """
     path = config.po_path(essay.name, language)
     digest = file_digest(path)
     old = read_catalog(path) if digest is not None else None
+    if old is None and compendium is not None and len(compendium):
+        old = compendium
     if old is not None:
         declared = old.metadata.get("Language", "")
         if declared and declared.replace("-", "_") != language.replace("-", "_"):
             raise CatalogError(f"catalog declares Language: {declared}, expected {language}",
                                path=path, hint="fix the Language header or move the file")
-    metadata = _po_metadata(old, pot, language, config.project_name, po_date(clock()))
+    metadata = _po_metadata(old if digest is not None else None, pot, language,
+                            config.project_name, po_date(clock()))
     merged = merge_catalog(old, pot, metadata)
+    if digest is None:  # entries borrowed from the compendium stay out of a new file
+        merged[:] = [entry for entry in merged if not entry.obsolete]
     changed = write_catalog(merged, path, expected_digest=digest)
     action = "created" if old is None else "updated"
     return _stats(path, action if changed else "unchanged", merged)
@@ -196,13 +206,51 @@ def update_project(config: Config, *, names: list[str] | None = None,
     essays = read_essays(config, names)  # read and parse everything before writing anything
     written = []
     with project_lock(config):
+        orphans = {} if (templates_only or names) else _orphans(config, essays)
         for essay in essays:
             pot, pot_file = extract_essay(config, essay, clock=clock, annotate=annotate)
             written.append(pot_file)
             if templates_only:
                 continue
             for language in config.languages:
-                written.append(update_essay(config, essay, pot, language, clock=clock))
+                written.append(update_essay(config, essay, pot, language, clock=clock,
+                                            compendium=orphans.get(language)))
+        for language, compendium in orphans.items():
+            written += _retire(config, language, compendium)
+    return written
+
+
+def _orphans(config: Config, essays: list[Essay]) -> dict[str, polib.POFile]:
+    """Per language, the live translations of catalogs whose essay no longer exists."""
+    names = {essay.name for essay in essays}
+    found: dict[str, polib.POFile] = {}
+    for language in config.languages:
+        compendium = polib.POFile(encoding="utf-8")
+        for path in project_catalogs(config, language):
+            if path.stem in names:
+                continue
+            for entry in read_catalog(path):
+                if entry.msgid and not entry.obsolete and entry.msgstr:
+                    compendium.append(entry)
+            compendium.metadata.setdefault("X-Orphans", "")
+            compendium.metadata["X-Orphans"] += path.name + " "
+        if compendium.metadata.get("X-Orphans"):
+            found[language] = compendium
+    return found
+
+
+def _retire(config: Config, language: str, compendium: polib.POFile) -> list[WrittenFile]:
+    """Mark every entry of an orphaned catalog obsolete (kept, never deleted)."""
+    written = []
+    for name in compendium.metadata["X-Orphans"].split():
+        path = config.locales / language / "LC_MESSAGES" / name
+        digest = file_digest(path)
+        po = read_catalog(path)
+        for entry in po:
+            entry.obsolete = True
+            entry.occurrences = []
+        changed = write_catalog(po, path, expected_digest=digest)
+        written.append(_stats(path, "retired" if changed else "unchanged", po))
     return written
 
 
