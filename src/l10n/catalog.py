@@ -34,6 +34,14 @@ def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
                            hint="fix the entry (msgfmt --check-format FILE shows details)") from exc
     seen: set[tuple[str | None, str, bool]] = set()
     for entry in po:  # polib's own duplicate check is quadratic; this one is linear
+        if not entry.msgid:
+            raise CatalogError("entry with an empty msgid (a second header?)", path=path,
+                               line=int(getattr(entry, "linenum", 0) or 0) or None,
+                               hint="keep one header entry at the top of the file")
+        if bool(entry.msgid_plural) != bool(entry.msgstr_plural):
+            raise CatalogError("msgid_plural and msgstr[N] must come together",
+                               path=path, line=int(getattr(entry, "linenum", 0) or 0) or None,
+                               hint="fix the plural entry (msgfmt --check shows the same)")
         key = (entry.msgctxt, entry.msgid, entry.obsolete)
         if key in seen:
             raise CatalogError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,

@@ -47,6 +47,7 @@ marks differ).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from uniseg.linebreak import line_break as _uniseg_line_break
@@ -238,6 +239,11 @@ def _escaped_portions(value: str) -> list[tuple[str, list[int]]]:
             return portions
 
 
+# Scripts whose widths need no special casing: ASCII, Latin-1, general punctuation, Hangul
+# syllables. Anything else (combining marks, Indic scripts) takes the full algorithm.
+_SIMPLE = re.compile(r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*")
+
+
 def wrap_field(keyword: str, value: str, *, prefix: str = "",
                width: int = 79) -> list[str]:
     """Lines (without trailing newline) for ``keyword "value"`` as msgcat
@@ -251,7 +257,7 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     width = _page_width(width)
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
-    if "\n" not in value:  # fast path: the whole string fits after the keyword
+    if "\n" not in value and _SIMPLE.fullmatch(value):  # fast path: it fits after the keyword
         escaped = "".join(_ESCAPES.get(c, c) for c in value)
         columns = len(escaped) if escaped.isascii() else sum(map(_width, escaped))
         if len(keyword) + 1 + columns <= avail:

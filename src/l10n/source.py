@@ -15,6 +15,7 @@ from .model import Block, BlockKind, Essay, Sentence
 from .segment import split_spans
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_BLOCK = 100_000  # characters in one paragraph: far beyond prose, short of a runaway line
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 _ESSAY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -116,6 +117,11 @@ def parse_essay(text: str, *, name: str, path: str) -> Essay:
     meta, body, _ = _front_matter(text)
     raw = _text_blocks(body) if path.endswith(".txt") else _markdown_blocks(body)
     raw = [block for block in raw if block[1].strip()]
+    for _, content, line, _, _ in raw:
+        if len(content) > MAX_BLOCK:
+            raise SourceError(f"paragraph of {len(content):,} characters is too long to segment",
+                              path=path, line=line,
+                              hint=f"split it into paragraphs under {MAX_BLOCK:,} characters")
     if not raw:
         raise SourceError("essay has no text", path=path,
                           hint="write the essay, or remove the empty file")
