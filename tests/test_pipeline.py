@@ -155,3 +155,22 @@ def test_missing_source_folder(tmp_path: Path) -> None:
     shutil.rmtree(root / "source")
     with pytest.raises(Exception, match="source folder does not exist"):
         run_update(root)
+
+
+def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
+    from l10n.glossary import read_glossary
+
+    essays = {f"e{i:02d}.md": f"# 제목 {i}\n\n중소기업들에게 {i}번째 문장이다. 플랫폼만이 살길이다.\n"
+              for i in range(10)}
+    glossary = (GOLDEN / "basic" / "glossary.csv").read_text("utf-8")
+    one = make_project(tmp_path / "one", essays, glossary=glossary)
+    two = make_project(tmp_path / "two", essays, glossary=glossary)
+    for root, jobs in ((one, 1), (two, 2)):
+        config = load_config(root)
+        update_project(config, clock=fixed_clock, jobs=jobs,
+                       glossary=read_glossary(root / "glossary.csv"))
+    files = sorted(p.relative_to(one) for p in (one / "locales").rglob("*.po*"))
+    assert len(files) == 20
+    for rel in files:
+        assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
+    assert "#. glossary: 중소기업 → SME" in (one / "locales/en/LC_MESSAGES/e03.po").read_text()

@@ -30,13 +30,6 @@ def _config(project: Path | None):
     return load_config(project)
 
 
-def _annotator(config):
-    from .glossary import project_glossary
-
-    glossary = project_glossary(config)
-    return glossary.annotations if glossary is not None else None
-
-
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -88,22 +81,29 @@ def _print_written(written, quiet: bool) -> None:
 def extract(project: ProjectOpt = None, essays: EssayArgs = None,
             quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Write locales/templates/<essay>.pot for each essay."""
+    from .glossary import project_glossary
     from .pipeline import update_project
 
     config = _config(project)
     written = update_project(config, names=essays, templates_only=True,
-                             annotate=_annotator(config))
+                             glossary=project_glossary(config))
     _print_written(written, quiet)
+
+
+JobsOpt = Annotated[int, typer.Option(help="Processes for many essays (default: cores).")]
 
 
 @app.command()
 def update(project: ProjectOpt = None, essays: EssayArgs = None,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+           jobs: JobsOpt = 0) -> None:
     """Extract templates and merge them into every target language's PO catalog."""
+    from .glossary import project_glossary
     from .pipeline import update_project
 
     config = _config(project)
-    written = update_project(config, names=essays, annotate=_annotator(config))
+    written = update_project(config, names=essays, glossary=project_glossary(config),
+                             jobs=jobs or (os.cpu_count() or 1))
     _print_written(written, quiet)
 
 

@@ -201,23 +201,67 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
 
 def update_project(config: Config, *, names: list[str] | None = None,
                    clock: Clock = default_clock, annotate: Annotator | None = None,
-                   templates_only: bool = False) -> list[WrittenFile]:
-    """Extract every essay and merge it into each target language's catalog."""
+                   templates_only: bool = False, jobs: int = 1,
+                   glossary=None) -> list[WrittenFile]:
+    """Extract every essay and merge it into each target language's catalog.
+
+    All essays are read and segmented first (one Kiwi batch per essay, nothing written
+    if any is bad). Glossary notes are found for all sentences in one batch. Then each
+    essay's template and catalogs are written, by ``jobs`` processes when there are
+    many essays; the files are identical to a one-process run.
+    """
     essays = read_essays(config, names)  # read and parse everything before writing anything
-    written = []
+    if glossary is not None:
+        msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
+        notes = {msgid: [f"glossary: {t.ko} → {t.en}" for t in dict.fromkeys(
+            hit.term for hit in hits)] for msgid, hits in zip(
+            msgids, glossary.find_korean_many(msgids), strict=True)}
+        annotate = notes.__getitem__
+    written: list[WrittenFile] = []
     with project_lock(config):
         orphans = {} if (templates_only or names) else _orphans(config, essays)
-        for essay in essays:
-            pot, pot_file = extract_essay(config, essay, clock=clock, annotate=annotate)
-            written.append(pot_file)
-            if templates_only:
-                continue
-            for language in config.languages:
-                written.append(update_essay(config, essay, pot, language, clock=clock,
-                                            compendium=orphans.get(language)))
+        work = _EssayWork(config, clock, annotate, templates_only, orphans)
+        if jobs > 1 and len(essays) >= 8:
+            import multiprocessing
+
+            _WORK["work"] = work
+            try:
+                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                    for files in pool.map(_update_one, essays, chunksize=4):
+                        written += files
+            finally:
+                _WORK.clear()
+        else:
+            for essay in essays:
+                written += work(essay)
         for language, compendium in orphans.items():
             written += _retire(config, language, compendium)
     return written
+
+
+@dataclass(frozen=True)
+class _EssayWork:
+    config: Config
+    clock: Clock
+    annotate: Annotator | None
+    templates_only: bool
+    orphans: dict
+
+    def __call__(self, essay: Essay) -> list[WrittenFile]:
+        pot, pot_file = extract_essay(self.config, essay, clock=self.clock,
+                                      annotate=self.annotate)
+        if self.templates_only:
+            return [pot_file]
+        return [pot_file] + [update_essay(self.config, essay, pot, language, clock=self.clock,
+                                          compendium=self.orphans.get(language))
+                             for language in self.config.languages]
+
+
+_WORK: dict = {}
+
+
+def _update_one(essay: Essay) -> list[WrittenFile]:
+    return _WORK["work"](essay)
 
 
 def _orphans(config: Config, essays: list[Essay]) -> dict[str, polib.POFile]:
