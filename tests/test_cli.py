@@ -83,3 +83,11 @@ def test_broken_glossary_is_one_line(project: Path) -> None:
     result = l10n("glossary", "check", "--project", str(project))
     assert result.returncode == 3
     assert result.stderr.decode().startswith("error: ") and "glossary.csv" in result.stderr.decode()
+
+
+def test_status_keeps_quiet_on_a_non_terminal() -> None:
+    from .conftest import ROOT
+
+    result = l10n("status", "--project", str(ROOT), "--format", "markdown")
+    assert result.returncode == 0 and result.stderr == b""
+    assert b"| fourth-industrial-revolution | en | 100.0% |" in result.stdout

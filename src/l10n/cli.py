@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -158,8 +159,10 @@ def status(
     if history:
         _status_history(config, language, chart)
         return
-    report = project_status(config, language=language, since=since_date,
-                            count_errors=_error_counter(config) if qa else None)
+    with _progress("Counting") as advance:
+        report = project_status(config, language=language, since=since_date,
+                                count_errors=_error_counter(config) if qa else None,
+                                advance=advance)
     if fmt == "json":
         typer.echo(render.status_json(report.essays, report.total, report.translators))
     elif fmt == "markdown":
@@ -176,6 +179,26 @@ def status(
         if not console.is_terminal:  # a log or a pipe: no need to squeeze into 80 columns
             console = Console(width=160)
         render.status_table(report.essays, report.total, report.translators, console)
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress bar on a terminal (stderr); nothing at all in a pipe or a CI log."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(step: int) -> None:
+            if step < 0:
+                bar.update(task, total=-step)
+            else:
+                bar.advance(task, step)
+
+        yield advance
 
 
 def _write_or_echo(text: str, out: Path | None) -> None:

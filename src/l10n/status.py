@@ -37,10 +37,13 @@ def publication_verdict(progress: Progress, threshold: float, errors: int) -> tu
 
 def project_status(config: Config, *, language: str | None = None, since: date | None = None,
                    count_errors: ErrorCounter | None = None, today: date | None = None,
-                   attribute_translators: bool = True) -> StatusReport:
+                   attribute_translators: bool = True,
+                   advance: Callable[[int], None] | None = None) -> StatusReport:
     """Progress per catalog, with publication verdicts, assignments and translators."""
     today = today or date.today()
     paths = project_catalogs(config, language)
+    if advance:
+        advance(-len(paths))  # announce the total
     catalogs = {path: read_catalog(path) for path in paths}
     assignments = {a.essay: a for a in config.assignments}
     essays = []
@@ -57,6 +60,8 @@ def project_status(config: Config, *, language: str | None = None, since: date |
             translator=assignment.translator if assignment else "",
             reviewer=assignment.reviewer if assignment else "",
             due=due, overdue=bool(due and due < today and progress.percent_chars < 100)))
+        if advance:
+            advance(1)
     translators = (attribute(config.root, paths, since=since, fallback=catalogs)
                    if attribute_translators else [])
     return StatusReport(essays, total_progress(e.progress for e in essays), translators)
