@@ -174,8 +174,9 @@ def segmentation_speed(size: int) -> dict:
 
 
 def accuracy() -> dict:
-    from l10n.segment import _kiwi, split_sentences
     from tests.gold import boundary_scores, read_gold
+
+    from l10n.segment import _kiwi, split_sentences
 
     seg = {}
     for name in ("segment_gold", "segment_heldout", "segment_test"):
@@ -219,8 +220,7 @@ def pofilter_scores(corpus_dir: Path) -> dict:
     import re
 
     import polib
-
-    from tests.qa_eval import expected_labels
+    from tests.qa_eval import expected_labels, score_families
 
     flagged: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -234,25 +234,7 @@ def pofilter_scores(corpus_dir: Path) -> dict:
                 checks = re.findall(r"\(pofilter\) (\w+)", entry.tcomment or "")
                 families = {POFILTER_FAMILIES[c] for c in checks if c in POFILTER_FAMILIES}
                 flagged[(name, entry.msgid)] = families
-    expected = expected_labels(corpus_dir)
-    scores = {}
-    for family in ["completeness", "script", "glossary", "numbers", "punctuation",
-                   "whitespace", "tokens", "fluency", "consistency", "all"]:
-        tp = fp = fn = 0
-        for key, want in expected.items():
-            got = flagged.get(key, set())
-            if family == "all":
-                tp += bool(want) and bool(got & want)
-                fp += bool(got) and not want
-                fn += bool(want) and not (got & want)
-            else:
-                tp += family in want and family in got
-                fp += family in got and family not in want
-                fn += family in want and family not in got
-        scores[family] = {"precision": tp / (tp + fp) if tp + fp else 1.0,
-                          "recall": tp / (tp + fn) if tp + fn else 1.0, "tp": tp, "fp": fp,
-                          "fn": fn}
-    return scores
+    return score_families(expected_labels(corpus_dir), flagged)
 
 
 def main() -> None:

@@ -34,8 +34,8 @@ def flagged_labels(corpus: Path = CORPUS) -> dict[tuple[str, str], set[str]]:
     return flagged
 
 
-def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
-    expected, flagged = expected_labels(corpus), flagged_labels(corpus)
+def score_families(expected: dict, flagged: dict) -> dict[str, dict[str, float]]:
+    """Precision and recall per family (and for any defect) of flagged vs labelled entries."""
     scores = {}
     for family in FAMILIES + ["all"]:
         tp = fp = fn = 0
@@ -53,3 +53,7 @@ def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
                           "precision": tp / (tp + fp) if tp + fp else 1.0,
                           "recall": tp / (tp + fn) if tp + fn else 1.0}
     return scores
+
+
+def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
+    return score_families(expected_labels(corpus), flagged_labels(corpus))

@@ -11,7 +11,12 @@ import polib
 import pytest
 
 from l10n.checks import (
-    REGISTRY, Severity, apply_baseline, exit_code, run_checks, select_checks,
+    REGISTRY,
+    Severity,
+    apply_baseline,
+    exit_code,
+    run_checks,
+    select_checks,
 )
 from l10n.checks.base import check
 from l10n.errors import ConfigError

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import GlossaryError
-from l10n.glossary import Term, Verdict, judge_entry, judge_english, parse_glossary, read_glossary
+from l10n.glossary import Term, Verdict, judge_english, judge_entry, parse_glossary, read_glossary
 
 from .conftest import DATA, ROOT
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from .errors import CatalogError, ConcurrentRunError
+from .errors import CatalogError, ConcurrentRunError, decode_utf8, read_input
 from .powrap import wrap_field, wrap_references
 
 _SYNTAX_LINE = re.compile(r"line (\d+)")
@@ -53,20 +53,10 @@ def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Read a PO/POT file; UTF-8 is required."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise CatalogError("no such catalog", path=path, hint="run 'l10n update' first") from exc
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=path) from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # PO editors on Windows add one; gettext accepts it
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError("not valid UTF-8", path=path, line=line,
-                           hint="convert the file with msgconv --to-code=UTF-8") from exc
+    data = read_input(path, CatalogError, what="catalog", missing_hint="run 'l10n update' first")
+    # PO editors on Windows may add a BOM; gettext accepts it
+    text = decode_utf8(data, path, CatalogError,
+                       hint="convert the file with msgconv --to-code=UTF-8")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise CatalogError("file contains a NUL byte", path=path, line=line,

@@ -60,3 +60,27 @@ class PublishError(L10nError):
 
 class ConcurrentRunError(L10nError):
     """Another l10n process holds the project lock, or a file changed under us."""
+
+
+def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: str) -> bytes:
+    """The bytes of an input file, or one typed error saying what is wrong."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise error(f"no such {what}", path=path, hint=missing_hint) from exc
+    except IsADirectoryError as exc:
+        raise error(f"{what} is a folder, not a file", path=path) from exc
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=path) from exc
+
+
+def decode_utf8(data: bytes, path: Path | str, error: type[L10nError], *, hint: str,
+                bom_ok: bool = True) -> str:
+    """UTF-8 text of ``data`` (a leading BOM dropped if ``bom_ok``); the bad line otherwise."""
+    if bom_ok and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error("not valid UTF-8", path=path, line=line, hint=hint) from exc

@@ -26,7 +26,7 @@ from enum import Enum
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .errors import GlossaryError
+from .errors import GlossaryError, decode_utf8, read_input
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note")
 KINDS = ("term", "name", "keep")
@@ -143,19 +143,9 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
 
 
 def read_glossary(path: Path) -> Glossary:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise GlossaryError("no such glossary", path=path,
-                            hint="create it or set 'glossary' in [tool.l10n]") from exc
-    except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror}", path=path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError("not valid UTF-8", path=path, line=line,
-                            hint="save the glossary as UTF-8 CSV") from exc
+    data = read_input(path, GlossaryError, what="glossary",
+                      missing_hint="create it or set 'glossary' in [tool.l10n]")
+    text = decode_utf8(data, path, GlossaryError, hint="save the glossary as UTF-8 CSV")
     return parse_glossary(text.replace("\r\n", "\n"), path=path)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import SourceError, read_input
 from .model import Block, BlockKind, Essay, Sentence
 from .segment import split_spans
 
@@ -149,12 +149,7 @@ def essay_name(path: Path) -> str:
 
 def read_essay(path: Path, *, root: Path) -> Essay:
     """Read and parse one essay file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise SourceError("no such essay", path=path, hint="check the path") from exc
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", path=path) from exc
+    data = read_input(path, SourceError, what="essay", missing_hint="check the path")
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError as exc:

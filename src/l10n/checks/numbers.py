@@ -8,6 +8,15 @@ from ..numbers import compare_numbers
 from .base import CheckContext, Severity, Unit, check
 
 
+def _report(unit: Unit, ctx: CheckContext):
+    """The number comparison of a unit, computed once for both checks."""
+    cache = ctx.extra.setdefault("numbers", {})
+    key = (unit.source, unit.target)
+    if key not in cache:
+        cache[key] = compare_numbers(unit.source, unit.target)
+    return cache[key]
+
+
 def _show(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
@@ -22,11 +31,7 @@ def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  약 10억 명이 실업자다. -> About 100 million people are unemployed.
     Good: 약 10억 명이 실업자다. -> About one billion people are unemployed.
     """
-    report = ctx.extra.setdefault("numbers", {}).get((unit.source, unit.target))
-    if report is None:
-        report = compare_numbers(unit.source, unit.target)
-        ctx.extra["numbers"][(unit.source, unit.target)] = report
-    for value in report.missing:
+    for value in _report(unit, ctx).missing:
         yield f"{_show(value)} in the source is not in the translation"
 
 
@@ -38,9 +43,5 @@ def number_extra(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  2015년부터 알려졌다. -> It has been known since 2015 and 2016.
     Good: 2015년부터 알려졌다. -> It has been known since 2015.
     """
-    report = ctx.extra.setdefault("numbers", {}).get((unit.source, unit.target))
-    if report is None:
-        report = compare_numbers(unit.source, unit.target)
-        ctx.extra["numbers"][(unit.source, unit.target)] = report
-    for value in report.extra:
+    for value in _report(unit, ctx).extra:
         yield f"{_show(value)} in the translation is not in the source"
