@@ -103,3 +103,19 @@ def test_against_a_revision_with_a_known_edit(tmp_path: Path) -> None:
                           "--against", "nope", "--project", str(root)], capture_output=True,
                          text=True)
     assert bad.returncode == 2 and "unknown git revision" in bad.stderr
+
+
+def test_check_warns_when_far_from_a_configured_reference(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"e.md": "플랫폼만이 살길이다.\n"})
+    with open(root / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write('reference = "reviewed"\n')
+    (root / "reviewed").mkdir()
+    (root / "reviewed/e.po").write_text(
+        catalog_text({"플랫폼만이 살길이다.": "Platforms are the only way to survive."}), "utf-8")
+    po = root / "locales/en/LC_MESSAGES/e.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(catalog_text({"플랫폼만이 살길이다.": "The platform is a banana."}), "utf-8")
+    result = subprocess.run([sys.executable, "-c", "from l10n.cli import main; main()", "check",
+                             "--project", str(root)], capture_output=True, text=True)
+    assert "R001 far-from-reference: chrF" in result.stdout
+    assert result.returncode == 0  # a warning

@@ -280,9 +280,11 @@ def check(
     terms = _glossary(project, glossary) if glossary or (config and config.glossary
                                                           and config.glossary.exists()) else None
     relative = config.relative if config else (lambda p: str(p))
+    reference = _reference_translations(config, catalogs) if config else None
     findings = run_checks(catalogs, glossary=terms, checks=chosen,
                           severity=config.severity if config else {}, relative=relative,
-                          jobs=jobs or (os.cpu_count() or 1))
+                          jobs=jobs or (os.cpu_count() or 1), reference=reference,
+                          reference_min_chrf=config.reference_min_chrf if config else 40.0)
     if write_baseline is not None:
         from .catalog import write_text_atomic
         from .report import render_json
@@ -294,6 +296,21 @@ def check(
     colour = fmt == "text" and sys.stdout.isatty()
     typer.echo(render(findings, len(catalogs), fmt, colour=colour), nl=False)
     raise typer.Exit(exit_code(findings, strict=strict))
+
+
+def _reference_translations(config, catalogs) -> dict[str, str] | None:
+    """msgid -> reference translation, from the configured reference catalogs."""
+    if config.reference is None:
+        return None
+    from .progress import entry_state
+    from .score import reference_for
+
+    found: dict[str, str] = {}
+    for path, _ in catalogs:
+        for entry in _read(reference_for(path, config.reference)):
+            if not entry.obsolete and entry_state(entry) == "translated":
+                found[entry.msgid] = entry.msgstr
+    return found
 
 
 def _read(path: Path):

@@ -38,6 +38,8 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     assignments: tuple[Assignment, ...] = ()
     config_file: Path | None = None
+    reference: Path | None = None  # reviewed catalogs for check R001 and `l10n score`
+    reference_min_chrf: float = 40.0
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -119,7 +121,8 @@ def load_config(project: Path | None = None) -> Config:
         raise ConfigError(f"no [tool.l10n] configuration in {root}",
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
-             "publish-threshold", "severity", "assignments"}
+             "publish-threshold", "severity", "assignments", "reference",
+             "reference-min-chrf"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -147,4 +150,6 @@ def load_config(project: Path | None = None) -> Config:
         severity={str(k): str(v) for k, v in severity.items()},
         assignments=_parse_assignments(table.get("assignments"), config_file),
         config_file=config_file,
+        reference=(root / table["reference"]) if table.get("reference") else None,
+        reference_min_chrf=float(table.get("reference-min-chrf", 40.0)),
     )

@@ -21,6 +21,7 @@ from . import (  # noqa: F401  (registration)
     fluency,
     numbers,
     punctuation,
+    reference,
     script,
     terms,
     tokens,
@@ -30,7 +31,7 @@ from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_stats
 
 FAMILIES = ["completeness", "script", "glossary", "numbers", "punctuation", "whitespace",
-            "tokens", "fluency", "consistency"]
+            "tokens", "fluency", "consistency"]  # R (reference) runs only when configured
 _IGNORE = re.compile(r"l10n-ignore:\s*([\w\-, ]+)")
 
 
@@ -83,7 +84,9 @@ def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
 
 def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
-               relative=lambda path: str(path), jobs: int = 1) -> list[Finding]:
+               relative=lambda path: str(path), jobs: int = 1,
+               reference: dict[str, str] | None = None,
+               reference_min_chrf: float = 40.0) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
     With ``jobs`` > 1 the per-entry checks of a large run are spread over processes;
@@ -99,6 +102,8 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     real = [u for u in done if not _copied(u)]
     ctx = CheckContext(glossary=glossary,
                        length_ratio=length_stats([(u.source, u.target) for u in done]))
+    if reference:
+        ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     levels = {c.code: _severity(c, overrides) for c in checks}
     active = [c for c in checks if levels[c.code] is not None]
     unit_checks = [c for c in active if c.scope == "unit"]
