@@ -46,6 +46,12 @@ def _perf(results: dict) -> list[str]:
     lines += ["", f"### Segmentation speed ({seg['chars']:,} characters, after start-up)", ""]
     lines += _table(["segmenter", "characters / s"],
                     [[k, f"{v:,.0f}"] for k, v in seg["chars_per_second"].items()])
+    if "glossary_speed" in results:
+        g = results["glossary_speed"]
+        lines += ["", "### Glossary matching speed", "",
+                  f"{g['terms']:,} terms against {g['sentences']:,} sentences: "
+                  f"{g['seconds']:.1f} s ({g['hits']:,} hits; one Aho-Corasick automaton, "
+                  "Kiwi only for hits whose ending is not plain particles)."]
     return lines
 
 

@@ -28,6 +28,7 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
 
 def tool(name: str) -> str | None:
@@ -173,6 +174,28 @@ def segmentation_speed(size: int) -> dict:
     return {"chars": chars, "chars_per_second": speeds}
 
 
+def glossary_speed(terms: int = 5000, sentences: int = 100_000) -> dict:
+    """Korean term matching: ``terms`` glossary entries against ``sentences`` sentences."""
+    import random
+
+    from generate import sentence
+
+    from l10n.glossary import Term, Glossary
+
+    rng = random.Random(5000)
+    syllables = [chr(0xAC00 + i) for i in range(0, 11172, 7)]
+    words = {"중소기업", "플랫폼 기업", "인공지능", "연구자", "스타트업"}
+    while len(words) < terms:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    glossary = Glossary(tuple(Term(ko=w, en=f"term {i}") for i, w in enumerate(sorted(words))))
+    texts = [sentence(rng, i)[0] for i in range(sentences)]
+    start = time.perf_counter()
+    hits = glossary.find_korean_many(texts)
+    elapsed = time.perf_counter() - start
+    return {"terms": terms, "sentences": sentences, "seconds": elapsed,
+            "hits": sum(map(len, hits))}
+
+
 def accuracy() -> dict:
     from tests.gold import boundary_scores, read_gold
 
@@ -247,6 +270,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {"performance": performance(args.sizes, args.runs, Path(tmp)),
                    "segmentation_speed": segmentation_speed(max(args.sizes)),
+                   "glossary_speed": glossary_speed(),
                    "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     if not args.skip_accuracy:
         results["accuracy"] = accuracy()
