@@ -174,3 +174,22 @@ def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
     for rel in files:
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
     assert "#. glossary: 중소기업 → SME" in (one / "locales/en/LC_MESSAGES/e03.po").read_text()
+
+
+def test_unwritable_target_leaves_the_old_file_and_no_temporary(golden_project: Path,
+                                                                 monkeypatch) -> None:
+    """As root no file is unwritable, so the failing rename is simulated."""
+    run_update(golden_project)
+    po_path = golden_project / "locales/en/LC_MESSAGES/essay.po"
+    before = po_path.read_bytes()
+    essay = golden_project / "source/ko/essay.md"
+    essay.write_text(essay.read_text("utf-8") + "\n새 문단이다.\n", "utf-8")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(CatalogError, match="cannot write: Permission denied"):
+        run_update(golden_project)
+    assert po_path.read_bytes() == before
+    assert not list(po_path.parent.glob(".*.tmp"))
