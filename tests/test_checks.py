@@ -129,6 +129,7 @@ def test_registration_rejects_bad_codes_and_docs() -> None:
     ("중소기업들의 희생", "The sacrifices of SMEs"),
     ("코로나19 이후 더 빨라졌다.", "It accelerated after COVID-19."),
     ("O2O 서비스가 넘쳐나지만", "O2O services abound, but"),
+    ("K-pop의 인기가 높다.", "K-pop is popular."),
 ])
 def test_tricky_but_correct_entries_have_no_findings(source: str, target: str) -> None:
     assert codes([(source, target)]) == []
@@ -144,6 +145,7 @@ def test_tricky_but_correct_entries_have_no_findings(source: str, target: str) -
     ("「승강기 안전관리법」에 따라", "Under 「the Act」", "P003"),
     ("모두가 연결되어 있다.", "Everyone is 연결되어.", "S001"),
     ("IoT 기기가 늘었다.", "Iot devices multiplied.", "T002"),
+    ("K-pop의 인기가 높다.", "Korean pop music is popular.", "T002"),
 ])
 def test_defects_are_found(source: str, target: str, code: str) -> None:
     assert code in codes([(source, target)])

@@ -41,7 +41,8 @@ def _acronyms(text: str) -> Counter:
         # an acronym or a name with inner capitals or digits: AI, IoT, O2O, iPhone, COVID-19
         if sum(ch.isupper() for ch in token) >= 2 or (any(ch.isdigit() for ch in token)
                                                       and any(ch.isalpha() for ch in token)) \
-                or (token[0].islower() and any(ch.isupper() for ch in token[1:])):
+                or (token[0].islower() and any(ch.isupper() for ch in token[1:])) \
+                or (re.fullmatch(r"[A-Z]-[a-z]+", token)):  # K-pop, K-drama, e-mail is not
             found[token] += 1
     return found
 
