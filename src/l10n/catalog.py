@@ -23,8 +23,27 @@ from .powrap import wrap_field, wrap_references
 _SYNTAX_LINE = re.compile(r"line (\d+)")
 
 
+# A string line: optional "#~ " / "#| " prefix, optional keyword, then one quoted string
+# with only the escapes GNU gettext knows. polib accepts more; msgfmt does not.
+_STRING_LINE = re.compile(
+    r'^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+    r'"(?:[^"\\]|\\[abfnrtv\\"\'?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"\s*$')
+_NEEDS_STRING = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
+
+
+def _check_strings(text: str, path: Path | str) -> None:
+    """Every string line is well formed (closed quote, known escapes), as msgfmt demands."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped and _NEEDS_STRING.match(stripped) and not _STRING_LINE.match(stripped):
+            raise CatalogError("PO syntax error: malformed string (unclosed quote or unknown "
+                               "escape)", path=path, line=number,
+                               hint="fix the line (msgfmt --check FILE shows the same)")
+
+
 def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
     """A POFile from PO text; syntax errors become a CatalogError with the line."""
+    _check_strings(text, path)
     try:
         po = polib.pofile(text, encoding="utf-8", wrapwidth=79)
     except OSError as exc:
@@ -150,6 +169,9 @@ def file_digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=path,
+                           hint="give the path of a regular file") from exc
 
 
 def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any") -> bool:
@@ -160,6 +182,12 @@ def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "a
     rather than overwrite their work.
     """
     data = text.encode("utf-8")
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # write through a link to the file it names
+    if path.exists() and not path.is_file():
+        raise CatalogError("not a regular file", path=path,
+                           hint="give the path of a file to write, not a folder or device")
     current = file_digest(path)
     if expected_digest != "any" and current != expected_digest:
         raise ConcurrentRunError("file changed on disk while l10n was working", path=path,

@@ -44,16 +44,14 @@ def segment(
     from .source import decode_source, parse_essay
 
     if fmt not in ("text", "json"):
-        raise L10nError(f"unknown format {fmt!r}", hint="use text or json")
+        raise ConfigError(f"unknown format {fmt!r}", hint="use text or json")
+    from .errors import SourceError, read_input
+
     if file == "-":
         data, name = sys.stdin.buffer.read(), "stdin.md"
     else:
-        path = Path(file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise L10nError(f"cannot read: {exc.strerror}", path=path) from exc
-        name = path.name
+        data, name = read_input(Path(file), SourceError, what="essay",
+                                missing_hint="check the path"), file
     essay = parse_essay(decode_source(data, name), name=Path(name).stem, path=name)
     if fmt == "json":
         blocks = [{"kind": b.kind.value, "line": b.line, "level": b.level,
@@ -150,12 +148,12 @@ def status(
     from .status import project_status
 
     if fmt not in ("table", "json", "markdown", "badge"):
-        raise L10nError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
+        raise ConfigError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
     config = _config(project)
     try:
         since_date = date.fromisoformat(since) if since else None
     except ValueError as exc:
-        raise L10nError(f"--since {since!r} is not a date", hint="write YYYY-MM-DD") from exc
+        raise ConfigError(f"--since {since!r} is not a date", hint="write YYYY-MM-DD") from exc
     if history:
         _status_history(config, language, chart)
         return
@@ -431,7 +429,8 @@ def _glossary(project: Path | None, path: Path | None):
         return read_glossary(path)
     glossary = project_glossary(_config(project))
     if glossary is None:
-        raise L10nError("the project has no glossary", hint="create glossary.csv or pass -g FILE")
+        raise ConfigError("the project has no glossary",
+                          hint="create glossary.csv or pass -g FILE")
     return glossary
 
 
@@ -461,7 +460,7 @@ def glossary_find(term: Annotated[str, typer.Argument(help="A Korean term or var
     glossary = _glossary(project, None)
     entry = glossary.by_ko(term)
     if entry is None:
-        raise L10nError(f"{term!r} is not in the glossary",
+        raise ConfigError(f"{term!r} is not in the glossary",
                         hint="l10n glossary suggest lists candidates")
     found = concordance(glossary, entry, _catalogs(config, language))
     typer.echo(f"{entry.ko} → {entry.en} ({entry.kind}): {len(found)} occurrence(s)")

@@ -127,17 +127,28 @@ def load_config(project: Path | None = None) -> Config:
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
                           path=config_file, hint=f"known keys: {', '.join(sorted(known))}")
+    for key in ("source", "locales", "glossary", "project-name", "source-language", "reference"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"'{key}' must be a string", path=config_file,
+                              hint=f'write {key} = "..."')
+    if "reference-min-chrf" in table and not isinstance(table["reference-min-chrf"],
+                                                        (int, float)):
+        raise ConfigError("'reference-min-chrf' must be a number", path=config_file)
     languages = table.get("languages", ["en"])
     if isinstance(languages, str):
         languages = [languages]
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+        raise ConfigError("'languages' must be a list of language codes", path=config_file,
+                          hint='write languages = ["en"]')
     threshold = table.get("publish-threshold", 100)
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)
     glossary = table.get("glossary", "glossary.csv")
     severity = table.get("severity", {})
-    if not isinstance(severity, dict):
+    if not isinstance(severity, dict) or not all(
+            v in ("error", "warning", "info", "off") for v in severity.values()):
         raise ConfigError("'severity' must be a table of CODE = \"error|warning|info|off\"",
-                          path=config_file)
+                          path=config_file, hint='for example N002 = "error"')
     return Config(
         root=root,
         source=root / table.get("source", "source/ko"),

@@ -136,8 +136,8 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                 raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path=path,
                                     line=line, hint="remove it from one of the columns")
             terms.append(term)
-    except csv.Error as exc:
-        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=reader.line_num,
+    except csv.Error as exc:  # the reader has not counted the line it failed on yet
+        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=reader.line_num + 1,
                             hint="check the quotes on this row") from exc
     return Glossary(tuple(terms))
 

@@ -52,10 +52,15 @@ def _carry(new: polib.POEntry, old: polib.POEntry, *, fuzzy: bool) -> None:
         flag for flag in keep if flag not in new.flags] + [
         flag for flag in new.flags if flag != "fuzzy" and flag not in keep]
     if "fuzzy" in new.flags:
-        if old.msgid != new.msgid:
-            new.previous_msgid = old.msgid
-        elif old.previous_msgid is not None:
-            new.previous_msgid = old.previous_msgid
+        # the source the translation was made for: an old fuzzy entry already says it
+        made_for = old.previous_msgid if ("fuzzy" in old.flags and old.previous_msgid) \
+            else old.msgid
+        new.previous_msgid = made_for if made_for != new.msgid else old.previous_msgid
+
+
+def _preference(entry: polib.POEntry) -> tuple[int, int]:
+    """Exact matches prefer a translated entry, then a live one."""
+    return (0 if _translated(entry) else 1, 1 if entry.obsolete else 0)
 
 
 def _fresh(entry: polib.POEntry) -> polib.POEntry:
@@ -86,16 +91,15 @@ def merge_catalog(old: polib.POFile | None, template: polib.POFile,
     if old is not None:
         result.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", 0)
     old_entries = [entry for entry in old] if old is not None else []
-    by_id = {}
-    for entry in old_entries:  # live entries win over obsolete ones with the same msgid
-        if entry.msgctxt is None and (entry.msgid not in by_id or not entry.obsolete):
-            by_id[entry.msgid] = entry
+    by_id: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in sorted(old_entries, key=_preference):  # translated live entries first
+        by_id.setdefault((entry.msgctxt, entry.msgid), entry)
 
     new_entries = [_fresh(entry) for entry in template if not entry.obsolete]
     used: set[int] = set()
     done = [False] * len(new_entries)
     for i, entry in enumerate(new_entries):
-        match = by_id.get(entry.msgid)
+        match = by_id.get((entry.msgctxt, entry.msgid))
         if match is not None:
             _carry(entry, match, fuzzy=False)
             entry.previous_msgid = match.previous_msgid if "fuzzy" in entry.flags else None
@@ -117,10 +121,10 @@ def merge_catalog(old: polib.POFile | None, template: polib.POFile,
     _match_fuzzy(new_entries, done, candidates, contained=True)
     for entry in new_entries:
         result.append(entry)
-    live = {entry.msgid for entry in new_entries}
+    carried = {(e.msgctxt, e.msgid): e.msgstr for e in new_entries}
     for entry in old_entries:
-        if entry.msgid in live or not _translated(entry):
-            continue
+        if not _translated(entry) or carried.get((entry.msgctxt, entry.msgid)) == entry.msgstr:
+            continue  # nothing to keep, or the same translation is live
         gone = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr,
                              msgid_plural=entry.msgid_plural,
                              msgstr_plural=dict(entry.msgstr_plural), msgctxt=entry.msgctxt,

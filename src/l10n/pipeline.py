@@ -152,6 +152,12 @@ def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
     paths = find_essays(config.source)
     if names:
         wanted = set(names)
+        unknown = sorted(wanted - {p.stem for p in paths} - {p.name for p in paths})
+        if unknown:
+            from .errors import ConfigError
+
+            raise ConfigError(f"no essay named {', '.join(unknown)} in {config.source}",
+                              hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
     return [read_essay(path, root=config.root) for path in paths]
 
@@ -300,6 +306,11 @@ def _retire(config: Config, language: str, compendium: polib.POFile) -> list[Wri
 
 def project_catalogs(config: Config, language: str | None = None) -> list[Path]:
     """The PO files of the project for ``language`` (default: every target language)."""
+    if language and language not in config.languages:
+        from .errors import ConfigError
+
+        raise ConfigError(f"the project does not target language {language!r}",
+                          hint=f"target languages: {', '.join(config.languages)}")
     languages = [language] if language else list(config.languages)
     paths = []
     for lang in languages:

@@ -32,7 +32,8 @@ from .fluency import length_stats
 
 FAMILIES = ["completeness", "script", "glossary", "numbers", "punctuation", "whitespace",
             "tokens", "fluency", "consistency"]  # R (reference) runs only when configured
-_IGNORE = re.compile(r"l10n-ignore:\s*([\w\-, ]+)")
+_IGNORE = re.compile(r"l10n-ignore:\s*(.*)")
+_SELECTOR = re.compile(r"[A-Za-z][\w-]*")
 
 
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
@@ -66,8 +67,8 @@ def _copied(unit: Unit) -> bool:
 
 
 def _suppressed(unit: Unit, check: Check) -> bool:
-    for match in _IGNORE.finditer(unit.comment):
-        names = {part.strip() for part in match.group(1).split(",")}
+    for match in _IGNORE.finditer(unit.comment):  # codes or names; any words after them
+        names = set(_SELECTOR.findall(match.group(1)))
         if check.code in names or check.name in names or "all" in names:
             return True
     return False

@@ -18,7 +18,9 @@ def _report(unit: Unit, ctx: CheckContext):
 
 
 def _show(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    if value == int(value):
+        return f"{value:.0f}" if value < 10_000 else f"{value:,.0f}"  # 1997, not 1,997
+    return f"{value:,}"
 
 
 @check(code="N001", name="number-missing", severity=Severity.ERROR, family="numbers")
