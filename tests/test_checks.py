@@ -130,6 +130,16 @@ def test_registration_rejects_bad_codes_and_docs() -> None:
     ("코로나19 이후 더 빨라졌다.", "It accelerated after COVID-19."),
     ("O2O 서비스가 넘쳐나지만", "O2O services abound, but"),
     ("K-pop의 인기가 높다.", "K-pop is popular."),
+    ("자세한 내용은 https://example.com에서 보세요.", "See https://example.com for details."),
+    ("문의는 a@b.co로 보내세요.", "Send questions to a@b.co."),
+    ("1조 원을 투자했다.", "It invested one trillion won."),
+    ("수십 년 동안 변하지 않았다.", "It has not changed for decades."),
+    ("90년대에 시작되었다.", "It started in the 1990s."),
+    ("제2차 세계대전 이후", "After World War II"),
+    ("헌법 제1조 2항에 따르면", "According to Article 1(2) of the Constitution"),
+    ("100km를 달렸다.", "He ran 100 km."),
+    ('그는 "정말 그럴까?"라고 물었다.', 'He asked, "Is that really so?"'),
+    ("초연결은 인더스트리 4.0과 다르다.", "Hyper-connectivity differs from Industry 4.0."),
 ])
 def test_tricky_but_correct_entries_have_no_findings(source: str, target: str) -> None:
     assert codes([(source, target)]) == []

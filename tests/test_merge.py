@@ -167,3 +167,20 @@ def _offered(po: polib.POFile) -> set[str]:
     """Old English sentences that a translator sees on live entries."""
     live = " ".join(e.msgstr for e in po if not e.obsolete)
     return {s for s in _sentences(OLD) if s in live}
+
+
+def test_context_and_obsolete_translations_are_kept(tmp_path: Path) -> None:
+    old = parse_catalog('msgctxt "menu"\nmsgid "열기"\nmsgstr "Open"\n\n'
+                        'msgid "저장"\nmsgstr ""\n\n#~ msgid "저장"\n#~ msgstr "Save"\n')
+    pot = parse_catalog('msgctxt "menu"\nmsgid "열기"\nmsgstr ""\n\nmsgid "저장"\nmsgstr ""\n')
+    new = merge_catalog(old, pot, META)
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.obsolete) for e in new] == [
+        ("menu", "열기", "Open", False), (None, "저장", "Save", False)]
+
+
+def test_previous_msgid_keeps_the_text_the_translation_was_made_for() -> None:
+    first = merge_catalog(catalog([("네 번째 문장입니다.", "The fourth sentence.")]),
+                          template(["네 번째의 문장입니다."]), META)
+    second = merge_catalog(first, template(["네 번째의 긴 문장입니다."]), META)
+    entry = by_id(second)["네 번째의 긴 문장입니다."]
+    assert "fuzzy" in entry.flags and entry.previous_msgid == "네 번째 문장입니다."

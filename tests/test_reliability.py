@@ -277,3 +277,47 @@ def test_no_network_at_run_time(monkeypatch, tmp_path: Path) -> None:
     config = load_config(root)
     update_project(config)
     build_site(config, out=root / "site", force=True)
+
+
+@pytest.mark.parametrize(("setup", "args", "code", "message"), [
+    ("source = 5", ["update"], 2, "'source' must be a string"),
+    ('[tool.l10n.severity]\nN001 = "bogus"', ["check"], 2, "'severity' must be a table"),
+    ("", ["status", "-f", "xml"], 2, "unknown format"),
+    ("", ["status", "--since", "2020-13-01"], 2, "is not a date"),
+    ("", ["update", "nosuch"], 2, "no essay named nosuch"),
+    ("", ["status", "--language", "xx"], 2, "does not target language 'xx'"),
+    ("", ["status", "-f", "badge", "--out", "/tmp"], 3, "not a regular file"),
+])
+def test_configuration_and_usage_errors_are_one_line(tmp_path: Path, setup: str, args: list[str],
+                                                    code: int, message: str) -> None:
+    root = make_project(tmp_path / "p", {"e.md": "가는 간다.\n"})
+    if setup:
+        text = (root / "pyproject.toml").read_text("utf-8")
+        if setup.startswith("["):
+            text += "\n" + setup + "\n"
+        else:
+            text = text.replace('[tool.l10n]\nsource = "source/ko"', "[tool.l10n]\n" + setup)
+        (root / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert cli("update", "--project", str(root)).returncode in (0, 2)
+    result = cli(*args, "--project", str(root))
+    assert result.returncode == code, result.stderr
+    assert result.stderr.startswith("error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_unclosed_quote_in_a_po_file_is_a_syntax_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.po"
+    path.write_text('msgid "3차는 있었나?\nmsgstr ""\n', encoding="utf-8")
+    result = cli("check", str(path))
+    assert result.returncode == 3 and "broken.po:1:" in result.stderr
+
+
+def test_writes_go_through_symlinks(tmp_path: Path) -> None:
+    from l10n.catalog import write_text_atomic
+
+    real = tmp_path / "real.po"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.po"
+    link.symlink_to(real)
+    write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"

@@ -369,11 +369,9 @@ def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
     """
     sensitive = term.case_sensitive
     inflect = term.kind != "keep"
-    for form in term.forbidden:
-        for variant in (form, *(_inflections(form) if inflect else ())):
-            found = _count(variant, english, case_sensitive=sensitive)
-            if found:
-                return EnJudgement(term, Verdict.FORBIDDEN, found[0])
+    forbidden = [hit for form in term.forbidden
+                 for variant in (form, *(_inflections(form) if inflect else ()))
+                 for hit in _count(variant, english, case_sensitive=sensitive)]
     exact = _count(term.en, english, case_sensitive=sensitive)
     inflected = [hit for form in (_inflections(term.en) if inflect else ())
                  for hit in _count(form, english, case_sensitive=sensitive)]
@@ -381,6 +379,10 @@ def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
                 for variant in (form, *(_inflections(form) if inflect else ()))
                 for hit in _count(variant, english, case_sensitive=sensitive)]
     hits = exact + inflected + variants
+    if forbidden and len(hits) < needed:
+        # a forbidden form next to enough approved ones translates something else
+        # (인더스트리 4.0 beside 4차 산업혁명), so it only counts when the term is missing
+        return EnJudgement(term, Verdict.FORBIDDEN, forbidden[0])
     if hits:
         if len(hits) < needed and not _pronoun_after(english, hits[0], needed - len(hits)):
             return EnJudgement(term, Verdict.MISSING, "")

@@ -37,7 +37,7 @@ _EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for patt
     (r"hundreds of millions", 1e8), (r"tens of millions", 1e7),
     (r"hundreds of thousands", 1e5), (r"tens of thousands", 1e4),
     (r"billions", 1e9), (r"millions", 1e6), (r"thousands", 1e3), (r"hundreds", 100),
-    (r"dozens|tens|scores", 10),
+    (r"dozens|tens|scores|decades", 10),
 ]]
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
 # words that may carry a number; without a digit or one of them, there is nothing to read
@@ -46,13 +46,22 @@ _NUMBER_WORD = re.compile(
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundreds|"
-    r"thousands|millions|billions|dozens|tens|scores|twenties|thirties|forties|fifties|"
+    r"thousands|millions|billions|dozens|tens|scores|decades|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)", re.IGNORECASE)
+    r"september|october|november|december|ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv|xvi|"
+    r"xvii|xviii|xix|xx)", re.IGNORECASE)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _EN_NUMBER = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
                         rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
+_ROMAN = re.compile(r"\b(II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX)\b")
+_ROMAN_VALUES = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11,
+                 "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17,
+                 "XVIII": 18, "XIX": 19, "XX": 20}
+# 제1조, 3조 2항: 조 is an article of a law here, not a trillion
+_KO_ARTICLE = re.compile(r"제\s?(\d+)\s?조(?!\s?원)|(\d+)\s?조\s?(\d+)\s?항")
+# 90년대: a decade written with two digits is the 1990s (or 2000s for 00년대)
+_KO_SHORT_DECADE = re.compile(r"(?<![\d.,])(\d0)\s?년대")
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 _DECADE_RE = re.compile(rf"\b(?:{'|'.join(_DECADES)})\b", re.IGNORECASE)
@@ -75,7 +84,17 @@ def korean_values(text: str) -> Counter:
     """Values in Korean text: exact numbers as ("=", v), approximate ones as ("~", v)."""
     values: Counter = Counter()
     taken = [False] * len(text)
+    for match in _KO_ARTICLE.finditer(text):
+        for group in match.groups():
+            if group:
+                values[("=", float(group))] += 1
+        taken[match.start():match.end()] = [True] * (match.end() - match.start())
+    for match in _KO_SHORT_DECADE.finditer(text):
+        values[("y", float(match.group(1)))] += 1
+        taken[match.start():match.end()] = [True] * (match.end() - match.start())
     for match in _KO_AMOUNT.finditer(text):
+        if any(taken[match.start():match.end()]):
+            continue
         total, group = 0.0, 0.0
         for part in _KO_PART.finditer(match.group("body")):
             number, small, unit = part.groups()
@@ -114,6 +133,8 @@ def english_values(text: str) -> Counter:
     for match in _DECADE_RE.finditer(lowered):  # in their twenties = 20대
         values[("=", float(_DECADES[match.group(0).lower()]))] += 1
     lowered = _DECADE_RE.sub(" ", lowered)
+    for match in _ROMAN.finditer(lowered):  # World War II, Part III
+        values[("=", float(_ROMAN_VALUES[match.group(1)]))] += 1
     for match in _EN_MONTH.finditer(lowered):
         values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
     # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
@@ -121,7 +142,10 @@ def english_values(text: str) -> Counter:
     for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
         values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
     lowered = _EN_SCALED.sub(" ", lowered)
-    for match in _EN_NUMBER.finditer(alpha2digit(lowered, "en", threshold=0)):
+    digits = alpha2digit(lowered, "en", threshold=0)
+    for match in _EN_SCALED.finditer(digits):  # "one trillion" became "1 trillion"
+        values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
+    for match in _EN_NUMBER.finditer(_EN_SCALED.sub(" ", digits)):
         values[("=", _to_float(match.group(1)))] += 1
     return values
 
@@ -139,6 +163,9 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     missing = []
     for key, count in wanted.items():
         have = found.get(key, 0)
+        if key[0] == "y":  # 90년대 = the 1990s, the '90s, or the 2000s for 00년대
+            have = sum(found.get(("=", year), 0) for year in
+                       (key[1], 1900 + key[1], 2000 + key[1]))
         if key[0] == "~" and not have:  # "hundreds" may be rendered exactly
             have = sum(n for (kind, value), n in found.items() if kind == "=" and
                        key[1] <= value < key[1] * 10)
@@ -148,8 +175,15 @@ def compare_numbers(source: str, target: str) -> NumberReport:
             have = count  # the digits stand in a name: 코로나19 = COVID-19
         if have < count and not (key == ("=", 1.0)):
             missing += [key[1]] * (count - have)
+    # digits the source has anywhere (100km, 5G, 1990) are not extra in the translation
+    source_digits = set(re.findall(r"\d+(?:\.\d+)?", source.replace(",", "")))
+    known = {("=", v) for kind, v in wanted if kind == "y"} | {
+        ("=", 1900 + v) for kind, v in wanted if kind == "y"} | {
+        ("=", 2000 + v) for kind, v in wanted if kind == "y"}
     extra = [value for (kind, value), n in (found - wanted).items() if kind == "="
-             and value != 1.0 and re.search(re.escape(_plain(value)), target.replace(",", ""))
+             and value != 1.0 and ("=", value) not in known
+             and _plain(value) not in source_digits
+             and re.search(re.escape(_plain(value)), target.replace(",", ""))
              for _ in range(n)]
     return NumberReport(sorted(missing), sorted(extra))
 

@@ -39,7 +39,7 @@ def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
         yield "the source is a question; the translation is not"
     elif source == "ellipsis" and target != "ellipsis":
         yield "the source ends with an ellipsis; the translation does not"
-    elif source in ("stop", "exclamation") and target == "question":
+    elif source in ("stop", "exclamation") and target == "question" and "?" not in unit.source:
         yield "the translation is a question; the source is not"
 
 
