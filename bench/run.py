@@ -180,7 +180,7 @@ def glossary_speed(terms: int = 5000, sentences: int = 100_000) -> dict:
 
     from generate import sentence
 
-    from l10n.glossary import Term, Glossary
+    from l10n.glossary import Glossary, Term
 
     rng = random.Random(5000)
     syllables = [chr(0xAC00 + i) for i in range(0, 11172, 7)]

@@ -110,3 +110,20 @@ def test_refuses_to_build_into_the_project(site_project: Path) -> None:
 ])
 def test_inline_rendering(text: str, html: str) -> None:
     assert render_inline(text) == html
+
+
+def test_pages_that_are_no_longer_publishable_are_withdrawn(site_project: Path) -> None:
+    build(site_project, force=True)
+    assert (site_project / "site/essay.html").exists()
+    build(site_project)  # not publishable without --force
+    assert not (site_project / "site/essay.html").exists()
+    assert not (site_project / "site/essay.en.html").exists()
+    assert (site_project / "site/index.html").exists()
+
+
+def test_code_blocks_are_shown_verbatim_and_escaped(site_project: Path) -> None:
+    essay = site_project / "source/ko/essay.md"
+    essay.write_text(essay.read_text("utf-8") + "\n```\n<b>코드</b>\n```\n", "utf-8")
+    build(site_project, force=True)
+    html = (site_project / "site/essay.html").read_text("utf-8")
+    assert html.count('<pre class="code"><code>&lt;b&gt;코드&lt;/b&gt;</code></pre>') == 2

@@ -60,7 +60,8 @@ def segment(
         typer.echo(json.dumps({"essay": essay.path, "blocks": blocks}, ensure_ascii=False,
                               indent=2))
         return
-    typer.echo("\n\n".join("\n".join(s.msgid for s in b.sentences) for b in essay.blocks))
+    typer.echo("\n\n".join("\n".join(s.msgid for s in b.sentences) for b in essay.blocks
+                           if b.sentences))
 
 
 def _print_written(written, quiet: bool) -> None:

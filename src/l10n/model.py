@@ -11,6 +11,7 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
     LIST_ITEM = "list_item"
+    CODE = "code"  # code and raw HTML blocks: shown verbatim (escaped), never translated
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,9 @@ def _markdown_blocks(text: str) -> list[tuple[BlockKind, str, int, int, bool]]:
             list_stack.append(token.type == "ordered_list_open")
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
+        elif token.type in ("fence", "code_block", "html_block"):
+            line = token.map[0] + 1 if token.map else 1
+            blocks.append((BlockKind.CODE, token.content.rstrip("\n"), line, quote_depth, False))
         elif token.type == "heading_open":
             pending = (BlockKind.HEADING, int(token.tag[1:]))
         elif token.type == "paragraph_open":
@@ -125,7 +128,11 @@ def parse_essay(text: str, *, name: str, path: str) -> Essay:
     if not raw:
         raise SourceError("essay has no text", path=path,
                           hint="write the essay, or remove the empty file")
-    spans = split_spans(block[1] for block in raw)
+    if all(block[0] is BlockKind.CODE for block in raw):
+        raise SourceError("essay has no text to translate", path=path,
+                          hint="write the essay, or remove the file")
+    # code is not segmented: it has no sentences and no catalog entries
+    spans = split_spans("" if block[0] is BlockKind.CODE else block[1] for block in raw)
     blocks = []
     for index, ((kind, content, line, level, ordered), block_spans) in enumerate(
         zip(raw, spans, strict=True)

@@ -21,12 +21,12 @@ from . import (  # noqa: F401  (registration)
     fluency,
     numbers,
     punctuation,
-    reference,
     script,
     terms,
     tokens,
     whitespace,
 )
+from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_stats
 

@@ -38,6 +38,7 @@ class Row:
     kind: str
     level: int
     sentences: list[Sentence]
+    code: str = ""  # code blocks: the text, shown verbatim on both sides
 
 
 @dataclass
@@ -74,7 +75,8 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
                 pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
                 state=state))
-        rows.append(Row(block.anchor, block.kind.value, block.level, sentences))
+        rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
+                        block.text if block.kind is BlockKind.CODE else ""))
     return rows
 
 
@@ -118,6 +120,9 @@ def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
     entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
     parts = []
     for block in essay.blocks:
+        if block.kind is BlockKind.CODE:
+            parts.append(f"<!-- {block.anchor} -->\n```\n{block.text}\n```")
+            continue
         english = []
         for sentence in block.sentences:
             entry = entries.get(sentence.msgid)
@@ -190,7 +195,22 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
     files["site.js"] = _static("site.js")
     for name, text in sorted(files.items()):
         write_text_atomic(out / name, text)
+    _withdraw(out, set(files))
     return BuildReport(out, pages)
+
+
+MANIFEST = ".l10n-site"
+
+
+def _withdraw(out: Path, written: set[str]) -> None:
+    """Remove the pages an earlier build wrote and this one did not (an essay that is no
+    longer publishable, or deleted), so deploying the folder never publishes them."""
+    manifest = out / MANIFEST
+    previous = manifest.read_text("utf-8").split() if manifest.exists() else []
+    for name in previous:
+        if name not in written and "/" not in name and not name.startswith("."):
+            (out / name).unlink(missing_ok=True)
+    write_text_atomic(manifest, "".join(f"{name}\n" for name in sorted(written)))
 
 
 __all__ = ["build_site", "BuildReport", "EssayPage", "essay_rows", "bilingual_markdown"]
