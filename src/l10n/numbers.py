@@ -39,6 +39,13 @@ _EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for patt
     (r"billions", 1e9), (r"millions", 1e6), (r"thousands", 1e3), (r"hundreds", 100),
     (r"dozens|tens|scores|decades", 10),
 ]]
+_ANY_APPROX = re.compile("|".join(p.pattern for p, _ in _EN_APPROX), re.IGNORECASE)
+_SPELLED = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)\b",
+    re.IGNORECASE)
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
 # words that may carry a number; without a digit or one of them, there is nothing to read
 _NUMBER_WORD = re.compile(
@@ -125,11 +132,12 @@ def english_values(text: str) -> Counter:
     if not _NUMBER_WORD.search(text):
         return values
     lowered = text
-    for pattern, value in _EN_APPROX:
-        found = pattern.findall(lowered)
-        if found:
-            values[("~", float(value))] += len(found)
-            lowered = pattern.sub(" ", lowered)
+    if _ANY_APPROX.search(lowered):
+        for pattern, value in _EN_APPROX:
+            found = pattern.findall(lowered)
+            if found:
+                values[("~", float(value))] += len(found)
+                lowered = pattern.sub(" ", lowered)
     for match in _DECADE_RE.finditer(lowered):  # in their twenties = 20대
         values[("=", float(_DECADES[match.group(0).lower()]))] += 1
     lowered = _DECADE_RE.sub(" ", lowered)
@@ -142,7 +150,8 @@ def english_values(text: str) -> Counter:
     for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
         values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
     lowered = _EN_SCALED.sub(" ", lowered)
-    digits = alpha2digit(lowered, "en", threshold=0)
+    # spelled-out numbers only where there are words for them (text2num is the slow part)
+    digits = alpha2digit(lowered, "en", threshold=0) if _SPELLED.search(lowered) else lowered
     for match in _EN_SCALED.finditer(digits):  # "one trillion" became "1 trillion"
         values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
     for match in _EN_NUMBER.finditer(_EN_SCALED.sub(" ", digits)):
