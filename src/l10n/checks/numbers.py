@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..numbers import compare_numbers
 from .base import CheckContext, Severity, Unit, check
 
 
 def _report(unit: Unit, ctx: CheckContext):
     """The number comparison of a unit, computed once for both checks."""
+    from ..numbers import compare_numbers  # imported on first use: `l10n checks` stays fast
+
     cache = ctx.extra.setdefault("numbers", {})
     key = (unit.source, unit.target)
     if key not in cache:

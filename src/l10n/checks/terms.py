@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..glossary import Verdict, judge_entry
 from .base import CheckContext, Severity, Unit, check
 
 
 def _judgements(unit: Unit, ctx: CheckContext):
     if ctx.glossary is None:
         return []
+    from ..glossary import judge_entry
     cache = ctx.extra.setdefault("glossary-judgements", {})
     key = (unit.source, unit.target)
     if key not in cache:
@@ -28,6 +28,8 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
     """
+    from ..glossary import Verdict
+
     for judgement in _judgements(unit, ctx):
         term = judgement.term
         if judgement.verdict is Verdict.MISSING and term.kind != "keep":
@@ -43,6 +45,8 @@ def term_forbidden(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyperconnectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
+    from ..glossary import Verdict
+
     for judgement in _judgements(unit, ctx):
         if judgement.verdict is Verdict.FORBIDDEN:
             yield (f"'{judgement.found}' is forbidden for '{judgement.term.ko}'; "
@@ -57,6 +61,8 @@ def keep_altered(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  O2O 서비스가 넘쳐난다. -> O-2-O services abound.
     Good: O2O 서비스가 넘쳐난다. -> O2O services abound.
     """
+    from ..glossary import Verdict
+
     for judgement in _judgements(unit, ctx):
         term = judgement.term
         if term.kind == "keep" and judgement.verdict in (Verdict.MISSING, Verdict.ORTHOGRAPHIC):
@@ -74,6 +80,8 @@ def orthographic(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyper connectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
+    from ..glossary import Verdict
+
     for judgement in _judgements(unit, ctx):
         if judgement.verdict is Verdict.ORTHOGRAPHIC and judgement.term.kind != "keep":
             yield (f"'{judgement.found}' for '{judgement.term.ko}': house style is "
