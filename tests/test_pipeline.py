@@ -25,8 +25,7 @@ GNU = shutil.which("msgfmt") is not None
 def run_update(root: Path, **kwargs):
     config = load_config(root)
     glossary = project_glossary(config)
-    return update_project(config, clock=fixed_clock,
-                          annotate=glossary.annotations if glossary else None, **kwargs)
+    return update_project(config, clock=fixed_clock, glossary=glossary, **kwargs)
 
 
 @pytest.fixture

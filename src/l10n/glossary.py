@@ -215,16 +215,15 @@ class Glossary:
                 candidates[i] = _on_boundaries(texts[i], candidates[i], tokens)
         return candidates
 
-    def judge(self, term: Term, english: str, *, needed: int = 1) -> EnJudgement:
-        """The verdict for one term in an English translation."""
-        return judge_english(term, english, needed=needed)
-
     def annotations(self, text: str) -> list[str]:
         """Extracted-comment lines for a PO entry: ``glossary: 초연결 → hyper-connectivity``."""
-        lines = []
-        for term in dict.fromkeys(hit.term for hit in self.find_korean(text)):
-            lines.append(f"glossary: {term.ko} → {term.en}")
-        return lines
+        return self.annotations_many([text])[0]
+
+    def annotations_many(self, texts: list[str]) -> list[list[str]]:
+        """``annotations`` for many sentences, with one Kiwi batch."""
+        return [[f"glossary: {term.ko} → {term.en}"
+                 for term in dict.fromkeys(hit.term for hit in hits)]
+                for hits in self.find_korean_many(texts)]
 
     def by_ko(self, ko: str) -> Term | None:
         key = _nospace(ko)

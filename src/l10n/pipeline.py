@@ -206,9 +206,8 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
 
 
 def update_project(config: Config, *, names: list[str] | None = None,
-                   clock: Clock = default_clock, annotate: Annotator | None = None,
-                   templates_only: bool = False, jobs: int = 1,
-                   glossary=None) -> list[WrittenFile]:
+                   clock: Clock = default_clock, templates_only: bool = False,
+                   jobs: int = 1, glossary=None) -> list[WrittenFile]:
     """Extract every essay and merge it into each target language's catalog.
 
     All essays are read and segmented first (one Kiwi batch per essay, nothing written
@@ -217,11 +216,10 @@ def update_project(config: Config, *, names: list[str] | None = None,
     many essays; the files are identical to a one-process run.
     """
     essays = read_essays(config, names)  # read and parse everything before writing anything
+    annotate = None
     if glossary is not None:
         msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
-        notes = {msgid: [f"glossary: {t.ko} → {t.en}" for t in dict.fromkeys(
-            hit.term for hit in hits)] for msgid, hits in zip(
-            msgids, glossary.find_korean_many(msgids), strict=True)}
+        notes = dict(zip(msgids, glossary.annotations_many(msgids), strict=True))
         annotate = notes.__getitem__
     written: list[WrittenFile] = []
     with project_lock(config):

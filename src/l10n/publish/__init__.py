@@ -189,8 +189,7 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
 
     files["index.html"] = env.get_template("index.html").render(
         pages=pages, names=names, project=config.project_name, chart_svg=chart_svg,
-        percent=lambda p: format_percent(p / 100, "#,##0.0%", locale="en"),
-        percent_ko=lambda p: format_percent(p / 100, "#,##0.0%", locale="ko"))
+        percent=lambda p: format_percent(p / 100, "#,##0.0%", locale="en"))
     files["site.css"] = _static("site.css")
     files["site.js"] = _static("site.js")
     for name, text in sorted(files.items()):
