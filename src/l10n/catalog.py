@@ -72,7 +72,8 @@ def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Read a PO/POT file; UTF-8 is required."""
-    data = read_input(path, CatalogError, what="catalog", missing_hint="run 'l10n update' first")
+    data = read_input(path, CatalogError, what="catalog",
+                      missing_hint="check the path, or run 'l10n update' to create it")
     # PO editors on Windows may add a BOM; gettext accepts it
     text = decode_utf8(data, path, CatalogError,
                        hint="convert the file with msgconv --to-code=UTF-8")
