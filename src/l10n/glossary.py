@@ -5,7 +5,8 @@ Aho-Corasick automaton over the sentence with spaces removed, so 산업 혁명 a
 are the same; overlapping hits resolve leftmost-longest (초연결 사회 beats 초연결). A hit
 counts only if the Kiwi morphological analyser agrees that it starts and ends on
 morpheme boundaries, which rejects the first syllables of an unrelated word (공유 in
-공유지), and it is not turned into an adjective by 하다 (시장하다, "to be hungry").
+공유지), and Kiwi's morphemes around it do not make it another word: a title (시장님),
+an adjective (시장하다, "to be hungry"), or a noun Kiwi split after a determiner (이사회).
 Particles and endings after a term (초연결은, 중소기업들에게) are separate morphemes, so
 they need no list.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from .errors import GlossaryError, decode_utf8, read_input
 
-COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note")
+COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note", "ko_exclude")
 KINDS = ("term", "name", "keep")
 PRONOUNS = {"it", "its", "they", "them", "their", "this", "these", "that", "those", "one",
             "ones", "itself", "themselves"}
@@ -57,6 +58,7 @@ class Term:
     kind: str = "term"
     note: str = ""
     row: int = 0
+    ko_exclude: tuple[str, ...] = ()  # longer words that contain the term but are not it
 
     @property
     def case_sensitive(self) -> bool:
@@ -121,7 +123,8 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                                     hint="use term, name or keep")
             term = Term(ko, en, _split(row.get("ko_variants", "")),
                         _split(row.get("en_variants", "")), _split(row.get("forbidden", "")),
-                        kind, (row.get("note") or "").strip(), line)
+                        kind, (row.get("note") or "").strip(), line,
+                        _split(row.get("ko_exclude", "")))
             for form in (term.ko, *term.ko_variants):
                 key = _nospace(form)
                 if key in seen and seen[key] != line:
@@ -129,6 +132,14 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                                         f"{seen[key]}", path=path, line=line,
                                         hint="keep one row per concept")
                 seen[key] = line
+            forms = [_nospace(form) for form in (term.ko, *term.ko_variants)]
+            for word in term.ko_exclude:
+                if not any(form in _nospace(word) and form != _nospace(word)
+                           for form in forms):
+                    raise GlossaryError(f"ko_exclude {word!r} does not contain {term.ko!r}",
+                                        path=path, line=line,
+                                        hint="list longer words that contain the term, "
+                                             "e.g. 서울시장 for 시장")
             fold = (lambda x: x) if term.case_sensitive else str.casefold
             approved = {fold(form) for form in (term.en, *term.en_variants)}
             clash = [form for form in term.forbidden if fold(form) in approved]
@@ -136,6 +147,12 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                 raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path=path,
                                     line=line, hint="remove it from one of the columns")
             terms.append(term)
+        excluded = {_nospace(word): term for term in terms for word in term.ko_exclude}
+        for key, term in excluded.items():
+            if key in seen:
+                raise GlossaryError(f"ko_exclude {key!r} of {term.ko!r} is a glossary term "
+                                    f"on line {seen[key]}", path=path, line=term.row,
+                                    hint="remove it from ko_exclude")
     except csv.Error as exc:  # the reader has not counted the line it failed on yet
         raise GlossaryError(f"malformed CSV: {exc}", path=path, line=reader.line_num + 1,
                             hint="check the quotes on this row") from exc
@@ -174,6 +191,9 @@ class Glossary:
             for form in (term.ko, *term.ko_variants):
                 key = _nospace(form)
                 automaton.add_word(key, (len(key), term, form))
+            for word in term.ko_exclude:  # matched like terms, so they win by length
+                key = _nospace(word)
+                automaton.add_word(key, (len(key), None, word))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -194,9 +214,11 @@ class Glossary:
             stop = start - neg_length
             if start < taken_until:
                 continue
+            taken_until = stop
+            if term is None:  # a ko_exclude word: 서울시장 hides 시장
+                continue
             first, last = offsets[start], offsets[stop - 1] + 1
             hits.append(KoHit(term, first, last, text[first:last]))
-            taken_until = stop
         return hits
 
     def find_korean(self, text: str) -> list[KoHit]:
@@ -234,10 +256,25 @@ class Glossary:
 
 
 def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
-    """Keep the hits that start and end on Kiwi's morpheme boundaries."""
+    """Keep the hits that are the term itself, judged from Kiwi's morphemes.
+
+    A hit must start and end on morpheme boundaries (공유 in 공유지 does not), and the
+    morphemes around it must not show that the letters belong to another word:
+
+    * a determiner written solid before it (이 + 사회 in 이사회 "board"): determiners are
+      always spaced, so Kiwi only splits this way when it has no better reading;
+    * the suffix 님 or 기 after it: 님 makes a title of a person (시장님 "mayor"), 기 a
+      device or a trace (공유기 "router", 시장기 "hunger"); the lexicalised senses of 기
+      (성장기, 세탁기) are single nouns in Kiwi's dictionary and never reach this rule;
+    * 하다 after it that Kiwi finds about as likely to be adjectival (시장하다 "to be
+      hungry") as verbal (공유하다 "to share"); see ``_adjectival``.
+    """
     starts = {token.start for token in tokens}
     ends = {token.start + token.len for token in tokens}
-    following = {token.start: token for token in tokens}
+    following: dict[int, object] = {}
+    for token in tokens:  # the first morpheme at an offset: 하 of 했다, not 었
+        following.setdefault(token.start, token)
+    preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
         if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
@@ -245,11 +282,34 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
                 continue
             if hit.end not in ends and not _clear_right(text, hit.end):
                 continue
-            after = following.get(hit.end)
-            if after is not None and after.tag == "XSA":
+            before, after = preceding.get(hit.start), following.get(hit.end)
+            if before is not None and before.tag == "MM" and not _clear_left(text, hit.start):
+                continue  # 이사회 'board' is not 이 사회 'this society'
+            if after is not None and after.tag == "XSN" and after.form in ("님", "기"):
+                continue  # 시장님 'mayor', 공유기 'router' and 시장기 'hunger' are other words
+            if after is not None and after.form == "하" and (
+                    after.tag == "XSA" or _adjectival(text, hit.end)):
                 continue  # 시장하다 'to be hungry' is not 시장 'market'
         kept.append(hit)
     return kept
+
+
+# How close (in Kiwi's log-probability) an adjectival reading of 하다 after a noun must be
+# to the best reading for the hit to be rejected. Verbs made from nouns (공유했다,
+# 투자했다, 혁신했다) have their adjectival reading 2.7 or more below; adjectives Kiwi
+# mistags as verbs (시장했다, 시장하실) 0.7-1.3 below; e^2 is a 7-fold likelihood.
+_ADJECTIVAL_MARGIN = 2.0
+
+
+@lru_cache(maxsize=1024)
+def _adjectival(text: str, index: int) -> bool:
+    """Whether Kiwi finds 하 at ``index`` nearly as likely an adjective suffix as not."""
+    analyses = _kiwi().analyze(text, top_n=4)
+    best = analyses[0][1]
+    return any(best - score < _ADJECTIVAL_MARGIN
+               for tokens, score in analyses
+               for token in tokens
+               if token.start == index and token.form == "하" and token.tag in ("XSA", "VA"))
 
 
 # Fast path only: a hit followed by nothing but case particles (초연결은, 중소기업들에게)
