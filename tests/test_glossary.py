@@ -28,6 +28,9 @@ SMALL = parse_glossary(HEADER + """\
 시장,market,,,,term,
 공유,sharing,,,,term,
 사회,society,,,,term,
+이자,interest,,,,term,
+경기,economy,,,,term,
+불평등,inequality,,,,term,
 O2O,O2O,,,,keep,
 나이키,Nike,,,,name,
 """)
@@ -63,6 +66,11 @@ def korean(text: str) -> list[str]:
     ("시장하실 텐데 어서 드세요.", []),
     ("그는 파일을 공유했다.", ["공유"]),  # verbal 하다 stays a hit
     ("모두가 공유하는 시장", ["공유", "시장"]),
+    ("그는 경제학자이자 소설가다.", []),  # copula 이 + ending 자, not 이자 'interest'
+    ("대출 이자가 올랐다.", ["이자"]),
+    ("경기도 외곽으로 이사했다.", []),  # the province, not 경기 + 도 'also'
+    ("요즘은 경기도 나쁘고 시장도 얼어붙었다.", ["경기", "시장"]),
+    ("소득이 불평등하다.", ["불평등"]),  # Kiwi is sure this 하다 is adjectival
 ])
 def test_korean_matching(text: str, expected: list[str]) -> None:
     assert korean(text) == expected
@@ -232,6 +240,13 @@ def test_korean_side_on_the_evaluation_set() -> None:
     assert plain["recall"] >= 0.98 and plain["precision"] >= 0.97, plain
 
 
+def test_korean_side_on_the_homograph_set() -> None:
+    """A second set, by another author, full of homographs (see its README)."""
+    scores = evaluate_korean(folder=DATA / "glossary_homographs")
+    assert scores["occurrences"] >= 150
+    assert scores["recall"] >= 0.98 and scores["precision"] >= 0.85, scores
+
+
 def test_english_side_on_the_evaluation_set() -> None:
     scores = evaluate_english()
     assert scores["rows"] >= 150
@@ -241,5 +256,6 @@ def test_english_side_on_the_evaluation_set() -> None:
 
 def test_report_scores(capsys) -> None:
     print(json.dumps({"korean": evaluate_korean(), "english": evaluate_english(),
-                      "korean_without_exclusions": evaluate_korean(exclusions=False)}))
+                      "korean_without_exclusions": evaluate_korean(exclusions=False),
+                      "korean_homographs": evaluate_korean(folder=DATA / "glossary_homographs")}))
     assert "korean" in capsys.readouterr().out

@@ -258,7 +258,8 @@ class Glossary:
 def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     """Keep the hits that are the term itself, judged from Kiwi's morphemes.
 
-    A hit must start and end on morpheme boundaries (공유 in 공유지 does not), and the
+    A hit must start and end on morpheme boundaries (공유 in 공유지 does not), must not
+    be read as particles, endings or the copula (이자 in 학자이자 "scholar and"), and the
     morphemes around it must not show that the letters belong to another word:
 
     * a determiner written solid before it (이 + 사회 in 이사회 "board"): determiners are
@@ -266,8 +267,9 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     * the suffix 님 or 기 after it: 님 makes a title of a person (시장님 "mayor"), 기 a
       device or a trace (공유기 "router", 시장기 "hunger"); the lexicalised senses of 기
       (성장기, 세탁기) are single nouns in Kiwi's dictionary and never reach this rule;
-    * 하다 after it that Kiwi finds about as likely to be adjectival (시장하다 "to be
-      hungry") as verbal (공유하다 "to share"); see ``_adjectival``.
+    * 하다 after it that Kiwi cannot decide between adjectival and verbal: nouns that
+      take 하다 are clearly one or the other (공유하다 "to share", 불평등하다 "unequal"),
+      while 시장하다 "to be hungry" is another word; see ``_unsure_of_ha``.
     """
     starts = {token.start for token in tokens}
     ends = {token.start + token.len for token in tokens}
@@ -277,39 +279,45 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
-        if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
+        if not _clear_edges(text, hit):
             if hit.start not in starts and not _clear_left(text, hit.start):
                 continue
             if hit.end not in ends and not _clear_right(text, hit.end):
                 continue
+            inside = [t for t in tokens if hit.start <= t.start < hit.end]
+            if any(t.tag.startswith(_GRAMMATICAL) for t in inside):
+                continue  # 학자이자 'scholar and': 이 + 자 is a copula and an ending, not 이자
             before, after = preceding.get(hit.start), following.get(hit.end)
             if before is not None and before.tag == "MM" and not _clear_left(text, hit.start):
                 continue  # 이사회 'board' is not 이 사회 'this society'
             if after is not None and after.tag == "XSN" and after.form in ("님", "기"):
                 continue  # 시장님 'mayor', 공유기 'router' and 시장기 'hunger' are other words
-            if after is not None and after.form == "하" and (
-                    after.tag == "XSA" or _adjectival(text, hit.end)):
+            if after is not None and after.form == "하" and _unsure_of_ha(text, hit.end):
                 continue  # 시장하다 'to be hungry' is not 시장 'market'
         kept.append(hit)
     return kept
 
 
-# How close (in Kiwi's log-probability) an adjectival reading of 하다 after a noun must be
-# to the best reading for the hit to be rejected. Verbs made from nouns (공유했다,
-# 투자했다, 혁신했다) have their adjectival reading 2.7 or more below; adjectives Kiwi
-# mistags as verbs (시장했다, 시장하실) 0.7-1.3 below; e^2 is a 7-fold likelihood.
-_ADJECTIVAL_MARGIN = 2.0
+# How close (in Kiwi's log-probability) to the best reading the adjectival and the verbal
+# reading of 하다 after a noun must both be for the hit to be rejected. Nouns that take
+# 하다 have one clear reading: verbs (공유했다, 투자했다, 혁신했다) are 2.7 or more ahead
+# of the adjectival one, adjectives (불평등하다, 행복했다, 건강했다) 2.1 or more ahead
+# of the verbal one. For 시장하다 "to be hungry", which is not 시장 "market" + 하다, Kiwi
+# hesitates: 0.7-1.7 between the two. e^2 is a seven-fold likelihood.
+_HA_MARGIN = 2.0
+# particles, endings and the copula: letters Kiwi reads as these are not a noun term
+_GRAMMATICAL = ("J", "E", "VCP", "VCN")
+_ADJECTIVAL, _VERBAL = ("XSA", "VA"), ("XSV", "VV")
 
 
 @lru_cache(maxsize=1024)
-def _adjectival(text: str, index: int) -> bool:
-    """Whether Kiwi finds 하 at ``index`` nearly as likely an adjective suffix as not."""
+def _unsure_of_ha(text: str, index: int) -> bool:
+    """Whether Kiwi finds 하 at ``index`` about as likely adjectival as verbal."""
     analyses = _kiwi().analyze(text, top_n=4)
     best = analyses[0][1]
-    return any(best - score < _ADJECTIVAL_MARGIN
-               for tokens, score in analyses
-               for token in tokens
-               if token.start == index and token.form == "하" and token.tag in ("XSA", "VA"))
+    close = {token.tag for tokens, score in analyses if best - score < _HA_MARGIN
+             for token in tokens if token.start == index and token.form == "하"}
+    return bool(close & set(_ADJECTIVAL)) and bool(close & set(_VERBAL))
 
 
 # Fast path only: a hit followed by nothing but case particles (초연결은, 중소기업들에게)
@@ -320,8 +328,15 @@ _PARTICLE = ("은|는|이|가|을|를|의|에|에서|에게|께|께서|한테|�
 _PARTICLES_ONLY = re.compile(rf"(?:들)?(?:{_PARTICLE}){{0,3}}(?=$|[\s.,!?;:)\]\"'”’…~])")
 
 
+# particles that are also the last syllable of many longer words (실업가 'businessman',
+# 경기도 the province, 내과 'internal medicine'): Kiwi decides those
+_WORD_FORMING = ("가", "도", "과")
+
+
 def _particles_follow(text: str, hit: KoHit) -> bool:
-    return _clear_left(text, hit.start) and bool(_PARTICLES_ONLY.match(text, hit.end))
+    match = _PARTICLES_ONLY.match(text, hit.end)
+    return (_clear_left(text, hit.start) and bool(match)
+            and not match.group().startswith(_WORD_FORMING))
 
 
 def _clear_left(text: str, index: int) -> bool:
