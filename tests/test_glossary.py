@@ -31,6 +31,7 @@ SMALL = parse_glossary(HEADER + """\
 이자,interest,,,,term,
 경기,economy,,,,term,
 불평등,inequality,,,,term,
+한강의 기적,Miracle on the Han River,,,,name,
 O2O,O2O,,,,keep,
 나이키,Nike,,,,name,
 """)
@@ -68,6 +69,7 @@ def korean(text: str) -> list[str]:
     ("모두가 공유하는 시장", ["공유", "시장"]),
     ("그는 경제학자이자 소설가다.", []),  # copula 이 + ending 자, not 이자 'interest'
     ("대출 이자가 올랐다.", ["이자"]),
+    ("결국 한강의 기적을 만들어 냈다.", ["한강의 기적"]),  # a particle inside the term
     ("경기도 외곽으로 이사했다.", []),  # the province, not 경기 + 도 'also'
     ("요즘은 경기도 나쁘고 시장도 얼어붙었다.", ["경기", "시장"]),
     ("소득이 불평등하다.", ["불평등"]),  # Kiwi is sure this 하다 is adjectival

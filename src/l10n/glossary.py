@@ -259,7 +259,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     """Keep the hits that are the term itself, judged from Kiwi's morphemes.
 
     A hit must start and end on morpheme boundaries (공유 in 공유지 does not), must not
-    be read as particles, endings or the copula (이자 in 학자이자 "scholar and"), and the
+    begin or end with a particle, an ending or the copula (이자 in 학자이자 "scholar
+    and"; the 의 inside 한강의 기적 is the term's own), and the
     morphemes around it must not show that the letters belong to another word:
 
     * a determiner written solid before it (이 + 사회 in 이사회 "board"): determiners are
@@ -285,7 +286,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
             if hit.end not in ends and not _clear_right(text, hit.end):
                 continue
             inside = [t for t in tokens if hit.start <= t.start < hit.end]
-            if any(t.tag.startswith(_GRAMMATICAL) for t in inside):
+            if inside and (inside[0].tag.startswith(_GRAMMATICAL) or
+                           inside[-1].tag.startswith(_GRAMMATICAL)):
                 continue  # 학자이자 'scholar and': 이 + 자 is a copula and an ending, not 이자
             before, after = preceding.get(hit.start), following.get(hit.end)
             if before is not None and before.tag == "MM" and not _clear_left(text, hit.start):
