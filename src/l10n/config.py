@@ -40,6 +40,7 @@ class Config:
     config_file: Path | None = None
     reference: Path | None = None  # reviewed catalogs for check R001 and `l10n score`
     reference_min_chrf: float = 40.0
+    cache: Path | None = None  # folder of the segmentation cache; None: no cache
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -122,12 +123,13 @@ def load_config(project: Path | None = None) -> Config:
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
-             "reference-min-chrf"}
+             "reference-min-chrf", "cache"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
                           path=config_file, hint=f"known keys: {', '.join(sorted(known))}")
-    for key in ("source", "locales", "glossary", "project-name", "source-language", "reference"):
+    for key in ("source", "locales", "glossary", "project-name", "source-language", "reference",
+                "cache"):
         if key in table and not isinstance(table[key], str):
             raise ConfigError(f"'{key}' must be a string", path=config_file,
                               hint=f'write {key} = "..."')
@@ -163,4 +165,6 @@ def load_config(project: Path | None = None) -> Config:
         config_file=config_file,
         reference=(root / table["reference"]) if table.get("reference") else None,
         reference_min_chrf=float(table.get("reference-min-chrf", 40.0)),
+        cache=(root / table.get("cache", ".l10n-cache")) if table.get("cache", ".l10n-cache")
+        else None,
     )

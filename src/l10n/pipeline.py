@@ -159,7 +159,12 @@ def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
             raise ConfigError(f"no essay named {', '.join(unknown)} in {config.source}",
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
-    return [read_essay(path, root=config.root) for path in paths]
+    from .segcache import SegmentCache
+
+    cache = SegmentCache(config.cache)
+    essays = [read_essay(path, root=config.root, cache=cache) for path in paths]
+    cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
+    return essays
 
 
 def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SourceError, read_input
 from .model import Block, BlockKind, Essay, Sentence
 from .segment import split_spans
+
+if TYPE_CHECKING:
+    from .segcache import SegmentCache
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BLOCK = 100_000  # characters in one paragraph: far beyond prose, short of a runaway line
@@ -115,8 +119,8 @@ def _text_blocks(text: str) -> list[tuple[BlockKind, str, int, int, bool]]:
     return blocks
 
 
-def parse_essay(text: str, *, name: str, path: str) -> Essay:
-    """Blocks and sentences of an essay given as text (pure: no I/O)."""
+def parse_essay(text: str, *, name: str, path: str, cache: SegmentCache | None = None) -> Essay:
+    """Blocks and sentences of an essay given as text (no I/O but the optional cache)."""
     meta, body, _ = _front_matter(text)
     raw = _text_blocks(body) if path.endswith(".txt") else _markdown_blocks(body)
     raw = [block for block in raw if block[1].strip()]
@@ -132,7 +136,8 @@ def parse_essay(text: str, *, name: str, path: str) -> Essay:
         raise SourceError("essay has no text to translate", path=path,
                           hint="write the essay, or remove the file")
     # code is not segmented: it has no sentences and no catalog entries
-    spans = split_spans("" if block[0] is BlockKind.CODE else block[1] for block in raw)
+    texts = ["" if block[0] is BlockKind.CODE else block[1] for block in raw]
+    spans = cache.split(texts, split_spans) if cache is not None else split_spans(texts)
     blocks = []
     for index, ((kind, content, line, level, ordered), block_spans) in enumerate(
         zip(raw, spans, strict=True)
@@ -154,7 +159,7 @@ def essay_name(path: Path) -> str:
     return name
 
 
-def read_essay(path: Path, *, root: Path) -> Essay:
+def read_essay(path: Path, *, root: Path, cache: SegmentCache | None = None) -> Essay:
     """Read and parse one essay file."""
     data = read_input(path, SourceError, what="essay", missing_hint="check the path")
     try:
@@ -162,7 +167,7 @@ def read_essay(path: Path, *, root: Path) -> Essay:
     except ValueError as exc:
         raise SourceError("essay lies outside the project (a symlink?)", path=path,
                           hint="keep essays inside the project folder") from exc
-    return parse_essay(decode_source(data, path), name=essay_name(path), path=rel)
+    return parse_essay(decode_source(data, path), name=essay_name(path), path=rel, cache=cache)
 
 
 def find_essays(folder: Path) -> list[Path]:

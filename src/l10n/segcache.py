@@ -1,0 +1,144 @@
+"""A persistent cache of sentence spans per paragraph, so unchanged text skips Kiwi.
+
+Segmenting is the slowest part of reading an essay (Kiwi analyses every character, and
+loading its model alone takes about a second and 500 MB). Between two ``l10n update``
+runs most paragraphs do not change, and a paragraph's sentences depend on nothing but
+its own text, so they are looked up by a digest of the text. Only new or edited
+paragraphs go to Kiwi, and the model is not loaded at all when none changed.
+
+The cache is one JSON file, ``.l10n-cache/segments.json`` in the project (``cache`` in
+``[tool.l10n]`` moves it; ``cache = ""`` turns it off). It records a fingerprint of the
+segmenter (the versions of l10n, kiwipiepy and its model, and the text of
+``segment.py``): a
+different fingerprint discards it, so spans from another segmenter are never reused.
+It is written atomically. A cache that cannot be read or written is reported as a
+warning and ignored: it only ever costs time, never changes a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .catalog import write_text_atomic
+from .errors import L10nError
+from .segment import Span
+
+FILE_NAME = "segments.json"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identifies the segmenter: cached spans are valid only for the same one."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import __version__, segment
+
+    versions = []
+    for package in ("kiwipiepy", "kiwipiepy_model"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+            versions.append(f"{package} ?")
+    code = hashlib.sha256(Path(segment.__file__).read_bytes()).hexdigest()[:16]
+    return f"l10n {__version__}; {'; '.join(versions)}; segment.py {code}"
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+class SegmentCache:
+    """Sentence spans by paragraph text, read from and saved to ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        self._spans: dict[str, list[int]] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        self.hits = self.misses = 0
+        if self.path is not None and self.path.exists():
+            self._load()
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            _warn(f"{self.path}: unreadable segmentation cache ignored ({exc})")
+            self._dirty = True  # rewrite it
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("spans"), dict):
+            _warn(f"{self.path}: malformed segmentation cache ignored")
+            self._dirty = True
+            return
+        if data.get("fingerprint") != fingerprint():
+            self._dirty = True  # another segmenter: start afresh, silently (expected)
+            return
+        self._spans = data["spans"]
+
+    def _lookup(self, text: str) -> list[Span] | None:
+        flat = self._spans.get(_key(text))
+        if not isinstance(flat, list) or len(flat) % 2:
+            return None
+        spans = list(zip(flat[::2], flat[1::2]))
+        previous = 0
+        for start, end in spans:  # never trust a cache entry that does not fit the text
+            if not (isinstance(start, int) and isinstance(end, int)
+                    and previous <= start < end <= len(text)):
+                return None
+            previous = end
+        return spans
+
+    def split(self, texts: Iterable[str],
+              segment: Callable[[list[str]], list[list[Span]]]) -> list[list[Span]]:
+        """Spans for each text: cached ones looked up, the rest from ``segment`` in one batch."""
+        texts = list(texts)
+        result: list[list[Span] | None] = [None] * len(texts)
+        missing: list[int] = []
+        for i, text in enumerate(texts):
+            if not text.strip():
+                result[i] = []
+                continue
+            found = self._lookup(text)
+            if found is None:
+                missing.append(i)
+            else:
+                result[i] = found
+                self._used.add(_key(text))
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            for i, spans in zip(missing, segment([texts[i] for i in missing]), strict=True):
+                result[i] = spans
+                key = _key(texts[i])
+                self._spans[key] = [offset for span in spans for offset in span]
+                self._used.add(key)
+            self._dirty = True
+        return [spans if spans is not None else [] for spans in result]
+
+    def save(self, *, prune: bool = False) -> None:
+        """Write the cache if it changed; ``prune`` keeps only the paragraphs used."""
+        if self.path is None:
+            return
+        if prune and set(self._spans) != self._used:
+            self._spans = {k: v for k, v in self._spans.items() if k in self._used}
+            self._dirty = True
+        if not self._dirty:
+            return
+        text = json.dumps({"fingerprint": fingerprint(), "spans": self._spans},
+                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+        except L10nError as exc:
+            _warn(f"segmentation cache not saved: {exc}")
+            return
+        self._dirty = False
