@@ -131,16 +131,16 @@ def _parse(text: str) -> polib.POFile:
                         cur[field] += _string(line)
                     continue
             else:
+                if len(line) == 2 and (kind == "#:" or kind == "#." or kind == "#,"):
+                    continue  # polib skips an empty "#." / "#:" / "#," line altogether
                 if state in _ENDS:
                     entries.append(cur)
                     cur = {"linenum": number}
                     state = "co"
                 if kind == "#:" or kind == "#." or kind == "#,":
-                    if len(line) > 2 and line[2] != " ":
+                    if line[2] != " ":
                         raise Unusual
                     rest = line[3:]
-                    if not rest:
-                        continue  # polib skips an empty "#." / "#:" / "#," line
                     if kind == "#:":
                         found = cur.setdefault("occurrences", [])
                         for occurrence in rest.split():
