@@ -195,6 +195,24 @@ def test_width_below_20_acts_as_20():
         wrap_field("msgid", P1, width=0)
 
 
+# Kannada vowel signs I (U+0CBF) and E (U+0CC6) are Mn but of Bidi_Class L, and
+# libunistring's zero-width table goes by Bidi_Class NSM, so msgcat counts them
+# 1 column: "x" * 69 + " ಕಿ" is 80 columns after 'msgid "' and must wrap.
+KN = "ನಿಮ್ಮನ್ನು ಯಾವುದೇ ಪುಟದಿಂದ ಆ ಪುಟವನ್ನು ಸೃಷ್ಟಿಸುವ ನೋಟದ ಮಾಹಿತಿಪುಟಕ್ಕೆ ಕೊಂಡೊಯ್ಯುವದು"  # Django admindocs
+
+
+@pytest.mark.parametrize(("keyword", "value", "expected"), [
+    ("msgid", "x" * 69 + " \u0c95\u0cbf", ['msgid ""', '"' + "x" * 69 + ' \u0c95\u0cbf"']),
+    ("msgid", "x" * 69 + " \u0c95\u0cc6", ['msgid ""', '"' + "x" * 69 + ' \u0c95\u0cc6"']),
+    ("msgid", "x" * 68 + " \u0c95\u0cbf", ['msgid "' + "x" * 68 + ' \u0c95\u0cbf"']),
+    ("msgid", "x" * 69 + " \u0c95\u0ccd", ['msgid "' + "x" * 69 + ' \u0c95\u0ccd"']),  # virama: NSM
+    ("msgstr", KN, ['msgstr ""', f'"{KN}"']),
+    ("msgid", KN, [f'msgid "{KN}"']),
+])
+def test_kannada_left_to_right_vowel_signs_take_a_column(keyword, value, expected):
+    assert wrap_field(keyword, value) == expected
+
+
 # --------------------------------------------------------------- vs msgcat
 
 
@@ -246,6 +264,19 @@ def test_edge_cases_match_msgcat():
                   "가" * (n // 2) + "\n", "x" * n + '"y', "x" * n + "\\y", "x" * n + "\ty",
                   "1" * n + "년부터 " * 3, "x" * n + "...", "x" * n + "…가", "hyper-" * (n // 6),
                   "en–dash " * (n // 8), "em—dash" * (n // 7), "http://example.com/" + "a" * n]
+    compare_msgids(texts)
+
+
+@needs_msgcat
+def test_zero_width_goes_by_bidi_class_like_msgcat():
+    """Mn marks of Bidi_Class L (Kannada, Zanabazar Square, Bhaiksuki) take a
+    column, NSM marks none; unassigned code points take 2 columns only in the
+    CJK/fullwidth blocks.  The texts straddle the 79-column limit."""
+    marks = ["\u0cbf", "\u0cc6", "\U00011a07", "\U00011a08", "\U00011c3f", "\u0ccd", "\u0301"]
+    unassigned = ["\ud7c7", "\ud7fc", "\u0378", "\u2e9a", "\ufe1a", "\U0001f203", "\U0002a6e0"]
+    texts = [f"{'x' * n} \u0c95{mark}" for mark in marks for n in (68, 69, 70)]
+    texts += [f"{'x' * n} y{ch}" for ch in unassigned for n in (67, 68, 69)]
+    texts += ["\u0c95\u0cbf" * n + " \u0c95\u0cc6" * n for n in range(10, 40)]
     compare_msgids(texts)
 
 

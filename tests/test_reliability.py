@@ -39,11 +39,6 @@ def django_catalogs() -> list[Path]:
     return sorted(Path(django.__file__).parent.glob("**/locale/*/LC_MESSAGES/django.po"))
 
 
-# libunistring counts some Kannada combining sequences wider than Python's Unicode
-# tables do, so msgcat wraps 5 Kannada files differently; see README "Known limits".
-KNOWN_WIDTH_DIFFERENCES = {"kn"}
-
-
 @pytest.mark.skipif(not GNU, reason="GNU gettext not installed")
 def test_django_catalogs_round_trip_check_and_status(tmp_path: Path) -> None:
     files = django_catalogs()
@@ -60,9 +55,7 @@ def test_django_catalogs_round_trip_check_and_status(tmp_path: Path) -> None:
         assert not [f for f in findings if f.code == "L000"], path
         progress = compute_progress(po, name=path.stem)
         assert progress.entries.total == len([e for e in po if not e.obsolete and e.msgid])
-    unexpected = [p for p in differ if p.parent.parent.name not in KNOWN_WIDTH_DIFFERENCES]
-    assert unexpected == [], unexpected[:3]
-    assert len(differ) <= 5
+    assert differ == [], differ[:3]
 
 
 # ------------------------------------------------------------------ never lose work

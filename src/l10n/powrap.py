@@ -28,9 +28,12 @@ libunistring 1.0 behaviours reproduced (each checked against msgcat 0.21):
   AL, CB as ID, CJ as NS, NL/CR/LF as BK (a mandatory break that gettext
   does not print but which restarts the column count);
 * widths (``uc_width``): East Asian Wide/Fullwidth count 2 (Hangul
-  syllables!), ambiguous 1, Mn/Me/Cf (soft hyphen too) and conjoining jamo
-  0, control characters are ignored; a piece longer than the line is left
-  whole;
+  syllables!), ambiguous 1; Bidi_Class NSM, Cf (soft hyphen and prepended
+  concatenation marks too) and conjoining jamo 0.  Zero width goes by the
+  Bidi_Class, not the General_Category, so the Mn marks of Bidi_Class L
+  (Kannada U+0CBF and U+0CC6, among five) count 1.  Unassigned code points
+  count 2 in the CJK/fullwidth blocks and 1 elsewhere.  Control characters
+  are ignored; a piece longer than the line is left whole;
 * gettext's side: escapes (``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``, nothing
   else) are never split, no break right before the ``\\n`` ending a portion,
   an empty first line when the text wraps or has several portions, and
@@ -39,9 +42,9 @@ libunistring 1.0 behaviours reproduced (each checked against msgcat 0.21):
 Not reproduced: gettext's refusal to break inside format directives of
 entries flagged ``c-format`` and the like, ``--indent``/``--no-wrap``, other
 charsets than UTF-8, and characters whose Line_Break class changed after
-Unicode 14 (``uniseg`` ships newer data; a few Brahmic-script characters,
-e.g. Balinese or Javanese, and the width of Arabic prepended concatenation
-marks differ).
+Unicode 14 (``uniseg`` ships newer data: about 70 characters differ, e.g.
+Balinese, Javanese and Brahmi punctuation, Brahmi numbers and a few
+symbols).
 """
 
 from __future__ import annotations
@@ -173,15 +176,35 @@ def _possible_linebreaks(text: str) -> list[int]:
     return result
 
 
+# Blocks that libunistring's width-2 table (``is_width2`` in gen-uni-tables.c)
+# covers wholesale, unassigned code points included.  Only used for unassigned
+# code points: CPython reports East_Asian_Width "F" for every one of them,
+# while msgcat counts them 2 in these blocks and 1 elsewhere.
+_WIDE_BLOCKS = ((0x2E80, 0xA4CF), (0xF900, 0xFAFF), (0xFE10, 0xFE1F),
+                (0xFE30, 0xFE6F), (0xFF00, 0xFF60), (0x1F200, 0x1F320),
+                (0x20000, 0x3FFFF))
+
+
 @functools.cache
 def _width(ch: str) -> int:
-    """Columns taken by ``ch`` per libunistring's ``uc_width`` (UTF-8)."""
+    """Columns taken by ``ch`` per libunistring's ``uc_width`` (UTF-8).
+
+    libunistring's table of zero-width characters (``is_nonspacing`` in
+    gnulib's ``gen-uni-tables.c``) is keyed on the Bidi_Class, not on the
+    General_Category: Bidi_Class NSM, Cc, Cf, "ZERO WIDTH ..." names and the
+    conjoining jamo U+1160..U+11FF, U+D7B0..U+D7C6, U+D7CB..U+D7FB.  So
+    the few Mn marks with Bidi_Class L (Kannada vowel signs I and E, U+0CBF
+    and U+0CC6; U+11A07, U+11A08, U+11C3F) count 1 column.
+    """
     cat = unicodedata.category(ch)
     if cat == "Cc":
         return 0  # uc_width returns -1; such characters are ignored
-    if cat in ("Mn", "Me", "Cf") or "\u1160" <= ch <= "\u11ff" \
-            or "\ud7b0" <= ch <= "\ud7ff":  # conjoining jamo
-        return 0
+    if cat == "Cn":
+        return 2 if any(a <= ord(ch) <= b for a, b in _WIDE_BLOCKS) else 1
+    if (cat == "Cf" or unicodedata.bidirectional(ch) == "NSM"
+            or "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7c6"
+            or "\ud7cb" <= ch <= "\ud7fb"):  # conjoining jamo
+        return 0  # every "ZERO WIDTH ..." character is Cf in Unicode 14
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
