@@ -87,8 +87,9 @@ def _to_float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-# Without these letters Korean text has only plain numbers (the common case, made fast)
-_KO_SPECIAL = re.compile("[천백십만억조수]|년대")
+# Korean units, decades, articles and approximations all need one of these; without them
+# only plain numbers are read (the common case, made fast)
+_KO_SPECIAL = re.compile(r"\d\s?(?:[천백십만억조]|년대)|수[십백천만억조]")
 # English words that carry numbers; without them only digits are read (fast path)
 # (the lookahead on first letters makes this search three times faster)
 _EN_WORDY = re.compile(r"\b(?=[abdefhijmnostvx])(?:" +
@@ -180,6 +181,13 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     One is never reported missing: Korean writes 1 where English says "a", "an",
     "per" or "single".
     """
+    if not _KO_SPECIAL.search(source) and not _EN_WORDY.search(target):
+        # digits only on both sides (the common case): equal lists of digits agree
+        ours = _KO_PLAIN.findall(source)
+        theirs = (_EN_NUMBER.findall(_EN_RANGE.sub(" to ", target))
+                  if ours or any(c.isdigit() for c in target) else [])
+        if sorted(ours) == sorted(theirs):
+            return NumberReport([], [])
     wanted = korean_values(source)
     if not wanted and not any(ch.isdigit() for ch in target):
         return NumberReport([], [])

@@ -90,8 +90,6 @@ def _parse(text: str) -> polib.POFile:
     cur: dict = {"linenum": 0}
     state = "st"  # as polib: st start, he header comment, co other comment, then keywords
     plural_index = 0
-    last_number = 0  # the line of the last "#~|": polib ignores an entry such a line ends
-    number = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if not line:
             continue
@@ -115,7 +113,6 @@ def _parse(text: str) -> polib.POFile:
             kind = line[:2]
             if kind == "#~":
                 if line.startswith("#~|"):
-                    last_number = number
                     continue  # polib drops the previous msgid of obsolete entries
                 if not line.startswith("#~ "):
                     raise Unusual
@@ -199,8 +196,9 @@ def _parse(text: str) -> polib.POFile:
             if symbol == "mi":
                 cur["obsolete"] = obsolete
         state = symbol
-    if last_number and not text.split("\n", last_number)[-1].strip():
-        raise Unusual  # the file ends with "#~|" lines: polib drops the last entry
+    last = text.rstrip().rpartition("\n")[2].strip()
+    if last.startswith("#") and not last.startswith("#~ "):
+        raise Unusual  # polib drops the last entry when a comment line ends the file
     if state in _ENDS:
         entries.append(cur)
     elif state != "st" or entries:

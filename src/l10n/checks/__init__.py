@@ -8,6 +8,7 @@ catalogs and returns findings as values; the exit code is decided in one place
 from __future__ import annotations
 
 import re
+import gc
 import traceback
 from collections import Counter
 from collections.abc import Iterable
@@ -175,6 +176,7 @@ def _worker(index: int) -> list[Finding]:
     checks, levels, chunks, ctx, relative = (_WORK[k] for k in
                                              ("checks", "levels", "chunks", "ctx", "relative"))
     live, done, real = chunks[index]
+    gc.disable()  # a short-lived worker: collecting would only cost time
     _prepare(ctx, checks, real)
     return _run_unit_checks(checks, levels, live, done, real, ctx, relative)
 
@@ -190,11 +192,15 @@ def _parallel(checks, levels, live, done, real, ctx, relative, jobs: int) -> lis
         ids = {id(u) for u in part}
         chunks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
     _WORK.update(checks=checks, levels=levels, chunks=chunks, ctx=ctx, relative=relative)
+    # the entries are shared with the forked workers; frozen, the collector neither scans
+    # them again nor makes the workers copy the pages they live on
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
             return [f for part in pool.map(_worker, range(len(chunks))) for f in part]
     finally:
         _WORK.clear()
+        gc.unfreeze()
 
 
 def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Finding]:

@@ -53,10 +53,15 @@ _URLISH = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)|[\w.+-]+@[\w.-]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+def _without_urls(text: str) -> str:
+    if "@" in text or "http" in text or "www." in text or "](" in text:
+        return _URLISH.sub("", text)
+    return text  # the usual case, without running the expression
+
+
 def _content_length(korean: str) -> int:
     """Korean characters that need translating: no spaces, URLs or link targets."""
-    if "@" in korean or "http" in korean or "www." in korean or "](" in korean:
-        korean = _URLISH.sub("", korean)
+    korean = _without_urls(korean)
     return len(korean) - sum(map(korean.count, " \t\n"))
 
 
@@ -68,8 +73,8 @@ PRIOR_SPREAD = 0.35
 def length_stats(pairs: list[tuple[str, str]]) -> tuple[float, float]:
     """Median and robust spread of log(len(en)/len(ko)) over translated pairs, blended
     with a prior for Korean→English so that a small corpus gives sane limits."""
-    ratios = sorted(math.log(len(_URLISH.sub("", en)) / kc) for ko, en in pairs
-                    if en and (kc := _content_length(ko)) >= 5 and _URLISH.sub("", en))
+    ratios = sorted(math.log(len(plain) / kc) for ko, en in pairs
+                    if en and (kc := _content_length(ko)) >= 5 and (plain := _without_urls(en)))
     if not ratios:
         return PRIOR_MEDIAN, PRIOR_SPREAD
     median = ratios[len(ratios) // 2]
@@ -89,7 +94,7 @@ def length_ratio(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 현재 전 세계의 실업자 수는 약 10억 명 이상으로 추산된다. -> More than one billion people worldwide are estimated to be unemployed.
     """
     korean = _content_length(unit.source)
-    english = len(_URLISH.sub("", unit.target))
+    english = len(_without_urls(unit.target))
     if korean < 4 or not english or _HANGUL.search(unit.target):
         return  # too short to judge, or untranslated text that S001/C004 report
     median, spread = ctx.length_ratio or (PRIOR_MEDIAN, PRIOR_SPREAD)

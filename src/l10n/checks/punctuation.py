@@ -95,6 +95,8 @@ def punctuation_spacing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     if _SPACE_BEFORE.search(unit.target):
         yield "space before punctuation"
-    if _NO_SPACE_AFTER.search(re.sub(r"https?://\S+|\S+@\S+|\b\w+\.\w+\b(?=\S)", "",
-                                     unit.target)):
+    # addresses and file names (example.com, e-mail) are removed first; removing text
+    # cannot create a match, so the removal runs only when there is one
+    if _NO_SPACE_AFTER.search(unit.target) and _NO_SPACE_AFTER.search(
+            re.sub(r"https?://\S+|\S+@\S+|\b\w+\.\w+\b(?=\S)", "", unit.target)):
         yield "missing space after punctuation"

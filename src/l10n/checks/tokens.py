@@ -19,6 +19,11 @@ def _strip_trailing(url: str) -> str:
     return url.rstrip(".,;:!?")
 
 
+def _may_have_address(text: str) -> bool:
+    """Cheap test before the expressions: every URL or address has one of these."""
+    return "http" in text or "www." in text or "@" in text
+
+
 @check(code="T001", name="url-or-email-changed", severity=Severity.ERROR, family="tokens")
 def url_or_email(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """A URL or e-mail address of the source is missing or changed in the translation.
@@ -27,6 +32,8 @@ def url_or_email(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  자세한 내용은 https://example.com/faq 참고 -> See https://example.com/FAQ for details.
     Good: 자세한 내용은 https://example.com/faq 참고 -> See https://example.com/faq for details.
     """
+    if not _may_have_address(unit.source):
+        return
     wanted = Counter(_strip_trailing(u) for u in URL.findall(unit.source))
     wanted += Counter(EMAIL.findall(unit.source))
     have = Counter(_strip_trailing(u) for u in URL.findall(unit.target))
@@ -37,7 +44,9 @@ def url_or_email(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
 def _acronyms(text: str) -> Counter:
     found = Counter()
-    for match in LATIN.finditer(URL.sub(" ", EMAIL.sub(" ", text))):
+    if _may_have_address(text):
+        text = URL.sub(" ", EMAIL.sub(" ", text))
+    for match in LATIN.finditer(text):
         token = match.group(1)
         # an acronym or a name with inner capitals or digits: AI, IoT, O2O, iPhone, COVID-19
         if sum(ch.isupper() for ch in token) >= 2 or (any(ch.isdigit() for ch in token)
