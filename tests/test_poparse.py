@@ -104,8 +104,12 @@ LINES = st.sampled_from([
 ])
 
 
+WHOLE = st.sampled_from(['msgid "k"\nmsgstr "v"', '#~ msgid "o"\n#~ msgstr "p"',
+                         'msgid ""\nmsgstr ""\n"A: b\\n"'])
+
+
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(LINES, max_size=30).map("\n".join))
+@given(st.lists(LINES | WHOLE, max_size=20).map("\n".join))
 def test_generated_line_soups_read_as_polib_reads_them(text: str) -> None:
     try:
         expected = as_polib_reads(text)
