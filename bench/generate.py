@@ -94,7 +94,9 @@ def write_project(root: Path, essays: list[list[tuple[str, str]]], rng: random.R
         po.metadata = {"Project-Id-Version": "bench", "Content-Type": "text/plain; charset=UTF-8",
                        "Language": "en", "Plural-Forms": "nplurals=2; plural=(n != 1);"}
         edited: list[str] = []
+        original: list[str] = []
         for line, (ko, en) in enumerate(pairs, start=1):
+            original.append(ko)
             where = [(f"source/ko/{name}.md", str(line * 2 - 1))]
             pot.append(polib.POEntry(msgid=ko, msgstr="", occurrences=where))
             roll = rng.random()
@@ -121,6 +123,10 @@ def write_project(root: Path, essays: list[list[tuple[str, str]]], rng: random.R
         (root / f"locales/en/LC_MESSAGES/{name}.po").write_text(format_catalog(po), "utf-8")
         (root / f"source/ko/{name}.md").write_text(f"# 에세이 {index}\n\n" + "\n\n".join(edited)
                                                    + "\n", "utf-8")
+        # the text before the edit, for a segmentation cache as the last update left it
+        (root / "source-original").mkdir(exist_ok=True)
+        (root / f"source-original/{name}.md").write_text(
+            f"# 에세이 {index}\n\n" + "\n\n".join(original) + "\n", "utf-8")
 
 
 def main() -> None:

@@ -21,13 +21,17 @@ def _perf(results: dict) -> list[str]:
         rows = []
         pairs = [("merge", "l10n merge", ["msgmerge --previous", "msgmerge -N"]),
                  ("update", "l10n update", []),
+                 ("update", "l10n update, warm cache", []),
                  ("update_many", "l10n update", ["msgmerge -N x100"]),
+                 ("update_many", "l10n update, warm cache", ["msgmerge -N x100"]),
                  ("check", "l10n check", ["pofilter"]),
                  ("status", "l10n status", ["pocount", "msgfmt --statistics"]),
                  ("status", "l10n status --no-qa", ["pocount"]),
                  ("build", "l10n build", [])]
         for key, ours, anchors in pairs:
             data = r[key]
+            if ours not in data:  # results of an older run
+                continue
             mine = data[ours]
             rows.append([key.replace("_", " "), ours, f"{mine['seconds']:.2f}",
                          f"{mine['peak_mb']:.0f}", "", ""])

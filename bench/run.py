@@ -72,12 +72,29 @@ def corpus(size: int) -> Path:
     return base
 
 
-def fresh_copy(source: Path, target: Path):
+def fresh_copy(source: Path, target: Path, cache: Path | None = None):
+    """A setup step: copy the project (never its cache), then ``cache`` if given."""
     def setup() -> None:
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(source, target)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".l10n-cache"))
+        if cache is not None:
+            shutil.copytree(cache, target / ".l10n-cache")
     return setup
+
+
+def warm_cache(l10n: str, project: Path, work: Path) -> Path:
+    """The segmentation cache the update before the edit left: extract on the original text."""
+    scratch = work / "warm"
+    fresh_copy(project, scratch)()
+    shutil.rmtree(scratch / "source/ko")
+    shutil.copytree(project / "source-original", scratch / "source/ko")
+    subprocess.run([l10n, "extract", "-q", "--project", str(scratch)], check=True,
+                   stdout=subprocess.DEVNULL)
+    cache = work / f"cache-{project.parent.name}-{project.name}"
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.move(scratch / ".l10n-cache", cache)
+    return cache
 
 
 def performance(sizes: list[int], runs: int, work: Path) -> dict:
@@ -102,9 +119,12 @@ def performance(sizes: list[int], runs: int, work: Path) -> dict:
             "msgmerge -N": {"cmd": ["msgmerge", "-q", "-N", "-o", str(out), str(po),
                                     str(pot_new)]},
         })
+        big_cache = warm_cache(l10n, big, work)
         r["update"] = compare(f"{size} update (one file)", runs, {
             "l10n update": {"cmd": [l10n, "update", "-q", "--project", str(scratch)],
                             "setup": fresh_copy(big, scratch)},
+            "l10n update, warm cache": {"cmd": [l10n, "update", "-q", "--project", str(scratch)],
+                                        "setup": fresh_copy(big, scratch, big_cache)},
         })
         many_scratch = work / f"many-{size}"
         fresh_copy(many, many_scratch)()
@@ -114,9 +134,13 @@ def performance(sizes: list[int], runs: int, work: Path) -> dict:
             f"msgmerge -q -N -o /dev/null {many}/locales/en/LC_MESSAGES/{p.stem}.po "
             f"{many_scratch}/locales/templates/{p.stem}.pot"
             for p in sorted((many / "locales/en/LC_MESSAGES").glob("*.po")))
+        many_cache = warm_cache(l10n, many, work)
         r["update_many"] = compare(f"{size} update (100 essays)", runs, {
             "l10n update": {"cmd": [l10n, "update", "-q", "--project", str(many_scratch)],
                             "setup": fresh_copy(many, many_scratch)},
+            "l10n update, warm cache": {"cmd": [l10n, "update", "-q", "--project",
+                                                str(many_scratch)],
+                                        "setup": fresh_copy(many, many_scratch, many_cache)},
             "msgmerge -N x100": {"cmd": loop},
         })
         r["check"] = compare(f"{size} check", runs, {

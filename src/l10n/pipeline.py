@@ -18,7 +18,7 @@ from .config import Config
 from .errors import CatalogError, ConcurrentRunError
 from .merge import merge_catalog
 from .model import Essay
-from .source import find_essays, read_essay
+from .source import find_essays, finish_essays, read_draft
 
 Clock = Callable[[], datetime]
 Annotator = Callable[[str], list[str]]
@@ -162,7 +162,7 @@ def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
     from .segcache import SegmentCache
 
     cache = SegmentCache(config.cache)
-    essays = [read_essay(path, root=config.root, cache=cache) for path in paths]
+    essays = finish_essays([read_draft(path, root=config.root) for path in paths], cache)
     cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
     return essays
 

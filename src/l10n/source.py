@@ -8,6 +8,7 @@ sentences a translator sees. Plain ``.txt`` essays are blank-line separated para
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,8 +120,34 @@ def _text_blocks(text: str) -> list[tuple[BlockKind, str, int, int, bool]]:
     return blocks
 
 
-def parse_essay(text: str, *, name: str, path: str, cache: SegmentCache | None = None) -> Essay:
-    """Blocks and sentences of an essay given as text (no I/O but the optional cache)."""
+@dataclass(frozen=True)
+class Draft:
+    """An essay read and split into blocks, waiting for its sentences."""
+
+    name: str
+    path: str
+    meta: dict
+    raw: tuple[tuple[BlockKind, str, int, int, bool], ...]
+
+    def texts(self) -> list[str]:
+        """The text of each block to segment (code is not segmented: no sentences)."""
+        return ["" if block[0] is BlockKind.CODE else block[1] for block in self.raw]
+
+    def finish(self, spans: list[list[tuple[int, int]]]) -> Essay:
+        blocks = []
+        for index, ((kind, content, line, level, ordered), block_spans) in enumerate(
+            zip(self.raw, spans, strict=True)
+        ):
+            sentences = tuple(
+                Sentence(content[start:end], start, line + content.count("\n", 0, start))
+                for start, end in block_spans
+            )
+            blocks.append(Block(kind, content, line, level, sentences, ordered, index))
+        return Essay(name=self.name, path=self.path, blocks=tuple(blocks), meta=self.meta)
+
+
+def draft_essay(text: str, *, name: str, path: str) -> Draft:
+    """An essay's blocks, checked (no I/O, no segmentation yet)."""
     meta, body, _ = _front_matter(text)
     raw = _text_blocks(body) if path.endswith(".txt") else _markdown_blocks(body)
     raw = [block for block in raw if block[1].strip()]
@@ -135,19 +162,24 @@ def parse_essay(text: str, *, name: str, path: str, cache: SegmentCache | None =
     if all(block[0] is BlockKind.CODE for block in raw):
         raise SourceError("essay has no text to translate", path=path,
                           hint="write the essay, or remove the file")
-    # code is not segmented: it has no sentences and no catalog entries
-    texts = ["" if block[0] is BlockKind.CODE else block[1] for block in raw]
+    return Draft(name, path, meta, tuple(raw))
+
+
+def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None) -> list[Essay]:
+    """Segment the blocks of all drafts in one batch (one Kiwi call for every essay)."""
+    texts = [text for draft in drafts for text in draft.texts()]
     spans = cache.split(texts, split_spans) if cache is not None else split_spans(texts)
-    blocks = []
-    for index, ((kind, content, line, level, ordered), block_spans) in enumerate(
-        zip(raw, spans, strict=True)
-    ):
-        sentences = tuple(
-            Sentence(content[start:end], start, line + content.count("\n", 0, start))
-            for start, end in block_spans
-        )
-        blocks.append(Block(kind, content, line, level, sentences, ordered, index))
-    return Essay(name=name, path=path, blocks=tuple(blocks), meta=meta)
+    essays, at = [], 0
+    for draft in drafts:
+        count = len(draft.raw)
+        essays.append(draft.finish(spans[at:at + count]))
+        at += count
+    return essays
+
+
+def parse_essay(text: str, *, name: str, path: str, cache: SegmentCache | None = None) -> Essay:
+    """Blocks and sentences of an essay given as text (no I/O but the optional cache)."""
+    return finish_essays([draft_essay(text, name=name, path=path)], cache)[0]
 
 
 def essay_name(path: Path) -> str:
@@ -161,13 +193,18 @@ def essay_name(path: Path) -> str:
 
 def read_essay(path: Path, *, root: Path, cache: SegmentCache | None = None) -> Essay:
     """Read and parse one essay file."""
+    return finish_essays([read_draft(path, root=root)], cache)[0]
+
+
+def read_draft(path: Path, *, root: Path) -> Draft:
+    """Read one essay file and split it into blocks."""
     data = read_input(path, SourceError, what="essay", missing_hint="check the path")
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError as exc:
         raise SourceError("essay lies outside the project (a symlink?)", path=path,
                           hint="keep essays inside the project folder") from exc
-    return parse_essay(decode_source(data, path), name=essay_name(path), path=rel, cache=cache)
+    return draft_essay(decode_source(data, path), name=essay_name(path), path=rel)
 
 
 def find_essays(folder: Path) -> list[Path]:
