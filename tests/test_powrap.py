@@ -316,3 +316,13 @@ def test_wrap_field_matches_msgcat(msgid, msgstr, previous, old_msgid, old_msgst
          *wrap_field("msgid", old_msgid, prefix="#~ "),
          *wrap_field("msgstr", old_msgstr, prefix="#~ ")],
     ]
+
+
+def test_fast_path_widths_agree_with_the_full_table() -> None:
+    """wrap_field's fast path counts Hangul syllables as 2, U+00AD as 0, the rest as 1."""
+    from l10n.powrap import _SIMPLE, _width
+
+    simple = [chr(c) for c in range(0x20, 0xD7A4) if _SIMPLE.fullmatch(chr(c))]
+    assert len(simple) > 11000
+    assert [c for c in simple if _width(c) != (2 if "\uac00" <= c <= "\ud7a3" else
+                                                0 if c == "\xad" else 1)] == []

@@ -153,7 +153,8 @@ def test_po_reader_never_crashes(text: str) -> None:
         again = parse_catalog(format_catalog(po))
         # GNU order: live entries first, then obsolete ones; untranslated obsolete dropped
         assert [(e.msgid, e.msgstr, e.obsolete) for e in again] == \
-            sorted(((e.msgid, e.msgstr, e.obsolete) for e in po if e.msgstr or not e.obsolete),
+            sorted(((e.msgid, e.msgstr, e.obsolete) for e in po
+                    if e.msgstr or any(e.msgstr_plural.values()) or not e.obsolete),
                    key=lambda item: item[2])
         run_checks([(Path("f.po"), po)])
         compute_progress(po, name="f")

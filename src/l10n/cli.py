@@ -232,7 +232,8 @@ def _error_counter(config):
     from .glossary import project_glossary
 
     glossary = project_glossary(config)
-    return lambda path, po=None: count_errors(config, path, po, glossary)
+    jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
+    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs)
 
 
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files).

@@ -86,7 +86,7 @@ def escape(value: str) -> str:
     Like msgcat, only ``\\a \\b \\f \\n \\r \\t \\v``, the backslash and the
     double quote are escaped; other characters are written as they are.
     """
-    return "".join(_ESCAPES.get(c, c) for c in value)
+    return value.translate(_ESCAPE_TABLE)
 
 
 @functools.cache
@@ -265,6 +265,8 @@ def _escaped_portions(value: str) -> list[tuple[str, list[int]]]:
 # Scripts whose widths need no special casing: ASCII, Latin-1, general punctuation, Hangul
 # syllables. Anything else (combining marks, Indic scripts) takes the full algorithm.
 _SIMPLE = re.compile(r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*")
+_SYLLABLES = re.compile(r"[\uac00-\ud7a3]")
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def wrap_field(keyword: str, value: str, *, prefix: str = "",
@@ -277,12 +279,23 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
     ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
     """
+    return list(_wrap_field(keyword, value, prefix, width))
+
+
+@functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
+def _wrap_field(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
+    return tuple(_wrap(keyword, value, prefix, width))
+
+
+def _wrap(keyword: str, value: str, prefix: str, width: int) -> list[str]:
     width = _page_width(width)
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
     if "\n" not in value and _SIMPLE.fullmatch(value):  # fast path: it fits after the keyword
-        escaped = "".join(_ESCAPES.get(c, c) for c in value)
-        columns = len(escaped) if escaped.isascii() else sum(map(_width, escaped))
+        escaped = value.translate(_ESCAPE_TABLE)
+        # in these scripts only Hangul syllables take two columns and only U+00AD none
+        columns = (len(escaped) if escaped.isascii() else
+                   len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
         if len(keyword) + 1 + columns <= avail:
             return [f'{prefix}{keyword} "{escaped}"']
     portions = _escaped_portions(value)

@@ -221,7 +221,8 @@ def exit_code(findings: list[Finding], *, strict: bool = False) -> int:
     return 1 if worst >= (Severity.WARNING.rank if strict else Severity.ERROR.rank) else 0
 
 
-def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=None) -> int:
+def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=None, *,
+                 jobs: int = 1) -> int:
     """QA errors in one catalog of a project (for status and the publication gate).
 
     Only checks whose configured severity is ``error`` run: warnings cannot block.
@@ -234,7 +235,7 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
               if c.scope != "project" and _severity(c, severity) is Severity.ERROR]
     findings = run_checks([(path, po if po is not None else read_catalog(path))],
                           glossary=glossary if glossary is not None else project_glossary(config),
-                          checks=checks, severity=severity)
+                          checks=checks, severity=severity, jobs=jobs)
     return sum(f.severity is Severity.ERROR for f in findings)
 
 
