@@ -70,10 +70,13 @@ def _accuracy(acc: dict) -> list[str]:
                              f"{s['recall']:.3f}", f"{s['f1']:.3f}"])
     lines += _table(["set", "sentences", "segmenter", "precision", "recall", "F1"], rows)
     g = acc["glossary"]
-    lines += ["", "### Glossary matching (tests/data/glossary_eval)", ""]
+    lines += ["", "### Glossary matching (tests/data/glossary_eval, glossary_homographs)", ""]
+    korean = [("Korean occurrences", "korean", ""),
+              ("Korean, without the ko_exclude column", "korean_without_exclusions", ""),
+              ("Korean, homograph set (second author)", "korean_homographs", "")]
     lines += _table(["side", "precision", "recall", "size"], [
-        ["Korean occurrences", f"{g['korean']['precision']:.3f}", f"{g['korean']['recall']:.3f}",
-         f"{g['korean']['occurrences']} occurrences"],
+        *[[label, f"{g[key]['precision']:.3f}", f"{g[key]['recall']:.3f}",
+           f"{g[key]['occurrences']} occurrences"] for label, key, _ in korean if key in g],
         ["English verdicts (problem found)", f"{g['english']['precision']:.3f}",
          f"{g['english']['recall']:.3f}",
          f"{g['english']['rows']} renderings, verdict accuracy {g['english']['accuracy']:.3f}"],

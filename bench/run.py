@@ -246,8 +246,11 @@ def accuracy() -> dict:
     qa = {name: family_scores(ROOT / "tests/data" / name) for name in ("qa_corpus", "qa_test")}
     pofilter = {name: pofilter_scores(ROOT / "tests/data" / name)
                 for name in ("qa_corpus", "qa_test")}
-    return {"segmentation": seg, "glossary": {"korean": evaluate_korean(),
-                                              "english": evaluate_english()},
+    glossary = {"korean": evaluate_korean(), "english": evaluate_english(),
+                "korean_without_exclusions": evaluate_korean(exclusions=False),
+                "korean_homographs": evaluate_korean(
+                    folder=ROOT / "tests/data/glossary_homographs")}
+    return {"segmentation": seg, "glossary": glossary,
             "qa": qa, "pofilter": pofilter}
 
 
