@@ -114,6 +114,7 @@ def test_registration_rejects_bad_codes_and_docs() -> None:
 @pytest.mark.parametrize(("source", "target"), [
     ("약 10억 명이 실업자다.", "About a billion people are unemployed."),
     ("5,000만 명이 산다.", "Fifty million people live there."),
+    ("인구는 5  만 명이다.", "The population is 50,000."),  # two spaces before the unit
     ("1.5조 원을 투자했다.", "It invested 1.5 trillion won."),
     ("80~99%가 사라진다.", "80 to 99 percent will disappear."),
     ("2016년 1월 20일에 열렸다.", "It was held on January 20, 2016."),
@@ -286,3 +287,27 @@ def test_defect_corpus_precision_and_recall_per_family() -> None:
     scores = family_scores()
     for family, score in scores.items():
         assert score["recall"] >= 0.9 and score["precision"] >= 0.9, (family, score)
+
+
+def test_parallel_checks_do_not_hang_after_kiwi_ran_in_this_process() -> None:
+    """Kiwi's thread pool does not survive fork: workers must never call it (found in review)."""
+    code = r"""
+import polib
+from pathlib import Path
+from l10n.checks import run_checks
+from l10n.glossary import parse_glossary
+from l10n.segment import _kiwi
+
+glossary = parse_glossary("ko,en\n공유,sharing\n")
+po = polib.POFile()
+for i in range(4500):  # enough entries for the checks to fork
+    po.append(polib.POEntry(msgid=f"{i}번째 파일을 공유했다.", msgstr=f"File {i} was sent."))
+list(_kiwi().tokenize(["파일을 공유했다."] * 20))  # Kiwi's thread pool now runs here
+many = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=2)
+one = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=1)
+assert many == one and any(f.code == "G001" for f in many), len(many)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

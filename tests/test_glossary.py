@@ -126,6 +126,18 @@ def test_ko_exclude_hides_longer_words_that_contain_the_term() -> None:
     assert [(hit.term.ko, hit.surface) for hit in found] == [("시장", "시장"), ("사회", "사회")]
 
 
+def test_ko_exclude_hides_only_its_own_term_and_only_as_written() -> None:
+    glossary = parse_glossary(HEADER.strip() + ",ko_exclude\n" + """\
+서울,Seoul,,,,name,,
+시장,market,,,,term,,서울시장
+""")
+    def found(text: str) -> list[str]:
+        return [hit.term.ko for hit in glossary.find_korean(text)]
+
+    assert found("서울시장은 말했다.") == ["서울"]  # the mayor: 서울 stays, 시장 goes
+    assert found("서울 시장에 갔다.") == ["서울", "시장"]  # a Seoul market, spaced
+
+
 @pytest.mark.parametrize(("body", "message"), [
     ("초연결,,,,,term,\n", "missing required cell 'en'"),
     ("초연결,a,,,,term,\n초연결,b,,,,term,\n", "already listed on line 2"),

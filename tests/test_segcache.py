@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def test_second_read_uses_the_cache_only_and_gives_the_same_sentences(
         cached: Path, monkeypatch) -> None:
     config = load_config(cached)
     assert (cached / ".l10n-cache" / FILE_NAME).is_file()
+    assert (cached / ".l10n-cache" / ".gitignore").read_text("utf-8").endswith("*\n")
     uncached = _sentences([source.read_essay(ESSAY, root=ESSAY.parent.parent.parent)])
     monkeypatch.setattr(source, "split_spans", _no_kiwi)
     assert _sentences(read_essays(config)) == uncached
@@ -97,17 +99,22 @@ def test_spans_from_another_segmenter_or_that_do_not_fit_are_never_used(tmp_path
     data["spans"][key] = [0, 99]  # longer than the text
     (folder / FILE_NAME).write_text(json.dumps(data), "utf-8")
     assert SegmentCache(folder).split(["가나다. 라마."], seg) == [[(0, 8)]]
+    for damaged in ([], [0, 3], [1, 8], [0, 3, 4, 8], ["0", 8]):
+        data["spans"][key] = damaged  # skips text, starts or ends on a space, not numbers
+        (folder / FILE_NAME).write_text(json.dumps(data), "utf-8")
+        assert SegmentCache(folder).split(["가나다. 라마."], seg) == [[(0, 8)]], damaged
+    data["spans"][key] = [0, 4, 5, 8]  # a true segmentation of the text is used
+    (folder / FILE_NAME).write_text(json.dumps(data), "utf-8")
+    assert SegmentCache(folder).split(["가나다. 라마."], seg) == [[(0, 4), (5, 8)]]
     data["fingerprint"] = "another segmenter"
-    data["spans"][key] = [0, 3]
     (folder / FILE_NAME).write_text(json.dumps(data), "utf-8")
     assert SegmentCache(folder).split(["가나다. 라마."], seg) == [[(0, 8)]]
-    assert len(calls) == 3
+    assert len(calls) == 8
 
 
 def test_an_unwritable_cache_warns_and_changes_nothing(cached: Path, capsys) -> None:
     folder = cached / ".l10n-cache"
-    (folder / FILE_NAME).unlink()
-    folder.rmdir()
+    shutil.rmtree(folder)
     folder.write_text("a file where the folder should be", "utf-8")
     essays = read_essays(load_config(cached))
     assert essays and "segmentation cache not saved" in capsys.readouterr().err

@@ -191,12 +191,30 @@ class Glossary:
             for form in (term.ko, *term.ko_variants):
                 key = _nospace(form)
                 automaton.add_word(key, (len(key), term, form))
-            for word in term.ko_exclude:  # matched like terms, so they win by length
-                key = _nospace(word)
-                automaton.add_word(key, (len(key), None, word))
         if len(automaton):
             automaton.make_automaton()
         return automaton
+
+    @cached_property
+    def _exclusions(self):
+        """ko_exclude words, matched in the text exactly as written (spaces included)."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for term in self.terms:
+            for word in term.ko_exclude:
+                owners = automaton.get(word, (len(word), ()))[1]
+                automaton.add_word(word, (len(word), (*owners, term)))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def _excluded(self, text: str, hit: KoHit) -> bool:
+        """Whether ``hit`` lies inside one of its own term's ko_exclude words (서울시장)."""
+        if not hit.term.ko_exclude:
+            return False
+        return any(hit.term in owners and end + 1 - length <= hit.start and hit.end <= end + 1
+                   for end, (length, owners) in self._exclusions.iter(text))
 
     def _candidates(self, text: str) -> list[KoHit]:
         if not self.terms or not len(self._automaton):
@@ -215,10 +233,10 @@ class Glossary:
             if start < taken_until:
                 continue
             taken_until = stop
-            if term is None:  # a ko_exclude word: 서울시장 hides 시장
-                continue
             first, last = offsets[start], offsets[stop - 1] + 1
-            hits.append(KoHit(term, first, last, text[first:last]))
+            hit = KoHit(term, first, last, text[first:last])
+            if not self._excluded(text, hit):  # 서울시장 hides 시장, not 서울
+                hits.append(hit)
         return hits
 
     def find_korean(self, text: str) -> list[KoHit]:
@@ -280,7 +298,7 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
-        if not _clear_edges(text, hit):
+        if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
             if hit.start not in starts and not _clear_left(text, hit.start):
                 continue
             if hit.end not in ends and not _clear_right(text, hit.end):

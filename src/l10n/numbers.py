@@ -89,7 +89,7 @@ def _to_float(text: str) -> float:
 
 # Korean units, decades, articles and approximations all need one of these; without them
 # only plain numbers are read (the common case, made fast)
-_KO_SPECIAL = re.compile(r"\d\s?(?:[천백십만억조]|년대)|수[십백천만억조]")
+_KO_SPECIAL = re.compile(r"\d\s{0,2}(?:[천백십만억조]|년대)|수[십백천만억조]")
 # English words that carry numbers; without them only digits are read (fast path)
 # (the lookahead on first letters makes this search three times faster)
 _EN_WORDY = re.compile(r"\b(?=[abdefhijmnostvx])(?:" +

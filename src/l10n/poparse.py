@@ -26,6 +26,8 @@ _FIELDS = {"ct": "msgctxt", "mi": "msgid", "mp": "msgid_plural", "ms": "msgstr",
            "pc": "previous_msgctxt", "pm": "previous_msgid", "pp": "previous_msgid_plural"}
 # states after which a comment or msgctxt/msgid line starts the next entry
 _ENDS = {"ms", "mx"}
+# states in which this reader accepts a comment line (polib accepts more, but not all)
+_COMMENTABLE = {"st", "he", "co", "ms", "mx", "pc", "pm", "pp"}
 # which keyword may follow which state (msgctxt and msgid also start a new entry)
 _NEXT = {"ct": {"st", "he", "co", "pc", "pm", "pp", "ms", "mx"},
          "mi": {"st", "he", "co", "ct", "pc", "pm", "pp", "ms", "mx"},
@@ -112,7 +114,7 @@ def _parse(text: str) -> polib.POFile:
         if first == "#":
             kind = line[:2]
             if kind == "#~":
-                if line.startswith("#~|"):
+                if line == "#~|" or line.startswith("#~|") and line[3].isspace():
                     continue  # polib drops the previous msgid of obsolete entries
                 if not line.startswith("#~ "):
                     raise Unusual
@@ -130,6 +132,8 @@ def _parse(text: str) -> polib.POFile:
             else:
                 if len(line) == 2 and (kind == "#:" or kind == "#." or kind == "#,"):
                     continue  # polib skips an empty "#." / "#:" / "#," line altogether
+                if state not in _COMMENTABLE:
+                    raise Unusual  # polib allows some comments inside an entry, not all
                 if state in _ENDS:
                     entries.append(cur)
                     cur = {"linenum": number}
@@ -152,6 +156,8 @@ def _parse(text: str) -> polib.POFile:
                             flag.strip() for flag in rest.split(","))
                     state = "co"
                 elif kind == "#|":
+                    if len(line) < 3 or not line[2].isspace():
+                        raise Unusual
                     body = line[2:].lstrip()
                     if body[:1] == '"':
                         if state not in ("pc", "pm", "pp"):
@@ -179,7 +185,7 @@ def _parse(text: str) -> polib.POFile:
         symbol = _KEYWORDS.get(keyword)
         if symbol is None:
             if not (keyword.startswith("msgstr[") and len(keyword) == 9
-                    and keyword[7].isdigit() and keyword[8] == "]"):
+                    and "0" <= keyword[7] <= "9" and keyword[8] == "]"):
                 raise Unusual
             symbol = "mx"
         if state not in _NEXT[symbol]:
@@ -194,7 +200,7 @@ def _parse(text: str) -> polib.POFile:
         else:
             cur[_FIELDS[symbol]] = value
             if symbol == "mi":
-                cur["obsolete"] = obsolete
+                cur["obsolete"] = 1 if obsolete else 0  # polib stores an int
         state = symbol
     last = text.rstrip().rpartition("\n")[2].strip()
     if last.startswith("#") and not last.startswith("#~ "):

@@ -11,8 +11,10 @@ The cache is one JSON file, ``.l10n-cache/segments.json`` in the project (``cach
 segmenter (the versions of l10n, kiwipiepy and its model, and the text of
 ``segment.py``): a
 different fingerprint discards it, so spans from another segmenter are never reused.
-It is written atomically. A cache that cannot be read or written is reported as a
-warning and ignored: it only ever costs time, never changes a result.
+It is written atomically, with a ``.gitignore`` that keeps it out of version control. An
+entry is used only if it is a segmentation of its text (ordered spans, trimmed, covering
+every character that is not a space); a cache that cannot be read or written is reported
+as a warning and ignored.
 """
 
 from __future__ import annotations
@@ -65,14 +67,19 @@ class SegmentCache:
         self._used: set[str] = set()
         self._dirty = False
         self.hits = self.misses = 0
-        if self.path is not None and self.path.exists():
+        if self.path is not None:
             self._load()
 
     def _load(self) -> None:
         assert self.path is not None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            self._dirty = True  # a file where the folder should be: saving will say so
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             _warn(f"{self.path}: unreadable segmentation cache ignored ({exc})")
             self._dirty = True  # rewrite it
             return
@@ -91,11 +98,15 @@ class SegmentCache:
             return None
         spans = list(zip(flat[::2], flat[1::2]))
         previous = 0
-        for start, end in spans:  # never trust a cache entry that does not fit the text
-            if not (isinstance(start, int) and isinstance(end, int)
-                    and previous <= start < end <= len(text)):
+        for start, end in spans:  # never trust an entry that is not a segmentation of the text
+            if not (type(start) is int and type(end) is int
+                    and previous <= start < end <= len(text)
+                    and not text[previous:start].strip()
+                    and not text[start].isspace() and not text[end - 1].isspace()):
                 return None
             previous = end
+        if text[previous:].strip():
+            return None  # spans must cover every character that is not a space
         return spans
 
     def split(self, texts: Iterable[str],
@@ -138,6 +149,8 @@ class SegmentCache:
                           ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         try:
             write_text_atomic(self.path, text)
+            # like .pytest_cache: the folder keeps itself out of version control
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
         except L10nError as exc:
             _warn(f"segmentation cache not saved: {exc}")
             return

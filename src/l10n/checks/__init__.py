@@ -110,10 +110,12 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     active = [c for c in checks if levels[c.code] is not None]
     unit_checks = [c for c in active if c.scope == "unit"]
     findings: list[Finding] = []
+    # Kiwi is used here, in this process, never in a forked worker: its thread pool does
+    # not survive a fork, and a worker calling it would wait forever
+    _prepare(ctx, unit_checks, real)
     if jobs > 1 and len(live) >= 4000:
         findings += _parallel(unit_checks, levels, live, done, real, ctx, relative, jobs)
     else:
-        _prepare(ctx, unit_checks, real)
         findings += _run_unit_checks(unit_checks, levels, live, done, real, ctx, relative)
     for check in active:
         if check.scope == "unit":
@@ -177,7 +179,6 @@ def _worker(index: int) -> list[Finding]:
                                              ("checks", "levels", "chunks", "ctx", "relative"))
     live, done, real = chunks[index]
     gc.disable()  # a short-lived worker: collecting would only cost time
-    _prepare(ctx, checks, real)
     return _run_unit_checks(checks, levels, live, done, real, ctx, relative)
 
 
@@ -192,8 +193,8 @@ def _parallel(checks, levels, live, done, real, ctx, relative, jobs: int) -> lis
         ids = {id(u) for u in part}
         chunks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
     _WORK.update(checks=checks, levels=levels, chunks=chunks, ctx=ctx, relative=relative)
-    # the entries are shared with the forked workers; frozen, the collector neither scans
-    # them again nor makes the workers copy the pages they live on
+    # the entries are shared with the forked workers; frozen, the collector does not
+    # traverse them again in every worker
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
