@@ -27,6 +27,7 @@ def _perf(results: dict) -> list[str]:
                  ("check", "l10n check", ["pofilter"]),
                  ("status", "l10n status", ["pocount", "msgfmt --statistics"]),
                  ("status", "l10n status --no-qa", ["pocount"]),
+                 ("status", "l10n status, QA gate runs", ["pocount"]),
                  ("build", "l10n build", [])]
         for key, ours, anchors in pairs:
             data = r[key]

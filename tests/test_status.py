@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -68,6 +69,25 @@ def test_publication_gate() -> None:
     ok, reason = publication_verdict(progress, 10, 2)
     assert not ok and reason == "2 QA error(s)"
     assert publication_verdict(progress, 10, 0) == (True, "")
+
+
+def test_qa_runs_only_for_catalogs_that_reach_the_threshold(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s.md": "초연결 사회는 우리의 삶을 바꾸었다.\n"})
+    catalog = root / "locales/en/LC_MESSAGES/s.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(SAMPLE, "utf-8")
+    asked: list[Path] = []
+
+    def count_errors(path: Path, po=None) -> int:
+        asked.append(path)
+        return 3
+
+    config = load_config(root)
+    below = project_status(config, count_errors=count_errors, attribute_translators=False)
+    assert asked == [] and "needs 100%" in below.essays[0].reason  # no: QA cannot change it
+    lowered = replace(config, publish_threshold=10.0)
+    at = project_status(lowered, count_errors=count_errors, attribute_translators=False)
+    assert asked == [catalog] and at.essays[0].reason == "3 QA error(s)"
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext not installed")

@@ -22,12 +22,18 @@ class StatusReport:
     translators: list[TranslatorWork]
 
 
+def needs_qa(progress: Progress, threshold: float) -> bool:
+    """Whether QA errors can decide publication: only for a catalog that reaches the
+    threshold (below it the verdict is already no, so the checks are not run)."""
+    return progress.entries.total > 0 and progress.percent_chars + 1e-9 >= threshold
+
+
 def publication_verdict(progress: Progress, threshold: float, errors: int) -> tuple[bool, str]:
     """Publishable when the translated share of characters reaches the threshold and
     no QA error is left."""
     if progress.entries.total == 0:
         return False, "no entries"
-    if progress.percent_chars + 1e-9 < threshold:
+    if not needs_qa(progress, threshold):
         return False, f"{progress.percent_chars:.1f}% translated, needs {threshold:g}%"
     if errors:
         return False, f"{errors} QA error(s)"
@@ -48,7 +54,8 @@ def project_status(config: Config, *, language: str | None = None, since: date |
     essays = []
     for path, po in catalogs.items():
         progress = compute_progress(po, name=path.stem, language=path.parent.parent.name)
-        errors = count_errors(path, po) if count_errors else 0
+        errors = (count_errors(path, po)
+                  if count_errors and needs_qa(progress, config.publish_threshold) else 0)
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
         if ok and count_errors is None:
             reason = "QA not run (--no-qa)"

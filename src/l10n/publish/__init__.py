@@ -20,7 +20,7 @@ from ..errors import PublishError
 from ..model import BlockKind, Essay
 from ..pipeline import read_essays
 from ..progress import Progress, compute_progress
-from ..status import publication_verdict
+from ..status import needs_qa, publication_verdict
 from .inline import render_inline
 
 
@@ -167,7 +167,8 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
         po = read_catalog(po_path) if po_path.exists() else None
         progress = compute_progress(po, name=essay.name) if po is not None else Progress(
             essay.name)
-        errors = count_errors(po_path) if (count_errors and po is not None) else 0
+        errors = (count_errors(po_path, po) if count_errors and po is not None
+                  and needs_qa(progress, config.publish_threshold) else 0)
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
         if po is None:
             reason = "no translation catalog; run 'l10n update'"
