@@ -101,6 +101,17 @@ def _parse(text: str) -> polib.POFile:
             if not line:
                 continue
             first = line[0]
+        obsolete = False
+        if first == "#" and line.startswith("#~"):
+            if line == "#~|" or line.startswith("#~|") and line[3].isspace():
+                continue  # polib drops the previous msgid of obsolete entries
+            if not line.startswith("#~ "):
+                raise Unusual
+            line = line[3:].strip()
+            obsolete = True
+            first = line[:1]
+            if first == "#":
+                raise Unusual  # a comment inside "#~": polib's rules apply
         if first == '"':  # a continuation line
             if state == "mx":
                 cur["msgstr_plural"][plural_index] += _string(line)
@@ -110,77 +121,59 @@ def _parse(text: str) -> polib.POFile:
                     raise Unusual
                 cur[field] += _string(line)
             continue
-        obsolete = False
         if first == "#":
             kind = line[:2]
-            if kind == "#~":
-                if line == "#~|" or line.startswith("#~|") and line[3].isspace():
-                    continue  # polib drops the previous msgid of obsolete entries
-                if not line.startswith("#~ "):
+            if len(line) == 2 and (kind == "#:" or kind == "#." or kind == "#,"):
+                continue  # polib skips an empty "#." / "#:" / "#," line altogether
+            if state not in _COMMENTABLE:
+                raise Unusual  # polib allows some comments inside an entry, not all
+            if state in _ENDS:
+                entries.append(cur)
+                cur = {"linenum": number}
+                state = "co"
+            if kind == "#:" or kind == "#." or kind == "#,":
+                if line[2] != " ":
                     raise Unusual
-                line = line[3:].strip()
-                obsolete = True
-                if line[:1] == '"':
-                    if state == "mx":
-                        cur["msgstr_plural"][plural_index] += _string(line)
-                    else:
-                        field = _FIELDS.get(state)
-                        if field is None:
-                            raise Unusual
-                        cur[field] += _string(line)
-                    continue
-            else:
-                if len(line) == 2 and (kind == "#:" or kind == "#." or kind == "#,"):
-                    continue  # polib skips an empty "#." / "#:" / "#," line altogether
-                if state not in _COMMENTABLE:
-                    raise Unusual  # polib allows some comments inside an entry, not all
-                if state in _ENDS:
-                    entries.append(cur)
-                    cur = {"linenum": number}
-                    state = "co"
-                if kind == "#:" or kind == "#." or kind == "#,":
-                    if line[2] != " ":
-                        raise Unusual
-                    rest = line[3:]
-                    if kind == "#:":
-                        found = cur.setdefault("occurrences", [])
-                        for occurrence in rest.split():
-                            file, colon, at = occurrence.rpartition(":")
-                            found.append((file, at) if colon and at.isdigit()
-                                         else (occurrence, ""))
-                    elif kind == "#.":
-                        cur["comment"] = f"{cur['comment']}\n{rest}" if cur.get("comment") \
-                            else rest
-                    else:
-                        cur.setdefault("flags", []).extend(
-                            flag.strip() for flag in rest.split(","))
-                    state = "co"
-                elif kind == "#|":
-                    if len(line) < 3 or not line[2].isspace():
-                        raise Unusual
-                    body = line[2:].lstrip()
-                    if body[:1] == '"':
-                        if state not in ("pc", "pm", "pp"):
-                            raise Unusual
-                        cur[_FIELDS[state]] += _string(body)
-                        continue
-                    keyword, _, token = body.partition(" ")
-                    state = _PREVIOUS.get(keyword, "")
-                    if not state:
-                        raise Unusual
-                    cur[_FIELDS[state]] = _string(token.lstrip())
-                elif line == "#" or line[1] == " ":
-                    comment = line[2:]
-                    if state in ("st", "he"):  # polib's header: leading empty lines vanish
-                        po.header = f"{po.header}\n{comment}" if po.header else comment
-                        state = "he"
-                    else:
-                        cur["tcomment"] = f"{cur['tcomment']}\n{comment}" \
-                            if cur.get("tcomment") else comment
-                        state = "co"
+                rest = line[3:]
+                if kind == "#:":
+                    found = cur.setdefault("occurrences", [])
+                    for occurrence in rest.split():
+                        file, colon, at = occurrence.rpartition(":")
+                        found.append((file, at) if colon and at.isdigit()
+                                     else (occurrence, ""))
+                elif kind == "#.":
+                    cur["comment"] = f"{cur['comment']}\n{rest}" if cur.get("comment") \
+                        else rest
                 else:
+                    cur.setdefault("flags", []).extend(
+                        flag.strip() for flag in rest.split(","))
+                state = "co"
+            elif kind == "#|":
+                if len(line) < 3 or not line[2].isspace():
                     raise Unusual
-                continue
+                body = line[2:].lstrip()
+                if body[:1] == '"':
+                    if state not in ("pc", "pm", "pp"):
+                        raise Unusual
+                    cur[_FIELDS[state]] += _string(body)
+                    continue
+                keyword, _, token = body.partition(" ")
+                state = _PREVIOUS.get(keyword, "")
+                if not state:
+                    raise Unusual
+                cur[_FIELDS[state]] = _string(token.lstrip())
+            elif line == "#" or line[1] == " ":
+                comment = line[2:]
+                if state in ("st", "he"):  # polib's header: leading empty lines vanish
+                    po.header = f"{po.header}\n{comment}" if po.header else comment
+                    state = "he"
+                else:
+                    cur["tcomment"] = f"{cur['tcomment']}\n{comment}" \
+                        if cur.get("tcomment") else comment
+                    state = "co"
+            else:
+                raise Unusual
+            continue
         keyword, _, token = line.partition(" ")
         symbol = _KEYWORDS.get(keyword)
         if symbol is None:
