@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import GlossaryError
-from l10n.glossary import Glossary, Term, Verdict, judge_english, judge_entry, parse_glossary, read_glossary
+from l10n.glossary import (
+    Glossary,
+    Term,
+    Verdict,
+    judge_english,
+    judge_entry,
+    parse_glossary,
+    read_glossary,
+)
 
 from .conftest import DATA, ROOT
 

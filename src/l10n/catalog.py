@@ -1,9 +1,10 @@
 """PO and POT files: with ``poparse``, the only modules that import polib.
 
-Reading uses polib (through ``poparse``'s fast reader for files in the usual shape). Writing uses our own serializer, because the output must be what
-GNU gettext itself writes (``msgcat`` of our output changes nothing), and GNU wraps
-Korean text differently from polib: see ``powrap``. Files are written atomically
-(temporary file in the same folder, fsync, rename), and only when their bytes change.
+Reading uses polib (through ``poparse``'s fast reader for files in the usual shape).
+Writing uses our own serializer, because the output must be what GNU gettext itself
+writes (``msgcat`` of our output changes nothing), and GNU wraps Korean text differently
+from polib: see ``powrap``. Files are written atomically (temporary file in the same
+folder, fsync, rename), and only when their bytes change.
 """
 
 from __future__ import annotations

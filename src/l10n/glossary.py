@@ -209,12 +209,12 @@ class Glossary:
             automaton.make_automaton()
         return automaton
 
-    def _excluded(self, text: str, hit: KoHit) -> bool:
-        """Whether ``hit`` lies inside one of its own term's ko_exclude words (서울시장)."""
-        if not hit.term.ko_exclude:
-            return False
-        return any(hit.term in owners and end + 1 - length <= hit.start and hit.end <= end + 1
-                   for end, (length, owners) in self._exclusions.iter(text))
+    def _excluded_spans(self, text: str) -> list[tuple[int, int, tuple[Term, ...]]]:
+        """Where the text has ko_exclude words: (start, end, the terms they belong to)."""
+        if not len(self._exclusions):
+            return []
+        return [(end + 1 - length, end + 1, owners)
+                for end, (length, owners) in self._exclusions.iter(text)]
 
     def _candidates(self, text: str) -> list[KoHit]:
         if not self.terms or not len(self._automaton):
@@ -228,15 +228,16 @@ class Glossary:
         found.sort(key=lambda item: (item[0], item[1]))
         hits: list[KoHit] = []
         taken_until = -1
+        excluded = self._excluded_spans(text)
         for start, neg_length, term in found:
             stop = start - neg_length
             if start < taken_until:
                 continue
             taken_until = stop
             first, last = offsets[start], offsets[stop - 1] + 1
-            hit = KoHit(term, first, last, text[first:last])
-            if not self._excluded(text, hit):  # 서울시장 hides 시장, not 서울
-                hits.append(hit)
+            if not any(term in owners and low <= first and last <= high  # 서울시장 hides 시장,
+                       for low, high, owners in excluded):                # not 서울
+                hits.append(KoHit(term, first, last, text[first:last]))
         return hits
 
     def find_korean(self, text: str) -> list[KoHit]:

@@ -18,6 +18,7 @@ from .config import Config
 from .errors import CatalogError, ConcurrentRunError
 from .merge import merge_catalog
 from .model import Essay
+from .segcache import SegmentCache
 from .source import find_essays, finish_essays, read_draft
 
 Clock = Callable[[], datetime]
@@ -159,8 +160,6 @@ def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
             raise ConfigError(f"no essay named {', '.join(unknown)} in {config.source}",
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
-    from .segcache import SegmentCache
-
     cache = SegmentCache(config.cache)
     essays = finish_essays([read_draft(path, root=config.root) for path in paths], cache)
     cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone

@@ -279,15 +279,11 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
     ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
     """
-    return list(_wrap_field(keyword, value, prefix, width))
+    return list(_wrap(keyword, value, prefix, width))
 
 
 @functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
-def _wrap_field(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
-    return tuple(_wrap(keyword, value, prefix, width))
-
-
-def _wrap(keyword: str, value: str, prefix: str, width: int) -> list[str]:
+def _wrap(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
     width = _page_width(width)
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
@@ -297,7 +293,7 @@ def _wrap(keyword: str, value: str, prefix: str, width: int) -> list[str]:
         columns = (len(escaped) if escaped.isascii() else
                    len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
         if len(keyword) + 1 + columns <= avail:
-            return [f'{prefix}{keyword} "{escaped}"']
+            return (f'{prefix}{keyword} "{escaped}"',)
     portions = _escaped_portions(value)
     lines: list[str] = []
     first = True
@@ -314,7 +310,7 @@ def _wrap(keyword: str, value: str, prefix: str, width: int) -> list[str]:
         cuts = [0] + [i for i, brk in enumerate(breaks) if brk] + [len(text)]
         for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
             lines.append(f'{head if n == 0 else prefix}"{text[a:b]}"')
-    return lines
+    return tuple(lines)
 
 
 def wrap_references(references: list[str], *, width: int = 79) -> list[str]:

@@ -9,8 +9,8 @@ paragraphs go to Kiwi, and the model is not loaded at all when none changed.
 The cache is one JSON file, ``.l10n-cache/segments.json`` in the project (``cache`` in
 ``[tool.l10n]`` moves it; ``cache = ""`` turns it off). It records a fingerprint of the
 segmenter (the versions of l10n, kiwipiepy and its model, and the text of
-``segment.py``): a
-different fingerprint discards it, so spans from another segmenter are never reused.
+``segment.py``): a different fingerprint discards it, so spans from another segmenter
+are never reused.
 It is written atomically, with a ``.gitignore`` that keeps it out of version control. An
 entry is used only if it is a segmentation of its text (ordered spans, trimmed, covering
 every character that is not a space); a cache that cannot be read or written is reported
@@ -66,7 +66,6 @@ class SegmentCache:
         self._spans: dict[str, list[int]] = {}
         self._used: set[str] = set()
         self._dirty = False
-        self.hits = self.misses = 0
         if self.path is not None:
             self._load()
 
@@ -96,7 +95,7 @@ class SegmentCache:
         flat = self._spans.get(_key(text))
         if not isinstance(flat, list) or len(flat) % 2:
             return None
-        spans = list(zip(flat[::2], flat[1::2]))
+        spans = list(zip(flat[::2], flat[1::2], strict=True))
         previous = 0
         for start, end in spans:  # never trust an entry that is not a segmentation of the text
             if not (type(start) is int and type(end) is int
@@ -125,8 +124,6 @@ class SegmentCache:
             else:
                 result[i] = found
                 self._used.add(_key(text))
-        self.hits += len(texts) - len(missing)
-        self.misses += len(missing)
         if missing:
             for i, spans in zip(missing, segment([texts[i] for i in missing]), strict=True):
                 result[i] = spans

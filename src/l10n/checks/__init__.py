@@ -7,8 +7,8 @@ catalogs and returns findings as values; the exit code is decided in one place
 
 from __future__ import annotations
 
-import re
 import gc
+import re
 import traceback
 from collections import Counter
 from collections.abc import Iterable
