@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,31 @@ def test_second_run_is_byte_identical(golden_project: Path) -> None:
     written = run_update(golden_project)
     assert {w.action for w in written} == {"unchanged"}
     assert {p: p.read_bytes() for p in files} == before
+
+
+def test_template_keeps_its_creation_date_until_an_entry_changes(golden_project: Path) -> None:
+    pot = golden_project / "locales/templates/essay.pot"
+    run_update(golden_project)
+    first = pot.read_bytes()
+    config = load_config(golden_project)
+    later = lambda: datetime(2027, 5, 6, 7, 8, tzinfo=UTC)  # noqa: E731
+    # nothing changed: the old date stays, so the file does not change either
+    written = update_project(config, clock=later, glossary=project_glossary(config))
+    assert pot.read_bytes() == first and "unchanged" in {w.action for w in written}
+    assert b"POT-Creation-Date: 2026-01-02 03:04+0000" in first
+    # a damaged template (CRLF line ends from a Windows checkout) is read all the same
+    pot.write_bytes(first.replace(b"\n", b"\r\n"))
+    update_project(config, clock=later, glossary=project_glossary(config))
+    assert pot.read_bytes() == first
+    # an edited sentence: a new template, with today's date
+    essay = golden_project / "source/ko/essay.md"
+    essay.write_text(essay.read_text("utf-8") + "\n새 문장이다.\n", "utf-8")
+    update_project(config, clock=later, glossary=project_glossary(config))
+    assert b"POT-Creation-Date: 2027-05-06 07:08+0000" in pot.read_bytes()
+    # a template that is not UTF-8 any more is generated afresh, not an error
+    pot.write_bytes(b"\xff\xfe broken")
+    update_project(config, clock=later, glossary=project_glossary(config))
+    assert read_catalog(pot).find("새 문장이다.") is not None
 
 
 @pytest.mark.skipif(not GNU, reason="GNU gettext not installed")

@@ -326,3 +326,22 @@ def test_fast_path_widths_agree_with_the_full_table() -> None:
     assert len(simple) > 11000
     assert [c for c in simple if _width(c) != (2 if "\uac00" <= c <= "\ud7a3" else
                                                 0 if c == "\xad" else 1)] == []
+
+
+simple_char = st.sampled_from(
+    [chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2010, 0x2028),
+                      *range(0x2030, 0x205F)]] + ["가", "한", "글", "녕", "힣"])
+simple_text = st.lists(st.one_of(simple_char, st.just(" "), st.sampled_from(["1", "(", ")", ".",
+                                                                           '"', "가"])),
+                       min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=simple_text)
+def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
+    """The word cache used for ASCII, Latin-1, punctuation and Hangul gives the same
+    break states as the character-by-character port, spaces anywhere."""
+    from l10n.powrap import _SIMPLE, _possible_linebreaks, _simple_linebreaks
+
+    assert _SIMPLE.fullmatch(text)
+    assert _simple_linebreaks(text) == _possible_linebreaks(text)

@@ -147,19 +147,31 @@ def format_entry(entry: polib.POEntry, *, width: int = 79) -> list[str]:
 
 def format_catalog(po: polib.POFile, *, width: int = 79) -> str:
     """The whole file as GNU gettext writes it: header, live entries, obsolete entries."""
-    blocks: list[list[str]] = []
+    return join_catalog(format_header(po, width=width), format_entries(po, width=width))
+
+
+def join_catalog(header: str, entries: str) -> str:
+    """A file's text from ``format_header`` and ``format_entries``."""
+    return f"{header}\n" + (f"\n{entries}" if entries else "")
+
+
+def format_header(po: polib.POFile, *, width: int = 79) -> str:
+    """The header entry's lines (the part of ``format_catalog`` before the first blank line)."""
     header = polib.POEntry(msgid="", msgstr=_header_text(po), tcomment=po.header or "",
                            flags=_header_flags(po))
-    blocks.append(format_entry(header, width=width))
-    for entry in po:
-        if not entry.obsolete:
-            blocks.append(format_entry(entry, width=width))
+    return "\n".join(format_entry(header, width=width))
+
+
+def format_entries(po: polib.POFile, *, width: int = 79) -> str:
+    """The entries' lines (``format_catalog`` after the header and a blank line), live
+    entries first; "" when there are none."""
+    blocks = [format_entry(entry, width=width) for entry in po if not entry.obsolete]
     for entry in po:
         if entry.obsolete:
             lines = format_entry(entry, width=width)
             if lines:
                 blocks.append(lines)
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    return "".join("\n".join(block) + "\n\n" for block in blocks)[:-1]
 
 
 def _header_text(po: polib.POFile) -> str:

@@ -40,23 +40,15 @@ _EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for patt
     (r"dozens|tens|scores|decades", 10),
 ]]
 _ANY_APPROX = re.compile("|".join(p.pattern for p, _ in _EN_APPROX), re.IGNORECASE)
-_SPELLED = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth)\b",
-    re.IGNORECASE)
+_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+              "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+              "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion"]
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth"]
+_SPELLED = re.compile(r"\b(?:" + "|".join(_CARDINALS + _ORDINALS) + r"|\w+teenth|\w+tieth)\b",
+                      re.IGNORECASE)
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
-# words that may carry a number; without a digit or one of them, there is nothing to read
-_NUMBER_WORD = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|"
-    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundreds|"
-    r"thousands|millions|billions|dozens|tens|scores|decades|twenties|thirties|forties|fifties|"
-    r"sixties|seventies|eighties|nineties|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv|xvi|"
-    r"xvii|xviii|xix|xx)", re.IGNORECASE)
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _EN_NUMBER = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
@@ -90,11 +82,29 @@ def _to_float(text: str) -> float:
 # Korean units, decades, articles and approximations all need one of these; without them
 # only plain numbers are read (the common case, made fast)
 _KO_SPECIAL = re.compile(r"\d\s{0,2}(?:[천백십만억조]|년대)|수[십백천만억조]")
-# English words that carry numbers; without them only digits are read (fast path)
-# (the lookahead on first letters makes this search three times faster)
-_EN_WORDY = re.compile(r"\b(?=[abdefhijmnostvx])(?:" +
-                       _NUMBER_WORD.pattern.replace(r"\d|", "", 1) + "|" + _SPELLED.pattern +
-                       ")", re.IGNORECASE)
+# Every word the English passes below read: scale and spelled-out numbers, ordinals,
+# approximations, decades, months, Roman numerals. A text without one of them (and without
+# an ordinal like "fourteenth") has only digits to read, which is the fast path.
+_NUMBER_WORDS = frozenset(
+    _CARDINALS + _ORDINALS + ["twentieth", "hundreds", "thousands", "millions", "billions",
+                              "dozens", "tens", "scores", "decades"]
+    + list(_DECADES) + _MONTHS + [numeral.lower() for numeral in _ROMAN_VALUES])
+_LETTERS = re.compile(r"[a-z]+")
+_ORDINAL_TAIL = re.compile(r"(?:teenth|tieth)\b")
+# the non-ASCII letters that case-insensitive matching equates with ASCII ones (İ ı ſ K)
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def has_number_words(text: str) -> bool:
+    """Whether ``text`` has a word that the English passes read as a number.
+
+    Never false when one of those passes would find something (every word they match
+    case-insensitively is a run of letters here), so a text without them takes the
+    digits-only path with the same result.
+    """
+    lowered = (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
+    return (not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered))
+            or _ORDINAL_TAIL.search(lowered) is not None)
 
 
 def korean_values(text: str) -> Counter:
@@ -140,13 +150,22 @@ def korean_values(text: str) -> Counter:
 
 def english_values(text: str) -> Counter:
     """Values in English text, spelled-out numbers and ordinals included."""
+    if not has_number_words(text):  # digits only: the other passes would find nothing
+        return _digit_values(text)
+    return _all_values(text)
+
+
+def _digit_values(text: str) -> Counter:
+    values: Counter = Counter()
+    for match in _EN_NUMBER.finditer(_EN_RANGE.sub(" to ", text)):
+        values[("=", _to_float(match.group(1)))] += 1
+    return values
+
+
+def _all_values(text: str) -> Counter:
     from text_to_num import alpha2digit
 
     values: Counter = Counter()
-    if not _EN_WORDY.search(text):  # digits only: the later passes would find nothing
-        for match in _EN_NUMBER.finditer(_EN_RANGE.sub(" to ", text)):
-            values[("=", _to_float(match.group(1)))] += 1
-        return values
     lowered = text
     if _ANY_APPROX.search(lowered):
         for pattern, value in _EN_APPROX:
@@ -181,7 +200,7 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     One is never reported missing: Korean writes 1 where English says "a", "an",
     "per" or "single".
     """
-    if not _KO_SPECIAL.search(source) and not _EN_WORDY.search(target):
+    if not _KO_SPECIAL.search(source) and not has_number_words(target):
         # digits only on both sides (the common case): equal lists of digits agree
         ours = _KO_PLAIN.findall(source)
         theirs = (_EN_NUMBER.findall(_EN_RANGE.sub(" to ", target))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,16 +15,27 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .catalog import file_digest, new_catalog, read_catalog, write_catalog
+from .catalog import (
+    file_digest,
+    format_entries,
+    format_header,
+    join_catalog,
+    new_catalog,
+    read_catalog,
+    write_catalog,
+    write_text_atomic,
+)
 from .config import Config
-from .errors import CatalogError, ConcurrentRunError
+from .errors import CatalogError, ConcurrentRunError, L10nError
 from .merge import merge_catalog
 from .model import Essay
 from .segcache import SegmentCache
-from .source import find_essays, finish_essays, read_draft
+from .source import Draft, find_essays, finish_essays, read_draft
 
 Clock = Callable[[], datetime]
 Annotator = Callable[[str], list[str]]
+# from this many essays on, reading and writing are spread over processes (with --jobs)
+_MANY_ESSAYS = 8
 
 
 def default_clock() -> datetime:
@@ -90,11 +103,6 @@ def build_template(essay: Essay, *, project_name: str, created: str,
     return pot
 
 
-def _same_entries(first: polib.POFile, second: polib.POFile) -> bool:
-    body = lambda po: [(e.msgid, e.occurrences, e.comment) for e in po]  # noqa: E731
-    return body(first) == body(second)
-
-
 def _po_metadata(old: polib.POFile | None, pot: polib.POFile, language: str,
                  project_name: str, now: str) -> dict[str, str]:
     if old is None:
@@ -149,7 +157,13 @@ def _stats(path: Path, action: str, po: polib.POFile) -> WrittenFile:
                        sum(not e.msgstr for e in live), sum(e.obsolete for e in po))
 
 
-def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
+def read_essays(config: Config, names: list[str] | None = None, *,
+                jobs: int = 1) -> list[Essay]:
+    """The essays (all, or those named), segmented; the first bad one raises its error.
+
+    With ``jobs`` > 1 and many essays, files are read and parsed by that many processes;
+    segmentation stays in this process, in one Kiwi batch.
+    """
     paths = find_essays(config.source)
     if names:
         wanted = set(names)
@@ -161,9 +175,27 @@ def read_essays(config: Config, names: list[str] | None = None) -> list[Essay]:
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
     cache = SegmentCache(config.cache)
-    essays = finish_essays([read_draft(path, root=config.root) for path in paths], cache)
+    reader = functools.partial(_draft_or_error, root=config.root)
+    if jobs > 1 and len(paths) >= _MANY_ESSAYS:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            drafts = pool.map(reader, paths, chunksize=4)
+    else:
+        drafts = [reader(path) for path in paths]
+    for draft in drafts:  # the first error in file order, whichever process met it
+        if isinstance(draft, L10nError):
+            raise draft
+    essays = finish_essays(drafts, cache)
     cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
     return essays
+
+
+def _draft_or_error(path: Path, *, root: Path) -> Draft | L10nError:
+    try:
+        return read_draft(path, root=root)
+    except L10nError as exc:
+        return exc
 
 
 def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
@@ -172,13 +204,29 @@ def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
     path = config.pot_path(essay.name)
     pot = build_template(essay, project_name=config.project_name,
                          created=po_date(clock()), annotate=annotate)
-    previous = read_catalog(path) if path.exists() else None
-    if previous is not None and _same_entries(previous, pot):
-        pot.metadata["POT-Creation-Date"] = previous.metadata.get(
-            "POT-Creation-Date", pot.metadata["POT-Creation-Date"])
-    action = "created" if previous is None else "updated"
-    changed = write_catalog(pot, path)
+    entries = format_entries(pot)
+    action = "updated" if path.exists() else "created"
+    previous = _previous_template(path)
+    if previous is not None:
+        old_header, _, old_entries = previous.partition("\n\n")
+        date = _POT_DATE.search(old_header)
+        if old_entries == entries and date:  # the same entries: the same template
+            pot.metadata["POT-Creation-Date"] = date.group(1)
+    changed = write_text_atomic(path, join_catalog(format_header(pot), entries))
     return pot, _stats(path, action if changed else "unchanged", pot)
+
+
+# the creation date in a template's header, as format_catalog writes it
+_POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
+
+
+def _previous_template(path: Path) -> str | None:
+    """The text of the template written last time (None if absent or unreadable: it is
+    generated, so a damaged one is simply written afresh)."""
+    try:
+        return path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str, *,
@@ -219,7 +267,8 @@ def update_project(config: Config, *, names: list[str] | None = None,
     essay's template and catalogs are written, by ``jobs`` processes when there are
     many essays; the files are identical to a one-process run.
     """
-    essays = read_essays(config, names)  # read and parse everything before writing anything
+    # read and parse everything before writing anything
+    essays = read_essays(config, names, jobs=jobs)
     annotate = None
     if glossary is not None:
         msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
@@ -229,7 +278,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
     with project_lock(config):
         orphans = {} if (templates_only or names) else _orphans(config, essays)
         work = _EssayWork(config, clock, annotate, templates_only, orphans)
-        if jobs > 1 and len(essays) >= 8:
+        if jobs > 1 and len(essays) >= _MANY_ESSAYS:
             import multiprocessing
 
             _WORK["work"] = work

@@ -142,16 +142,19 @@ def _possible_linebreaks(text: str) -> list[int]:
     prev = last = "BK"  # classes of the last character / non-space one
     space = False  # spaces seen since the last non-space character?
     ri_count = 0  # regional indicators right before this point
-    for i, ch in enumerate(text):
-        prop = _lbp(ch)
+    pair = _pair
+    for i, prop in enumerate(map(_lbp, text)):
+        if prop == "SP":
+            space = True  # LB7: never break before a space
+            prev = prop
+            ri_count = 0
+            continue
         if prop == "BK":
             result[i] = _MANDATORY
             prev, last, space = prop, prop, False
-        elif prop == "SP":
-            space = True  # LB7: never break before a space
         elif prop == "ZW":
             last, space = "ZW", False
-        elif prop in ("CM", "ZWJ"):  # LB9, LB10
+        elif prop == "CM" or prop == "ZWJ":  # LB9, LB10
             if last == "BK":
                 last, space = "AL", False
             elif last == "ZW" or space:  # LB8, LB18 win over LB14 here
@@ -160,19 +163,53 @@ def _possible_linebreaks(text: str) -> list[int]:
         else:
             if last == "ZW":
                 result[i] = _POSSIBLE
-            elif last == "BK" or prev in ("ZWJ", "HL_BA"):  # LB8a, LB21a
+            elif last == "BK" or prev == "ZWJ" or prev == "HL_BA":  # LB8a, LB21a
                 pass
             elif last == prop == "RI":  # LB30a
                 if space or ri_count % 2 == 0:
                     result[i] = _POSSIBLE
             else:
-                pair = _pair(last, prop)
-                if pair == _D or (pair == _I and space):
+                decision = pair(last, prop)
+                if decision == _D or (space and decision == _I):
                     result[i] = _POSSIBLE
             last, space = prop, False
         if prop != "BK":
-            prev = "HL_BA" if prev == "HL" and prop in ("HY", "BA") else prop
+            prev = "HL_BA" if prev == "HL" and (prop == "HY" or prop == "BA") else prop
         ri_count = ri_count + 1 if prop == "RI" else 0
+    return result
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_marks(word: str) -> tuple[str, tuple[int, ...], str]:
+    """A space-free word's first class, the break states after its first character, and
+    its last class. Words recur, so texts are mostly assembled from this cache."""
+    return _lbp(word[0]), tuple(_possible_linebreaks(word)[1:]), _lbp(word[-1])
+
+
+def _simple_linebreaks(text: str) -> list[int]:
+    """``_possible_linebreaks`` for a text in the ``_SIMPLE`` scripts, word by word.
+
+    Those scripts have no mandatory breaks, zero-width spaces or combining marks, so after
+    a space (U+0020, the only SP) the algorithm's state is the same whatever came before,
+    except for the class of the last non-space character, which decides whether the next
+    word may start a line. Inside a word the states depend on the word alone.
+    """
+    result: list[int] = []
+    last = "BK"  # nothing before the text: no break at its start
+    for n, word in enumerate(text.split(" ")):
+        if n:
+            result.append(_PROHIBITED)  # LB7: never before the space itself
+        if not word:
+            continue
+        first, rest, tail = _word_marks(word)
+        if n == 0 or last == "BK":
+            result.append(_PROHIBITED)
+        elif last == first == "RI" or _pair(last, first) != _P:
+            result.append(_POSSIBLE)  # after spaces, direct and indirect pairs both break
+        else:
+            result.append(_PROHIBITED)
+        result += rest
+        last = tail
     return result
 
 
@@ -208,25 +245,26 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _width_linebreaks(text: str, overrides: list[int], width: int,
+def _width_linebreaks(marks: list[int], widths: list[int], width: int,
                       start_column: int) -> list[bool]:
-    """Port of ``u8_width_linebreaks``: where ``text`` gets broken."""
-    marks = _possible_linebreaks(text)
-    result = [False] * len(text)
+    """Port of ``u8_width_linebreaks``: where a text gets broken.
+
+    ``marks`` are its break states (``_possible_linebreaks`` with the caller's
+    overrides applied) and ``widths`` its characters' widths.
+    """
+    result = [False] * len(marks)
     last_p = None
     last_column, piece_width = start_column, 0
-    for i, ch in enumerate(text):
-        mark = marks[i] if overrides[i] == _UNDEF else overrides[i]
-        if mark in (_POSSIBLE, _MANDATORY):
+    for i, mark in enumerate(marks):
+        if mark == _POSSIBLE or mark == _MANDATORY:
             if last_p is not None and last_column + piece_width > width:
                 result[last_p] = True
                 last_column = 0
-        if mark == _MANDATORY:
-            last_p, last_column, piece_width = None, 0, 0
-            continue
-        if mark == _POSSIBLE:
+            if mark == _MANDATORY:
+                last_p, last_column, piece_width = None, 0, 0
+                continue
             last_p, last_column, piece_width = i, last_column + piece_width, 0
-        piece_width += _width(ch)
+        piece_width += widths[i]
     if last_p is not None and last_column + piece_width > width:
         result[last_p] = True
     return result
@@ -299,12 +337,16 @@ def _wrap(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
     first = True
     for index, (text, overrides) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        breaks = _width_linebreaks(text, overrides, avail, start)
+        possible = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
+                    else _possible_linebreaks(text))
+        marks = [m if o == _UNDEF else o for m, o in zip(possible, overrides, strict=True)]
+        widths = list(map(_width, text))
+        breaks = _width_linebreaks(marks, widths, avail, start)
         if first and text and (index + 1 < len(portions) or start > avail
                                or any(breaks)):
             lines.append(f'{prefix}{keyword} ""')
             first, start = False, 0
-            breaks = _width_linebreaks(text, overrides, avail, start)
+            breaks = _width_linebreaks(marks, widths, avail, start)
         head = f"{prefix}{keyword} " if first else prefix
         first = False
         cuts = [0] + [i for i, brk in enumerate(breaks) if brk] + [len(text)]
