@@ -95,16 +95,27 @@ _ORDINAL_TAIL = re.compile(r"(?:teenth|tieth)\b")
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+_APPROX_WORDS = frozenset(["hundreds", "thousands", "millions", "billions", "dozens", "tens",
+                           "scores", "decades"])
+_SPELLED_WORDS = frozenset(_CARDINALS + _ORDINALS)
+_ROMAN_WORDS = frozenset(numeral.lower() for numeral in _ROMAN_VALUES)
+
+
+def _words(text: str) -> tuple[set[str], str]:
+    """The runs of letters of ``text``, lowercased, and the lowercased text itself: every
+    word a case-insensitive pattern below can match is one of these runs."""
+    lowered = (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
+    return set(_LETTERS.findall(lowered)), lowered
+
+
 def has_number_words(text: str) -> bool:
     """Whether ``text`` has a word that the English passes read as a number.
 
-    Never false when one of those passes would find something (every word they match
-    case-insensitively is a run of letters here), so a text without them takes the
-    digits-only path with the same result.
+    Never false when one of those passes would find something, so a text without them
+    takes the digits-only path with the same result.
     """
-    lowered = (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
-    return (not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(lowered))
-            or _ORDINAL_TAIL.search(lowered) is not None)
+    words, lowered = _words(text)
+    return not _NUMBER_WORDS.isdisjoint(words) or _ORDINAL_TAIL.search(lowered) is not None
 
 
 def korean_values(text: str) -> Counter:
@@ -115,12 +126,12 @@ def korean_values(text: str) -> Counter:
             values[("=", _to_float(match.group(1)))] += 1
         return values
     taken = [False] * len(text)
-    for match in _KO_ARTICLE.finditer(text):
+    for match in _KO_ARTICLE.finditer(text) if "조" in text else ():
         for group in match.groups():
             if group:
                 values[("=", float(group))] += 1
         taken[match.start():match.end()] = [True] * (match.end() - match.start())
-    for match in _KO_SHORT_DECADE.finditer(text):
+    for match in _KO_SHORT_DECADE.finditer(text) if "년대" in text else ():
         values[("y", float(match.group(1)))] += 1
         taken[match.start():match.end()] = [True] * (match.end() - match.start())
     for match in _KO_AMOUNT.finditer(text):
@@ -137,9 +148,8 @@ def korean_values(text: str) -> Counter:
                 group += value
         total += group
         values[("=", total)] += 1
-        for i in range(match.start(), match.end()):
-            taken[i] = True
-    for match in _KO_APPROX_RE.finditer(text):
+        taken[match.start():match.end()] = [True] * (match.end() - match.start())
+    for match in _KO_APPROX_RE.finditer(text) if "수" in text else ():
         if not any(taken[match.start():match.end()]):
             values[("~", float(_KO_APPROX[match.group(1)]))] += 1
     for match in _KO_PLAIN.finditer(text):
@@ -166,30 +176,40 @@ def _all_values(text: str) -> Counter:
     from text_to_num import alpha2digit
 
     values: Counter = Counter()
+    words, folded = _words(text)  # each pass runs only if a word it reads is there
     lowered = text
-    if _ANY_APPROX.search(lowered):
+    if not _APPROX_WORDS.isdisjoint(words):
         for pattern, value in _EN_APPROX:
             found = pattern.findall(lowered)
             if found:
                 values[("~", float(value))] += len(found)
                 lowered = pattern.sub(" ", lowered)
-    for match in _DECADE_RE.finditer(lowered):  # in their twenties = 20대
-        values[("=", float(_DECADES[match.group(0).lower()]))] += 1
-    lowered = _DECADE_RE.sub(" ", lowered)
-    for match in _ROMAN.finditer(lowered):  # World War II, Part III
-        values[("=", float(_ROMAN_VALUES[match.group(1)]))] += 1
-    for match in _EN_MONTH.finditer(lowered):
-        values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
+    if not words.isdisjoint(_DECADES):
+        for match in _DECADE_RE.finditer(lowered):  # in their twenties = 20대
+            values[("=", float(_DECADES[match.group(0).lower()]))] += 1
+        lowered = _DECADE_RE.sub(" ", lowered)
+    if not _ROMAN_WORDS.isdisjoint(words):
+        for match in _ROMAN.finditer(lowered):  # World War II, Part III
+            values[("=", float(_ROMAN_VALUES[match.group(1)]))] += 1
+    if not words.isdisjoint(_MONTHS):
+        for match in _EN_MONTH.finditer(lowered):
+            values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
     # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
     lowered = _EN_RANGE.sub(" to ", lowered)
-    for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
-        values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
-    lowered = _EN_SCALED.sub(" ", lowered)
+    scaled = not words.isdisjoint(_EN_SCALE)
+    if scaled:
+        for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
+            values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
+        lowered = _EN_SCALED.sub(" ", lowered)
     # spelled-out numbers only where there are words for them (text2num is the slow part)
-    digits = alpha2digit(lowered, "en", threshold=0) if _SPELLED.search(lowered) else lowered
-    for match in _EN_SCALED.finditer(digits):  # "one trillion" became "1 trillion"
-        values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
-    for match in _EN_NUMBER.finditer(_EN_SCALED.sub(" ", digits)):
+    digits = lowered
+    if not _SPELLED_WORDS.isdisjoint(words) or _ORDINAL_TAIL.search(folded):
+        digits = alpha2digit(lowered, "en", threshold=0) if _SPELLED.search(lowered) else lowered
+    if scaled:
+        for match in _EN_SCALED.finditer(digits):  # "one trillion" became "1 trillion"
+            values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
+        digits = _EN_SCALED.sub(" ", digits)
+    for match in _EN_NUMBER.finditer(digits):
         values[("=", _to_float(match.group(1)))] += 1
     return values
 

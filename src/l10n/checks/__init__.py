@@ -11,7 +11,8 @@ import gc
 import re
 import traceback
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -91,7 +92,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                reference_min_chrf: float = 40.0) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
-    With ``jobs`` > 1 the per-entry checks of a large run are spread over processes;
+    With ``jobs`` > 1 the checks of a large run are spread over processes;
     the findings are the same as with one process.
     """
     checks = checks if checks is not None else list(REGISTRY.values())
@@ -109,28 +110,15 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     levels = {c.code: _severity(c, overrides) for c in checks}
     active = [c for c in checks if levels[c.code] is not None]
     unit_checks = [c for c in active if c.scope == "unit"]
-    findings: list[Finding] = []
+    other_checks = [c for c in active if c.scope != "unit"]
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
     # not survive a fork, and a worker calling it would wait forever
-    _prepare(ctx, unit_checks, real)
+    _prepare(ctx, active, real)
+    work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative)
     if jobs > 1 and len(live) >= 4000:
-        findings += _parallel(unit_checks, levels, live, done, real, ctx, relative, jobs)
+        findings = _parallel(work, live, done, real, jobs)
     else:
-        findings += _run_unit_checks(unit_checks, levels, live, done, real, ctx, relative)
-    for check in active:
-        if check.scope == "unit":
-            continue
-        if check.family in ("glossary", "consistency"):
-            _prepare(ctx, [check], real)
-        try:
-            if check.scope == "catalog":
-                results = [r for units in by_path.values() for r in check.function(units, ctx)]
-            else:
-                results = list(check.function(real, ctx))
-            findings += [_finding(check, levels[check.code], unit, message, relative)
-                         for unit, message in results if not _suppressed(unit, check)]
-        except Exception as exc:  # a crashing check is an internal error, never a pass
-            findings.append(_crash(check, exc))
+        findings = work.units(live, done, real) + work.others(real)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
 
 
@@ -155,52 +143,85 @@ def _crash(check: Check, exc: Exception) -> Finding:
                    f"check {check.code} {check.name} crashed: {detail}")
 
 
-def _run_unit_checks(checks: list[Check], levels: dict, live: list[Unit], done: list[Unit],
-                     real: list[Unit], ctx: CheckContext, relative) -> list[Finding]:
-    findings = []
-    for check in checks:
-        units = live if not check.needs_translation else (done if check.code == "C004" else real)
-        try:
-            for unit in units:
-                for message in check.function(unit, ctx):
-                    if not _suppressed(unit, check):
-                        findings.append(_finding(check, levels[check.code], unit, message,
-                                                 relative))
-        except Exception as exc:  # a crashing check is an internal error, never a pass
-            findings.append(_crash(check, exc))
-    return findings
+@dataclass(frozen=True)
+class _Work:
+    """The checks of one run and what they need, shared by every process."""
+
+    unit_checks: list[Check]
+    other_checks: list[Check]
+    levels: dict
+    catalogs: list[list[Unit]]
+    ctx: CheckContext
+    relative: Callable
+
+    def units(self, live: list[Unit], done: list[Unit], real: list[Unit]) -> list[Finding]:
+        """Findings of the per-entry checks on these entries."""
+        findings = []
+        for check in self.unit_checks:
+            units = live if not check.needs_translation else (done if check.code == "C004"
+                                                              else real)
+            try:
+                for unit in units:
+                    for message in check.function(unit, self.ctx):
+                        if not _suppressed(unit, check):
+                            findings.append(_finding(check, self.levels[check.code], unit,
+                                                     message, self.relative))
+            except Exception as exc:  # a crashing check is an internal error, never a pass
+                findings.append(_crash(check, exc))
+        return findings
+
+    def others(self, real: list[Unit]) -> list[Finding]:
+        """Findings of the checks over whole catalogs and over the project."""
+        findings = []
+        for check in self.other_checks:
+            try:
+                if check.scope == "catalog":
+                    results = [r for units in self.catalogs for r in check.function(units,
+                                                                                     self.ctx)]
+                else:
+                    results = list(check.function(real, self.ctx))
+                findings += [_finding(check, self.levels[check.code], unit, message,
+                                      self.relative)
+                             for unit, message in results if not _suppressed(unit, check)]
+            except Exception as exc:  # a crashing check is an internal error, never a pass
+                findings.append(_crash(check, exc))
+        return findings
 
 
-_WORK: dict = {}
+_TASKS: dict = {}
 
 
 def _worker(index: int) -> list[Finding]:
-    checks, levels, chunks, ctx, relative = (_WORK[k] for k in
-                                             ("checks", "levels", "chunks", "ctx", "relative"))
-    live, done, real = chunks[index]
     gc.disable()  # a short-lived worker: collecting would only cost time
-    return _run_unit_checks(checks, levels, live, done, real, ctx, relative)
+    work, tasks = _TASKS["work"], _TASKS["tasks"]
+    if index == 0:
+        return work.others(_TASKS["real"])
+    return work.units(*tasks[index - 1])
 
 
-def _parallel(checks, levels, live, done, real, ctx, relative, jobs: int) -> list[Finding]:
-    """Per-entry checks over ``jobs`` forked processes, each on a slice of the entries."""
+def _parallel(work: _Work, live: list[Unit], done: list[Unit], real: list[Unit],
+              jobs: int) -> list[Finding]:
+    """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
+    the per-entry checks as slices of the entries, a few per process so that the
+    processes finish together."""
     import multiprocessing
 
-    size = -(-len(live) // jobs)
-    chunks = []
+    size = -(-len(live) // (jobs * 4))
+    tasks = []
     for start in range(0, len(live), size):
         part = live[start:start + size]
         ids = {id(u) for u in part}
-        chunks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
-    _WORK.update(checks=checks, levels=levels, chunks=chunks, ctx=ctx, relative=relative)
+        tasks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
+    _TASKS.update(work=work, tasks=tasks, real=real)
     # the entries are shared with the forked workers; frozen, the collector does not
     # traverse them again in every worker
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-            return [f for part in pool.map(_worker, range(len(chunks))) for f in part]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_worker, range(len(tasks) + 1), chunksize=1)
+        return [finding for part in parts for finding in part]
     finally:
-        _WORK.clear()
+        _TASKS.clear()
         gc.unfreeze()
 
 
