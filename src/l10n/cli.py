@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -495,6 +496,11 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
 
 def main() -> None:
     """Entry point: run the app, turning typed errors into one line and an exit code."""
+    # A run is short and builds large structures without reference cycles (catalog
+    # entries, sentences, findings). The cyclic collector would walk them again and again
+    # for nothing, a quarter of the time of update, check and build at 100,000 entries;
+    # reference counting still frees everything dropped. bench/ measures peak memory.
+    gc.disable()
     try:
         app()  # standalone: usage errors print help and exit 2
     except L10nError as exc:

@@ -160,9 +160,10 @@ class _Work:
         for check in self.unit_checks:
             units = live if not check.needs_translation else (done if check.code == "C004"
                                                               else real)
+            function, ctx = check.function, self.ctx  # the innermost loop of a run
             try:
                 for unit in units:
-                    for message in check.function(unit, self.ctx):
+                    for message in function(unit, ctx):
                         if not _suppressed(unit, check):
                             findings.append(_finding(check, self.levels[check.code], unit,
                                                      message, self.relative))

@@ -36,8 +36,9 @@ def hangul_in_target(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  디지털 전환은 초연결을 가속했다. -> Digital 전환 accelerated hyper-connectivity.
     Good: 정이 많은 사람이다. -> She has a lot of *jeong* (정), a deep affection.
     """
-    allowed = _allowed_spans(unit, ctx)
+    allowed = None  # found only when there is Korean to excuse (rarely)
     for match in HANGUL.finditer(unit.target):
+        allowed = _allowed_spans(unit, ctx) if allowed is None else allowed
         if not any(a <= match.start() and match.end() <= b for a, b in allowed):
             yield f"Korean text left in the English: {match.group(0)!r}"
 
@@ -50,7 +51,8 @@ def cjk_in_target(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  한(恨)의 정서 -> The emotion of 恨
     Good: 한(恨)의 정서 -> The emotion of *han* (恨), a collective grief
     """
-    allowed = _allowed_spans(unit, ctx)
+    allowed = None
     for match in HAN_KANA.finditer(unit.target):
+        allowed = _allowed_spans(unit, ctx) if allowed is None else allowed
         if not any(a <= match.start() and match.end() <= b for a, b in allowed):
             yield f"CJK characters left in the English: {match.group(0)!r}"
