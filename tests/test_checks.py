@@ -9,6 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.checks import (
     REGISTRY,
@@ -311,3 +313,15 @@ print("ok")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(source=st.text(alphabet=" \t\n\u3000\xa0ab가", max_size=8),
+           target=st.text(alphabet=" \t\n\u3000\xa0ab가", max_size=8))
+def test_copied_source_shortcut_agrees_with_the_whitespace_normalised_comparison(
+        source: str, target: str) -> None:
+    from l10n.checks import _copied
+    from l10n.checks.base import Unit
+
+    assert _copied(Unit(source=source, target=target)) == (
+        " ".join(target.split()) == " ".join(source.split()))

@@ -48,3 +48,4 @@ def test_a_value_is_never_both_missing_and_extra(source: str, target: str) -> No
     report = compare_numbers(source, target)
     assert 1.0 not in report.missing
     assert not set(report.missing) & set(report.extra)
+

@@ -65,6 +65,8 @@ def units_from_catalog(path: Path, po: polib.POFile) -> list[Unit]:
 
 
 def _copied(unit: Unit) -> bool:
+    if unit.target.lstrip()[:1] != unit.source.lstrip()[:1]:
+        return False  # the usual case, decided without splitting both texts
     return " ".join(unit.target.split()) == " ".join(unit.source.split())
 
 
