@@ -325,3 +325,15 @@ def test_copied_source_shortcut_agrees_with_the_whitespace_normalised_comparison
 
     assert _copied(Unit(source=source, target=target)) == (
         " ".join(target.split()) == " ".join(source.split()))
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=st.text(alphabet="abZY,;.!? \n1", max_size=10))
+def test_missing_space_pattern_matches_its_plain_definition(text: str) -> None:
+    """P004's fast pattern finds exactly what the plain one would."""
+    import re
+
+    from l10n.checks.punctuation import _NO_SPACE_AFTER
+
+    plain = re.compile(r"[a-z]{2}[,;][A-Za-z]|[a-z]{2}[.!?][A-Z][a-z]")
+    assert bool(_NO_SPACE_AFTER.search(text)) == bool(plain.search(text))

@@ -49,3 +49,20 @@ def test_a_value_is_never_both_missing_and_extra(source: str, target: str) -> No
     assert 1.0 not in report.missing
     assert not set(report.missing) & set(report.extra)
 
+
+
+@settings(max_examples=5000, deadline=None, database=None)
+@given(text=st.text(alphabet="0123456789,.-aZ가 s", max_size=14))
+def test_digit_first_number_patterns_match_their_plain_definitions(text: str) -> None:
+    """The number patterns written to start at a digit find the same numbers, at the same
+    places, as the plain lookbehind-first definitions in their comments."""
+    import re
+
+    from l10n.numbers import _EN_NUMBER, _KO_PLAIN, _NUMBER
+
+    ko = re.compile(rf"(?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-z]|\.\d)")
+    en = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
+                    rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
+    for fast, plain in ((_KO_PLAIN, ko), (_EN_NUMBER, en)):
+        assert [(m.span(), m.group(1)) for m in fast.finditer(text)] == \
+            [(m.span(), m.group(1)) for m in plain.finditer(text)]

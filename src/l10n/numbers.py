@@ -29,7 +29,11 @@ _KO_AMOUNT = re.compile(
     rf"|(?:{_NUMBER})\s?[천백](?![가-힣]))")
 _KO_PART = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([만억조])?")
 # digits inside a Latin token (O2O, COVID-19, v3.1.2, 5G) are names, not numbers
-_KO_PLAIN = re.compile(rf"(?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-z]|\.\d)")
+# _NUMBER after its first digit: patterns that start with a digit and check what comes
+# before it afterwards are scanned by the regex engine two to three times faster
+_NUMBER_TAIL = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+_KO_PLAIN = re.compile(  # (?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-z]|\.\d)
+    rf"(\d(?<![A-Za-z\d.,]\d)(?<![A-Za-z]-\d){_NUMBER_TAIL})(?![\d,A-Za-z]|\.\d)")
 _KO_APPROX_RE = re.compile("(" + "|".join(sorted(_KO_APPROX, key=len, reverse=True)) + ")")
 
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -51,8 +55,9 @@ _SPELLED = re.compile(r"\b(?:" + "|".join(_CARDINALS + _ORDINALS) + r"|\w+teenth
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
-_EN_NUMBER = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"
-                        rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
+_EN_NUMBER = re.compile(  # (?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?(?!...)
+    rf"(\d(?<![\w.]\d)(?<![A-Z]-\d){_NUMBER_TAIL})(?:st|nd|rd|th|s)?"
+    rf"(?!\d|,\d|\.\d|[A-Za-z]|-[A-Z])")
 _ROMAN = re.compile(r"\b(II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX)\b")
 _ROMAN_VALUES = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11,
                  "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17,
@@ -165,9 +170,16 @@ def english_values(text: str) -> Counter:
     return _all_values(text)
 
 
+def _ranges(text: str) -> str:
+    """80-99 as 80 to 99: a hyphen between numbers is a range, not a minus sign."""
+    if "-" in text or "–" in text or "—" in text:
+        return _EN_RANGE.sub(" to ", text)
+    return text  # the usual case, without running the expression
+
+
 def _digit_values(text: str) -> Counter:
     values: Counter = Counter()
-    for match in _EN_NUMBER.finditer(_EN_RANGE.sub(" to ", text)):
+    for match in _EN_NUMBER.finditer(_ranges(text)):
         values[("=", _to_float(match.group(1)))] += 1
     return values
 
@@ -195,7 +207,7 @@ def _all_values(text: str) -> Counter:
         for match in _EN_MONTH.finditer(lowered):
             values[("=", float(_MONTHS.index(match.group(1).lower()) + 1))] += 1
     # a hyphen between numbers is a range (80-99%), not a minus sign or a compound
-    lowered = _EN_RANGE.sub(" to ", lowered)
+    lowered = _ranges(lowered)
     scaled = not words.isdisjoint(_EN_SCALE)
     if scaled:
         for match in _EN_SCALED.finditer(lowered):  # 50 million, 1.5 trillion
@@ -223,7 +235,7 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     if not _KO_SPECIAL.search(source) and not has_number_words(target):
         # digits only on both sides (the common case): equal lists of digits agree
         ours = _KO_PLAIN.findall(source)
-        theirs = (_EN_NUMBER.findall(_EN_RANGE.sub(" to ", target))
+        theirs = (_EN_NUMBER.findall(_ranges(target))
                   if ours or any(c.isdigit() for c in target) else [])
         if sorted(ours) == sorted(theirs):
             return NumberReport([], [])

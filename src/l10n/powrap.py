@@ -283,6 +283,9 @@ def _escaped_portions(value: str) -> list[tuple[str, list[int]]]:
     Returns ``(escaped_text, overrides)`` pairs, where ``overrides`` forbids
     breaking inside escape sequences and right before a trailing ``\\n``.
     """
+    escaped = value.translate(_ESCAPE_TABLE)
+    if len(escaped) == len(value):  # nothing to escape (so no newline): no overrides
+        return [(value, [_UNDEF] * len(value))]
     portions: list[tuple[str, list[int]]] = []
     start = 0
     while True:
@@ -339,7 +342,8 @@ def _wrap(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
         start = len(keyword) + 1 if first else 0
         possible = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
                     else _possible_linebreaks(text))
-        marks = [m if o == _UNDEF else o for m, o in zip(possible, overrides, strict=True)]
+        marks = [m if o == _UNDEF else o for m, o in zip(possible, overrides, strict=True)] \
+            if _PROHIBITED in overrides else possible
         widths = list(map(_width, text))
         breaks = _width_linebreaks(marks, widths, avail, start)
         if first and text and (index + 1 < len(portions) or start > avail

@@ -110,7 +110,11 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     levels = {c.code: _severity(c, overrides) for c in checks}
-    active = [c for c in checks if levels[c.code] is not None]
+    # a check with nothing to compare against (no glossary, no reference translations)
+    # cannot find anything; not calling it saves a call per entry
+    idle = {"glossary"} if glossary is None else set()
+    idle |= set() if reference else {"reference"}
+    active = [c for c in checks if levels[c.code] is not None and c.family not in idle]
     unit_checks = [c for c in active if c.scope == "unit"]
     other_checks = [c for c in active if c.scope != "unit"]
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
