@@ -13,6 +13,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.config import load_config
@@ -203,3 +205,11 @@ def test_project_status_assignments_and_formats(tmp_path: Path) -> None:
     markdown = status_markdown(report.essays, report.total, report.translators)
     assert markdown.startswith("| essay |") and "| a | en |" in markdown
     assert 'aria-label="translated: 50%"' in badge_svg("translated", 50.0)
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_character_count_skips_exactly_the_white_space(text: str) -> None:
+    from l10n.progress import chars
+
+    assert chars(text) == sum(not ch.isspace() for ch in text)

@@ -80,7 +80,8 @@ def eojeol(text: str) -> int:
 
 
 def chars(text: str) -> int:
-    return sum(not ch.isspace() for ch in text)
+    """Characters that are not white space (split() and isspace() agree on which are)."""
+    return len("".join(text.split()))
 
 
 def compute_progress(po: polib.POFile, *, name: str, language: str = "") -> Progress:

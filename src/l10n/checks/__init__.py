@@ -30,7 +30,7 @@ from . import (  # noqa: F401  (registration)
 )
 from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
-from .fluency import length_stats
+from .fluency import length_ratio, length_stats
 
 FAMILIES = ["completeness", "script", "glossary", "numbers", "punctuation", "whitespace",
             "tokens", "fluency", "consistency"]  # R (reference) runs only when configured
@@ -105,8 +105,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     # precondition: a copied source is reported once (C004); checks that need a real
     # translation skip it rather than flag every Korean word in it
     real = [u for u in done if not _copied(u)]
-    ctx = CheckContext(glossary=glossary,
-                       length_ratio=length_stats([(u.source, u.target) for u in done]))
+    ctx = CheckContext(glossary=glossary)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     levels = {c.code: _severity(c, overrides) for c in checks}
@@ -115,6 +114,8 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     idle = {"glossary"} if glossary is None else set()
     idle |= set() if reference else {"reference"}
     active = [c for c in checks if levels[c.code] is not None and c.family not in idle]
+    if any(c.function is length_ratio for c in active):  # the project's usual lengths
+        ctx.length_ratio = length_stats([(u.source, u.target) for u in done])
     unit_checks = [c for c in active if c.scope == "unit"]
     other_checks = [c for c in active if c.scope != "unit"]
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
