@@ -337,3 +337,20 @@ def test_missing_space_pattern_matches_its_plain_definition(text: str) -> None:
 
     plain = re.compile(r"[a-z]{2}[,;][A-Za-z]|[a-z]{2}[.!?][A-Z][a-z]")
     assert bool(_NO_SPACE_AFTER.search(text)) == bool(plain.search(text))
+
+
+def test_parallel_run_finds_what_one_process_finds_across_all_families() -> None:
+    """With jobs the entries are split into slices and the whole-catalog checks run as a
+    task of their own; the sorted findings are those of one process."""
+    po = polib.POFile()
+    for i in range(4200):  # enough entries for the checks to fork
+        target = f"Case {i}: the the plan (was late." if i % 7 == 0 else f"Case {i}: it grew."
+        po.append(polib.POEntry(msgid=f"사례 {i}: 그것은 {i % 50}억 원 규모로 성장했다.",
+                                msgstr=target if i % 11 else "Same sentence for two sources.",
+                                linenum=i * 3 + 1))
+    po.append(polib.POEntry(msgid="사례 1: 그것은 1억 원 규모로 성장했다.", msgctxt="again",
+                            msgstr="Case 1: it grew by 100 million won.", linenum=99999))
+    many = run_checks([(Path("f.po"), po)], jobs=2)
+    one = run_checks([(Path("f.po"), po)], jobs=1)
+    assert many == one
+    assert {"N001", "F001", "P002", "K001", "K002"} <= {f.code for f in many}

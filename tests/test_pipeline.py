@@ -12,7 +12,7 @@ import pytest
 
 from l10n.catalog import read_catalog, write_catalog
 from l10n.config import load_config
-from l10n.errors import CatalogError, ConcurrentRunError
+from l10n.errors import CatalogError, ConcurrentRunError, SourceError
 from l10n.glossary import project_glossary
 from l10n.pipeline import project_lock, update_project
 
@@ -199,6 +199,19 @@ def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
     for rel in files:
         assert (one / rel).read_bytes() == (two / rel).read_bytes(), rel
     assert "#. glossary: 중소기업 → SME" in (one / "locales/en/LC_MESSAGES/e03.po").read_text()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_first_bad_essay_in_file_order_is_reported_whatever_the_jobs(tmp_path: Path,
+                                                                           jobs: int) -> None:
+    essays = {f"e{i:02d}.md": f"# 제목 {i}\n\n{i}번째 문장이다.\n" for i in range(12)}
+    essays["e03.md"] = essays["e09.md"] = "   \n"
+    root = make_project(tmp_path / "p", essays)
+    with pytest.raises(SourceError, match="essay has no text") as info:
+        update_project(load_config(root), clock=fixed_clock, jobs=jobs)
+    assert info.value.path.name == "e03.md"
+    assert not (root / "locales/templates").exists() or not any(
+        (root / "locales/templates").iterdir())  # nothing written
 
 
 def test_unwritable_target_leaves_the_old_file_and_no_temporary(golden_project: Path,
