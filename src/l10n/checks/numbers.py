@@ -9,13 +9,14 @@ from .base import CheckContext, Severity, Unit, check
 
 def _report(unit: Unit, ctx: CheckContext):
     """The number comparison of a unit, computed once for both checks."""
-    from ..numbers import compare_numbers  # imported on first use: `l10n checks` stays fast
-
     cache = ctx.extra.setdefault("numbers", {})
     key = (unit.source, unit.target)
-    if key not in cache:
-        cache[key] = compare_numbers(unit.source, unit.target)
-    return cache[key]
+    report = cache.get(key)
+    if report is None:
+        from ..numbers import compare_numbers  # on first use: `l10n checks` stays fast
+
+        report = cache[key] = compare_numbers(unit.source, unit.target)
+    return report
 
 
 def _show(value: float) -> str:
