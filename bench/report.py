@@ -94,9 +94,11 @@ def _accuracy(acc: dict) -> list[str]:
 
 
 def write_results(results: dict, path: Path) -> None:
-    body = [BEGIN, "", f"Machine: {results['machine']['cores']} cores, Python "
-            f"{results['machine']['python']}. Medians of alternating runs; ratios compare "
-            "medians from this one run.", *_perf(results)]
+    machine = results["machine"]
+    commit = f", l10n at commit {machine['commit']}" if "commit" in machine else ""
+    body = [BEGIN, "", f"Machine: {machine['cores']} cores, Python {machine['python']}"
+            f"{commit}. Medians of alternating runs; ratios compare medians from this one "
+            "run.", *_perf(results)]
     if "accuracy" in results:
         body += _accuracy(results["accuracy"])
     body += ["", END]

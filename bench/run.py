@@ -297,6 +297,14 @@ def pofilter_scores(corpus_dir: Path) -> dict:
     return score_families(expected_labels(corpus_dir), flagged)
 
 
+def _commit() -> str:
+    """The commit measured, marked "+changes" when the working tree differs from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
+    head = git("rev-parse", "--short", "HEAD").strip() or "unknown"
+    return head + (" +changes" if git("status", "--porcelain", "--", "src").strip() else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -319,7 +327,8 @@ def main() -> None:
         results = {"performance": performance(args.sizes, args.runs, Path(tmp)),
                    "segmentation_speed": segmentation_speed(max(args.sizes)),
                    "glossary_speed": glossary_speed(),
-                   "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
+                   "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
+                               "commit": _commit()}}
     if not args.skip_accuracy:
         results["accuracy"] = accuracy()
     (HERE / "out" / "results.json").write_text(json.dumps(results, indent=2), "utf-8")
