@@ -66,3 +66,10 @@ def test_digit_first_number_patterns_match_their_plain_definitions(text: str) ->
     for fast, plain in ((_KO_PLAIN, ko), (_EN_NUMBER, en)):
         assert [(m.span(), m.group(1)) for m in fast.finditer(text)] == \
             [(m.span(), m.group(1)) for m in plain.finditer(text)]
+
+
+def test_a_scale_word_written_against_its_number_is_read() -> None:
+    """"$5billion" is five billion, not a stray 5 (review: the old guard needed a word
+    boundary before the scale word, so such a number was reported missing)."""
+    assert compare_numbers("50억 달러를 투자했다.", "They invested $5billion.").missing == []
+    assert compare_numbers("3백만 명", "3million people").missing == []

@@ -161,3 +161,28 @@ def test_what_we_write_reads_fast_and_as_polib_reads_it(items) -> None:
         assert any(ch in text for ch in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         return
     assert _shape(fast) == as_polib_reads(text)
+
+
+def test_polib_fallback_leaves_no_garbage_behind_with_the_collector_off() -> None:
+    """The CLI runs without the cyclic collector; polib's parser holds the catalog it
+    read in a reference cycle, which must still be freed (found in review)."""
+    import gc
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i in range(300):
+        po.append(polib.POEntry(msgid=f"문장 {i} 입니다.", msgstr=f"Sentence {i}."))
+    text = format_catalog(po).replace("\n", "\r\n")  # CR line ends: polib reads it
+    with pytest.raises(Unusual):
+        parse_po(text)
+    gc.collect()
+    gc.disable()
+    try:
+        parse_catalog(text)
+        before = len(gc.get_objects())
+        for _ in range(5):
+            parse_catalog(text)
+        grown = len(gc.get_objects()) - before
+    finally:
+        gc.enable()
+    assert grown < 500, grown  # a leaked catalog of 300 entries is thousands of objects

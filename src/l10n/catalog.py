@@ -9,6 +9,7 @@ folder, fsync, rename), and only when their bytes change.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -61,6 +62,12 @@ def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
                                line=int(match.group(1)) if match else None,
                                hint="fix the entry (msgfmt --check-format FILE shows details)"
                                ) from exc
+        finally:
+            if not gc.isenabled():
+                # polib's parser and the catalog it read form a reference cycle; with the
+                # collector off (the CLI) it would never be freed. The youngest generation
+                # holds what was made since the last collection, so this stays cheap.
+                gc.collect(0)
     seen: set[tuple[str | None, str, bool]] = set()
     for entry in po:  # polib's own duplicate check is quadratic; this one is linear
         if not entry.msgid:

@@ -179,7 +179,7 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     if jobs > 1 and len(paths) >= _MANY_ESSAYS:
         import multiprocessing
 
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
             drafts = pool.map(reader, paths, chunksize=4)
     else:
         drafts = [reader(path) for path in paths]
@@ -283,7 +283,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
 
             _WORK["work"] = work
             try:
-                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                with multiprocessing.get_context("fork").Pool(min(jobs, len(essays))) as pool:
                     for files in pool.map(_update_one, essays, chunksize=4):
                         written += files
             finally:
