@@ -53,6 +53,7 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _SPELLED = re.compile(r"\b(?:" + "|".join(_CARDINALS + _ORDINALS) + r"|\w+teenth|\w+tieth)\b",
                       re.IGNORECASE)
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
+_DIGIT = re.compile(r"\d")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
 _EN_NUMBER = re.compile(  # (?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?(?!...)
@@ -236,11 +237,11 @@ def compare_numbers(source: str, target: str) -> NumberReport:
         # digits only on both sides (the common case): equal lists of digits agree
         ours = _KO_PLAIN.findall(source)
         theirs = (_EN_NUMBER.findall(_ranges(target))
-                  if ours or any(c.isdigit() for c in target) else [])
+                  if ours or _DIGIT.search(target) else [])
         if sorted(ours) == sorted(theirs):
             return NumberReport([], [])
     wanted = korean_values(source)
-    if not wanted and not any(ch.isdigit() for ch in target):
+    if not wanted and not _DIGIT.search(target):
         return NumberReport([], [])
     found = english_values(target)
     missing = []
