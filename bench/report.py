@@ -51,6 +51,15 @@ def _perf(results: dict) -> list[str]:
     lines += ["", f"### Segmentation speed ({seg['chars']:,} characters, after start-up)", ""]
     lines += _table(["segmenter", "characters / s"],
                     [[k, f"{v:,.0f}"] for k, v in seg["chars_per_second"].items()])
+    if "prose" in results:
+        prose = results["prose"]
+        mine, theirs = prose["check"]["l10n check"], prose["check"]["pofilter"]
+        lines += ["", f"### Prose corpus ({prose['entries']:,} entries of real sentence "
+                  "pairs, two per entry)", ""]
+        lines += _table(["command", "median s", "peak MB", "anchor ÷ l10n"], [
+            ["l10n check", f"{mine['seconds']:.2f}", f"{mine['peak_mb']:.0f}", ""],
+            ["pofilter", f"{theirs['seconds']:.2f}", f"{theirs['peak_mb']:.0f}",
+             f"{theirs['seconds'] / mine['seconds']:.2f}×"]])
     if "glossary_speed" in results:
         g = results["glossary_speed"]
         lines += ["", "### Glossary matching speed", "",

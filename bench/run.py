@@ -177,6 +177,58 @@ def performance(sizes: list[int], runs: int, work: Path) -> dict:
     return results
 
 
+def prose_corpus(work: Path, size: int = 60_000) -> Path:
+    """A catalog of real prose: every clean sentence pair of the QA sets and the bundled
+    essay (those l10n finds nothing in), two per entry, in a seeded random order.
+
+    The generated corpus above has a number in every entry; this one has numbers, number
+    words ("one", "first", "may") and quotations as real essays have them."""
+    import random
+
+    import polib
+
+    from l10n.catalog import format_catalog
+    from l10n.checks import run_checks
+
+    pairs: dict[str, str] = {}
+    for path in sorted([*ROOT.glob("tests/data/qa_*/*.po"),
+                        *ROOT.glob("locales/en/LC_MESSAGES/*.po")]):
+        catalog = polib.pofile(str(path))
+        flagged = {finding.msgid for finding in run_checks([(path, catalog)])}
+        for entry in catalog:
+            if entry.msgid and entry.msgstr and "fuzzy" not in entry.flags \
+                    and entry.msgid not in flagged:
+                pairs.setdefault(entry.msgid, entry.msgstr)
+    items = sorted(pairs.items())
+    order = [(a, b) for a in range(len(items)) for b in range(len(items)) if a != b]
+    random.Random(size).shuffle(order)
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    seen: set[str] = set()
+    for a, b in order:
+        msgid = f"{items[a][0]} {items[b][0]}"
+        if msgid not in seen:
+            seen.add(msgid)
+            catalog.append(polib.POEntry(msgid=msgid, msgstr=f"{items[a][1]} {items[b][1]}",
+                                         occurrences=[("prose.md", str(len(seen)))]))
+        if len(seen) == size:
+            break
+    out = work / "prose.po"
+    out.write_text(format_catalog(catalog), "utf-8")
+    return out
+
+
+def prose(runs: int, work: Path) -> dict:
+    """check and status on the prose corpus, beside pofilter and pocount."""
+    l10n = tool("l10n")
+    po = prose_corpus(work)
+    entries = sum(1 for line in po.read_text("utf-8").splitlines() if line.startswith("msgid"))
+    return {"entries": entries - 1, "check": compare("prose check", runs, {
+        "l10n check": {"cmd": [l10n, "check", str(po)], "cwd": work},
+        "pofilter": {"cmd": [tool("pofilter"), str(po), str(work / "pofilter.po")]},
+    })}
+
+
 def segmentation_speed(size: int) -> dict:
     """Characters per second after start-up: l10n's segmenter, Kiwi alone, kss alone."""
     from l10n.segment import _kiwi, split_spans
@@ -312,11 +364,17 @@ def main() -> None:
     parser.add_argument("--skip-accuracy", action="store_true")
     parser.add_argument("--accuracy-only", action="store_true",
                         help="recompute accuracy; keep the timings of bench/out/results.json")
+    parser.add_argument("--prose-only", action="store_true",
+                        help="time the prose corpus; keep the rest of bench/out/results.json")
     args = parser.parse_args()
     (HERE / "out").mkdir(exist_ok=True)
-    if args.accuracy_only:
+    if args.accuracy_only or args.prose_only:
         results = json.loads((HERE / "out" / "results.json").read_text("utf-8"))
-        results["accuracy"] = accuracy()
+        if args.accuracy_only:
+            results["accuracy"] = accuracy()
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                results["prose"] = prose(args.runs, Path(tmp))
         (HERE / "out" / "results.json").write_text(json.dumps(results, indent=2), "utf-8")
         from report import write_results
 
@@ -325,6 +383,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         results = {"performance": performance(args.sizes, args.runs, Path(tmp)),
+                   "prose": prose(args.runs, Path(tmp)),
                    "segmentation_speed": segmentation_speed(max(args.sizes)),
                    "glossary_speed": glossary_speed(),
                    "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
