@@ -100,11 +100,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     checks = checks if checks is not None else list(REGISTRY.values())
     overrides = severity or {}
     by_path = {path: units_from_catalog(path, po) for path, po in catalogs}
-    live = [u for units in by_path.values() for u in units if not u.obsolete]
-    done = [u for u in live if u.translated]
-    # precondition: a copied source is reported once (C004); checks that need a real
-    # translation skip it rather than flag every Korean word in it
-    real = [u for u in done if not _copied(u)]
+    live, done, real = _kinds([u for units in by_path.values() for u in units])
     ctx = CheckContext(glossary=glossary)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
@@ -123,10 +119,21 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     _prepare(ctx, active, real)
     work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative)
     if jobs > 1 and len(live) >= 4000:
-        findings = _parallel(work, live, done, real, jobs)
+        findings = _parallel(work, live, real, jobs)
     else:
         findings = work.units(live, done, real) + work.others(real)
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
+    """The live units, those translated, and those really translated.
+
+    A copied source is reported once (C004); checks that need a real translation skip it
+    rather than flag every Korean word in it.
+    """
+    live = [u for u in units if not u.obsolete]
+    done = [u for u in live if u.translated]
+    return live, done, [u for u in done if not _copied(u)]
 
 
 def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
@@ -204,22 +211,17 @@ def _worker(index: int) -> list[Finding]:
     work, tasks = _TASKS["work"], _TASKS["tasks"]
     if index == 0:
         return work.others(_TASKS["real"])
-    return work.units(*tasks[index - 1])
+    return work.units(*_kinds(tasks[index - 1]))
 
 
-def _parallel(work: _Work, live: list[Unit], done: list[Unit], real: list[Unit],
-              jobs: int) -> list[Finding]:
+def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> list[Finding]:
     """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
     the per-entry checks as slices of the entries, a few per process so that the
     processes finish together."""
     import multiprocessing
 
     size = -(-len(live) // (jobs * 4))
-    tasks = []
-    for start in range(0, len(live), size):
-        part = live[start:start + size]
-        ids = {id(u) for u in part}
-        tasks.append((part, [u for u in done if id(u) in ids], [u for u in real if id(u) in ids]))
+    tasks = [live[start:start + size] for start in range(0, len(live), size)]
     _TASKS.update(work=work, tasks=tasks, real=real)
     # the entries are shared with the forked workers; frozen, the collector does not
     # traverse them again in every worker
