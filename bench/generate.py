@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import polib  # noqa: E402
 
-from l10n.catalog import format_catalog  # noqa: E402
+from l10n.po.catalog import format_catalog  # noqa: E402
 
 SUBJECTS = [("중소기업", "SMEs"), ("대기업", "large companies"), ("정부", "the government"),
             ("플랫폼 기업", "platform companies"), ("연구자", "researchers"),

@@ -187,8 +187,8 @@ def prose_corpus(work: Path, size: int = 60_000) -> Path:
 
     import polib
 
-    from l10n.catalog import format_catalog
     from l10n.checks import run_checks
+    from l10n.po.catalog import format_catalog
 
     pairs: dict[str, str] = {}
     for path in sorted([*ROOT.glob("tests/data/qa_*/*.po"),
@@ -231,7 +231,8 @@ def prose(runs: int, work: Path) -> dict:
 
 def segmentation_speed(size: int) -> dict:
     """Characters per second after start-up: l10n's segmenter, Kiwi alone, kss alone."""
-    from l10n.segment import _kiwi, split_spans
+    from l10n.korean.kiwi import kiwi as _kiwi
+    from l10n.korean.segment import split_spans
 
     base = corpus(size)
     text = (base / "big/source/ko/essay-000.md").read_text("utf-8")
@@ -266,7 +267,7 @@ def glossary_speed(terms: int = 5000, sentences: int = 100_000) -> dict:
 
     from generate import sentence
 
-    from l10n.glossary import Glossary, Term
+    from l10n.glossary.terms import Glossary, Term
 
     rng = random.Random(5000)
     syllables = [chr(0xAC00 + i) for i in range(0, 11172, 7)]
@@ -285,7 +286,8 @@ def glossary_speed(terms: int = 5000, sentences: int = 100_000) -> dict:
 def accuracy() -> dict:
     from tests.gold import boundary_scores, read_gold
 
-    from l10n.segment import _kiwi, split_sentences
+    from l10n.korean.kiwi import kiwi as _kiwi
+    from l10n.korean.segment import split_sentences
 
     seg = {}
     for name in ("segment_gold", "segment_heldout", "segment_test"):

@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from l10n.catalog import read_catalog
 from l10n.checks import FAMILIES, REGISTRY, Severity, run_checks
-from l10n.glossary import read_glossary
+from l10n.glossary.terms import read_glossary
+from l10n.po.catalog import read_catalog
 
 CORPUS = Path(__file__).parent / "data" / "qa_corpus"
 

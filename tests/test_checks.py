@@ -22,7 +22,7 @@ from l10n.checks import (
 )
 from l10n.checks.base import check
 from l10n.errors import ConfigError
-from l10n.glossary import read_glossary
+from l10n.glossary.terms import read_glossary
 
 from .conftest import DATA, ROOT
 
@@ -297,8 +297,8 @@ def test_parallel_checks_do_not_hang_after_kiwi_ran_in_this_process() -> None:
 import polib
 from pathlib import Path
 from l10n.checks import run_checks
-from l10n.glossary import parse_glossary
-from l10n.segment import _kiwi
+from l10n.glossary.terms import parse_glossary
+from l10n.korean.kiwi import kiwi as _kiwi
 
 glossary = parse_glossary("ko,en\n공유,sharing\n")
 po = polib.POFile()

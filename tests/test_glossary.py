@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import GlossaryError
-from l10n.glossary import (
+from l10n.glossary.terms import (
     Glossary,
     Term,
     Verdict,
@@ -206,7 +206,7 @@ def test_bundled_glossary_is_valid_and_covers_the_required_terms() -> None:
 
 def test_bundled_translation_follows_the_glossary() -> None:
     glossary = read_glossary(ROOT / "glossary.csv")
-    from l10n.catalog import read_catalog
+    from l10n.po.catalog import read_catalog
 
     po = read_catalog(ROOT / "locales/en/LC_MESSAGES/fourth-industrial-revolution.po")
     bad = [(e.msgid, j.term.ko, j.verdict.value) for e in po if not e.obsolete

@@ -9,8 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.catalog import format_catalog, parse_catalog
-from l10n.merge import merge_catalog, split_english
+from l10n.po.catalog import format_catalog, parse_catalog
+from l10n.po.merge import merge_catalog, split_english
 
 
 def catalog(entries: list[tuple[str, str]], *, obsolete: list[tuple[str, str]] = ()) -> polib.POFile:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.numbers import _all_values, _digit_values, compare_numbers, has_number_words
+from l10n.korean.numbers import _all_values, _digit_values, compare_numbers, has_number_words
 
 # words next to, inside and around the ones that carry numbers, in odd cases and scripts
 WORDS = ["one", "One", "ONE", "once", "online", "ones", "tenth", "tenths", "tender", "may",
@@ -58,7 +58,7 @@ def test_digit_first_number_patterns_match_their_plain_definitions(text: str) ->
     places, as the plain lookbehind-first definitions in their comments."""
     import re
 
-    from l10n.numbers import _EN_NUMBER, _KO_PLAIN, _NUMBER
+    from l10n.korean.numbers import _EN_NUMBER, _KO_PLAIN, _NUMBER
 
     ko = re.compile(rf"(?<![A-Za-z\d.,])(?<![A-Za-z]-)({_NUMBER})(?![\d,A-Za-z]|\.\d)")
     en = re.compile(rf"(?<![\w.])(?<![A-Z]-)({_NUMBER})(?:st|nd|rd|th|s)?"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog, write_catalog
 from l10n.config import load_config
 from l10n.errors import CatalogError, ConcurrentRunError, SourceError
-from l10n.glossary import project_glossary
+from l10n.glossary.terms import project_glossary
 from l10n.pipeline import project_lock, update_project
+from l10n.po.catalog import read_catalog, write_catalog
 
 from .conftest import fixed_clock, make_project
 
@@ -183,7 +183,7 @@ def test_missing_source_folder(tmp_path: Path) -> None:
 
 
 def test_jobs_give_the_same_files_as_one_process(tmp_path: Path) -> None:
-    from l10n.glossary import read_glossary
+    from l10n.glossary.terms import read_glossary
 
     essays = {f"e{i:02d}.md": f"# 제목 {i}\n\n중소기업들에게 {i}번째 문장이다. 플랫폼만이 살길이다.\n"
               for i in range(10)}

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import format_catalog, parse_catalog
 from l10n.errors import CatalogError
-from l10n.poparse import Unusual, parse_po
+from l10n.po.catalog import format_catalog, parse_catalog
+from l10n.po.parse import Unusual, parse_po
 
 from .conftest import DATA, ROOT
 

@@ -1,4 +1,4 @@
-"""Tests for l10n.powrap: msgcat-identical wrapping of PO strings.
+"""Tests for l10n.po.wrap: msgcat-identical wrapping of PO strings.
 
 The golden literals below were produced once by GNU gettext 0.21 ``msgcat``;
 the other tests run the installed ``msgcat`` and compare with it directly
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.powrap import escape, wrap_field, wrap_references
+from l10n.po.wrap import escape, wrap_field, wrap_references
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
 needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat not installed")
@@ -320,7 +320,7 @@ def test_wrap_field_matches_msgcat(msgid, msgstr, previous, old_msgid, old_msgst
 
 def test_fast_path_widths_agree_with_the_full_table() -> None:
     """wrap_field's fast path counts Hangul syllables as 2, U+00AD as 0, the rest as 1."""
-    from l10n.powrap import _SIMPLE, _width
+    from l10n.po.wrap import _SIMPLE, _width
 
     simple = [chr(c) for c in range(0x20, 0xD7A4) if _SIMPLE.fullmatch(chr(c))]
     assert len(simple) > 11000
@@ -341,7 +341,7 @@ simple_text = st.lists(st.one_of(simple_char, st.just(" "), st.sampled_from(["1"
 def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
     """The word cache used for ASCII, Latin-1, punctuation and Hangul gives the same
     break states as the character-by-character port, spaces anywhere."""
-    from l10n.powrap import _SIMPLE, _possible_linebreaks, _simple_linebreaks
+    from l10n.po.wrap import _SIMPLE, _possible_linebreaks, _simple_linebreaks
 
     assert _SIMPLE.fullmatch(text)
     assert _simple_linebreaks(text) == _possible_linebreaks(text)

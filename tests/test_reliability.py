@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.checks import run_checks
 from l10n.errors import L10nError
-from l10n.glossary import parse_glossary
-from l10n.progress import compute_progress
+from l10n.glossary.terms import parse_glossary
+from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
+from l10n.progress.counts import compute_progress
 from l10n.source import decode_source, parse_essay
 
 from .conftest import PYPROJECT, ROOT, make_project
@@ -310,7 +310,7 @@ def test_unclosed_quote_in_a_po_file_is_a_syntax_error(tmp_path: Path) -> None:
 
 
 def test_writes_go_through_symlinks(tmp_path: Path) -> None:
-    from l10n.catalog import write_text_atomic
+    from l10n.files import write_text_atomic
 
     real = tmp_path / "real.po"
     real.write_text("old", encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import read_catalog
+from l10n.po.catalog import read_catalog
 
 from .test_pipeline import run_update
 

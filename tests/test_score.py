@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import parse_catalog
-from l10n.score import merge_pairs, pair_catalogs, score_pairs, worst_segments
+from l10n.po.catalog import parse_catalog
+from l10n.progress.score import merge_pairs, pair_catalogs, score_pairs, worst_segments
 
 from .conftest import make_project, tool
 from .test_status import catalog_text, git

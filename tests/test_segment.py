@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.segment import split_sentences, split_spans
+from l10n.korean.segment import split_sentences, split_spans
 
 from .conftest import DATA
 from .gold import boundary_scores, read_gold

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.config import load_config
-from l10n.progress import attribute, compute_progress, progress_history
-from l10n.status import project_status, publication_verdict
-from l10n.status_report import badge_svg, history_svg, status_json, status_markdown
+from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
+from l10n.progress.counts import attribute, compute_progress, progress_history
+from l10n.progress.report import badge_svg, history_svg, status_json, status_markdown
+from l10n.progress.status import project_status, publication_verdict
 
 from .conftest import make_project, tool
 
@@ -210,6 +210,6 @@ def test_project_status_assignments_and_formats(tmp_path: Path) -> None:
 @settings(max_examples=2000, deadline=None, database=None)
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
 def test_character_count_skips_exactly_the_white_space(text: str) -> None:
-    from l10n.progress import chars
+    from l10n.progress.counts import chars
 
     assert chars(text) == sum(not ch.isspace() for ch in text)

@@ -82,7 +82,7 @@ def _print_written(written, quiet: bool) -> None:
 def extract(project: ProjectOpt = None, essays: EssayArgs = None,
             quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Write locales/templates/<essay>.pot for each essay."""
-    from .glossary import project_glossary
+    from .glossary.terms import project_glossary
     from .pipeline import update_project
 
     config = _config(project)
@@ -99,7 +99,7 @@ def update(project: ProjectOpt = None, essays: EssayArgs = None,
            quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
            jobs: JobsOpt = 0) -> None:
     """Extract templates and merge them into every target language's PO catalog."""
-    from .glossary import project_glossary
+    from .glossary.terms import project_glossary
     from .pipeline import update_project
 
     config = _config(project)
@@ -116,8 +116,9 @@ def merge(
                                                 help="Write here (default: update OLD).")] = None,
 ) -> None:
     """Merge a template into a catalog like 'msgmerge --previous' (no segmentation)."""
-    from .catalog import file_digest, read_catalog, write_catalog
-    from .merge import merge_catalog
+    from .files import file_digest
+    from .po.catalog import read_catalog, write_catalog
+    from .po.merge import merge_catalog
 
     po, pot = read_catalog(old), read_catalog(template)
     metadata = dict(po.metadata)
@@ -146,8 +147,8 @@ def status(
     """Progress by essay and translator: entries, eojeol and characters; fuzzy is never done."""
     from datetime import date
 
-    from . import status_report as render
-    from .status import project_status
+    from .progress import report as render
+    from .progress.status import project_status
 
     if fmt not in ("table", "json", "markdown", "badge"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
@@ -205,7 +206,7 @@ def _write_or_echo(text: str, out: Path | None) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    from .catalog import write_text_atomic
+    from .files import write_text_atomic
 
     write_text_atomic(out, text)
     typer.echo(f"wrote {out}")
@@ -213,8 +214,8 @@ def _write_or_echo(text: str, out: Path | None) -> None:
 
 def _status_history(config, language: str | None, chart: Path | None) -> None:
     from .pipeline import project_catalogs
-    from .progress import progress_history
-    from .status_report import history_svg
+    from .progress.counts import progress_history
+    from .progress.report import history_svg
 
     points = progress_history(config.root, project_catalogs(config, language))
     for point in points:
@@ -230,7 +231,7 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
 def _error_counter(config):
     """QA errors per catalog, for the publication gate (the glossary is read once)."""
     from .checks import count_errors
-    from .glossary import project_glossary
+    from .glossary.terms import project_glossary
 
     glossary = project_glossary(config)
     jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
@@ -287,7 +288,7 @@ def check(
                           jobs=jobs or (os.cpu_count() or 1), reference=reference,
                           reference_min_chrf=config.reference_min_chrf if config else 40.0)
     if write_baseline is not None:
-        from .catalog import write_text_atomic
+        from .files import write_text_atomic
         from .report import render_json
 
         write_text_atomic(write_baseline, render_json(findings, len(catalogs)))
@@ -303,8 +304,8 @@ def _reference_translations(config, catalogs) -> dict[str, str] | None:
     """msgid -> reference translation, from the configured reference catalogs."""
     if config.reference is None:
         return None
-    from .progress import entry_state
-    from .score import reference_for
+    from .progress.counts import entry_state
+    from .progress.score import reference_for
 
     found: dict[str, str] = {}
     for path, _ in catalogs:
@@ -315,7 +316,7 @@ def _reference_translations(config, catalogs) -> dict[str, str] | None:
 
 
 def _read(path: Path):
-    from .catalog import read_catalog
+    from .po.catalog import read_catalog
 
     return read_catalog(path)
 
@@ -363,9 +364,9 @@ def build(
 ) -> None:
     """Build the site: side-by-side Korean/English pages, English pages, bilingual Markdown."""
     from .pipeline import project_catalogs
-    from .progress import progress_history
+    from .progress.counts import progress_history
+    from .progress.report import history_svg
     from .publish import build_site
-    from .status_report import history_svg
 
     config = _config(project)
     points = progress_history(config.root, project_catalogs(config))
@@ -389,7 +390,7 @@ def score(
     project: ProjectOpt = None,
 ) -> None:
     """BLEU, chrF, chrF++ and TER (sacrebleu) against a reference or an earlier revision."""
-    from . import score as scoring
+    from .progress import score as scoring
 
     if fmt not in ("table", "json"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table or json")
@@ -406,7 +407,7 @@ def score(
         per_essay.append(scoring.pair_catalogs(path.stem, po, reference,
                                                earlier_is_draft=against is not None))
         if config is not None:
-            from .progress import setters
+            from .progress.counts import setters
 
             for msgid, revision in setters(config.root, path).items():
                 translator_of[msgid] = f"{revision.author} <{revision.email}>"
@@ -426,7 +427,7 @@ GlossaryOpt = Annotated[Path | None, typer.Option(
 
 
 def _glossary(project: Path | None, path: Path | None):
-    from .glossary import project_glossary, read_glossary
+    from .glossary.terms import project_glossary, read_glossary
 
     if path is not None:
         return read_glossary(path)
@@ -438,8 +439,8 @@ def _glossary(project: Path | None, path: Path | None):
 
 
 def _catalogs(config, language: str | None):
-    from .catalog import read_catalog
     from .pipeline import project_catalogs
+    from .po.catalog import read_catalog
 
     return [(path, read_catalog(path)) for path in project_catalogs(config, language)]
 
@@ -457,7 +458,7 @@ def glossary_check(project: ProjectOpt = None, glossary: GlossaryOpt = None) -> 
 def glossary_find(term: Annotated[str, typer.Argument(help="A Korean term or variant.")],
                   project: ProjectOpt = None, language: str | None = None) -> None:
     """Concordance: every occurrence of TERM with its English and verdict."""
-    from .terminology import concordance
+    from .glossary.terminology import concordance
 
     config = _config(project)
     glossary = _glossary(project, None)
@@ -480,7 +481,7 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
                      limit: Annotated[int, typer.Option(help="Most candidates shown.")] = 30
                      ) -> None:
     """Frequent Korean noun phrases not yet in the glossary, with their current English."""
-    from .terminology import suggest_terms
+    from .glossary.terminology import suggest_terms
 
     config = _config(project)
     glossary = _glossary(project, None)

@@ -15,21 +15,20 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .catalog import (
-    file_digest,
+from .config import Config
+from .errors import CatalogError, ConcurrentRunError, L10nError
+from .files import file_digest, write_text_atomic
+from .korean.segcache import SegmentCache
+from .model import Essay
+from .po.catalog import (
     format_entries,
     format_header,
     join_catalog,
     new_catalog,
     read_catalog,
     write_catalog,
-    write_text_atomic,
 )
-from .config import Config
-from .errors import CatalogError, ConcurrentRunError, L10nError
-from .merge import merge_catalog
-from .model import Essay
-from .segcache import SegmentCache
+from .po.merge import merge_catalog
 from .source import Draft, find_essays, finish_essays, read_draft
 
 Clock = Callable[[], datetime]

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import SourceError, read_input
+from .korean.segment import split_spans
 from .model import Block, BlockKind, Essay, Sentence
-from .segment import split_spans
 
 if TYPE_CHECKING:
-    from .segcache import SegmentCache
+    from .korean.segcache import SegmentCache
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BLOCK = 100_000  # characters in one paragraph: far beyond prose, short of a runaway line

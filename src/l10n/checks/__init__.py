@@ -259,8 +259,8 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
 
     Only checks whose configured severity is ``error`` run: warnings cannot block.
     """
-    from ..catalog import read_catalog
-    from ..glossary import project_glossary
+    from ..glossary.terms import project_glossary
+    from ..po.catalog import read_catalog
 
     severity = config.severity
     checks = [c for c in REGISTRY.values()

@@ -65,7 +65,7 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
     """
     if ctx.glossary is None:
         return
-    from ..glossary import Verdict, judge_entry
+    from ..glossary.terms import Verdict, judge_entry
 
     forms: dict[object, dict[str, tuple[Unit, str]]] = defaultdict(dict)
     for unit in units:

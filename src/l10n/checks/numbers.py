@@ -13,7 +13,7 @@ def _report(unit: Unit, ctx: CheckContext):
     key = (unit.source, unit.target)
     report = cache.get(key)
     if report is None:
-        from ..numbers import compare_numbers  # on first use: `l10n checks` stays fast
+        from ..korean.numbers import compare_numbers  # on first use: `l10n checks` stays fast
 
         report = cache[key] = compare_numbers(unit.source, unit.target)
     return report

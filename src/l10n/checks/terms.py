@@ -1,5 +1,5 @@
 """Glossary: approved rendering missing, forbidden rendering used, keep term altered,
-orthographic variant. Verdicts come from l10n.glossary."""
+orthographic variant. Verdicts come from l10n.glossary.terms."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .base import CheckContext, Severity, Unit, check
 def _judgements(unit: Unit, ctx: CheckContext):
     if ctx.glossary is None:
         return []
-    from ..glossary import judge_entry
+    from ..glossary.terms import judge_entry
     cache = ctx.extra.setdefault("glossary-judgements", {})
     key = (unit.source, unit.target)
     if key not in cache:
@@ -28,7 +28,7 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
     """
-    from ..glossary import Verdict
+    from ..glossary.terms import Verdict
 
     for judgement in _judgements(unit, ctx):
         term = judgement.term
@@ -45,7 +45,7 @@ def term_forbidden(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyperconnectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
-    from ..glossary import Verdict
+    from ..glossary.terms import Verdict
 
     for judgement in _judgements(unit, ctx):
         if judgement.verdict is Verdict.FORBIDDEN:
@@ -61,7 +61,7 @@ def keep_altered(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  O2O 서비스가 넘쳐난다. -> O-2-O services abound.
     Good: O2O 서비스가 넘쳐난다. -> O2O services abound.
     """
-    from ..glossary import Verdict
+    from ..glossary.terms import Verdict
 
     for judgement in _judgements(unit, ctx):
         term = judgement.term
@@ -80,7 +80,7 @@ def orthographic(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyper connectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
-    from ..glossary import Verdict
+    from ..glossary.terms import Verdict
 
     for judgement in _judgements(unit, ctx):
         if judgement.verdict is Verdict.ORTHOGRAPHIC and judgement.term.kind != "keep":

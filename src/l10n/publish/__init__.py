@@ -14,13 +14,14 @@ from pathlib import Path
 
 import polib
 
-from ..catalog import read_catalog, write_text_atomic
 from ..config import Config
 from ..errors import PublishError
+from ..files import write_text_atomic
 from ..model import BlockKind, Essay
 from ..pipeline import read_essays
-from ..progress import Progress, compute_progress
-from ..status import needs_qa, publication_verdict
+from ..po.catalog import read_catalog
+from ..progress.counts import Progress, compute_progress
+from ..progress.status import needs_qa, publication_verdict
 from .inline import render_inline
 
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .catalog import read_catalog
-from .config import Config
-from .pipeline import project_catalogs
-from .progress import Progress, TranslatorWork, attribute, compute_progress, total_progress
-from .status_report import EssayStatus
+from ..config import Config
+from ..pipeline import project_catalogs
+from ..po.catalog import read_catalog
+from .counts import Progress, TranslatorWork, attribute, compute_progress, total_progress
+from .report import EssayStatus
 
 ErrorCounter = Callable[..., int]
 

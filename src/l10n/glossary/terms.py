@@ -27,7 +27,8 @@ from enum import Enum
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .errors import GlossaryError, decode_utf8, read_input
+from ..errors import GlossaryError, decode_utf8, read_input
+from ..korean.kiwi import kiwi
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note", "ko_exclude")
 KINDS = ("term", "name", "keep")
@@ -166,13 +167,6 @@ def read_glossary(path: Path) -> Glossary:
     return parse_glossary(text.replace("\r\n", "\n"), path=path)
 
 
-@lru_cache(maxsize=1)
-def _kiwi():
-    from .segment import _kiwi as kiwi
-
-    return kiwi()
-
-
 class Glossary:
     """A validated glossary with one Korean automaton over all term forms."""
 
@@ -251,7 +245,7 @@ class Glossary:
                    if hits and not all(_clear_edges(text, hit) or _particles_follow(text, hit)
                                        for hit in hits)]
         if unclear:
-            analysed = _kiwi().tokenize([texts[i] for i in unclear])
+            analysed = kiwi().tokenize([texts[i] for i in unclear])
             for i, tokens in zip(unclear, analysed, strict=True):
                 candidates[i] = _on_boundaries(texts[i], candidates[i], tokens)
         return candidates
@@ -334,7 +328,7 @@ _ADJECTIVAL, _VERBAL = ("XSA", "VA"), ("XSV", "VV")
 @lru_cache(maxsize=1024)
 def _unsure_of_ha(text: str, index: int) -> bool:
     """Whether Kiwi finds 하 at ``index`` about as likely adjectival as verbal."""
-    analyses = _kiwi().analyze(text, top_n=4)
+    analyses = kiwi().analyze(text, top_n=4)
     best = analyses[0][1]
     close = {token.tag for tokens, score in analyses if best - score < _HA_MARGIN
              for token in tokens if token.start == index and token.form == "하"}

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import polib
 
-from .catalog import parse_catalog
-from .errors import CatalogError
+from ..errors import CatalogError
+from ..po.catalog import parse_catalog
 
 
 @dataclass

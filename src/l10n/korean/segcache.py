@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .catalog import write_text_atomic
-from .errors import L10nError
+from ..errors import L10nError
+from ..files import write_text_atomic
 from .segment import Span
 
 FILE_NAME = "segments.json"
@@ -38,7 +38,8 @@ def fingerprint() -> str:
     """Identifies the segmenter: cached spans are valid only for the same one."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from . import __version__, segment
+    from .. import __version__
+    from . import segment
 
     versions = []
     for package in ("kiwipiepy", "kiwipiepy_model"):

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+
+from .kiwi import kiwi
 
 Span = tuple[int, int]
 
@@ -41,16 +42,6 @@ _LIST_MARKER = re.compile(
 _LEADING_CLOSERS = re.compile(r"^[\"'”’」』)\]]+")
 _TRAILING_MARKERS = re.compile(
     r"(?:\s+[\"'(\[]|\s*[“‘「『]|\s+(?:[-–—•·∙◦▪■□▶▷►※★☆○●◎◇◆→*+]|[①-⑳㉠-㉭]|\d{1,2}[.)]))+$")
-
-
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi  # heavy import, paid only by commands that segment
-
-    # Without the multi-word dictionary Kiwi loads and warms up in 0.8 s instead of 2 s,
-    # and splits every sentence of the three boundary sets, and finds every glossary
-    # term of both evaluation sets, exactly as with it.
-    return Kiwi(load_multi_dict=False)
 
 
 def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -200,7 +191,7 @@ def split_spans(texts: Iterable[str]) -> list[list[Span]]:
     result: list[list[Span]] = [[] for _ in texts]
     if not todo:
         return result
-    analysed = _kiwi().split_into_sents([texts[i] for i in todo], return_tokens=True)
+    analysed = kiwi().split_into_sents([texts[i] for i in todo], return_tokens=True)
     for i, sentences in zip(todo, analysed, strict=True):
         text = texts[i]
         spans = _cover(text, [(s.start, s.end) for s in sentences if s.end > s.start])

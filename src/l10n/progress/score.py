@@ -17,9 +17,9 @@ from pathlib import Path
 
 import polib
 
-from .catalog import parse_catalog
-from .errors import CatalogError, ConfigError
-from .progress import entry_state
+from ..errors import CatalogError, ConfigError
+from ..po.catalog import parse_catalog
+from .counts import entry_state
 
 _DRAFT = re.compile(r"^draft:\s?(.*)$", re.M)
 

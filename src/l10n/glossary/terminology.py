@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from .glossary import Glossary, Term, Verdict, judge_english
+from .terms import Glossary, Term, Verdict, judge_english
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,12 @@ _NOUNISH = {"NNG", "NNP", "XPN", "XSN", "SL", "SH"}
 def suggest_terms(glossary: Glossary, catalogs: Iterable[tuple[Path, polib.POFile]], *,
                   minimum: int = 2, limit: int = 30) -> list[Candidate]:
     """Frequent Korean noun phrases (Kiwi noun runs) that no glossary term covers."""
-    from .segment import _kiwi
+    from ..korean.kiwi import kiwi
 
     entries = [entry for _, po in catalogs for entry in po if not entry.obsolete]
     counts: Counter[str] = Counter()
     examples: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    analysed = _kiwi().tokenize([entry.msgid for entry in entries])
+    analysed = kiwi().tokenize([entry.msgid for entry in entries])
     for entry, tokens in zip(entries, analysed, strict=True):
         covered = [(hit.start, hit.end) for hit in glossary.find_korean(entry.msgid)]
         for start, end in _noun_runs(entry.msgid, tokens):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from .progress import HistoryPoint, Progress, TranslatorWork
+from .counts import HistoryPoint, Progress, TranslatorWork
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,25 @@
-"""PO and POT files: with ``poparse``, the only modules that import polib.
+"""PO and POT files: with ``po.parse``, the modules that read and write the PO format.
 
-Reading uses polib (through ``poparse``'s fast reader for files in the usual shape).
+Reading uses polib (through ``po.parse``'s fast reader for files in the usual shape).
 Writing uses our own serializer, because the output must be what GNU gettext itself
 writes (``msgcat`` of our output changes nothing), and GNU wraps Korean text differently
-from polib: see ``powrap``. Files are written atomically (temporary file in the same
+from polib: see ``po.wrap``. Files are written atomically (temporary file in the same
 folder, fsync, rename), and only when their bytes change.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import polib
 
-from .errors import CatalogError, ConcurrentRunError, decode_utf8, read_input
-from .poparse import Unusual, parse_po
-from .powrap import wrap_field, wrap_references
+from ..errors import CatalogError, decode_utf8, read_input
+from ..files import write_text_atomic
+from .parse import Unusual, parse_po
+from .wrap import wrap_field, wrap_references
 
 _SYNTAX_LINE = re.compile(r"line (\d+)")
 
@@ -47,7 +45,7 @@ def _check_strings(text: str, path: Path | str) -> None:
 def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
     """A POFile from PO text; syntax errors become a CatalogError with the line.
 
-    Files in the usual shape are read by ``poparse`` (three times faster, same objects);
+    Files in the usual shape are read by ``po.parse`` (three times faster, same objects);
     anything else by polib, after a strict check of every string line.
     """
     try:
@@ -191,60 +189,6 @@ def _header_flags(po: polib.POFile) -> list[str]:
     if isinstance(fuzzy, list):
         return ["fuzzy"] if "fuzzy" in fuzzy else []
     return ["fuzzy"] if fuzzy else []
-
-
-def file_digest(path: Path) -> str | None:
-    """SHA-256 of a file's bytes, or None if it does not exist (for change detection)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=path,
-                           hint="give the path of a regular file") from exc
-
-
-def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any") -> bool:
-    """Write ``text`` to ``path`` atomically; return False when the bytes are unchanged.
-
-    ``expected_digest`` is the digest the file had when it was read (None: it did not
-    exist). If the file changed since, a translator saved it while we worked: refuse
-    rather than overwrite their work.
-    """
-    data = text.encode("utf-8")
-    path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()  # write through a link to the file it names
-    if path.exists() and not path.is_file():
-        raise CatalogError("not a regular file", path=path,
-                           hint="give the path of a file to write, not a folder or device")
-    current = file_digest(path)
-    if expected_digest != "any" and current != expected_digest:
-        raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
-                                 hint="run the command again; nothing was overwritten")
-    if current is not None and current == hashlib.sha256(data).hexdigest():
-        return False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
-                           hint="check the folder exists and is writable") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
-                           hint="check the file and folder are writable") from exc
-    return True
 
 
 def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any") -> bool:

@@ -1,0 +1,1 @@
+"""The glossary file, Korean term matching, English verdicts, terminology tools."""

@@ -1,0 +1,1 @@
+"""Everything that knows Korean: the Kiwi analyser, segmentation and its cache, numbers."""

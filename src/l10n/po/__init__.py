@@ -1,0 +1,1 @@
+"""The PO format: reading, writing (GNU wrapping), merging."""

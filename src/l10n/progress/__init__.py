@@ -1,0 +1,1 @@
+"""Progress: counts by state, essay and translator; status; history; scores."""
