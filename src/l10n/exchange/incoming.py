@@ -1,0 +1,95 @@
+"""Work coming back from a CAT tool: an XLIFF document merged into the current catalog.
+
+Only translations and states change. Each unit is matched to the live entry with the
+same msgctxt and msgid; the unit's recorded base (what the catalog held at export) tells
+who changed what since:
+
+* the unit is as it was exported: nothing to do, whatever the catalog says now;
+* the catalog is as it was at export: the CAT translator's work is taken;
+* both changed, differently: a **conflict**, reported and left alone;
+* no entry has the unit's source any more (the essay was edited and ``l10n update``
+  ran): **stale**, reported and left alone.
+
+A unit without a translation (no target, or the source copied into it, as OmegaT and
+others pre-fill) changes nothing: clearing a translation is done in the catalog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polib
+
+from .xliff import FUZZY, TRANSLATED, UNTRANSLATED, Document, Unit, base_digest, entry_state
+
+UPDATED, CONFLICT, STALE = "updated", "conflict", "stale"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one unit: updated, conflict or stale (unchanged units are silent)."""
+
+    kind: str
+    unit: Unit
+    line: int | None  # the entry's line in the catalog, when there is one
+    message: str
+
+
+def _line(entry: polib.POEntry) -> int | None:
+    return int(getattr(entry, "linenum", 0) or 0) or None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def merge_document(po: polib.POFile, document: Document) -> list[Outcome]:
+    """Apply the document's translations to ``po`` in place; what happened, unit by unit."""
+    live = {(entry.msgctxt, entry.msgid): entry for entry in po if not entry.obsolete}
+    outcomes = []
+    for unit in document.units:
+        entry = live.get((unit.context, unit.source))
+        if entry is None:
+            if unit.offered:
+                outcomes.append(Outcome(STALE, unit, None, (
+                    f"unit {unit.id}: source {_short(unit.source)} is no longer in the "
+                    "catalog (the essay changed since the export); translation not "
+                    "imported, export again")))
+            continue
+        outcome = _merge_unit(entry, unit)
+        if outcome is not None:
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _merge_unit(entry: polib.POEntry, unit: Unit) -> Outcome | None:
+    if not unit.offered:
+        return None
+    incoming = (unit.state if unit.state != UNTRANSLATED else TRANSLATED, unit.target)
+    current = (entry_state(entry), entry.msgstr if entry_state(entry) != UNTRANSLATED else "")
+    if incoming == current:
+        return None
+    if unit.base is not None and base_digest(*incoming) == unit.base:
+        return None  # the CAT translator left it as exported; the catalog's is newer
+    catalog_as_exported = (base_digest(*current) == unit.base if unit.base is not None
+                           else current[0] == UNTRANSLATED)
+    if not catalog_as_exported:
+        why = ("changed in the catalog since the export" if unit.base is not None
+               else "the file records no export state, and the catalog has a translation")
+        return Outcome(CONFLICT, unit, _line(entry), (
+            f"unit {unit.id}: {why}: catalog has {_short(entry.msgstr)}, XLIFF has "
+            f"{_short(unit.target)}; left alone: choose one in the PO file"))
+    _apply(entry, *incoming)
+    return Outcome(UPDATED, unit, _line(entry),
+                   f"unit {unit.id}: {incoming[0]}: {_short(unit.target)}")
+
+
+def _apply(entry: polib.POEntry, state: str, target: str) -> None:
+    entry.msgstr = target
+    if state == FUZZY:
+        if "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+        return
+    # confirmed: as PO editors do, the fuzzy mark and the previous source go together
+    entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
