@@ -494,6 +494,208 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
         for _, english in candidate.examples:
             typer.echo(f"      {english or '(untranslated)'}")
 
+# ------------------------------------------------------------ exchange with CAT tools
+
+TargetLanguageOpt = Annotated[str | None, typer.Option(
+    "--language", "-l", help="Target language (default: every one of the project's).")]
+
+
+def _exchange_targets(config, essays: list[str] | None, language: str | None):
+    """(essay, language, catalog path) for the chosen essays and languages."""
+    from .pipeline import project_catalogs
+
+    languages = [language] if language else list(config.languages)
+    targets = []
+    for lang in languages:
+        known = {path.stem: path for path in project_catalogs(config, lang)}
+        for name in essays or sorted(known):
+            if name not in known:
+                raise ConfigError(f"no catalog for essay {name!r} in {lang}",
+                                  path=config.po_path(name, lang),
+                                  hint="check the name, or run 'l10n update' first")
+            targets.append((name, lang, known[name]))
+    return targets
+
+
+@app.command("export")
+def export_(
+    essays: EssayArgs = None,
+    out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write to.",
+                                      file_okay=False)] = Path("exchange"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="xliff, or omegat (a ready "
+                                                            "OmegaT project)")] = "xliff",
+    xliff_version: Annotated[str, typer.Option("--xliff-version", help="1.2 or 2.0")] = "1.2",
+    language: TargetLanguageOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Send essays to a CAT tool: one XLIFF file per essay and language (DIR/ESSAY.LANG.xlf)."""
+    from .exchange import omegat, tmx, xliff
+    from .exchange.xmltext import language_tag
+    from .files import write_text_atomic
+    from .glossary.terms import project_glossary
+
+    if fmt not in ("xliff", "omegat"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use xliff or omegat")
+    if xliff_version not in xliff.VERSIONS:
+        raise ConfigError(f"unknown XLIFF version {xliff_version!r}",
+                          hint=f"use {' or '.join(xliff.VERSIONS)}")
+    config = _config(project)
+    targets = _exchange_targets(config, essays, language)
+    if fmt == "omegat" and len({lang for _, lang, _ in targets}) > 1:
+        raise ConfigError("an OmegaT project has one target language",
+                          hint="choose one with --language")
+    files, kits = {}, []
+    for name, lang, path in targets:
+        po = _read(path)
+        document = xliff.document_from_catalog(
+            po, original=config.relative(path), source_language=language_tag(
+                config.source_language), target_language=language_tag(lang),
+            version=xliff_version)
+        if fmt == "xliff":
+            files[f"{name}.{lang}.xlf"] = xliff.write_xliff(document)
+        else:
+            kits.append((f"{name}.{lang}", document, tmx.catalog_memory(po, essay=name),
+                         tmx.catalog_memory(po, essay=name, fuzzy=True)))
+    if fmt == "omegat":
+        lang = targets[0][1] if targets else config.languages[0]
+        files = omegat.omegat_files(kits, source_language=config.source_language,
+                                    target_language=lang, glossary=project_glossary(config))
+        for folder in omegat.FOLDERS:
+            (out / folder).mkdir(parents=True, exist_ok=True)
+    for relative, text in files.items():
+        write_text_atomic(out / relative, text)
+        typer.echo(f"wrote {out / relative}")
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="XLIFF files back from a CAT tool.",
+                                                show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; "
+                                                            "write nothing.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Take translations back from XLIFF: only translations and states change; a unit
+    whose source changed is reported (stale), one translated differently in the catalog
+    since the export is reported (conflict); both are left alone. Then the checks run.
+    Exit 1 if anything was left alone or the checks found errors."""
+    from .checks import exit_code, run_checks
+    from .exchange import incoming, xliff
+    from .exchange.xmltext import same_language
+    from .files import file_digest
+    from .glossary.terms import project_glossary
+    from .pipeline import project_catalogs
+    from .po.catalog import write_catalog
+    from .report import render
+
+    config = _config(project)
+    catalogs = {path.resolve(): (path, lang) for lang in config.languages
+                for path in project_catalogs(config, lang)}
+    touched, left_alone = {}, 0
+    for file in files:
+        document = xliff.read_xliff(file)
+        found = catalogs.get((config.root / document.original).resolve())
+        if found is None:
+            raise ConfigError(f"the file is for {document.original or 'no catalog'!r}, which "
+                              "is not a catalog of this project", path=file,
+                              hint="import it in the project it was exported from")
+        path, lang = found
+        if not same_language(document.target_language, lang):
+            raise ConfigError(f"target language {document.target_language!r} does not match "
+                              f"the catalog's {lang!r}", path=file,
+                              hint="import it into the catalog of its language")
+        if path not in touched:
+            touched[path] = (file_digest(path), _read(path))
+        outcomes = incoming.merge_document(touched[path][1], document)
+        for item in outcomes:
+            where = f"{config.relative(path)}:{item.line}" if item.line else str(file)
+            typer.echo(f"{where}: {item.kind}: {item.message}")
+        counts = {kind: sum(o.kind == kind for o in outcomes)
+                  for kind in (incoming.UPDATED, incoming.CONFLICT, incoming.STALE)}
+        left_alone += counts[incoming.CONFLICT] + counts[incoming.STALE]
+        typer.echo(f"{file}: {counts['updated']} updated, {counts['conflict']} conflict(s), "
+                   f"{counts['stale']} stale" + (" (dry run: nothing written)" if dry_run
+                                                 else ""))
+    if not dry_run:
+        for path, (digest, po) in touched.items():
+            write_catalog(po, path, expected_digest=digest)
+    findings = run_checks([(path, po) for path, (_, po) in touched.items()],
+                          glossary=project_glossary(config), severity=config.severity,
+                          relative=config.relative)
+    typer.echo(render(findings, len(touched), "text"), nl=False)
+    raise typer.Exit(1 if left_alone else exit_code(findings))
+
+
+tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
+app.add_typer(tm_app, name="tm")
+
+
+@tm_app.command("export")
+def tm_export(
+    file: Annotated[Path, typer.Argument(help="The TMX file to write.", dir_okay=False)],
+    essays: Annotated[list[str] | None, typer.Option("--essay", help="Only these essays.")
+                      ] = None,
+    language: Annotated[str | None, typer.Option("--language", "-l", help="Target language "
+                                                 "(default: the first).")] = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Write the project's translations as TMX 1.4b (ko-KR -> en-US), dated from git."""
+    from .exchange.tmx import catalog_memory, write_tmx
+    from .files import write_text_atomic
+    from .progress.counts import setters
+
+    config = _config(project)
+    language = language or config.languages[0]
+    entries = []
+    for name, _, path in _exchange_targets(config, essays, language):
+        entries += catalog_memory(_read(path), essay=name, revisions=setters(config.root, path))
+    write_text_atomic(file, write_tmx(entries, source_language=config.source_language,
+                                      target_language=language))
+    typer.echo(f"wrote {file} ({len(entries)} translation units)")
+
+
+@glossary_app.command("export")
+def glossary_export(
+    file: Annotated[Path, typer.Argument(help="The TBX file to write.", dir_okay=False)],
+    project: ProjectOpt = None, glossary: GlossaryOpt = None,
+) -> None:
+    """Write the glossary as TBX-Basic; forbidden forms become deprecated terms."""
+    from .exchange.tbx import write_tbx
+    from .files import write_text_atomic
+
+    terms = _glossary(project, glossary)
+    write_text_atomic(file, write_tbx(terms.terms))
+    typer.echo(f"wrote {file} ({len(terms)} concepts)")
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Annotated[Path, typer.Argument(help="A TBX file.", dir_okay=False)],
+    project: ProjectOpt = None, glossary: GlossaryOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing.")] = False,
+) -> None:
+    """Merge a TBX file into glossary.csv: a concept with the same Korean term replaces
+    its row, new ones are appended; the result is validated before it is written."""
+    from .exchange.tbx import glossary_csv, merge_terms, read_tbx
+    from .files import file_digest, write_text_atomic
+    from .glossary.terms import parse_glossary, read_glossary
+
+    target = glossary
+    if target is None:
+        target = _config(project).glossary
+        if target is None:
+            raise ConfigError("the project has no glossary file configured",
+                              hint="set 'glossary' in [tool.l10n] or pass -g FILE")
+    digest = file_digest(target)
+    current = read_glossary(target).terms if digest is not None else ()
+    merged, added, updated = merge_terms(current, read_tbx(file))
+    text = glossary_csv(merged)
+    parse_glossary(text, path=target)  # a TBX that makes an invalid glossary writes nothing
+    if not dry_run:
+        write_text_atomic(target, text, expected_digest=digest)
+    typer.echo(f"{target}: {added} added, {updated} updated, {len(merged)} entries"
+               + (" (dry run: nothing written)" if dry_run else ""))
+
 
 def main() -> None:
     """Entry point: run the app, turning typed errors into one line and an exit code."""

@@ -109,3 +109,39 @@ def read_tmx(path: Path, *, source_language: str = "ko", target_language: str = 
                           if prop.get("type") == "x-essay" and prop.text), None)
             units.append(TmxUnit(texts["source"], texts["target"], essay or path.name))
     return units
+
+
+def revision_date(po) -> datetime | None:
+    """The catalog's PO-Revision-Date, or None when it is the template's placeholder."""
+    value = po.metadata.get("PO-Revision-Date", "")
+    for form in ("%Y-%m-%d %H:%M%z", "%Y-%m-%d %H:%M:%S%z"):
+        try:
+            return datetime.strptime(value.strip(), form)
+        except ValueError:
+            continue
+    return None
+
+
+def catalog_memory(po, *, essay: str, revisions: dict | None = None, fuzzy: bool = False
+                   ) -> list[MemoryEntry]:
+    """The catalog's translated live entries as memory entries (``fuzzy``: its fuzzy
+    entries instead, paired with the source they translated, the ``#|`` previous msgid).
+
+    ``revisions`` maps a msgid to the git revision that set its translation (``when``,
+    ``author``); without one, the catalog's PO-Revision-Date dates the entry.
+    """
+    revisions = revisions or {}
+    fallback = revision_date(po)
+    out = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or entry.msgid_plural:
+            continue
+        if ("fuzzy" in entry.flags) != fuzzy:
+            continue
+        revision = revisions.get(entry.msgid)
+        out.append(MemoryEntry(
+            source=(entry.previous_msgid or entry.msgid) if fuzzy else entry.msgid,
+            target=entry.msgstr, essay=essay, context=entry.msgctxt,
+            created=revision.when if revision is not None else fallback,
+            creator=revision.author if revision is not None else ""))
+    return out

@@ -132,10 +132,17 @@ def document_from_catalog(po: polib.POFile, *, original: str, source_language: s
                     header=header, header_comment=po.header or "")
 
 
-def write_xliff(document: Document) -> str:
-    """The XLIFF text of a document, in its version."""
+def write_xliff(document: Document, *, prefill: bool = False) -> str:
+    """The XLIFF text of a document, in its version.
+
+    ``prefill`` (1.2 only) writes the source into every target, without a state, as
+    OmegaT's XLIFF filter wants (it translates the target; translations come from TMX).
+    """
     if document.version == "1.2":
-        return _write_12(document)
+        return _write_12(document, prefill=prefill)
+    if prefill:
+        raise CatalogError("a pre-filled XLIFF is written in version 1.2 only",
+                           hint="use --xliff-version 1.2")
     if document.version == "2.0":
         return _write_20(document)
     raise CatalogError(f"unknown XLIFF version {document.version!r}",
@@ -154,7 +161,7 @@ def _location_text(unit: Unit) -> str:
     return "\n".join(f"{file}:{line}" if line else file for file, line in unit.locations)
 
 
-def _write_12(doc: Document) -> str:
+def _write_12(doc: Document, *, prefill: bool = False) -> str:
     q = f"{{{NS12}}}"
     root = etree.Element(q + "xliff", nsmap={None: NS12}, version="1.2")
     file = _sub(root, q + "file", original=doc.original, source_language=doc.source_language,
@@ -171,8 +178,11 @@ def _write_12(doc: Document) -> str:
                        extradata=f"l10n-base:{unit.base}" if unit.base else None)
         element.set(XML_SPACE, "preserve")
         _sub(element, q + "source", unit.source)
-        _sub(element, q + "target", unit.target if unit.state != UNTRANSLATED else "",
-             state=_WRITE_12[unit.state])
+        if prefill:
+            _sub(element, q + "target", unit.source)
+        else:
+            _sub(element, q + "target", unit.target if unit.state != UNTRANSLATED else "",
+                 state=_WRITE_12[unit.state])
         for file_name, line in unit.locations:
             group = _sub(element, q + "context-group", purpose="location")
             _sub(group, q + "context", file_name, context_type="sourcefile")
