@@ -38,7 +38,7 @@ def project_file(source_language: str, target_language: str) -> str:
                 ("glossary_file", "glossary/glossary.txt"), ("dictionary_dir", "dictionary"),
                 ("source_lang", language_tag(source_language)),
                 ("target_lang", language_tag(target_language)),
-                ("source_tok", "org.omegat.tokenizer.LuceneKoreanTokenizer"),
+                ("source_tok", "org.omegat.tokenizer.LuceneCJKTokenizer"),
                 ("target_tok", "org.omegat.tokenizer.LuceneEnglishTokenizer"),
                 ("sentence_seg", "false"), ("support_default_translations", "true"),
                 ("remove_tags", "false")]

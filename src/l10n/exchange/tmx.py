@@ -20,8 +20,16 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import CatalogError
-from .xmltext import XML_LANG, check_text, inline_text, language_tag, local, parse_xml, \
-    same_language, serialize
+from .xmltext import (
+    XML_LANG,
+    check_text,
+    inline_text,
+    language_tag,
+    local,
+    parse_xml,
+    same_language,
+    serialize,
+)
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 

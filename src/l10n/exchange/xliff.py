@@ -3,23 +3,18 @@
 What a PO entry carries goes where each version defines it, so a CAT tool shows it and
 nothing is lost on the way back (``catalog_from_xliff`` rebuilds the very file):
 
-============================  ==========================================  ================================
-PO                            XLIFF 1.2                                   XLIFF 2.0
-============================  ==========================================  ================================
-msgid / msgstr                ``<source>`` / ``<target>``                 ``<segment>`` source / target
-untranslated                  ``state="needs-translation"``, empty target ``state="initial"``, no target
-fuzzy                         ``state="needs-review-translation"``        ``state="initial"`` with a target
-translated                    ``state="translated"``                      ``state="translated"``
-msgctxt                       ``resname``                                 ``name``
-``#|`` previous msgid         ``<alt-trans alttranstype=                  note ``previous-source`` (shown),
-                              "previous-version">`` (source + target)     ``mda:meta`` (read back)
-``#.`` (glossary hints)       ``<note from="developer">``                 ``<note category="developer">``
-``#`` translator comment      ``<note from="translator">``                ``<note category="translator">``
-``#:`` locations              ``<context-group purpose="location">`` and  ``mda:meta type="location"`` and
-                              ``<note from="location">``                  ``<note category="location">``
-other flags, #| msgctxt       ``<context context-type="x-po-...">``       ``mda:meta``
-header                        ``<header>`` notes                          ``mda:metaGroup`` of the file
-============================  ==========================================  ================================
+* msgid, msgstr: ``<source>``, ``<target>`` (2.0: in one ``<segment>``);
+* state: untranslated is 1.2 ``needs-translation`` with an empty target (2.0
+  ``initial``, no target); fuzzy ``needs-review-translation`` (2.0 ``initial`` with a
+  target); translated ``translated``;
+* msgctxt: 1.2 ``resname``, 2.0 ``name``;
+* ``#|`` previous msgid: 1.2 ``<alt-trans alttranstype="previous-version">`` (old
+  source and the fuzzy translation); 2.0 a ``previous-source`` note;
+* ``#.`` (our glossary hints), ``#`` translator comments, ``#:`` locations: notes
+  ``developer``, ``translator``, ``location`` (1.2 ``from``, 2.0 ``category``); the
+  locations also as 1.2 ``<context-group purpose="location">``;
+* other flags, ``#| msgctxt``, the header: 1.2 ``x-po-`` contexts and ``<header>``
+  notes; 2.0 the metadata module (``mda:meta``), which also holds what the notes show.
 
 Each unit also records what the catalog held when it was exported (``extradata`` in
 1.2, ``mda:meta type="base"`` in 2.0: a digest of state and translation), so that the

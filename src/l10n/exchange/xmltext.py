@@ -72,7 +72,7 @@ def local(tag) -> str:
 
 
 # inline codes whose content is the original markup, not text (XLIFF 1.2, TMX)
-_CODES = {"bpt", "ept", "ph", "it", "ut", "bx", "ex", "x", "cp", "ec", "sc", "ph"}
+_CODES = {"bpt", "ept", "ph", "it", "ut", "bx", "ex", "x", "cp", "ec", "sc"}
 
 
 def inline_text(element: etree._Element | None) -> str:
