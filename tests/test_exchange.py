@@ -479,3 +479,21 @@ def test_a_tbx_that_would_break_the_glossary_writes_nothing(bundled: Path, tmp_p
     result = runner.invoke(app, ["glossary", "import", "-p", str(bundled), str(path)])
     assert result.exit_code != 0 and "already listed" in str(result.exception)
     assert (bundled / "glossary.csv").read_bytes() == before
+
+
+def test_import_xliff_merges_in_memory_until_written(bundled: Path) -> None:
+    from l10n.config import load_config
+
+    out = bundled / "out"
+    assert run("export", "-p", str(bundled), "-o", str(out), "--xliff-version", "2.0"
+               ).exit_code == 0
+    xlf = out / "fourth-industrial-revolution.en.xlf"
+    xlf.write_text(xlf.read_text("utf-8").replace("Was there even a third?",
+                                                  "Was there a third at all?"), "utf-8")
+    before = (bundled / PO_REL).read_bytes()
+    imported = incoming.import_xliff(load_config(bundled), [xlf])
+    assert [(f.count("updated"), f.count("conflict")) for f in imported.files] == [(1, 0)]
+    assert (bundled / PO_REL).read_bytes() == before
+    imported.write()
+    assert read_catalog(bundled / PO_REL).find("3차는 있었나?").msgstr == \
+        "Was there a third at all?"

@@ -580,50 +580,27 @@ def import_(
     since the export is reported (conflict); both are left alone. Then the checks run.
     Exit 1 if anything was left alone or the checks found errors."""
     from .checks import exit_code, run_checks
-    from .exchange import incoming, xliff
-    from .exchange.xmltext import same_language
-    from .files import file_digest
+    from .exchange import incoming
     from .glossary.terms import project_glossary
-    from .pipeline import project_catalogs
-    from .po.catalog import write_catalog
     from .report import render
 
     config = _config(project)
-    catalogs = {path.resolve(): (path, lang) for lang in config.languages
-                for path in project_catalogs(config, lang)}
-    touched, left_alone = {}, 0
-    for file in files:
-        document = xliff.read_xliff(file)
-        found = catalogs.get((config.root / document.original).resolve())
-        if found is None:
-            raise ConfigError(f"the file is for {document.original or 'no catalog'!r}, which "
-                              "is not a catalog of this project", path=file,
-                              hint="import it in the project it was exported from")
-        path, lang = found
-        if not same_language(document.target_language, lang):
-            raise ConfigError(f"target language {document.target_language!r} does not match "
-                              f"the catalog's {lang!r}", path=file,
-                              hint="import it into the catalog of its language")
-        if path not in touched:
-            touched[path] = (file_digest(path), _read(path))
-        outcomes = incoming.merge_document(touched[path][1], document)
-        for item in outcomes:
-            where = f"{config.relative(path)}:{item.line}" if item.line else str(file)
-            typer.echo(f"{where}: {item.kind}: {item.message}")
-        counts = {kind: sum(o.kind == kind for o in outcomes)
-                  for kind in (incoming.UPDATED, incoming.CONFLICT, incoming.STALE)}
-        left_alone += counts[incoming.CONFLICT] + counts[incoming.STALE]
-        typer.echo(f"{file}: {counts['updated']} updated, {counts['conflict']} conflict(s), "
-                   f"{counts['stale']} stale" + (" (dry run: nothing written)" if dry_run
-                                                 else ""))
+    run = incoming.import_xliff(config, files)
+    for item in run.files:
+        for outcome in item.outcomes:
+            where = (f"{config.relative(item.catalog)}:{outcome.line}" if outcome.line
+                     else str(item.file))
+            typer.echo(f"{where}: {outcome.kind}: {outcome.message}")
+        typer.echo(f"{item.file}: {item.count(incoming.UPDATED)} updated, "
+                   f"{item.count(incoming.CONFLICT)} conflict(s), {item.count(incoming.STALE)} "
+                   "stale" + (" (dry run: nothing written)" if dry_run else ""))
     if not dry_run:
-        for path, (digest, po) in touched.items():
-            write_catalog(po, path, expected_digest=digest)
-    findings = run_checks([(path, po) for path, (_, po) in touched.items()],
+        run.write()
+    findings = run_checks([(path, po) for path, (_, po) in run.catalogs.items()],
                           glossary=project_glossary(config), severity=config.severity,
                           relative=config.relative)
-    typer.echo(render(findings, len(touched), "text"), nl=False)
-    raise typer.Exit(1 if left_alone else exit_code(findings))
+    typer.echo(render(findings, len(run.catalogs), "text"), nl=False)
+    raise typer.Exit(1 if run.left_alone else exit_code(findings))
 
 
 tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")

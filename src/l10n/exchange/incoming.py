@@ -16,11 +16,26 @@ others pre-fill) changes nothing: clearing a translation is done in the catalog.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 
-from .xliff import FUZZY, TRANSLATED, UNTRANSLATED, Document, Unit, base_digest, entry_state
+from ..config import Config
+from ..errors import ConfigError
+from ..files import file_digest
+from ..po.catalog import read_catalog, write_catalog
+from .xliff import (
+    FUZZY,
+    TRANSLATED,
+    UNTRANSLATED,
+    Document,
+    Unit,
+    base_digest,
+    entry_state,
+    read_xliff,
+)
+from .xmltext import same_language
 
 UPDATED, CONFLICT, STALE = "updated", "conflict", "stale"
 
@@ -93,3 +108,59 @@ def _apply(entry: polib.POEntry, state: str, target: str) -> None:
     # confirmed: as PO editors do, the fuzzy mark and the previous source go together
     entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
     entry.previous_msgid = entry.previous_msgctxt = entry.previous_msgid_plural = None
+
+
+@dataclass(frozen=True)
+class FileImport:
+    """One XLIFF file merged into its catalog."""
+
+    file: Path
+    catalog: Path
+    outcomes: tuple[Outcome, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(outcome.kind == kind for outcome in self.outcomes)
+
+
+@dataclass
+class ImportRun:
+    """XLIFF files merged into the project's catalogs, in memory until ``write``."""
+
+    files: list[FileImport] = field(default_factory=list)
+    catalogs: dict[Path, tuple[str | None, polib.POFile]] = field(default_factory=dict)
+
+    @property
+    def left_alone(self) -> int:
+        return sum(item.count(CONFLICT) + item.count(STALE) for item in self.files)
+
+    def write(self) -> None:
+        """Write the catalogs, each only if nobody saved it since it was read."""
+        for path, (digest, po) in self.catalogs.items():
+            write_catalog(po, path, expected_digest=digest)
+
+
+def import_xliff(config: Config, files: list[Path]) -> ImportRun:
+    """Merge XLIFF files into the catalogs they were exported from (their ``original``),
+    which must be catalogs of this project in the file's target language."""
+    from ..pipeline import project_catalogs
+
+    known = {path.resolve(): (path, lang) for lang in config.languages
+             for path in project_catalogs(config, lang)}
+    run = ImportRun()
+    for file in files:
+        document = read_xliff(file)
+        found = known.get((config.root / document.original).resolve())
+        if found is None:
+            raise ConfigError(f"the file is for {document.original or 'no catalog'!r}, which "
+                              "is not a catalog of this project", path=file,
+                              hint="import it in the project it was exported from")
+        path, lang = found
+        if not same_language(document.target_language, lang):
+            raise ConfigError(f"target language {document.target_language!r} does not match "
+                              f"the catalog's {lang!r}", path=file,
+                              hint="import it into the catalog of its language")
+        if path not in run.catalogs:
+            run.catalogs[path] = (file_digest(path), read_catalog(path))
+        outcomes = merge_document(run.catalogs[path][1], document)
+        run.files.append(FileImport(Path(file), path, tuple(outcomes)))
+    return run
