@@ -361,21 +361,42 @@ def build(
                                              file_okay=False)] = None,
     force: Annotated[bool, typer.Option(help="Publish essays below the threshold or with "
                                              "QA errors, marked as such.")] = False,
+    review: Annotated[bool, typer.Option(help="Also write review/: every essay, published "
+                                              "or not, with each QA finding on its "
+                                              "sentence.")] = False,
 ) -> None:
-    """Build the site: side-by-side Korean/English pages, English pages, bilingual Markdown."""
+    """Build the site: side-by-side Korean/English pages, English pages, bilingual Markdown,
+    a progress page, and with --review the review view."""
     from .pipeline import project_catalogs
-    from .progress.counts import progress_history
+    from .progress.counts import attribute, progress_history
     from .progress.report import history_svg
     from .publish import build_site
 
     config = _config(project)
-    points = progress_history(config.root, project_catalogs(config))
+    paths = project_catalogs(config)
+    points = progress_history(config.root, paths)
+    catalogs = [(path, _read(path)) for path in paths]
+    translators = attribute(config.root, paths, fallback=dict(catalogs))
+    findings = terms = None
+    if review:
+        from .glossary.terms import project_glossary
+        from .publish.review import project_findings
+
+        terms = project_glossary(config)
+        findings = project_findings(config, catalogs, glossary=terms,
+                                    reference=_reference_translations(config, catalogs),
+                                    jobs=os.cpu_count() or 1)
     report = build_site(config, out=out, force=force, count_errors=_error_counter(config),
-                        chart_svg=history_svg(points) if len(points) > 1 else "")
+                        chart_svg=history_svg(points) if len(points) > 1 else "",
+                        translators=translators, review=findings, glossary=terms)
     for page in report.essays:
         state = "published" if page.published else f"not published: {page.reason}"
         typer.echo(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
     typer.echo(f"site: {report.index}")
+    if review:
+        problems = sum(f.severity.value == "error" for f in findings)
+        typer.echo(f"review: {report.out / 'review' / 'index.html'} "
+                   f"({len(findings)} finding(s), {problems} error(s))")
 
 
 @app.command()

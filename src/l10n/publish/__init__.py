@@ -22,7 +22,9 @@ from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
+from .progress_page import progress_context
 from .inline import render_inline
+from .structure import group_rows
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Sentence:
     korean: str  # HTML
     english: str  # HTML ("" when untranslated)
     state: str  # translated, fuzzy, untranslated
+    msgid: str = ""  # the catalog key (findings are placed by it)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Row:
     level: int
     sentences: list[Sentence]
     code: str = ""  # code blocks: the text, shown verbatim on both sides
+    ordered: bool = False  # list items: part of an ordered list
 
 
 @dataclass
@@ -55,6 +59,16 @@ class EssayPage:
     date_en: str = ""
     errors: int = 0
     files: list[str] = field(default_factory=list)
+    source: str = ""  # the essay's path relative to the project
+
+    @property
+    def groups(self) -> list:
+        """Rows as shown: runs of list items grouped into lists."""
+        return list(group_rows(self.rows))
+
+    @property
+    def has_h1(self) -> bool:
+        return any(row.kind == "heading" and row.level == 1 for row in self.rows)
 
 
 def _state(entry: polib.POEntry | None) -> str:
@@ -75,9 +89,9 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
             sentences.append(Sentence(
                 pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
-                state=state))
+                state=state, msgid=sentence.msgid))
         rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
-                        block.text if block.kind is BlockKind.CODE else ""))
+                        block.text if block.kind is BlockKind.CODE else "", block.ordered))
     return rows
 
 
@@ -149,8 +163,15 @@ class BuildReport:
 
 
 def build_site(config: Config, *, out: Path | None = None, language: str = "en",
-               force: bool = False, count_errors=None, chart_svg: str = "") -> BuildReport:
-    """Write the site: index, per essay a side-by-side page, an English page, a bilingual .md."""
+               force: bool = False, count_errors=None, chart_svg: str = "",
+               translators=(), review=None, glossary=None) -> BuildReport:
+    """Write the site: index, per essay a side-by-side page, an English page, a bilingual
+    .md, and a progress page (the status table and ``chart_svg``).
+
+    With ``review`` (the findings of ``l10n check``, e.g. from
+    ``review.project_findings``), also ``review/``: every essay, published or not, with
+    each finding on its sentence.
+    """
     out = (out or config.root / "build" / "site").resolve()
     if out == config.root.resolve() or out in config.root.resolve().parents:
         raise PublishError("refusing to build into the project folder itself", path=out,
@@ -163,11 +184,13 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
         language), "ko_in_en": Locale("ko").get_display_name("en"),
         "en_in_ko": Locale(language).get_display_name("ko")}
     files: dict[str, str] = {}
+    catalogs: dict[str, Path | None] = {}
     for essay in read_essays(config):
         po_path = config.po_path(essay.name, language)
         po = read_catalog(po_path) if po_path.exists() else None
-        progress = compute_progress(po, name=essay.name) if po is not None else Progress(
-            essay.name)
+        catalogs[essay.name] = po_path if po is not None else None
+        progress = (compute_progress(po, name=essay.name, language=language) if po is not None
+                    else Progress(essay.name, language=language))
         errors = (count_errors(po_path, po) if count_errors and po is not None
                   and needs_qa(progress, config.publish_threshold) else 0)
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
@@ -177,7 +200,8 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
         title_ko, title_en = _title(rows, essay)
         date_ko, date_en = _dates(essay, po)
         page = EssayPage(essay.name, title_ko, title_en, rows, progress, ok or force,
-                         reason if not ok else "", date_ko, date_en, errors)
+                         reason if not ok else "", date_ko, date_en, errors,
+                         source=essay.path)
         if page.published:
             context = {"page": page, "names": names, "language": language, "forced": not ok}
             files[f"{essay.name}.html"] = env.get_template("essay.html").render(**context)
@@ -190,14 +214,42 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
     from babel.numbers import format_percent
 
     files["index.html"] = env.get_template("index.html").render(
-        pages=pages, names=names, project=config.project_name, chart_svg=chart_svg,
+        pages=pages, names=names, project=config.project_name, review=review is not None,
         percent=lambda p: format_percent(p / 100, "#,##0.0%", locale="en"))
+    files["progress.html"] = env.get_template("progress.html").render(
+        project=config.project_name, review=review is not None,
+        **progress_context(config, pages, translators=translators, chart_svg=chart_svg))
+    if review is not None:
+        files.update(_review_files(config, env, pages, catalogs, review, glossary, names,
+                                   out))
     files["site.css"] = _static("site.css")
     files["site.js"] = _static("site.js")
     for name, text in sorted(files.items()):
         write_text_atomic(out / name, text)
     _withdraw(out, set(files))
     return BuildReport(out, pages)
+
+
+def _review_files(config: Config, env, pages: list[EssayPage], catalogs, findings,
+                  glossary, names, out: Path) -> dict[str, str]:
+    """``review/index.html`` and ``review/<essay>.html`` for every essay."""
+    from .review import SEVERITIES, review_essays
+
+    reviews, others = review_essays(config, pages, catalogs, findings, glossary=glossary,
+                                    folder=out / "review")
+    files = {}
+    for item in reviews:
+        def review_row(row, item=item):
+            items = row.items if row.kind == "list" else [row]
+            return [p for i in items for p in item.by_row.get(i.anchor, [])]
+
+        files[f"review/{item.page.name}.html"] = env.get_template("review.html").render(
+            page=item.page, review=item, names=names, root="../", severities=SEVERITIES,
+            review_row=review_row)
+    files["review/index.html"] = env.get_template("review_index.html").render(
+        reviews=reviews, others=others, project=config.project_name, root="../",
+        severities=SEVERITIES)
+    return files
 
 
 MANIFEST = ".l10n-site"
@@ -209,7 +261,9 @@ def _withdraw(out: Path, written: set[str]) -> None:
     manifest = out / MANIFEST
     previous = manifest.read_text("utf-8").split() if manifest.exists() else []
     for name in previous:
-        if name not in written and "/" not in name and not name.startswith("."):
+        parts = name.split("/")
+        if name not in written and len(parts) <= 2 and not any(
+                part.startswith(".") or not part for part in parts):
             (out / name).unlink(missing_ok=True)
     write_text_atomic(manifest, "".join(f"{name}\n" for name in sorted(written)))
 
