@@ -127,3 +127,165 @@ def test_code_blocks_are_shown_verbatim_and_escaped(site_project: Path) -> None:
     build(site_project, force=True)
     html = (site_project / "site/essay.html").read_text("utf-8")
     assert html.count('<pre class="code"><code>&lt;b&gt;코드&lt;/b&gt;</code></pre>') == 2
+
+
+# ---------------------------------------------------------------- lists, progress, review
+
+def test_list_items_become_one_real_list_per_column(site_project: Path) -> None:
+    build(site_project, force=True)
+    html = (site_project / "site/essay.html").read_text("utf-8")
+    assert html.count('<ul class="ko" lang="ko">') == 1 and html.count('<ul class="en" lang="en">') == 1
+    assert 'class="list_item"' not in html  # no paragraphs posing as list items
+    english = (site_project / "site/essay.en.html").read_text("utf-8")
+    assert english.count("<ul>") == 1 and english.count("<li ") == 2
+
+
+def test_one_tab_stop_per_paragraph_pair(site_project: Path) -> None:
+    build(site_project, force=True)
+    html = (site_project / "site/essay.html").read_text("utf-8")
+    blocks = 6  # heading, paragraph, two quotes, two list items
+    assert html.count('tabindex="0"') == blocks
+    assert 'href="#p2" tabindex="-1"' in html  # the pilcrow link is not a second stop
+
+
+def test_pages_have_landmarks_and_language(site_project: Path) -> None:
+    build(site_project, force=True)
+    for name in ("index.html", "essay.html", "essay.en.html", "progress.html"):
+        html = (site_project / "site" / name).read_text("utf-8")
+        assert html.count('<main id="content"') == 1, name
+        assert '<html lang="en">' in html and 'href="#content"' in html, name
+    bilingual = (site_project / "site/essay.html").read_text("utf-8")
+    assert bilingual.count('<div class="ko" lang="ko">') == 4  # every non-list block
+
+
+@pytest.mark.parametrize(("kinds", "expected"), [
+    (["paragraph", "list_item", "list_item", "paragraph"], ["paragraph", ("list", 2), "paragraph"]),
+    (["list_item", "list_item*", "list_item*"], [("list", 1), ("list", 2)]),  # ul then ol
+    (["list_item", "paragraph", "list_item"], [("list", 1), "paragraph", ("list", 1)]),
+    (["list_item", "list_item:2", "list_item"], [("list", 3)]),  # nested items stay in the run
+])
+def test_group_rows(kinds: list[str], expected: list) -> None:
+    from l10n.publish import Row
+    from l10n.publish.structure import group_rows
+
+    rows = []
+    for index, kind in enumerate(kinds):
+        level = 2 if kind.endswith(":2") else (1 if kind.startswith("list") else 0)
+        rows.append(Row(f"p{index + 1}", kind.rstrip("*").split(":")[0], level, [],
+                        ordered=kind.endswith("*")))
+    got = [(g.kind, len(g.items)) if g.kind == "list" else g.kind for g in group_rows(rows)]
+    assert got == expected
+
+
+def test_progress_page_has_the_status_table_and_chart(site_project: Path) -> None:
+    from datetime import datetime
+
+    from l10n.progress.counts import TranslatorWork
+
+    work = TranslatorWork("Kim <kim@example.com>", entries=4, chars=40,
+                          first=datetime(2026, 1, 2), last=datetime(2026, 1, 3),
+                          essays={"essay"})
+    build(site_project, chart_svg='<svg role="img" aria-label="Translation progress"></svg>',
+          translators=[work])
+    html = (site_project / "site/progress.html").read_text("utf-8")
+    assert "<th scope=\"row\">essay</th><td>en</td><td>51.2%</td>" in html
+    assert "no: 51.2% translated, needs 100%" in html
+    assert "Kim &lt;kim@example.com&gt;" in html and "2026-01-03" in html
+    assert '<svg role="img"' in html
+    index = (site_project / "site/index.html").read_text("utf-8")
+    assert 'href="progress.html"' in index and 'href="review/index.html"' not in index
+
+
+REVIEW = GOLDEN / "review"
+
+
+@pytest.fixture
+def review_project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "r", {"essay.md": (REVIEW / "essay.md").read_text("utf-8")},
+                        glossary=(GOLDEN / "glossary.csv").read_text("utf-8"))
+    po = root / "locales/en/LC_MESSAGES/essay.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(REVIEW / "essay.po", po)
+    return root
+
+
+def build_review(root: Path, **kwargs):
+    from l10n.glossary.terms import project_glossary
+    from l10n.pipeline import project_catalogs
+    from l10n.po.catalog import read_catalog
+    from l10n.publish.review import project_findings
+
+    config = load_config(root)
+    glossary = project_glossary(config)
+    catalogs = [(p, read_catalog(p)) for p in project_catalogs(config)]
+    findings = project_findings(config, catalogs, glossary=glossary)
+    report = build_site(config, out=root / "site", review=findings, glossary=glossary, **kwargs)
+    return report, findings
+
+
+def test_review_page_matches_golden(review_project: Path) -> None:
+    _, findings = build_review(review_project)
+    families = {f.code[0] for f in findings}
+    assert families >= {"C", "G", "N", "S", "W"}  # several families on one page
+    for name, golden in (("essay.html", "review.html"), ("index.html", "review-index.html")):
+        produced = review_project / "site/review" / name
+        if REGEN:
+            shutil.copy(produced, REVIEW / golden)
+        assert produced.read_text("utf-8") == (REVIEW / golden).read_text("utf-8"), name
+
+
+def test_review_shows_each_finding_on_its_sentence(review_project: Path) -> None:
+    import re
+
+    report, findings = build_review(review_project)
+    assert not report.essays[0].published  # held back from the site, still reviewed
+    assert not (review_project / "site/essay.html").exists()
+    html = (review_project / "site/review/essay.html").read_text("utf-8")
+    assert html.count('<li class="finding') == len(findings)
+    # the forbidden rendering is listed under its list item, with the glossary entry
+    item = re.search(r'<li class="finding sev-error" id="(f\d+)"[^>]*data-family="glossary" '
+                     r'data-pair="p4s1">.*?</li>', html, re.S)
+    assert item and "G002" in item.group(0) and "Hyperconnectivity" in item.group(0)
+    assert ('Glossary: <span lang="ko">초연결</span> → hyper-connectivity' in item.group(0)
+            and 'href="../../glossary.csv">glossary.csv:2</a>' in item.group(0))
+    assert f'href="#{item.group(1)}"' in html  # the sentence's marker points at it
+    assert 'id="en-p4s1" tabindex="-1">Hyperconnectivity matters</span>' in html
+    assert 'class="s flagged flag-error" data-pair="p4s1"' in html
+    # the translator's link: file:line, relative to the review folder
+    assert ('<a href="../../locales/en/LC_MESSAGES/essay.po"><code>'
+            'locales/en/LC_MESSAGES/essay.po:33</code></a>') in html
+    # the summary counts and the filters offer exactly the families present
+    assert '<span class="sev sev-error">5 errors</span>' in html
+    for family in ("completeness", "glossary", "numbers", "script", "whitespace"):
+        assert f'name="family" value="{family}"' in html
+    assert 'value="tokens"' not in html
+
+
+def test_review_escapes_translations_and_messages(site_project: Path) -> None:
+    build_review(site_project)
+    html = (site_project / "site/review/essay.html").read_text("utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html and 'href="javascript:' not in html
+    assert 'src="http' not in html and "//fonts." not in html
+
+
+def test_review_pages_are_withdrawn_when_built_without_review(review_project: Path) -> None:
+    build_review(review_project)
+    assert (review_project / "site/review/essay.html").exists()
+    build(review_project)
+    assert not (review_project / "site/review/essay.html").exists()
+    assert not (review_project / "site/review/index.html").exists()
+    assert (review_project / "site/index.html").exists()
+
+
+def test_cli_build_review(review_project: Path) -> None:
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    result = CliRunner().invoke(app, ["build", "--project", str(review_project), "--out",
+                                      str(review_project / "out"), "--review"])
+    assert result.exit_code == 0, result.output
+    assert "review: " in result.output and "7 finding(s), 5 error(s)" in result.output
+    assert (review_project / "out/review/essay.html").exists()
+    assert (review_project / "out/progress.html").exists()
