@@ -1,12 +1,20 @@
-"""The bundled essay's page in a real browser (headless Chromium via Playwright).
+"""The site and the review view in a real browser (headless Chromium via Playwright).
+
+Every page is served from a local HTTP server (as it is deployed; axe-core reads the
+stylesheets, which a file:// page forbids) and checked at 320, 390 and 1400 px for
+horizontal overflow and with axe-core (axe-playwright-python ships the engine, so no
+network is used). Screenshots at 390 and 1400 px are kept in test-artifacts/.
 
 Skips on a machine without Chromium or Playwright, but never in CI (CI=true).
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,9 +23,15 @@ from l10n.config import load_config
 from l10n.publish import build_site
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+GOLDEN = Path(__file__).parent / "golden" / "build"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WIDTHS = (320, 390, 1400)
+BUNDLED = "fourth-industrial-revolution"
+PAGES = ["index.html", "progress.html", f"{BUNDLED}.html", f"{BUNDLED}.en.html",
+         "lists.html", "lists.en.html", "review/index.html", f"review/{BUNDLED}.html",
+         "review/lists.html", "review/numbers.html"]
 
 
 def _playwright():
@@ -32,6 +46,16 @@ def _playwright():
     return sync_playwright
 
 
+def _axe():
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-playwright-python is required in CI")
+        pytest.skip("axe-playwright-python not installed")
+    return Axe()
+
+
 @pytest.fixture(scope="module")
 def browser():
     sync_playwright = _playwright()
@@ -41,8 +65,27 @@ def browser():
         instance.close()
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(folder: Path):
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 @pytest.fixture(scope="module")
-def page_url(tmp_path_factory, request) -> str:
+def site(tmp_path_factory):
+    """The bundled essay, an essay with lists, fuzzy and untranslated sentences, and one
+    with findings of several families; built with the review view; served locally."""
+    from l10n.glossary.terms import project_glossary
+    from l10n.pipeline import project_catalogs
+    from l10n.po.catalog import read_catalog
+    from l10n.publish.review import project_findings
+
     from .conftest import PYPROJECT, ROOT
 
     root = tmp_path_factory.mktemp("bundled")
@@ -50,13 +93,25 @@ def page_url(tmp_path_factory, request) -> str:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "glossary.csv", root / "glossary.csv")
     (root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    report = build_site(load_config(root), out=root / "site")
+    catalogs = root / "locales/en/LC_MESSAGES"
+    for name, folder in (("lists", GOLDEN), ("numbers", GOLDEN / "review")):
+        shutil.copy(folder / "essay.md", root / "source/ko" / f"{name}.md")
+        shutil.copy(folder / "essay.po", catalogs / f"{name}.po")
+    config = load_config(root)
+    glossary = project_glossary(config)
+    findings = project_findings(config, [(p, read_catalog(p)) for p in project_catalogs(config)],
+                                glossary=glossary)
+    report = build_site(config, out=root / "site", force=True, review=findings,
+                        glossary=glossary)
     assert report.essays[0].published
-    return (root / "site" / "fourth-industrial-revolution.html").as_uri()
+    server, url = _serve(root / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
-def _open(browser, url: str, width: int):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def _open(browser, url: str, width: int, height: int = 900, **options):
+    page = browser.new_page(viewport={"width": width, "height": height}, **options)
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -64,8 +119,54 @@ def _open(browser, url: str, width: int):
     return page, errors
 
 
-def test_desktop_paragraphs_line_up_and_hover_highlights(browser, page_url: str) -> None:
-    page, errors = _open(browser, page_url, 1280)
+def _shot(page, name: str, width: int) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '-')[:-5]}-{width}.png"),
+                    full_page=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_fits_and_passes_axe(browser, site: str, name: str, width: int) -> None:
+    axe = _axe()
+    page, errors = _open(browser, site + name, width)
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= width, f"{name} is {overflow}px wide at {width}px"
+    wide = page.evaluate(f"""Array.from(document.querySelectorAll('main *'))
+        .filter(el => el.getBoundingClientRect().right > {width} + 1
+                      && !el.closest('.scroll'))
+        .map(el => el.tagName + '.' + el.className).slice(0, 5)""")
+    assert wide == [], f"{name}: cut off at {width}px: {wide}"
+    results = axe.run(page)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == [], f"{name} at {width}px"
+    assert results.response["passes"]  # axe really ran
+    if width != 320:
+        _shot(page, name, width)
+    assert errors == []
+    page.close()
+
+
+def test_axe_finds_what_it_should(browser, tmp_path: Path) -> None:
+    """The harness can fail: a page without <main> and with a low-contrast text."""
+    axe = _axe()
+    (tmp_path / "bad.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>'
+        '<p style="color:#bbb">faint</p></body></html>', encoding="utf-8")
+    server, url = _serve(tmp_path)
+    try:
+        page, _ = _open(browser, url + "bad.html", 1024)
+        ids = {v["id"] for v in axe.run(page).response["violations"]}
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert {"landmark-one-main", "color-contrast"} <= ids
+
+
+def test_desktop_rows_line_up_and_pairing_shows(browser, site: str) -> None:
+    page, errors = _open(browser, site + f"{BUNDLED}.html", 1280)
     rows = page.query_selector_all("section.row")
     assert len(rows) == 23
     for row in rows:
@@ -76,24 +177,125 @@ def test_desktop_paragraphs_line_up_and_hover_highlights(browser, page_url: str)
     page.hover("#ko-p5s2")
     assert "active" in page.get_attribute("#en-p5s2", "class")
     assert "active" not in page.get_attribute("#en-p5s1", "class")
-    page.focus("#en-p2s1")
-    assert "active" in page.get_attribute("#ko-p2s1", "class")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "bilingual-desktop.png"), full_page=True)
+    # the two columns are set in one size and leading
+    style = page.evaluate("""['#ko-p2s1', '#en-p2s1'].map(s => {
+        const c = getComputedStyle(document.querySelector(s));
+        return [c.fontSize, c.lineHeight]; })""")
+    assert style[0] == style[1]
     assert errors == []
     page.close()
 
 
-def test_narrow_screen_stacks_korean_above_english(browser, page_url: str) -> None:
-    page, errors = _open(browser, page_url, 375)
+def test_list_items_stay_level_with_their_translation(browser, site: str) -> None:
+    page, _ = _open(browser, site + "lists.html", 1400)
+    for anchor in ("p5", "p6"):
+        ko = page.query_selector(f"#ko-{anchor}s1").bounding_box()
+        en = page.query_selector(f"#en-{anchor}s1").bounding_box()
+        assert abs(ko["y"] - en["y"]) <= 1
+    assert page.evaluate("document.querySelectorAll('ul.ko > li, ul.en > li').length") == 4
+    page.close()
+    page, _ = _open(browser, site + "lists.html", 390)  # stacked item by item
+    boxes = [page.query_selector(s).bounding_box()["y"]
+             for s in ("#ko-p5s1", "#en-p5s1", "#ko-p6s1", "#en-p6s1")]
+    assert boxes == sorted(boxes) and len(set(boxes)) == 4
+    page.close()
+
+
+def test_narrow_screen_stacks_korean_above_english(browser, site: str) -> None:
+    page, errors = _open(browser, site + f"{BUNDLED}.html", 390)
     for row in page.query_selector_all("section.row"):
         ko = row.query_selector(".ko").bounding_box()
         en = row.query_selector(".en").bounding_box()
         assert en["y"] >= ko["y"] + ko["height"] - 1
-        assert en["width"] <= 375
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "bilingual-375.png"))
+        assert en["width"] >= 300  # quotations are not squeezed
     assert errors == []
+    page.close()
+
+
+def test_keyboard_one_stop_per_pair_and_arrow_keys(browser, site: str) -> None:
+    page, errors = _open(browser, site + f"{BUNDLED}.html", 1280)
+    stops = page.evaluate("document.querySelectorAll('main [tabindex=\"0\"]').length")
+    assert stops == 23  # one per paragraph pair (a sentence per sentence would be 60+)
+    page.focus("#ko-p5s1")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.id") == "ko-p5s2"
+    assert "active" in page.get_attribute("#en-p5s2", "class")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.id") == "en-p5s2"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.id") == "ko-p5s2"
+    # the row keeps one stop, now where the reader left it
+    assert page.get_attribute("#ko-p5s2", "tabindex") == "0"
+    assert page.get_attribute("#ko-p5s1", "tabindex") == "-1"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ko-p6s1"  # next paragraph
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # visible focus
+    assert errors == []
+    page.close()
+
+
+def test_tap_pairs_a_sentence_with_its_translation(browser, site: str) -> None:
+    page, errors = _open(browser, site + f"{BUNDLED}.html", 390, has_touch=True,
+                         is_mobile=True)
+    page.tap("#en-p5s1")
+    assert "pinned" in page.get_attribute("#ko-p5s1", "class")
+    page.tap("#ko-p6s1")
+    assert "pinned" not in page.get_attribute("#ko-p5s1", "class")
+    assert "pinned" in page.get_attribute("#en-p6s1", "class")
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize(("size", "side_by_side"), [((1123, 794), True), ((794, 1123), False)])
+def test_print_side_by_side_on_landscape_stacked_on_portrait(browser, site: str, size,
+                                                             side_by_side: bool) -> None:
+    page, _ = _open(browser, site + f"{BUNDLED}.html", *size)
+    page.emulate_media(media="print")
+    row = page.query_selector("section.row#p2")
+    ko, en = row.query_selector(".ko").bounding_box(), row.query_selector(".en").bounding_box()
+    assert (abs(ko["y"] - en["y"]) <= 1) is side_by_side
+    assert page.evaluate("getComputedStyle(document.querySelector('nav')).display") == "none"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / f"print-{'landscape' if side_by_side else 'portrait'}.pdf"),
+             format="A4", landscape=side_by_side)
+    page.close()
+
+
+def test_review_filters_by_severity_family_and_flagged_rows(browser, site: str) -> None:
+    page, errors = _open(browser, site + "review/numbers.html", 1400)
+    visible = "el => el.filter(e => e.offsetParent !== null).length"
+    total = page.eval_on_selector_all(".finding", "el => el.length")
+    assert total == 8 and page.eval_on_selector_all(".finding", visible) == 8
+    assert page.is_visible("#filters")  # shown once the script runs
+    page.uncheck("input[name=severity][value=warning]")
+    assert page.eval_on_selector_all(".finding", visible) == 5  # the errors
+    assert page.eval_on_selector_all(".finding.sev-warning", visible) == 0
+    assert page.inner_text("#shown-count") == "5"
+    page.uncheck("input[name=family][value=glossary]")
+    assert page.eval_on_selector_all(".finding", visible) == 2
+    assert page.eval_on_selector_all(".marker[data-family=glossary]", visible) == 0
+    assert page.eval_on_selector_all(".marker[data-family=numbers]", visible) == 1
+    page.check("input[name=only-flagged]")
+    rows = page.eval_on_selector_all("section.row", visible)
+    assert rows == 2  # the number and the Hangul/whitespace sentences
+    page.uncheck("input[name=only-flagged]")
+    page.check("input[name=severity][value=warning]")
+    page.check("input[name=family][value=glossary]")
+    assert page.eval_on_selector_all(".finding", visible) == 8
+    first = page.get_attribute(".finding[data-pair]", "id")
+    page.hover(f"#{first}")  # a finding highlights its sentence pair
+    pair = page.get_attribute(f"#{first}", "data-pair")
+    assert "active" in page.get_attribute(f"#ko-{pair}", "class")
+    assert errors == []
+    page.close()
+
+
+def test_review_without_script_shows_every_finding(browser, site: str) -> None:
+    page = browser.new_page(java_script_enabled=False, viewport={"width": 1400, "height": 900})
+    page.goto(site + "review/numbers.html")
+    assert page.eval_on_selector_all(".finding", "el => el.filter(e => e.offsetParent).length") == 8
+    assert not page.is_visible("#filters")  # filters need the script; nothing is hidden
     page.close()
 
 
@@ -109,8 +311,14 @@ def test_xss_payloads_do_not_run(browser, tmp_path: Path) -> None:
                   f'msgid "첫 문장이다."\nmsgstr "{payloads[0]}"\n\n'
                   f'msgid "둘째 문장이다."\nmsgstr "{payloads[1].replace(chr(34), chr(92) + chr(34))}"\n',
                   encoding="utf-8")
-    build_site(load_config(root), out=root / "site", force=True)
-    for name in ("x.html", "x.en.html"):
+    from l10n.publish.review import project_findings
+
+    config = load_config(root)
+    from l10n.po.catalog import read_catalog
+
+    findings = project_findings(config, [(po, read_catalog(po))])
+    build_site(config, out=root / "site", force=True, review=findings)
+    for name in ("x.html", "x.en.html", "review/x.html"):
         page, errors = _open(browser, (root / "site" / name).as_uri(), 1024)
         assert page.evaluate("window.__pwned === undefined")
         assert "window.__pwned = 1" in page.inner_text("body")
