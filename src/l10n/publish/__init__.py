@@ -22,8 +22,8 @@ from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
-from .progress_page import progress_context
 from .inline import render_inline
+from .progress_page import progress_context
 from .structure import group_rows
 
 

@@ -162,11 +162,11 @@ def review_essays(config, pages: list, catalogs: dict[str, Path | None],
         for finding in by_path.get(rel, []) if rel else []:
             number += 1
             places = pairs.get(finding.msgid, [])
+            terms = _terms(finding, hits.get(finding.msgid), glossary, config, folder)
             placed = Placed(f"f{number}", number, finding, family_of(finding.code),
                             places[0][1] if places else "",
                             f"{finding.path}:{finding.line}" if finding.line else finding.path,
-                            review.po_href, _terms(finding, hits.get(finding.msgid), glossary, config,
-                                         folder))
+                            review.po_href, terms)
             review.findings.append(placed)
             if not places:
                 review.unplaced.append(placed)
