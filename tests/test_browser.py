@@ -101,8 +101,15 @@ def site(tmp_path_factory):
     glossary = project_glossary(config)
     findings = project_findings(config, [(p, read_catalog(p)) for p in project_catalogs(config)],
                                 glossary=glossary)
+    from datetime import datetime
+
+    from l10n.progress.counts import HistoryPoint
+    from l10n.progress.report import history_svg
+
+    history = [HistoryPoint(datetime(2026, 1, day), "c", essay, 10 * day * (i + 1), 100)
+               for day in (1, 2, 3) for i, essay in enumerate(("a", "b", "c"))]
     report = build_site(config, out=root / "site", force=True, review=findings,
-                        glossary=glossary)
+                        glossary=glossary, chart_svg=history_svg(history))
     assert report.essays[0].published
     server, url = _serve(root / "site")
     yield url

@@ -289,3 +289,23 @@ def test_cli_build_review(review_project: Path) -> None:
     assert "review: " in result.output and "7 finding(s), 5 error(s)" in result.output
     assert (review_project / "out/review/essay.html").exists()
     assert (review_project / "out/progress.html").exists()
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("'초연결 사회' should be 'x'", '&#39;<span lang="ko">초연결 사회</span>&#39; should be &#39;x&#39;'),
+    ("<b>중소기업</b> & co", '&lt;b&gt;<span lang="ko">중소기업</span>&lt;/b&gt; &amp; co'),
+    ("no Korean", "no Korean"),
+])
+def test_messages_mark_korean_and_stay_escaped(text: str, html: str) -> None:
+    from l10n.publish.review import mark_korean
+
+    assert str(mark_korean(text)) == html
+
+
+def test_review_rebuild_is_byte_identical(review_project: Path) -> None:
+    build_review(review_project)
+    site = review_project / "site"
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    build_review(review_project)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
+    assert Path("review/essay.html") in first

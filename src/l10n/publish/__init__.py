@@ -34,6 +34,7 @@ class Sentence:
     english: str  # HTML ("" when untranslated)
     state: str  # translated, fuzzy, untranslated
     msgid: str = ""  # the catalog key (findings are placed by it)
+    line: int = 0  # line of the sentence in the Korean source
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
             sentences.append(Sentence(
                 pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
-                state=state, msgid=sentence.msgid))
+                state=state, msgid=sentence.msgid, line=sentence.line))
         rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
                         block.text if block.kind is BlockKind.CODE else "", block.ordered))
     return rows
@@ -121,6 +122,9 @@ def _env():
     env = Environment(loader=PackageLoader("l10n.publish", "templates"),
                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    from .review import mark_korean
+
+    env.filters["korean"] = mark_korean
     return env
 
 

@@ -10,6 +10,7 @@ essay, and a ``file:line`` link into the catalog for the translator.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,22 @@ from urllib.parse import quote
 from ..checks import FAMILIES, REGISTRY, Finding, Severity, run_checks
 
 SEVERITIES = [s.value for s in sorted(Severity, key=lambda s: -s.rank)]
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+"
+                     r"(?:[ ·]+[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+)*")
+
+
+def mark_korean(text: str):
+    """Escaped text with each run of Hangul in ``<span lang="ko">`` (messages and notes
+    are English that quote Korean; screen readers and fonts need the language)."""
+    from markupsafe import Markup, escape
+
+    parts, last = [], 0
+    for match in _HANGUL.finditer(text):
+        parts += [escape(text[last:match.start()]),
+                  Markup('<span lang="ko">%s</span>') % match.group(0)]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,8 @@ class Placed:
     where: str  # path:line
     href: str
     terms: tuple[TermRef, ...] = ()
+    source_where: str = ""  # the sentence in the Korean source, path:line
+    source_href: str = ""
 
     @property
     def severity(self) -> str:
@@ -154,10 +173,11 @@ def review_essays(config, pages: list, catalogs: dict[str, Path | None],
         source = config.root / page.source
         review = EssayReview(page, rel, _href(po, folder) if po is not None else "",
                              page.source, _href(source, folder))
-        pairs: dict[str, list[tuple[str, str]]] = {}  # msgid -> [(row anchor, pair)]
+        pairs: dict[str, list[tuple[str, str, int]]] = {}  # msgid -> [(row, pair, line)]
         for row in page.rows:
             for sentence in row.sentences:
-                pairs.setdefault(sentence.msgid, []).append((row.anchor, sentence.pair))
+                pairs.setdefault(sentence.msgid, []).append((row.anchor, sentence.pair,
+                                                             sentence.line))
         marks: dict[str, list[Placed]] = {}
         for finding in by_path.get(rel, []) if rel else []:
             number += 1
@@ -166,13 +186,15 @@ def review_essays(config, pages: list, catalogs: dict[str, Path | None],
             placed = Placed(f"f{number}", number, finding, family_of(finding.code),
                             places[0][1] if places else "",
                             f"{finding.path}:{finding.line}" if finding.line else finding.path,
-                            review.po_href, terms)
+                            review.po_href, terms,
+                            f"{page.source}:{places[0][2]}" if places else "",
+                            review.source_href if places else "")
             review.findings.append(placed)
             if not places:
                 review.unplaced.append(placed)
                 continue
             review.by_row.setdefault(places[0][0], []).append(placed)
-            for _, pair in places:
+            for _, pair, _ in places:
                 marks.setdefault(pair, []).append(placed)
         rank = {s: i for i, s in enumerate(SEVERITIES)}
         review.marks = {pair: SentenceMarks(min((p.severity for p in items), key=rank.get),
