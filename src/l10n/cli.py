@@ -441,6 +441,74 @@ def score(
                nl=False)
 
 
+tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
+app.add_typer(tm_app, name="tm")
+LanguageOpt = Annotated[str | None, typer.Option(help="Target language (default: the first).")]
+
+
+def _memory(config, language: str | None, glossary=None):
+    from .memory.archive import load_memory
+    from .pipeline import project_catalogs
+
+    language = language or config.languages[0]
+    return load_memory(config, project_catalogs(config, language), language=language,
+                       glossary=glossary)
+
+
+@app.command()
+def analyze(
+    essays: EssayArgs = None,
+    project: ProjectOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+    language: LanguageOpt = None,
+) -> None:
+    """Leverage analysis of the untranslated text against the translation memory.
+
+    Bands: repetitions, 100%, 95-99%, 85-94%, 75-84%, 50-74%, no match; in entries,
+    eojeol and characters without spaces, weighted by [tool.l10n.rates]."""
+    from .glossary.terms import project_glossary
+    from .memory import analysis
+    from .pipeline import read_essays
+
+    if fmt not in ("table", "json", "csv"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use table, json or csv")
+    config = _config(project)
+    rates = analysis.parse_rates(config.rates, path=config.config_file)
+    language = language or config.languages[0]
+    memory = _memory(config, language, project_glossary(config))
+    todo = []
+    for essay in read_essays(config, essays):
+        path = config.po_path(essay.name, language)
+        todo.append((essay.name, analysis.sentences_to_translate(
+            essay, _read(path) if path.exists() else None)))
+    result = analysis.analyze(todo, memory, rates=rates)
+    render = {"table": analysis.render_table, "json": analysis.render_json,
+              "csv": analysis.render_csv}[fmt]
+    typer.echo(render(result), nl=False)
+
+
+@tm_app.command("lookup")
+def tm_lookup(
+    sentence: Annotated[str, typer.Argument(help="A Korean sentence.")],
+    project: ProjectOpt = None,
+    language: LanguageOpt = None,
+    threshold: Annotated[float, typer.Option(help="Lowest match shown (percent).")] = 50.0,
+    limit: Annotated[int, typer.Option(help="Most matches shown.")] = 5,
+) -> None:
+    """The best translation-memory matches of a Korean sentence, with what differs."""
+    from .glossary.terms import project_glossary
+
+    config = _config(project)
+    memory = _memory(config, language, project_glossary(config))
+    found = memory.lookup(sentence, threshold=threshold, limit=limit)
+    if not found:
+        typer.echo(f"no match at or above {threshold:g}% among {len(memory)} units")
+    for match in found:
+        differs = f"  [{'; '.join(match.differences)}]" if match.differences else ""
+        typer.echo(f"{match.score:3}%  {match.unit.origin}{differs}\n"
+                   f"      {match.unit.source}\n      {match.unit.target}")
+
+
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
 app.add_typer(glossary_app, name="glossary")
 GlossaryOpt = Annotated[Path | None, typer.Option(
@@ -624,11 +692,7 @@ def import_(
     raise typer.Exit(1 if run.left_alone else exit_code(findings))
 
 
-tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
-app.add_typer(tm_app, name="tm")
-
-
-@tm_app.command("export")
+@tm_app.command("export")  # tm_app is defined with the memory commands above
 def tm_export(
     file: Annotated[Path, typer.Argument(help="The TMX file to write.", dir_okay=False)],
     essays: Annotated[list[str] | None, typer.Option("--essay", help="Only these essays.")

@@ -41,6 +41,10 @@ class Config:
     reference: Path | None = None  # reviewed catalogs for check R001 and `l10n score`
     reference_min_chrf: float = 40.0
     cache: Path | None = None  # folder of the segmentation cache; None: no cache
+    tm: tuple[Path, ...] = ()  # translation memories besides the project's catalogs
+    tm_threshold: float = 75.0  # lowest TM match (percent) that pre-translates an entry
+    tm_exact: str = "auto"  # exact TM matches: translated, fuzzy, or auto (fuzzy if foreign)
+    rates: dict[str, float] = field(default_factory=dict)  # analysis band -> weight
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -123,7 +127,7 @@ def load_config(project: Path | None = None) -> Config:
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
-             "reference-min-chrf", "cache"}
+             "reference-min-chrf", "cache", "tm", "tm-threshold", "tm-exact", "rates"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -151,6 +155,7 @@ def load_config(project: Path | None = None) -> Config:
             v in ("error", "warning", "info", "off") for v in severity.values()):
         raise ConfigError("'severity' must be a table of CODE = \"error|warning|info|off\"",
                           path=config_file, hint='for example N002 = "error"')
+    memory = _parse_memory(table, root, config_file)
     return Config(
         root=root,
         source=root / table.get("source", "source/ko"),
@@ -167,4 +172,32 @@ def load_config(project: Path | None = None) -> Config:
         reference_min_chrf=float(table.get("reference-min-chrf", 40.0)),
         cache=(root / table.get("cache", ".l10n-cache")) if table.get("cache", ".l10n-cache")
         else None,
+        **memory,
     )
+
+
+def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[str, Any]:
+    """The translation-memory keys: tm, tm-threshold, tm-exact and the [rates] table."""
+    files = table.get("tm", [])
+    if isinstance(files, str):
+        files = [files]
+    if not isinstance(files, list) or not all(isinstance(x, str) for x in files):
+        raise ConfigError("'tm' must be a list of files", path=path,
+                          hint='write tm = ["archive/old.po", "vendor.tmx"]')
+    threshold = table.get("tm-threshold", 75)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) \
+            or not 0 < threshold <= 100:
+        raise ConfigError("'tm-threshold' must be a number above 0 and at most 100",
+                          path=path, hint="for example tm-threshold = 75")
+    exact = table.get("tm-exact", "auto")
+    if exact not in ("auto", "translated", "fuzzy"):
+        raise ConfigError("'tm-exact' must be \"auto\", \"translated\" or \"fuzzy\"",
+                          path=path, hint="auto: exact matches from another essay stay fuzzy")
+    rates = table.get("rates", {})
+    if not isinstance(rates, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+            for v in rates.values()):
+        raise ConfigError("'rates' must be a table of band = weight (numbers from 0)",
+                          path=path, hint='for example [tool.l10n.rates] "100" = 0.1')
+    return {"tm": tuple(root / name for name in files), "tm_threshold": float(threshold),
+            "tm_exact": str(exact), "rates": {str(k): float(v) for k, v in rates.items()}}
