@@ -487,6 +487,80 @@ def analyze(
     typer.echo(render(result), nl=False)
 
 
+@app.command()
+def align(
+    essay: Annotated[str, typer.Argument(help="The essay (file stem) in the source folder.")],
+    translation: Annotated[Path, typer.Option("--translation", "-t", dir_okay=False,
+                                              help="Its English translation (.md or .txt).")],
+    project: ProjectOpt = None,
+    language: LanguageOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; write nothing.")
+                       ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """Align an existing English translation with the essay's sentences, into its PO.
+
+    Aligned sentences are written as fuzzy with an 'aligned: 1-2, confidence 0.91'
+    comment; existing translations are kept; sentences the translator added and Korean
+    sentences left out are listed."""
+    from .errors import CatalogError, SourceError, decode_utf8, read_input
+    from .files import file_digest
+    from .glossary.terms import project_glossary
+    from .memory.bitext import align_translation, apply_alignment
+    from .pipeline import project_lock, read_essays
+    from .po.catalog import write_catalog
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use text or json")
+    config = _config(project)
+    language = language or config.languages[0]
+    found = read_essays(config, [essay])[0]
+    path = config.po_path(found.name, language)
+    if not path.exists():
+        raise CatalogError("the essay has no catalog yet", path=path,
+                           hint="run 'l10n update' first, then align")
+    text = decode_utf8(read_input(translation, SourceError, what="translation",
+                                  missing_hint="check the path"), translation, SourceError,
+                       hint="save the translation as UTF-8")
+    alignment = align_translation(found, text.replace("\r\n", "\n"), path=str(translation),
+                                  glossary=project_glossary(config))
+    with project_lock(config):
+        digest = file_digest(path)
+        po = _read(path)
+        written = apply_alignment(po, alignment)
+        if not dry_run:
+            write_catalog(po, path, expected_digest=digest)
+    typer.echo(_align_report(alignment, written, config.relative(path), found.path,
+                             str(translation), fmt, dry_run), nl=False)
+
+
+def _align_report(alignment, written, po_path: str, essay_path: str, translation: str,
+                  fmt: str, dry_run: bool) -> str:
+    from collections import Counter
+
+    shapes = Counter(bead.shape for bead in alignment.beads if bead.korean and bead.english)
+    added = [{"line": line.line, "text": line.text} for line in alignment.added()]
+    dropped = [{"line": line.line, "text": line.text} for line in alignment.dropped()]
+    if fmt == "json":
+        return json.dumps({"catalog": po_path, "written": written.written, "kept": written.kept,
+                           "not_in_catalog": written.missing, "beads": dict(shapes),
+                           "added": added, "dropped": dropped, "dry_run": dry_run},
+                          ensure_ascii=False, indent=2) + "\n"
+    verb = "would write" if dry_run else "wrote"
+    lines = [f"{verb} {written.written} aligned translation(s) to {po_path} "
+             f"({', '.join(f'{n} {shape}' for shape, n in sorted(shapes.items()))}); "
+             f"kept {written.kept} existing"]
+    if written.missing:
+        lines.append(f"{written.missing} aligned sentence(s) have no entry: run 'l10n update'")
+    if added:
+        lines.append("English sentences with no Korean counterpart (not written):")
+        lines += [f"  {translation}:{item['line']}: {item['text']}" for item in added]
+    if dropped:
+        lines.append("Korean sentences the translation leaves out (still untranslated):")
+        lines += [f"  {essay_path}:{item['line']}: {item['text']}" for item in dropped]
+    return "\n".join(lines) + "\n"
+
+
 @tm_app.command("lookup")
 def tm_lookup(
     sentence: Annotated[str, typer.Argument(help="A Korean sentence.")],
