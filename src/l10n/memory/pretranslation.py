@@ -1,8 +1,9 @@
 """Pre-translation: new, untranslated entries of a catalog filled from the memory.
 
 - An exact match gives its translation: translated when ``tm-exact = "translated"``, or
-  in the default ``auto`` mode when it comes from the same essay and was reviewed;
-  fuzzy otherwise (another essay is another context).
+  in the default ``auto`` mode when it comes from the same essay; fuzzy otherwise
+  (another essay is another context), and always fuzzy when the memory's translation is
+  itself an alignment nobody has reviewed.
 - A match at or above ``tm-threshold`` gives its translation as ``#, fuzzy``, with the
   memory's source as ``#| msgid`` so Poedit and Lokalize show what changed, and a
   ``#. tm: 87% from source/ko/a.md:12`` comment. One number that changed is changed in
@@ -58,8 +59,8 @@ def fill_entry(entry: polib.POEntry, match: Match, *, essay: str, exact: str) ->
     unit = match.unit
     target, substituted = unit.target, []
     if match.exact:
-        fuzzy = exact == "fuzzy" or (exact == "auto" and (unit.essay != essay
-                                                          or not unit.reviewed))
+        fuzzy = (exact == "fuzzy" or not unit.reviewed
+                 or (exact == "auto" and unit.essay != essay))
     else:
         fuzzy = True
         target, substituted = substitute_numbers(normalize(unit.source), normalize(entry.msgid),
