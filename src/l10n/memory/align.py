@@ -62,6 +62,7 @@ class Side:
     pronouns: frozenset = frozenset()  # persons: "1s", "1p", "2", "3m", "3f", "3p"
     words: frozenset = frozenset()  # content words: Korean nouns, English stems
     lexical: frozenset = frozenset()  # Korean nouns this sentence has a translation of
+    counted: frozenset = frozenset()  # the numbers, each with its occurrence number
 
 
 # a number glued to a unit (5kg, 1,300km, 3GB) is a quantity here, not part of a name
@@ -202,7 +203,8 @@ def korean_side(text: str, terms: frozenset = frozenset(),
         numbers[key] = max(numbers[key], count)
     return Side(text, len("".join(text.split())), numbers,
                 frozenset(t.lower() for t in _LATIN.findall(stripped)), urls, terms,
-                frozenset(marks), known.names, pronouns=known.pronouns, words=known.words)
+                frozenset(marks), known.names, pronouns=known.pronouns, words=known.words,
+                counted=_counted(numbers))
 
 
 def english_side(text: str, terms: frozenset = frozenset()) -> Side:
@@ -210,12 +212,13 @@ def english_side(text: str, terms: frozenset = frozenset()) -> Side:
     if any(ch in _QUOTES_EN for ch in text.replace("'s ", " ")):
         marks.add("quote")
     urls = frozenset(u.rstrip(".,").lower() for u in _URL.findall(text))
-    return Side(text, len("".join(text.split())), _numbers(english_values(text), text),
+    numbers = _numbers(english_values(text), text)
+    return Side(text, len("".join(text.split())), numbers,
                 frozenset(_WORD.findall(text.lower())), urls, terms, frozenset(marks),
                 english_names(text), note=bool(_NOTE.search(text.strip())),
                 pronouns=frozenset(_EN_PERSON[w] for w in re.findall(r"[a-z]+", text.lower())
                                    if w in _EN_PERSON),
-                words=english_words(text))
+                words=english_words(text), counted=_counted(numbers))
 
 
 @dataclass(frozen=True)
@@ -239,48 +242,62 @@ def _length_cost(korean: int, english: int) -> float:
     return -math.log(max(1e-12, math.erfc(abs(delta) / math.sqrt(2))))
 
 
+# anchor kinds: (attribute, bonus when shared, cost per Korean one alone, per English one
+# alone). Latin tokens are looked for among all English words, so English words alone
+# cost nothing; names, persons and learnt words only ever add evidence.
+_KINDS = (("counted", MATCH_BONUS["number"], MISS_COST["number"], MISS_COST["number"]),
+          ("latin", MATCH_BONUS["latin"], MISS_COST["latin"], 0.0),
+          ("urls", MATCH_BONUS["url"], MISS_COST["url"], MISS_COST["url"]),
+          ("terms", MATCH_BONUS["term"], MISS_COST["term"], MISS_COST["term"]),
+          ("marks", MATCH_BONUS["mark"], MISS_COST["mark"], MISS_COST["mark"]),
+          ("names", MATCH_BONUS["name"], 0.0, 0.0),
+          ("pronouns", MATCH_BONUS["pronoun"], 0.0, 0.0),
+          ("lexical", MATCH_BONUS["lexical"], 0.0, 0.0))
+
+
+def _pool(sides: Sequence[Side], attribute: str) -> frozenset:
+    if len(sides) == 1:
+        return getattr(sides[0], attribute)
+    if attribute == "counted":  # the same number in two sentences is there twice
+        return _counted(sum((side.numbers for side in sides), Counter()))
+    return frozenset().union(*(getattr(side, attribute) for side in sides))
+
+
+def _counted(numbers: Counter) -> frozenset:
+    """A multiset as a set: each value with its occurrence number."""
+    return frozenset((key, k) for key, n in numbers.items() for k in range(n))
+
+
 def _anchors(korean: Sequence[Side], english: Sequence[Side]) -> float:
     """Negative for what the two sides share, positive for what one has alone."""
     cost = 0.0
-    ko_numbers = sum((s.numbers for s in korean), Counter())
-    en_numbers = sum((s.numbers for s in english), Counter())
-    if ko_numbers or en_numbers:
-        shared = sum((ko_numbers & en_numbers).values())
-        alone = sum((ko_numbers - en_numbers).values()) + sum((en_numbers - ko_numbers).values())
-        cost += MISS_COST["number"] * alone - MATCH_BONUS["number"] * shared
-    ko_latin = frozenset().union(*(s.latin for s in korean))
-    if ko_latin:
-        en_words = frozenset().union(*(s.latin for s in english))
-        shared = len(ko_latin & en_words)
-        cost += MISS_COST["latin"] * (len(ko_latin) - shared) - MATCH_BONUS["latin"] * shared
-    ko_names = frozenset().union(*(s.names for s in korean))
-    if ko_names:
-        shared = len(ko_names & frozenset().union(*(s.names for s in english)))
-        cost -= MATCH_BONUS["name"] * shared
-    for kind in ("pronouns", "lexical"):
-        ours = frozenset().union(*(getattr(s, kind) for s in korean))
-        if ours:
-            theirs = frozenset().union(*(getattr(s, kind) for s in english))
-            cost -= MATCH_BONUS[kind.rstrip("s")] * len(ours & theirs)
-    for kind in ("urls", "terms", "marks"):
-        ours = frozenset().union(*(getattr(s, kind) for s in korean))
-        theirs = frozenset().union(*(getattr(s, kind) for s in english))
+    for attribute, bonus, korean_alone, english_alone in _KINDS:
+        ours = _pool(korean, attribute)
+        if not ours and not english_alone:
+            continue
+        theirs = _pool(english, attribute)
         if ours or theirs:
-            name = {"urls": "url", "terms": "term", "marks": "mark"}[kind]
-            cost += MISS_COST[name] * len(ours ^ theirs) - MATCH_BONUS[name] * len(ours & theirs)
+            shared = len(ours & theirs)
+            cost += (korean_alone * (len(ours) - shared) + english_alone * (len(theirs) - shared)
+                     - bonus * shared)
     return cost
 
 
 def bead_cost(korean: Sequence[Side], english: Sequence[Side], priors: dict) -> float:
-    shape = (len(korean), len(english))
-    if not korean or not english:
+    """The cost of a bead of these sentences (each side pooled into one)."""
+    return _cost(_merge(korean) if korean else None, _merge(english) if english else None,
+                 (len(korean), len(english)), priors)
+
+
+def _cost(korean: Side | None, english: Side | None, shape: tuple[int, int],
+          priors: dict) -> float:
+    if korean is None or english is None:
         cost = priors[shape]
-        if english and all(s.note for s in english):
+        if english is not None and english.note:
             cost -= 3.0  # a translator's note is meant to stand alone
         return cost
-    return (priors[shape] + _length_cost(sum(s.length for s in korean),
-                                         sum(s.length for s in english))
-            + _anchors(korean, english))
+    return priors[shape] + _length_cost(korean.length, english.length) + _anchors(
+        (korean,), (english,))
 
 
 def confidence(korean: Sequence[Side], english: Sequence[Side]) -> float:
@@ -302,6 +319,19 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    spans: dict[tuple[int, int, int], Side | None] = {}
+
+    def span(side: int, start: int, stop: int) -> Side | None:
+        sequence = korean if side == 0 else english
+        if stop - start == 1:
+            return sequence[start]
+        if stop == start:
+            return None
+        key = (side, start, stop)
+        if key not in spans:
+            spans[key] = _merge(sequence[start:stop])
+        return spans[key]
+
     for i in range(n + 1):
         low, high = 0, m
         if band is not None and n:
@@ -311,14 +341,14 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
             here = best[i][j]
             if here == inf:
                 continue
-            for di, dj in priors:
-                a, b = i + di, j + dj
+            for shape in priors:
+                a, b = i + shape[0], j + shape[1]
                 if a > n or b > m:
                     continue
-                total = here + bead_cost(korean[i:a], english[j:b], priors)
+                total = here + _cost(span(0, i, a), span(1, j, b), shape, priors)
                 if total < best[a][b]:
                     best[a][b] = total
-                    back[a][b] = (di, dj)
+                    back[a][b] = shape
     beads = []
     i, j = n, m
     while i or j:
@@ -382,14 +412,16 @@ def _align_once(korean: Sequence[Sequence[Side]], english: Sequence[Sequence[Sid
     en_start = _starts(english)
     merged_ko = [_merge(p) for p in korean]
     merged_en = [_merge(p) for p in english]
-    band = None if max(len(korean), len(english)) < 400 else 60
+    # a band around the diagonal keeps long texts linear; short ones are searched whole
+    band = None if max(len(korean), len(english)) <= 40 else 12 + abs(len(korean) - len(english))
     beads: list[Bead] = []
     for ko_run, en_run in align_sequences(merged_ko, merged_en, priors=PARAGRAPH_BEADS,
                                           band=band):
         ko_sentences = [(ko_start[p] + k, s) for p in ko_run for k, s in enumerate(korean[p])]
         en_sentences = [(en_start[p] + k, s) for p in en_run for k, s in enumerate(english[p])]
         runs = align_sequences([s for _, s in ko_sentences], [s for _, s in en_sentences],
-                               band=None if len(ko_sentences) < 300 else 40)
+                               band=None if len(ko_sentences) <= 120
+                               else 30 + abs(len(ko_sentences) - len(en_sentences)))
         for ko_ids, en_ids in runs:
             ko_sides = [ko_sentences[k][1] for k in ko_ids]
             en_sides = [en_sentences[e][1] for e in en_ids]
@@ -409,8 +441,9 @@ def _starts(paragraphs: Sequence[Sequence[Side]]) -> list[int]:
 
 def _merge(sentences: Sequence[Side]) -> Side:
     """A paragraph as one side: lengths added, anchors pooled."""
+    numbers = sum((s.numbers for s in sentences), Counter())
     return Side(" ".join(s.text for s in sentences), sum(s.length for s in sentences),
-                sum((s.numbers for s in sentences), Counter()),
+                numbers,
                 frozenset().union(*(s.latin for s in sentences)),
                 frozenset().union(*(s.urls for s in sentences)),
                 frozenset().union(*(s.terms for s in sentences)),
@@ -419,4 +452,5 @@ def _merge(sentences: Sequence[Side]) -> Side:
                 note=bool(sentences) and all(s.note for s in sentences),
                 pronouns=frozenset().union(*(s.pronouns for s in sentences)),
                 words=frozenset().union(*(s.words for s in sentences)),
-                lexical=frozenset().union(*(s.lexical for s in sentences)))
+                lexical=frozenset().union(*(s.lexical for s in sentences)),
+                counted=_counted(numbers))

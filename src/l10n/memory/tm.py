@@ -27,14 +27,21 @@ PENALTY = 1  # points per differing number, Latin token or glossary term
 _SPACE = re.compile(r"\s+")
 # full-width ASCII forms (！ ， ０ Ａ) and the ideographic space, as their ASCII selves
 _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # anything but single spaces
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.+#'’-][A-Za-z0-9]+)*")
 _BITS = 21  # a code point fits in 21 bits; a bigram is two of them
 
 
 def normalize(text: str) -> str:
     """The form two sentences are compared in: NFC, ASCII punctuation width, one space."""
-    text = unicodedata.normalize("NFC", text).translate(_WIDTH)
-    return _SPACE.sub(" ", text).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _WIDE.search(text):
+        text = text.translate(_WIDTH)
+    if _UNUSUAL_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
+    return text.strip()
 
 
 def _compact(key: str) -> str:
@@ -99,13 +106,15 @@ class TranslationMemory:
         lengths = np.fromiter((len(c) + 1 for c in compact), dtype=np.int64, count=len(compact))
         owner = np.repeat(np.arange(len(compact), dtype=np.int64), lengths)[:len(codes)]
         keep = (points[:-1] != 0) & (points[1:] != 0)
-        codes, owner = codes[keep], owner[keep]
-        order = np.lexsort((owner, codes))
-        codes, owner = codes[order], owner[order]
-        pairs = np.ones(len(codes), dtype=bool)  # one posting per unit and bigram
-        pairs[1:] = (codes[1:] != codes[:-1]) | (owner[1:] != owner[:-1])
-        codes, owner = codes[pairs], owner[pairs]
-        unique, starts = np.unique(codes, return_index=True)
+        # one sort of (bigram, unit) as one number: postings sorted, one per unit and bigram
+        units = len(compact)
+        pairs = np.sort(codes[keep] * units + owner[keep])
+        if len(pairs) > 1:
+            pairs = pairs[np.append(True, pairs[1:] != pairs[:-1])]
+        codes, owner = pairs // units, pairs % units
+        first = np.append(True, codes[1:] != codes[:-1]) if len(codes) else np.zeros(0, bool)
+        starts = np.flatnonzero(first)
+        unique = codes[starts]
         offsets = np.append(starts, len(codes)).astype(np.int64)
         return unique, offsets, owner
 
@@ -123,13 +132,16 @@ class TranslationMemory:
         where = where[unique[where] == codes]
         if not len(where):
             return []
+        sizes = offsets[where + 1] - offsets[where]
+        common = sizes > max(1000, len(self.units) // 10)
+        if common.any() and (~common).sum() >= 3:  # enough rarer bigrams to choose by
+            where = where[~common]
         hits = np.concatenate([postings[offsets[i]:offsets[i + 1]] for i in where])
         counts = np.bincount(hits)
-        if len(counts) > MAX_CANDIDATES:
-            best = np.argpartition(-counts, MAX_CANDIDATES)[:MAX_CANDIDATES]
-        else:
-            best = np.arange(len(counts))
-        return [int(i) for i in best if counts[i] > 0]
+        present = np.flatnonzero(counts)
+        if len(present) > MAX_CANDIDATES:
+            present = present[np.argpartition(-counts[present], MAX_CANDIDATES)[:MAX_CANDIDATES]]
+        return [int(i) for i in present]
 
     # -- lookups ---------------------------------------------------------------------
     def lookup(self, source: str, *, threshold: float = 75.0, limit: int = 1) -> list[Match]:
