@@ -113,6 +113,30 @@ def gale_church_beads(ko_lines, en_lines) -> Beads:
     return beads
 
 
+def gale_church_by_paragraph(ko_lines, en_lines) -> Beads:
+    """NLTK's Gale–Church paragraph by paragraph (its ``align_texts`` use): the n-th Korean
+    paragraph with the n-th English one; sentences of paragraphs beyond the shorter
+    text's end stay unaligned."""
+    from nltk.translate.gale_church import align_blocks
+
+    def paragraphs(lines):
+        out: dict[int, list[int]] = {}
+        for index, line in enumerate(lines):
+            out.setdefault(line.paragraph, []).append(index)
+        return list(out.values())
+
+    beads: Beads = set()
+    ko_pars, en_pars = paragraphs(ko_lines), paragraphs(en_lines)
+    for ko_ids, en_ids in zip(ko_pars, en_pars, strict=False):
+        sub = gale_church_beads([ko_lines[i] for i in ko_ids], [en_lines[j] for j in en_ids])
+        beads |= {(tuple(ko_ids[i] for i in k), tuple(en_ids[j] for j in e)) for k, e in sub}
+    for ko_ids in ko_pars[len(en_pars):]:
+        beads |= {((i,), ()) for i in ko_ids}
+    for en_ids in en_pars[len(ko_pars):]:
+        beads |= {((), (j,)) for j in en_ids}
+    return beads
+
+
 @dataclass
 class Score:
     correct: int = 0
@@ -136,7 +160,7 @@ class Score:
 
 
 def evaluate(paths: list[Path], glossary=None) -> dict[str, Score]:
-    scores = {"l10n": Score(), "gale-church": Score()}
+    scores = {"l10n": Score(), "gale-church": Score(), "gale-church-paragraphs": Score()}
     for path in paths:
         case = read_case(path)
         essay = parse_essay(case.korean, name=case.name, path=f"{case.name}.md")
@@ -146,6 +170,7 @@ def evaluate(paths: list[Path], glossary=None) -> dict[str, Score]:
         scores["l10n"].add(l10n_beads(align_translation(essay, case.english, path="en.md",
                                                          glossary=glossary)), gold)
         scores["gale-church"].add(gale_church_beads(ko_lines, en_lines), gold)
+        scores["gale-church-paragraphs"].add(gale_church_by_paragraph(ko_lines, en_lines), gold)
     return scores
 
 
@@ -160,8 +185,8 @@ def heldout() -> list[Path]:
 def main() -> None:
     for label, paths in (("development", development()), ("held-out", heldout())):
         for system, score in evaluate(paths).items():
-            print(f"{label:12} {system:12} pairs {score.gold:3}  P {score.precision:.3f}  "
-                  f"R {score.recall:.3f}")
+            print(f"| {label} | {system} | {score.gold} | {score.precision:.3f} | "
+                  f"{score.recall:.3f} |")
 
 
 if __name__ == "__main__":
