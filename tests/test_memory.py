@@ -213,6 +213,8 @@ def test_tmx_memory_without_reader_is_a_config_error(tmp_path: Path, monkeypatch
         read_memory_file(tmp_path / "old.tmx", language="en")
     with pytest.raises(ConfigError, match="unknown translation memory format"):
         read_memory_file(tmp_path / "old.csv", language="en")
+    with pytest.raises(ConfigError, match="no such translation memory"):
+        read_memory_file(tmp_path / "gone.po", language="en")
 
 
 @pytest.mark.parametrize("line, message", [

@@ -21,6 +21,9 @@ def read_memory_file(path: Path, *, language: str, relative=str) -> list[Unit]:
     """The units of one memory file (PO or TMX, by suffix)."""
     suffix = path.suffix.lower()
     name = relative(path)
+    if suffix in (".po", ".pot", ".tmx") and not path.is_file():
+        raise ConfigError("no such translation memory", path=path,
+                          hint="fix the path in [tool.l10n] tm")
     if suffix in (".po", ".pot"):
         po = read_catalog(path)
         declared = po.metadata.get("Language", "").replace("-", "_")
