@@ -14,6 +14,7 @@ The figures are printed as Markdown rows for bench/RESULTS.md.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import statistics
@@ -71,24 +72,33 @@ def lookups(work: Path, rng: random.Random, sources: list[str]) -> dict:
                + [sentence(rng) for _ in range(334)])
     loads, answers, found = [], [], 0
     for _ in range(3):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         memory = load_memory(config, [], language="en")
         memory._candidates("초기화")  # build the index now, as the first lookup would
-        loads.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        loads.append((time.perf_counter() - start, time.process_time() - cpu))
+        start, cpu = time.perf_counter(), time.process_time()
         found = sum(memory.best(q, threshold=50) is not None for q in queries)
-        answers.append(time.perf_counter() - start)
-    return {"units": len(memory), "load": statistics.median(loads),
-            "lookups": statistics.median(answers), "matched": found}
+        answers.append((time.perf_counter() - start, time.process_time() - cpu))
+    return {"units": len(memory), "load": medians(loads), "lookups": medians(answers),
+            "matched": found}
 
 
-def run(command: list[str], cwd: Path) -> float:
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one command."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def analyze(work: Path, rng: random.Random, sources: list[str], l10n: str) -> float:
+def medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
+
+
+def analyze(work: Path, rng: random.Random, sources: list[str],
+            l10n: str) -> tuple[float, float]:
     folder = work / "source" / "ko"
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(100):
@@ -101,10 +111,10 @@ def analyze(work: Path, rng: random.Random, sources: list[str], l10n: str) -> fl
     for _ in range(3):
         shutil.rmtree(work / ".l10n-cache", ignore_errors=True)
         times.append(run([l10n, "analyze", "-f", "json"], work))
-    return statistics.median(times)
+    return medians(times)
 
 
-def align(work: Path, l10n: str) -> tuple[float, float, int]:
+def align(work: Path, l10n: str) -> tuple[tuple[float, float], tuple[float, float], int]:
     from tests.align_eval import development, read_case
 
     from l10n.memory.bitext import align_translation
@@ -128,15 +138,15 @@ def align(work: Path, l10n: str) -> tuple[float, float, int]:
     sentences = sum(1 for _ in essay.sentences())
     inside = []
     for _ in range(3):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         align_translation(essay, en_text)
-        inside.append(time.perf_counter() - start)
+        inside.append((time.perf_counter() - start, time.process_time() - cpu))
     command = []
     for _ in range(3):
         shutil.copy(project / "locales/en/LC_MESSAGES/long.po", work / "long.po")
         command.append(run([l10n, "align", "long", "-t", str(work / "long.en.md")], project))
         shutil.copy(work / "long.po", project / "locales/en/LC_MESSAGES/long.po")
-    return statistics.median(command), statistics.median(inside), sentences
+    return medians(command), medians(inside), sentences
 
 
 def main() -> None:
@@ -150,16 +160,20 @@ def main() -> None:
         tm = lookups(work, rng, sources)
         analysis = analyze(work, rng, sources, l10n)
         command, inside, sentences = align(work, l10n)
-    print("| measurement | median of 3 | target |")
-    print("|---|---|---|")
+    def cell(pair: tuple[float, float]) -> str:
+        return f"{pair[0]:.2f} s | {pair[1]:.2f} s"
+
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print("| measurement | wall (median of 3) | CPU | target |")
+    print("|---|---|---|---|")
     print(f"| TM of {tm['units']:,} units: read the PO and build the index | "
-          f"{tm['load']:.2f} s | |")
-    print(f"| 1,000 lookups ({tm['matched']} matched at 50% or more) | {tm['lookups']:.2f} s "
+          f"{cell(tm['load'])} | |")
+    print(f"| 1,000 lookups ({tm['matched']} matched at 50% or more) | {cell(tm['lookups'])} "
           f"| load + lookups in seconds |")
     print(f"| `l10n analyze -f json`, 100 essays x 30 sentences, against that TM | "
-          f"{analysis:.2f} s | < 10 s |")
-    print(f"| `l10n align`, {sentences}-sentence essay (command) | {command:.2f} s | < 2 s |")
-    print(f"| alignment alone, same essay (in process, Kiwi loaded) | {inside:.2f} s | |")
+          f"{cell(analysis)} | < 10 s |")
+    print(f"| `l10n align`, {sentences}-sentence essay (command) | {cell(command)} | < 2 s |")
+    print(f"| alignment alone, same essay (in process, Kiwi loaded) | {cell(inside)} | |")
 
 
 if __name__ == "__main__":
