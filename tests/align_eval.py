@@ -117,7 +117,6 @@ def gale_church_by_paragraph(ko_lines, en_lines) -> Beads:
     """NLTK's Gale–Church paragraph by paragraph (its ``align_texts`` use): the n-th Korean
     paragraph with the n-th English one; sentences of paragraphs beyond the shorter
     text's end stay unaligned."""
-    from nltk.translate.gale_church import align_blocks
 
     def paragraphs(lines):
         out: dict[int, list[int]] = {}

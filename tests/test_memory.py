@@ -299,3 +299,19 @@ def test_project_memory_holds_every_translated_entry(two_essays: Path) -> None:
     memory = load_memory(config, project_catalogs(config, "en"), language="en")
     assert sorted(u.target for u in memory.units) == sorted(
         ["The First Essay", YEAR_EN, LIVES_EN])
+
+
+def test_only_new_entries_are_pretranslated(two_essays: Path) -> None:
+    """An entry the catalog already had, left empty, is not filled by a later update."""
+    (two_essays / "source/ko/b.md").write_text("# 둘째 글\n\n초연결 사회는 우리의 삶을 크게 바꾸었다.\n",
+                                               encoding="utf-8")
+    path = two_essays / "locales/en/LC_MESSAGES/a.po"
+    po = read_catalog(path)
+    po.find(LIVES).msgstr = ""  # not in the memory yet
+    write_catalog(po, path)
+    run_update(two_essays)
+    b = two_essays / "locales/en/LC_MESSAGES/b.po"
+    assert read_catalog(b).find("초연결 사회는 우리의 삶을 크게 바꾸었다.").msgstr == ""
+    _translate(path, {LIVES: LIVES_EN})  # now it is
+    run_update(two_essays)
+    assert read_catalog(b).find("초연결 사회는 우리의 삶을 크게 바꾸었다.").msgstr == ""

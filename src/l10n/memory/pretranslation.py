@@ -1,4 +1,5 @@
-"""Pre-translation: new, untranslated entries of a catalog filled from the memory.
+"""Pre-translation: the new entries of a catalog (sentences this update added) filled from
+the memory.
 
 - An exact match gives its translation: translated when ``tm-exact = "translated"``, or
   in the default ``auto`` mode when it comes from the same essay; fuzzy otherwise
@@ -37,15 +38,23 @@ class Pretranslator:
         memory = self.memories.get(language)
         if memory is None or not len(memory):
             return 0
+        known = frozenset(entry.msgid for entry in old) if old is not None else frozenset()
         return pretranslate(po, memory, essay=essay, threshold=self.threshold,
-                            exact=self.exact)
+                            exact=self.exact, known=known)
 
 
 def pretranslate(po: polib.POFile, memory: TranslationMemory, *, essay: str,
-                 threshold: float = 75.0, exact: str = "auto") -> int:
-    """Fill the untranslated entries of ``po`` from ``memory``; the number filled."""
+                 threshold: float = 75.0, exact: str = "auto",
+                 known: frozenset = frozenset()) -> int:
+    """Fill the new, untranslated entries of ``po`` from ``memory``; the number filled.
+
+    Entries whose msgid is in ``known`` (the catalog had them before this update) are
+    left alone: an entry left empty on purpose stays empty, and an update of an
+    unchanged essay looks nothing up. ``l10n analyze`` shows what the memory offers them.
+    """
     todo = [entry for entry in po if not entry.obsolete and entry.msgid
-            and not entry.msgid_plural and not entry.msgstr and "fuzzy" not in entry.flags]
+            and entry.msgid not in known and not entry.msgid_plural and not entry.msgstr
+            and "fuzzy" not in entry.flags]
     filled = 0
     for entry, match in zip(todo, best_matches(memory, [e.msgid for e in todo],
                                                threshold=threshold), strict=True):
