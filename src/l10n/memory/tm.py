@@ -147,11 +147,27 @@ class TranslationMemory:
     def lookup(self, source: str, *, threshold: float = 75.0, limit: int = 1) -> list[Match]:
         """The best matches of a Korean sentence at or above ``threshold`` percent."""
         key = normalize(source)
-        if not key:
+        similar = self._similar(key, threshold, limit)
+        self.learn_terms([key, *(self.keys[i] for i, _ in similar)])
+        return self._finish(key, similar, threshold, limit)
+
+    def lookup_many(self, sources: Sequence[str], *, threshold: float = 75.0,
+                    limit: int = 1) -> list[list[Match]]:
+        """``lookup`` for many sentences, the glossary terms of all found in one batch."""
+        keys = [normalize(source) for source in sources]
+        similar = [self._similar(key, threshold, limit) for key in keys]
+        self.learn_terms(keys + [self.keys[i] for found in similar for i, _ in found])
+        return [self._finish(key, found, threshold, limit)
+                for key, found in zip(keys, similar, strict=True)]
+
+    def best(self, source: str, *, threshold: float = 75.0) -> Match | None:
+        found = self.lookup(source, threshold=threshold)
+        return found[0] if found else None
+
+    def _similar(self, key: str, threshold: float, limit: int) -> list[tuple[int, float]]:
+        """Fuzzy candidates (unit index, similarity 0..1) that may reach ``threshold``."""
+        if not key or len(self._exact.get(key, ())) >= limit:
             return []
-        exact = [Match(self.units[i], 100) for i in self._exact.get(key, [])]
-        if len(exact) >= limit:
-            return exact[:limit]
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
@@ -161,9 +177,15 @@ class TranslationMemory:
         found = process.extract(compact, choices, scorer=Levenshtein.normalized_similarity,
                                 limit=max(limit, 3) + 2,
                                 score_cutoff=max(0.0, threshold - 1) / 100)
+        return [(ids[at], similarity) for _, similarity, at in found]
+
+    def _finish(self, key: str, similar: list[tuple[int, float]], threshold: float,
+                limit: int) -> list[Match]:
+        if not key:
+            return []
+        exact = [Match(self.units[i], 100) for i in self._exact.get(key, [])]
         scored = []
-        for _, similarity, at in found:
-            index = ids[at]
+        for index, similarity in similar:
             differences = self.differences(self.keys[index], key)
             score = min(99, int(similarity * 100 + 1e-9)) - PENALTY * min(
                 10, sum(_weight(d) for d in differences))
@@ -172,9 +194,13 @@ class TranslationMemory:
         scored.sort(key=lambda m: -m.score)  # stable: ties keep rapidfuzz's order
         return (exact + scored)[:limit]
 
-    def best(self, source: str, *, threshold: float = 75.0) -> Match | None:
-        found = self.lookup(source, threshold=threshold)
-        return found[0] if found else None
+    def learn_terms(self, keys: Iterable[str]) -> None:
+        """Find the glossary terms of these normalised sentences, in one Kiwi batch."""
+        if self.glossary is None or not len(self.glossary):
+            return
+        todo = [key for key in dict.fromkeys(keys) if key not in self._terms]
+        for key, hits in zip(todo, self.glossary.find_korean_many(todo), strict=True):
+            self._terms[key] = Counter(hit.term.ko for hit in hits)
 
     def differences(self, memory_source: str, source: str) -> tuple[str, ...]:
         """Numbers (by value), Latin tokens and glossary terms that differ, named."""
@@ -280,10 +306,5 @@ def units_from_catalog(po, *, essay: str, origin_path: str) -> list[Unit]:
 def best_matches(memory: TranslationMemory, sources: Sequence[str], *,
                  threshold: float) -> list[Match | None]:
     """``memory.best`` for many sentences (glossary terms found in one batch)."""
-    glossary = memory.glossary
-    if glossary is not None and len(glossary):
-        todo = [key for key in dict.fromkeys(normalize(s) for s in sources)
-                if key not in memory._terms]
-        for text, hits in zip(todo, glossary.find_korean_many(todo), strict=True):
-            memory._terms[text] = Counter(hit.term.ko for hit in hits)
-    return [memory.best(source, threshold=threshold) for source in sources]
+    return [found[0] if found else None
+            for found in memory.lookup_many(sources, threshold=threshold)]
