@@ -206,6 +206,22 @@ def test_memory_file_in_config(tmp_path: Path) -> None:
     assert "#. tm: 100% from archive/old.po:6\n" in text and LIVES_EN in text
 
 
+def test_tmx_memory_in_config(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"b.md": f"{LIVES}\n"})
+    (root / "old.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ko-KR" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" '
+        'creationtoolversion="1"/><body><tu><prop type="x-essay">old</prop>'
+        f'<tuv xml:lang="ko-KR"><seg>{LIVES}</seg></tuv>'
+        f'<tuv xml:lang="en-US"><seg>{LIVES_EN}</seg></tuv></tu></body></tmx>\n',
+        encoding="utf-8")
+    (root / "pyproject.toml").write_text(PYPROJECT + 'tm = ["old.tmx"]\n', "utf-8")
+    run_update(root)
+    entry = read_catalog(root / "locales/en/LC_MESSAGES/b.po").find(LIVES)
+    assert entry.msgstr == LIVES_EN and "fuzzy" in entry.flags  # from essay "old"
+    assert entry.comment.endswith("tm: 100% from old.tmx:1")
+
+
 def test_tmx_memory_without_reader_is_a_config_error(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "l10n.exchange.tmx", None)
     (tmp_path / "old.tmx").write_text("<tmx/>", encoding="utf-8")

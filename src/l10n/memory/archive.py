@@ -3,7 +3,8 @@
 The memory of a project, for one target language, is every translated entry of its
 catalogs (live or obsolete; an aligned translation waiting for review too, marked
 unreviewed) plus the files named in ``[tool.l10n] tm = [...]``: PO catalogs or
-compendia, and TMX files through ``l10n.exchange.tmx.read_tmx``.
+compendia, and TMX files (``l10n.exchange.tmx.read_tmx``: the unit's number in the file
+is its origin).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..po.catalog import read_catalog
 from .tm import TranslationMemory, Unit, units_from_catalog
 
 
-def read_memory_file(path: Path, *, language: str, relative=str) -> list[Unit]:
+def read_memory_file(path: Path, *, language: str, relative=str,
+                     source_language: str = "ko") -> list[Unit]:
     """The units of one memory file (PO or TMX, by suffix)."""
     suffix = path.suffix.lower()
     name = relative(path)
@@ -38,19 +40,11 @@ def read_memory_file(path: Path, *, language: str, relative=str) -> list[Unit]:
                               "which this installation lacks", path=path,
                               hint="convert it to PO (tmx2po from translate-toolkit) and "
                                    "list the PO file in 'tm'") from exc
-        return [_unit_of(item, name, number) for number, item in
-                enumerate(read_tmx(path), start=1)]
+        return [Unit(unit.source, unit.target, f"{name}:{number}", unit.origin or name)
+                for number, unit in enumerate(read_tmx(path, source_language=source_language,
+                                                       target_language=language), start=1)]
     raise ConfigError(f"unknown translation memory format {suffix or '(no suffix)'!r}",
                       path=path, hint="list .po or .tmx files in 'tm'")
-
-
-def _unit_of(item, name: str, number: int) -> Unit:
-    """A unit from what read_tmx yields: a (source, target) pair or an object with them."""
-    if isinstance(item, tuple):
-        source, target = item[0], item[1]
-    else:
-        source, target = item.source, item.target
-    return Unit(source, target, f"{name}:{number}", name)
 
 
 def load_memory(config: Config, catalogs: Iterable[Path], *, language: str,
@@ -61,5 +55,6 @@ def load_memory(config: Config, catalogs: Iterable[Path], *, language: str,
         po = read_catalog(path)
         units += units_from_catalog(po, essay=path.stem, origin_path=config.relative(path))
     for path in config.tm:
-        units += read_memory_file(path, language=language, relative=config.relative)
+        units += read_memory_file(path, language=language, relative=config.relative,
+                                  source_language=config.source_language)
     return TranslationMemory(units, glossary=glossary)
