@@ -256,8 +256,8 @@ def _semantic(entries: list[_Entry]) -> list[Problem]:
     for entry in entries:  # msgfmt: an obsolete entry may not repeat a live one either
         key = (entry.msgctxt, entry.msgid or "")
         if key in first:
-            problems.append(Problem(entry.msgid_line, 0, "duplicate", "duplicate message "
-                                    f"definition (the first is on line {first[key]})"))
+            problems.append(Problem(entry.msgid_line, 0, "duplicate", "duplicate entry: "
+                                    f"this msgid is defined on line {first[key]} already"))
         else:
             first[key] = entry.msgid_line
     live = [e for e in entries if not e.obsolete]
