@@ -16,8 +16,26 @@ from .errors import ConfigError, L10nError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Korean→English translation pipeline: segment, update, check, "
                        "status, build.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version,
+                                          is_eager=True, help="Print the version and exit.")
+                       ] = False,
+) -> None:
+    """Korean→English translation pipeline: segment, update, check, status, build."""
 
 ProjectOpt = Annotated[Path | None, typer.Option(
     "--project", "-p", help="Project folder (default: nearest folder upward with a config).",

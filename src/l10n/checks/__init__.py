@@ -339,8 +339,8 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                  glossary=None, jobs: int = 1, reference=None) -> CheckReport:
     """Check the catalogs of each group (see ``inputs.gather``) with its configuration.
 
-    ``select`` replaces the configuration's ``select``; ``ignore`` adds to its
-    ``ignore``; ``glossary`` (a Glossary) replaces the configured one. ``reference`` is
+    ``select`` replaces the configuration's ``select`` and ``ignore`` (ruff's rule);
+    ``ignore`` adds to them; ``glossary`` (a Glossary) replaces the configured one. ``reference`` is
     a function (config, catalogs) -> {msgid: reference translation} or None. A file that
     cannot be read, or that msgfmt --check rejects, is a finding; the others are checked.
     """
@@ -360,8 +360,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                         line=config.key_line(key) or None)
         severity = config.severity if config is not None else {}
         levels = severity_levels(severity, path=where)
+        # as ruff's layers: a --select replaces the configuration's select and ignore
         chosen = select_checks(select or (config.select if config else ()),
-                               [*(config.ignore if config else ()), *ignore])
+                               [*(config.ignore if config and not select else ()), *ignore])
         codes = {c.code for c in chosen}
         terms = glossary
         if terms is None and config is not None:

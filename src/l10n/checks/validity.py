@@ -3,7 +3,7 @@ with certainty, so every V finding is an error, and it is reported as a finding 
 the line, as msgfmt gives it) while the other files are still checked.
 
 These checks read the file (scope ``file``): their examples are PO entries, one line per
-`` | ``, after a valid header; ``⟨0xff⟩`` stands for a raw byte.
+`` | ``, after a valid header; ``⟨0xff⟩`` stands for a raw byte and ``(no header)`` leaves the header out.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def po_syntax_error(problems: list[Problem], ctx) -> Iterator[tuple[int, int, st
     as done in others; an unclosed quote or an unknown escape stops msgfmt. Every such
     line is reported, where msgfmt reports it.
     Bad:  msgid "첫 문장이다." | msgid "둘째 문장이다." | msgstr "The second sentence." -> missing msgstr
-    Good: msgid "첫 문장이다." | msgstr "" | msgid "둘째 문장이다." | msgstr "The second sentence." -> complete
+    Good: msgid "첫 문장이다." | msgstr "The first sentence." | msgid "둘째 문장이다." | msgstr "The second sentence." -> complete
     """
     yield from _of_kind(problems, "syntax")
 
@@ -55,7 +55,7 @@ def duplicate_entry(problems: list[Problem], ctx) -> Iterator[tuple[int, int, st
     Why: msgfmt refuses the file, and which of the two translations a tool keeps is
     anyone's guess.
     Bad:  msgid "가" | msgstr "Ga" | msgid "가" | msgstr "Ka" -> defined twice
-    Good: msgid "가" | msgstr "Ga" | msgctxt "title" | msgid "가" | msgstr "Ka" -> two contexts
+    Good: msgid "가" | msgstr "Ga" | msgctxt "title" | msgid "가" | msgstr "Ga" -> two contexts
     """
     yield from _of_kind(problems, "duplicate")
 
@@ -67,7 +67,7 @@ def invalid_header(problems: list[Problem], ctx) -> Iterator[tuple[int, int, str
     header that says how many there are.
 
     Why: msgfmt --check refuses the file; without a header no tool knows its charset.
-    Bad:  msgid "사과 %d개" | msgid_plural "사과 %d개" | msgstr[0] "%d apple" | msgstr[1] "%d apples" -> no Plural-Forms
+    Bad:  (no header) msgid "가" | msgstr "Ga" -> no header entry
     Good: msgid "가" | msgstr "Ga" -> no plural forms
     """
     yield from _of_kind(problems, "header")

@@ -304,8 +304,9 @@ def _plural_problems(header: _Entry | None, live: list[_Entry]) -> list[Problem]
                                 'attribute in Plural-Forms'))
         return problems
     expected = int(count.group(1))
-    for entry in plural:
-        if len(entry.forms) != expected and not entry.obsolete:
+    for entry in plural:  # as msgfmt: untranslated and fuzzy entries are not compiled
+        if len(entry.forms) != expected and any(entry.forms.values()) \
+                and "fuzzy" not in entry.flags:
             problems.append(Problem(entry.msgstr_line, 0, "header",
                                     f"nplurals = {expected}, but this message has "
                                     f"{len(entry.forms)} plural form(s)"))
