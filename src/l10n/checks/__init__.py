@@ -17,18 +17,19 @@ from pathlib import Path
 
 import polib
 
-from . import (  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)  # noqa: F401  (registration)
     completeness,
     consistency,
     fluency,
+    meta,
     numbers,
     punctuation,
     script,
     terms,
     tokens,
+    validity,
     whitespace,
 )
-from . import meta, validity  # noqa: F401  (registration)
 from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_ratio, length_stats
@@ -364,9 +365,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         chosen = select_checks(select or (config.select if config else ()),
                                [*(config.ignore if config and not select else ()), *ignore])
         codes = {c.code for c in chosen}
-        terms = glossary
-        if terms is None and config is not None:
-            terms = project_glossary(config)
+        chosen_glossary = glossary
+        if chosen_glossary is None and config is not None:
+            chosen_glossary = project_glossary(config)
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)
@@ -390,7 +391,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         displays = {item.path: item.display for item in loaded}
         if readable:
             local += run_checks(
-                readable, glossary=terms, checks=chosen, severity=severity,
+                readable, glossary=chosen_glossary, checks=chosen, severity=severity,
                 relative=lambda path, d=displays: d.get(path, str(path)), jobs=jobs,
                 reference=reference(config, readable) if reference and config else None,
                 reference_min_chrf=config.reference_min_chrf if config else 40.0,

@@ -129,6 +129,16 @@ class _Reader:
 
     def string_line(self, number: int, text: str, offset: int, obsolete: bool) -> None:
         """A line of keywords and strings (``text`` without its ``#~`` prefix)."""
+        if text[-1] == '"' and "\\" not in text and text.count('"') == 2:
+            quote = text.index('"')  # the usual line: one string, no escapes
+            if quote == 0:
+                self.continuation(number, offset, text[1:-1])
+                return
+            head = text[:quote].rstrip(" \t")
+            if len(head) < quote and (head in _KEYWORDS or _KEYWORD.fullmatch(head)
+                                      and head.startswith("msgstr[") and head != "msgstr[]"):
+                self.keyword(number, offset, head, text[quote + 1:-1], obsolete)
+                return
         keyword = ""
         position = 0
         if text[0] != '"':
@@ -239,11 +249,12 @@ def validate_po(text: str) -> Validation:
             if body.startswith("#"):
                 reader.comment(body)
                 continue
-            reader.string_line(number, body, raw.index(body), obsolete=True)
+            reader.string_line(number, body, len(raw) - len(raw.lstrip()) + 2 +
+                               len(rest) - len(body), obsolete=True)
         elif line.startswith("#"):
             reader.comment(line)
         else:
-            reader.string_line(number, line, raw.index(line[0]), obsolete=False)
+            reader.string_line(number, line, len(raw) - len(raw.lstrip()), obsolete=False)
     reader.finish()
     problems = reader.problems + _semantic(reader.entries)
     places = {(e.msgctxt, e.msgid or "", e.obsolete): e.msgstr_line for e in reader.entries}
@@ -356,10 +367,10 @@ def _directives(text: str, pattern: re.Pattern, types: dict) -> list | None:
 
 
 def _format_problems(entry: _Entry, source: str, target: str) -> list[Problem]:
-    for flag, pattern, types, label in (("python-format", _PY_DIRECTIVE, _PY_TYPES, "Python"),
-                                        ("c-format", _C_DIRECTIVE, _C_TYPES, "C")):
-        if flag in entry.flags:
-            break
+    if "python-format" in entry.flags:
+        pattern, types, label = _PY_DIRECTIVE, _PY_TYPES, "Python"
+    elif "c-format" in entry.flags:
+        pattern, types, label = _C_DIRECTIVE, _C_TYPES, "C"
     else:
         return []
     expected = _directives(source, pattern, types)
