@@ -16,8 +16,26 @@ from .errors import ConfigError, L10nError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Korean→English translation pipeline: segment, update, check, "
                        "status, build.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version,
+                                          is_eager=True, help="Print the version and exit.")
+                       ] = False,
+) -> None:
+    """Korean→English translation pipeline: segment, update, check, status, build."""
 
 ProjectOpt = Annotated[Path | None, typer.Option(
     "--project", "-p", help="Project folder (default: nearest folder upward with a config).",
@@ -174,12 +192,19 @@ def status(
                                report.total.percent_chars)
         _write_or_echo(svg, out)
     else:
-        from rich.console import Console
+        typer.echo(render.status_table_text(report.essays, report.total, report.translators,
+                                            **_table_layout()))
 
-        console = Console()
-        if not console.is_terminal:  # a log or a pipe: no need to squeeze into 80 columns
-            console = Console(width=160)
-        render.status_table(report.essays, report.total, report.translators, console)
+
+def _table_layout() -> dict:
+    """Width and colour of a table: the terminal's (COLUMNS first, as every tool reads
+    it); in a pipe or a log, COLUMNS or wide enough for everything, never padded."""
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else None
+    terminal = sys.stdout.isatty()
+    if width is None:
+        width = os.get_terminal_size(sys.stdout.fileno()).columns if terminal else 1000
+    return {"width": max(width, 20), "colour": terminal and "NO_COLOR" not in os.environ}
 
 
 @contextmanager
@@ -238,26 +263,38 @@ def _error_counter(config):
     return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs)
 
 
-CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files).
+CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).
 
-Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage or
-configuration error; 3 unreadable input. Silence one entry with a translator comment
-'# l10n-ignore: N001' (codes or names, comma-separated)."""
+Each file is checked with the configuration found upward from it, as ruff does. Exit
+codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage or configuration
+error; 3 a file could not be read (reported as a finding; the others are still checked).
+Codes, prefixes and names are accepted wherever a check is named, comma-separated
+(--select G,N). Silence one entry with a translator comment '# l10n-ignore: N001'."""
 
 
 @app.command(help=CHECK_HELP)
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="PO files (default: the project's).",
-                                                       show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="PO files or folders (default: the project's catalogs).", show_default=False)
+    ] = None,
     project: ProjectOpt = None,
     glossary: GlossaryOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif")
                    ] = "text",
-    select: Annotated[list[str] | None, typer.Option(help="Only these codes, prefixes, names.")
-                      ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these codes, prefixes, names.")
-                      ] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Only these codes, prefixes, names (comma-separated; replaces 'select').")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these codes, prefixes, names (comma-separated; adds to 'ignore').")] = None,
     strict: Annotated[bool, typer.Option(help="Warnings fail too.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero",
+                                            help="Exit 0 even when findings are errors.")
+                         ] = False,
+    statistics: Annotated[bool, typer.Option("--statistics",
+                                             help="Count findings per code instead.")
+                          ] = False,
+    output_file: Annotated[Path | None, typer.Option(
+        "--output-file", "-o", help="Write the report to this file instead of stdout.",
+        dir_okay=False)] = None,
     baseline: Annotated[Path | None, typer.Option(help="Accept the findings in this file.")
                         ] = None,
     write_baseline: Annotated[Path | None, typer.Option(help="Write current findings here.")
@@ -265,44 +302,55 @@ def check(
     jobs: Annotated[int, typer.Option(help="Processes for large runs (default: cores).")
                     ] = 0,
 ) -> None:
-    from .checks import apply_baseline, exit_code, run_checks, select_checks
+    from .checks import apply_baseline, check_groups, exit_code
+    from .checks.inputs import gather, project_group
+    from .errors import EXIT_INPUT
     from .report import FORMATS, render
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
-    config = None
-    if not paths or glossary is None:
-        try:
-            config = _config(project)
-        except ConfigError:
-            if not paths:
-                raise
-    chosen = select_checks(select or (), ignore or ())
-    catalogs = _catalogs(config, None) if not paths else [(p, _read(p)) for p in paths]
-    terms = _glossary(project, glossary) if glossary or (config and config.glossary
-                                                          and config.glossary.exists()) else None
-    relative = config.relative if config else (lambda p: str(p))
-    reference = _reference_translations(config, catalogs) if config else None
-    findings = run_checks(catalogs, glossary=terms, checks=chosen,
-                          severity=config.severity if config else {}, relative=relative,
-                          jobs=jobs or (os.cpu_count() or 1), reference=reference,
-                          reference_min_chrf=config.reference_min_chrf if config else 40.0)
+    if paths:
+        groups = gather(paths, project=project)
+    else:
+        from .pipeline import project_catalogs
+
+        config = _config(project)
+        groups = [project_group(config, project_catalogs(config))]
+    terms = _glossary(project, glossary) if glossary is not None else None
+    result = check_groups(groups, select=select or (), ignore=ignore or (), glossary=terms,
+                          jobs=jobs or (os.cpu_count() or 1),
+                          reference=_reference_translations)
+    findings = result.findings
+    for finding in findings:  # as ruff: a file that cannot be read is also said on stderr
+        if finding.code in ("V001", "V002", "V003") and result.unreadable \
+                and finding.suppressed is None:
+            _err(f"error: {finding.path}:{finding.line}: {finding.message}"
+                 if finding.line else f"error: {finding.path}: {finding.message}")
     if write_baseline is not None:
         from .files import write_text_atomic
         from .report import render_json
 
-        write_text_atomic(write_baseline, render_json(findings, len(catalogs)))
-        _err(f"wrote baseline with {len(findings)} finding(s) to {write_baseline}")
+        write_text_atomic(write_baseline, render_json(findings, result.files))
+        _err(f"wrote baseline with {len(result.shown)} finding(s) to {write_baseline}")
     if baseline is not None:
         findings = apply_baseline(findings, _read_baseline(baseline))
-    colour = fmt == "text" and sys.stdout.isatty()
-    typer.echo(render(findings, len(catalogs), fmt, colour=colour), nl=False)
-    raise typer.Exit(exit_code(findings, strict=strict))
+    colour = fmt == "text" and output_file is None and sys.stdout.isatty()
+    text = render(findings, result.files, fmt, colour=colour, statistics=statistics,
+                  root=groups[0].base if groups else None)
+    if output_file is not None:
+        from .files import write_text_atomic
+
+        write_text_atomic(output_file, text)
+    else:
+        typer.echo(text, nl=False)
+    if result.unreadable:
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(0 if exit_zero else exit_code(findings, strict=strict))
 
 
 def _reference_translations(config, catalogs) -> dict[str, str] | None:
     """msgid -> reference translation, from the configured reference catalogs."""
-    if config.reference is None:
+    if config is None or config.reference is None:
         return None
     from .progress.counts import entry_state
     from .progress.score import reference_for

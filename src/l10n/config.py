@@ -1,11 +1,15 @@
 """Project configuration: ``[tool.l10n]`` in pyproject.toml, or a top-level l10n.toml.
 
 Every command runs on a project: the folder given with ``--project`` or the nearest
-folder upward from the working directory that has a configuration.
+folder upward from the working directory that has a configuration. ``l10n check FILE``
+finds the configuration of each file the same way, upward from the file, as ruff does,
+so the same command gives the same findings from any folder (and from pre-commit, which
+runs at the root of a repository whose project may lie in a subfolder).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,12 +49,29 @@ class Config:
     tm_threshold: float = 75.0  # lowest TM match (percent) that pre-translates an entry
     tm_exact: str = "auto"  # exact TM matches: translated, fuzzy, or auto (fuzzy if foreign)
     rates: dict[str, float] = field(default_factory=dict)  # analysis band -> weight
+    glossary_configured: bool = False  # 'glossary' set explicitly (so it must exist)
+    source_configured: bool = False
+    select: tuple[str, ...] = ()  # QA check selectors (codes, prefixes, names)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> sel.
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
 
     def po_path(self, essay: str, language: str) -> Path:
         return self.locales / language / "LC_MESSAGES" / f"{essay}.po"
+
+    def key_line(self, key: str) -> int:
+        """The line of ``key`` in the configuration file (0 when it is not written there),
+        so that a finding about a setting can point at it."""
+        if self.config_file is None:
+            return 0
+        try:
+            lines = self.config_file.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return 0
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
     def relative(self, path: Path) -> str:
         """Path relative to the project root, posix style (for #: locations and messages)."""
@@ -75,15 +96,42 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 def find_project(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` with an l10n configuration."""
     here = (start or Path.cwd()).resolve()
+    found = nearest_project(here)
+    if found is not None:
+        return found
+    raise ConfigError(
+        f"no l10n project at or above {here}",
+        hint="add a [tool.l10n] table to pyproject.toml (or an l10n.toml), or pass --project DIR",
+    )
+
+
+def nearest_project(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` with an l10n configuration, or None."""
+    here = start.resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file() and _read_table(candidate) is not None:
                 return folder
-    raise ConfigError(
-        f"no l10n project at or above {here}",
-        hint="add a [tool.l10n] table to pyproject.toml (or an l10n.toml), or pass --project DIR",
-    )
+    return None
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a ``.git`` (the root paths in
+    reports are relative to), or None outside a repository."""
+    here = start.resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()),
+                None)
+
+
+def _selectors(value: Any, key: str, path: Path | None) -> tuple[str, ...]:
+    """A list of check selectors (a comma-separated string is accepted too)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"'{key}' must be a list of check codes, prefixes or names",
+                          path=path, hint=f'for example {key} = ["G", "N001"]')
+    return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
 
 
 def _parse_assignments(raw: Any, path: Path) -> tuple[Assignment, ...]:
@@ -127,7 +175,8 @@ def load_config(project: Path | None = None) -> Config:
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
-             "reference-min-chrf", "cache", "tm", "tm-threshold", "tm-exact", "rates"}
+             "reference-min-chrf", "cache", "tm", "tm-threshold", "tm-exact", "rates",
+             "select", "ignore", "per-file-ignores"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -150,6 +199,10 @@ def load_config(project: Path | None = None) -> Config:
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)
     glossary = table.get("glossary", "glossary.csv")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError("'per-file-ignores' must be a table of GLOB = [CODES]",
+                          path=config_file, hint='for example "locales/de/**" = ["F"]')
     severity = table.get("severity", {})
     if not isinstance(severity, dict) or not all(
             v in ("error", "warning", "info", "off") for v in severity.values()):
@@ -173,6 +226,12 @@ def load_config(project: Path | None = None) -> Config:
         cache=(root / table.get("cache", ".l10n-cache")) if table.get("cache", ".l10n-cache")
         else None,
         **memory,
+        glossary_configured="glossary" in table,
+        source_configured="source" in table,
+        select=_selectors(table.get("select", []), "select", config_file),
+        ignore=_selectors(table.get("ignore", []), "ignore", config_file),
+        per_file_ignores={str(glob): _selectors(codes, f"per-file-ignores.{glob}", config_file)
+                          for glob, codes in per_file.items()},
     )
 
 
