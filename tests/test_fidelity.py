@@ -5,11 +5,14 @@ small cases of our own (``tests/data/po``): ``l10n merge`` against ``msgmerge
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from l10n.errors import CatalogError
 from l10n.po.catalog import encode_catalog, format_catalog, read_catalog
@@ -160,3 +163,58 @@ def test_update_refuses_to_overwrite_a_save_made_while_it_runs(tmp_path: Path,
     with pytest.raises(ConcurrentRunError):
         command.merge_files(old, pot, update=True, backup="none")
     assert old.read_bytes().endswith(b"# the translator saved\n")
+
+
+# ------------------------------------------------------------------ generated merges
+
+WORDS = ["file", "files", "open", "the", "a", "%d", "%s", "파일", "열기", "을", "Save",
+         "saved", "error", "erro", "{name}", "x", "\\n", "configuration"]
+MSGIDS = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def merge_cases(draw):
+    ids = draw(st.lists(st.tuples(st.none() | st.sampled_from(["menu", "tool"]), MSGIDS),
+                        min_size=1, max_size=10, unique=True))
+    old_ids = draw(st.lists(st.sampled_from(ids), unique=True, max_size=8)) + draw(
+        st.lists(st.tuples(st.none(), MSGIDS), max_size=4, unique=True))
+    old_ids = list(dict.fromkeys(old_ids))
+    flags = st.sampled_from(["", "#, c-format\n", "#, fuzzy\n", "#, fuzzy, c-format\n",
+                             "#, python-format\n"])
+    old = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+           '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n']
+    for n, (ctx, msgid) in enumerate(old_ids):
+        ctx_line = f'msgctxt "{ctx}"\n' if ctx else ""
+        obsolete = draw(st.booleans()) and n % 3 == 0
+        text = draw(st.sampled_from(["", "T" + str(n)]))
+        if draw(st.booleans()) and n % 2:
+            body = (f'{ctx_line}msgid "{msgid}"\nmsgid_plural "{msgid}s"\n'
+                    f'msgstr[0] "{text}"\nmsgstr[1] "{text}"\n')
+        else:
+            body = f'{ctx_line}msgid "{msgid}"\nmsgstr "{text}"\n'
+        if obsolete:
+            body = "".join(f"#~ {line}\n" for line in body.splitlines())
+        old.append(draw(flags) + body)
+    new = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for n, (ctx, msgid) in enumerate(ids):
+        ctx_line = f'msgctxt "{ctx}"\n' if ctx else ""
+        strings = (f'msgid "{msgid}"\nmsgid_plural "{msgid}s"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+                   if draw(st.booleans()) and n % 2 else f'msgid "{msgid}"\nmsgstr ""\n')
+        new.append(f"#: f.c:{n}\n{draw(flags.filter(lambda f: 'fuzzy' not in f))}{ctx_line}"
+                   + strings)
+    return "\n".join(old), "\n".join(new)
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+@settings(max_examples=int(os.environ.get('L10N_MERGE_EXAMPLES', 120)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(merge_cases())
+def test_generated_merges_equal_msgmerge(tmp_path_factory, case) -> None:
+    old_text, pot_text = case
+    folder = tmp_path_factory.mktemp("merge")
+    (folder / "old.po").write_text(old_text, "utf-8")
+    (folder / "new.pot").write_text(pot_text, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "old.po", "new.pot"], cwd=folder,
+                         capture_output=True, env={"LC_ALL": "C"})
+    assert gnu.returncode == 0, gnu.stderr
+    ours = _merged(folder / "old.po", folder / "new.pot", previous=True, resegment=False)
+    assert ours == gnu.stdout, (old_text, pot_text)
