@@ -270,6 +270,7 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
             merged[i] = _merged(match, ref, force_fuzzy=False, previous=previous,
                                 plurals=plurals)
             used.add(id(match))
+    exact = set(used)
     if resegment:
         _resegment(refs, merged, old_entries, used, previous=previous)
     if fuzzy_matching:
@@ -285,7 +286,8 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
                                     plurals=plurals)
                 used.add(id(match))
     if contained:
-        _match_contained(refs, merged, [e for e in old_entries if id(e) not in used
+        # the old sentence may have given its first part a fuzzy match already
+        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact
                                         and _translated(e) and e.msgctxt is None
                                         and not e.msgid_plural], previous=previous)
     for i, ref in enumerate(refs):

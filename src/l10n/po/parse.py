@@ -24,6 +24,7 @@ Those extras live in attributes beside polib's: ``entry.tcomment_lines`` and
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,11 @@ def parse_flags(text: str) -> list[str]:
     """The flags of a ``#,`` line, as gettext keeps them, in the order it writes them:
     ``fuzzy``, format flags in gettext's language order, ``range: a..b``, ``wrap`` or
     ``no-wrap``, syntax checks. Unknown flags are dropped (gettext drops them)."""
+    return list(_parse_flags(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a catalog has a handful of distinct flag lines
+def _parse_flags(text: str) -> tuple[str, ...]:
     fuzzy = False
     formats: dict[int, str] = {}
     rng = wrap = None
@@ -96,12 +102,19 @@ def parse_flags(text: str) -> list[str]:
     if wrap:
         flags.append(wrap)
     flags += [checks[k] for k in sorted(checks)]
-    return flags
+    return tuple(flags)
 
 
 def _filepos(text: str) -> list[tuple[str, str]]:
     """References of a ``#:`` line, parsed as gettext's ``po_parse_comment_filepos``."""
     found: list[tuple[str, str]] = []
+    if " :" not in text and ": " not in text and "\t" not in text and not text.endswith(":"):
+        for name in text.split(" "):  # the usual shape: "file:line file"
+            if name:
+                head, colon, digits = name.rpartition(":")
+                found.append((head, str(int(digits))) if colon and head and digits.isascii()
+                             and digits.isdigit() else (name, ""))
+        return found
     tokens = [t for t in re.split(r"[ \t\n]+", text) if t]
     i = 0
     while i < len(tokens):
@@ -137,6 +150,9 @@ _BLANK = " \t\r\f\v"
 
 def _string(line: str, pos: int, number: int) -> tuple[str, int]:
     """The string starting at ``line[pos] == '"'`` and the position after it."""
+    end = line.find('"', pos + 1)
+    if end > 0 and "\\" not in line[pos + 1:end]:
+        return line[pos + 1:end], end + 1
     parts: list[str] = []
     pos += 1
     plain = _PLAIN.match
@@ -208,6 +224,7 @@ def parse_metadata(text: str) -> dict[str, str]:
 
 # keyword -> field; previous keywords get the "previous_" field
 _FIELD = {"msgctxt": "msgctxt", "msgid": "msgid", "msgid_plural": "msgid_plural"}
+_FIELD_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 
 
 def parse_po(text: str) -> polib.POFile:
@@ -262,11 +279,58 @@ def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept i
         raise PoSyntaxError("missing 'msgstr' section", number,
                             "give the message before this line a msgstr")
 
+    def start(keyword: str, number: int, obsolete: bool) -> None:
+        """A msgctxt, msgid, msgid_plural or msgstr keyword (not msgstr[N], not #|)."""
+        nonlocal cur, field, pending
+        if keyword in ("msgctxt", "msgid"):
+            if not (keyword == "msgid" and cur is not None and field == "msgctxt"):
+                close(number)
+            if cur is None:
+                cur = {"linenum": number}
+                cur.update(pending)
+                pending = {}
+            cur[keyword] = ""
+            if keyword == "msgid":
+                cur["linenum"] = number
+                cur["obsolete"] = 1 if obsolete else 0
+            field = keyword
+        elif keyword == "msgid_plural":
+            if cur is None or field != "msgid":
+                raise PoSyntaxError("msgid_plural without msgid", number)
+            cur["msgid_plural"] = ""
+            field = "msgid_plural"
+        elif keyword == "msgstr":
+            if cur is None or "msgid" not in cur or "msgstr" in cur \
+                    or "msgid_plural" in cur:
+                raise PoSyntaxError("msgstr without msgid" if cur is None or "msgid"
+                                    not in cur else "unexpected msgstr", number)
+            cur["msgstr"] = ""
+            field = "msgstr"
+        elif keyword == "domain":
+            raise PoSyntaxError("domain directives are not supported", number,
+                                "split the file per domain")
+        else:
+            raise PoSyntaxError(f"unknown keyword {keyword!r}", number,
+                                "fix the line (msgfmt --check shows the same)")
+
     lines = text.split("\n")
     numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)
     if "\\\n" in text:
         numbered = _continued(lines)
     for number, line in numbered:
+        # the usual shapes first: a whole string on a line of its own, or a keyword, one
+        # space and a string, with no escapes (the general scanner below does the rest)
+        if line[-1:] == '"' and "\\" not in line and "\x04" not in line:
+            if line[0] == '"' and line.count('"') == 2 and cur is not None \
+                    and field[:1] == "m" and field[-1] != "]":
+                cur[field] += line[1:-1]
+                continue
+            space = line.find(' "')
+            if space > 0 and line[0] == "m" and line[:space] in _FIELD_KEYWORDS \
+                    and line.count('"') == 2:
+                start(line[:space], number, False)
+                cur[field] = line[space + 2:-1]
+                continue
         pos = 0
         length = len(line)
         obsolete = previous = False
@@ -337,36 +401,7 @@ def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept i
                 field = "previous_" + _FIELD[keyword]
                 pending[field] = ""
                 continue
-            if keyword in ("msgctxt", "msgid"):
-                if not (keyword == "msgid" and cur is not None and field == "msgctxt"):
-                    close(number)
-                if cur is None:
-                    cur = {"linenum": number}
-                    cur.update(pending)
-                    pending = {}
-                cur[keyword] = ""
-                if keyword == "msgid":
-                    cur["linenum"] = number
-                    cur["obsolete"] = 1 if obsolete else 0
-                field = keyword
-            elif keyword == "msgid_plural":
-                if cur is None or field != "msgid":
-                    raise PoSyntaxError("msgid_plural without msgid", number)
-                cur["msgid_plural"] = ""
-                field = "msgid_plural"
-            elif keyword == "msgstr":
-                if cur is None or "msgid" not in cur or "msgstr" in cur \
-                        or "msgid_plural" in cur:
-                    raise PoSyntaxError("msgstr without msgid" if cur is None or "msgid"
-                                        not in cur else "unexpected msgstr", number)
-                cur["msgstr"] = ""
-                field = "msgstr"
-            elif keyword == "domain":
-                raise PoSyntaxError("domain directives are not supported", number,
-                                    "split the file per domain")
-            else:
-                raise PoSyntaxError(f"unknown keyword {keyword!r}", number,
-                                    "fix the line (msgfmt --check shows the same)")
+            start(keyword, number, obsolete)
     if cur is not None:
         finish(len(lines))
     if any(key.startswith("previous_") for key in pending):
