@@ -11,6 +11,7 @@ gettext marks it: the directives before the first error count, nothing after.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["protected_positions"]
@@ -32,6 +33,11 @@ _LANGUAGES = {"c": (_C, "%"), "objc": (_C, "%"), "gcc-internal": (_C, "%"),
 def format_language(flags: list[str]) -> str | None:
     """The language whose directives gettext protects: the first flag, in gettext's order,
     that says the string is (or may be) a format string of it."""
+    return _format_language(tuple(flags)) if flags else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _format_language(flags: tuple[str, ...]) -> str | None:
     from .parse import FORMAT_LANGUAGES
 
     found = [flag[:-7] for flag in flags if flag.endswith("-format")]

@@ -29,12 +29,14 @@ reworded sentence take the whole old translation (similarity of the part at leas
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 import polib
 
 from .header import merge_header, nplurals
+from .parse import entry_from_fields as _entry
 from .parse import parse_flags, parse_metadata
 
 __all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD"]
@@ -73,30 +75,19 @@ def _header_text(po: polib.POFile) -> str:
     return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
 
 
-class _Result(polib.POEntry):
-    """A merged entry, with the bookkeeping msgmerge keeps beside it."""
-
-
 def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previous: bool,
             plurals: int) -> polib.POEntry:
     """msgmerge's ``message_merge`` for a non-header entry."""
-    old_flags = parse_flags(",".join(old.flags))
-    ref_flags = parse_flags(",".join(ref.flags))
-    fuzzy = "fuzzy" in old_flags or force_fuzzy
+    old_fuzzy, old_formats, old_range, _ = _flag_info(tuple(old.flags))
+    _, ref_formats, ref_range, ref_rest = _flag_info(tuple(ref.flags))
+    fuzzy = old_fuzzy or force_fuzzy
     if (ref.msgid_plural or None) != (old.msgid_plural or None):
         fuzzy = True  # a different plural: needs the translator's attention
     forms = _forms(old)
-    ref_formats = [f for f in ref_flags if f.endswith("-format") and not f.startswith(
-        ("no-", "impossible-"))]
-    old_formats = {f[9:] if f.startswith("possible-") else f for f in old_flags
-                   if f.endswith("-format") and not f.startswith(("no-", "impossible-"))}
     if not fuzzy:
-        for flag in ref_formats:
-            name = flag[9:] if flag.startswith("possible-") else flag
+        for name in ref_formats:
             if name not in old_formats and not _format_ok(name, ref, forms):
                 fuzzy = True
-    old_range = next((f for f in old_flags if f.startswith("range: ")), None)
-    ref_range = next((f for f in ref_flags if f.startswith("range: ")), None)
     if not fuzzy and old_range and not _range_within(ref_range, old_range):
         fuzzy = True
     if ref.msgid_plural and not old.msgid_plural:
@@ -106,18 +97,18 @@ def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previo
         if len(forms) > 1:
             fuzzy = True
         forms = forms[:1]
-    entry = _Result(msgid=ref.msgid, msgctxt=ref.msgctxt, msgid_plural=ref.msgid_plural,
-                    msgstr="" if ref.msgid_plural else forms[0],
-                    msgstr_plural=dict(enumerate(forms)) if ref.msgid_plural else {},
-                    tcomment=old.tcomment, comment=ref.comment,
-                    occurrences=list(ref.occurrences),
-                    flags=(["fuzzy"] if fuzzy else []) + [f for f in ref_flags
-                                                          if f != "fuzzy"])
-    entry.tcomment_lines = getattr(old, "tcomment_lines", None)
-    entry.comment_lines = getattr(ref, "comment_lines", None)
-    entry.linenum = getattr(ref, "linenum", 0)
+    entry = _entry({"msgid": ref.msgid, "msgctxt": ref.msgctxt,
+                    "msgid_plural": ref.msgid_plural,
+                    "msgstr": "" if ref.msgid_plural else forms[0],
+                    "msgstr_plural": dict(enumerate(forms)) if ref.msgid_plural else {},
+                    "tcomment": old.tcomment, "comment": ref.comment,
+                    "occurrences": list(ref.occurrences),
+                    "flags": (["fuzzy"] if fuzzy else []) + list(ref_rest),
+                    "tcomment_lines": getattr(old, "tcomment_lines", None),
+                    "comment_lines": getattr(ref, "comment_lines", None),
+                    "linenum": getattr(ref, "linenum", 0)})
     if previous and fuzzy and forms[0]:
-        if "fuzzy" in old_flags:
+        if old_fuzzy:
             entry.previous_msgctxt = old.previous_msgctxt
             entry.previous_msgid = old.previous_msgid
             entry.previous_msgid_plural = old.previous_msgid_plural
@@ -126,6 +117,18 @@ def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previo
             entry.previous_msgid = old.msgid
             entry.previous_msgid_plural = old.msgid_plural or None
     return entry
+
+
+@functools.lru_cache(maxsize=1024)
+def _flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
+                                                tuple[str, ...]]:
+    """fuzzy?, the format flags that say yes or possible (as "x-format"), the range, and
+    the flags other than fuzzy, in gettext's order."""
+    parsed = parse_flags(",".join(flags))
+    formats = frozenset(f[9:] if f.startswith("possible-") else f for f in parsed
+                        if f.endswith("-format") and not f.startswith(("no-", "impossible-")))
+    found = next((f for f in parsed if f.startswith("range: ")), None)
+    return "fuzzy" in parsed, formats, found, tuple(f for f in parsed if f != "fuzzy")
 
 
 def _range_within(inner: str | None, outer: str) -> bool:
@@ -171,11 +174,12 @@ class _FuzzyIndex:
         self.encoded = [self._bytes(c.msgid) for c in candidates]
         self.grams: dict[str, list[int]] = {}
         self.short: dict[int, list[int]] = {}
+        grams = self.grams
         for index, entry in enumerate(candidates):
             text = entry.msgid
             if len(text) >= 4:
-                for gram in dict.fromkeys(text[i:i + 4] for i in range(len(text) - 3)):
-                    self.grams.setdefault(gram, []).append(index)
+                for gram in {text[i:i + 4] for i in range(len(text) - 3)}:
+                    grams.setdefault(gram, []).append(index)
             size = len(self.encoded[index])
             if size <= 28:
                 self.short.setdefault(size, []).append(index)
@@ -325,17 +329,17 @@ def _charset_to_utf8(header: str) -> str:
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
-    new = _Result(msgid=entry.msgid, msgctxt=entry.msgctxt, msgid_plural=entry.msgid_plural,
-                  msgstr=entry.msgstr, msgstr_plural=dict(entry.msgstr_plural),
-                  tcomment=entry.tcomment, comment=entry.comment,
-                  occurrences=list(entry.occurrences), flags=list(entry.flags),
-                  obsolete=entry.obsolete, previous_msgctxt=entry.previous_msgctxt,
-                  previous_msgid=entry.previous_msgid,
-                  previous_msgid_plural=entry.previous_msgid_plural)
-    new.tcomment_lines = getattr(entry, "tcomment_lines", None)
-    new.comment_lines = getattr(entry, "comment_lines", None)
-    new.linenum = getattr(entry, "linenum", 0)
-    return new
+    return _entry({"msgid": entry.msgid, "msgctxt": entry.msgctxt,
+                   "msgid_plural": entry.msgid_plural, "msgstr": entry.msgstr,
+                   "msgstr_plural": dict(entry.msgstr_plural), "tcomment": entry.tcomment,
+                   "comment": entry.comment, "occurrences": list(entry.occurrences),
+                   "flags": list(entry.flags), "obsolete": entry.obsolete,
+                   "previous_msgctxt": entry.previous_msgctxt,
+                   "previous_msgid": entry.previous_msgid,
+                   "previous_msgid_plural": entry.previous_msgid_plural,
+                   "tcomment_lines": getattr(entry, "tcomment_lines", None),
+                   "comment_lines": getattr(entry, "comment_lines", None),
+                   "linenum": getattr(entry, "linenum", 0)})
 
 
 # -------------------------------------------------------------------- re-segmentation
