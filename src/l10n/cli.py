@@ -729,9 +729,8 @@ def main() -> None:
     # A run is short and builds large structures without reference cycles (catalog
     # entries, sentences, findings). The cyclic collector would walk them again and again
     # for nothing, a quarter of the time of update, check and build at 100,000 entries;
-    # reference counting still frees everything dropped. The one cycle a run makes
-    # repeatedly, polib's parser holding the catalog it read, is collected where it is
-    # made (catalog.parse_catalog). bench/ measures peak memory.
+    # reference counting still frees everything dropped (po.parse reads catalogs without
+    # making cycles). bench/ measures peak memory.
     gc.disable()
     try:
         app()  # standalone: usage errors print help and exit 2
