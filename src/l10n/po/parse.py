@@ -297,7 +297,6 @@ def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept i
                 pending = {}
             cur[keyword] = ""
             if keyword == "msgid":
-                cur["linenum"] = number
                 cur["obsolete"] = 1 if obsolete else 0
             field = keyword
         elif keyword == "msgid_plural":
@@ -406,6 +405,7 @@ def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept i
                 close(number)
                 field = "previous_" + _FIELD[keyword]
                 pending[field] = ""
+                pending.setdefault("linenum", number)
                 continue
             start(keyword, number, obsolete)
     if cur is not None:
@@ -450,6 +450,7 @@ def _continued(lines: list[str]) -> Iterator[tuple[int, str]]:
 
 def _comment(pending: dict, body: str, number: int) -> None:
     """File one comment line (the text after ``#``) into the next message's fields."""
+    pending.setdefault("linenum", number)  # an entry starts at its first line, as in polib
     kind = body[:1]
     if kind == ".":
         text = body[2:] if body[1:2] == " " else body[1:]
