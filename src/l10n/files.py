@@ -25,14 +25,15 @@ def file_digest(path: Path) -> str | None:
                            hint="give the path of a regular file") from exc
 
 
-def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any") -> bool:
+def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any",
+                      encoding: str = "utf-8") -> bool:
     """Write ``text`` to ``path`` atomically; return False when the bytes are unchanged.
 
     ``expected_digest`` is the digest the file had when it was read (None: it did not
     exist). If the file changed since, a translator saved it while we worked: refuse
     rather than overwrite their work.
     """
-    data = text.encode("utf-8")
+    data = text.encode(encoding)
     path = Path(path)
     if path.is_symlink():
         path = path.resolve()  # write through a link to the file it names
