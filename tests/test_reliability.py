@@ -309,12 +309,19 @@ def test_unclosed_quote_in_a_po_file_is_a_syntax_error(tmp_path: Path) -> None:
     assert result.returncode == 3 and "broken.po:1:" in result.stderr
 
 
-def test_writes_go_through_symlinks(tmp_path: Path) -> None:
+def test_writes_never_go_through_symlinks(tmp_path: Path) -> None:
+    """Finding 8: a link (even a dangling one) is refused, never written through."""
     from l10n.files import write_text_atomic
 
     real = tmp_path / "real.po"
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "link.po"
     link.symlink_to(real)
-    write_text_atomic(link, "new")
-    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    with pytest.raises(L10nError, match="symbolic link"):
+        write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "old"
+    dangling = tmp_path / "dangling.po"
+    dangling.symlink_to(tmp_path / "elsewhere.po")
+    with pytest.raises(L10nError, match="symbolic link"):
+        write_text_atomic(dangling, "new")
+    assert not (tmp_path / "elsewhere.po").exists()
