@@ -23,6 +23,7 @@ from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
 from .inline import render_inline
+from .markdown import bilingual_markdown, translation_state
 from .progress_page import progress_context
 from .structure import group_rows
 
@@ -72,12 +73,6 @@ class EssayPage:
         return any(row.kind == "heading" and row.level == 1 for row in self.rows)
 
 
-def _state(entry: polib.POEntry | None) -> str:
-    if entry is None or not entry.msgstr:
-        return "untranslated"
-    return "fuzzy" if "fuzzy" in entry.flags else "translated"
-
-
 def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
     """Blocks of the essay with each sentence paired with its translation."""
     entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
@@ -86,7 +81,7 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
         sentences = []
         for index, sentence in enumerate(block.sentences):
             entry = entries.get(sentence.msgid)
-            state = _state(entry)
+            state = translation_state(entry)
             sentences.append(Sentence(
                 pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
@@ -132,28 +127,6 @@ def _static(name: str) -> str:
     from importlib.resources import files
 
     return files("l10n.publish").joinpath("static", name).read_text(encoding="utf-8")
-
-
-def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
-    """Korean block, then its English, for every block (for review and archiving)."""
-    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-    parts = []
-    for block in essay.blocks:
-        if block.kind is BlockKind.CODE:
-            parts.append(f"<!-- {block.anchor} -->\n```\n{block.text}\n```")
-            continue
-        english = []
-        for sentence in block.sentences:
-            entry = entries.get(sentence.msgid)
-            state = _state(entry)
-            english.append(entry.msgstr if state == "translated" else
-                           f"[{state}: {sentence.msgid}]" if state == "untranslated" else
-                           f"[fuzzy: {entry.msgstr}]")
-        prefix = {"heading": "#" * max(block.level, 1) + " ", "quote": "> ",
-                  "list_item": "- "}.get(block.kind.value, "")
-        korean = " ".join(s.msgid for s in block.sentences)
-        parts.append(f"<!-- {block.anchor} -->\n{prefix}{korean}\n\n{prefix}{' '.join(english)}")
-    return "\n\n".join(parts) + "\n"
 
 
 @dataclass(frozen=True)
