@@ -707,5 +707,17 @@ def main() -> None:
     try:
         app()  # standalone: usage errors print help and exit 2
     except L10nError as exc:
-        _err(f"error: {exc}")
+        _err(f"error: {_printable(str(exc))}")
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _err("error: interrupted; nothing was changed by the unfinished step")
+        sys.exit(130)
+    except BrokenPipeError:  # output piped into head, less ...: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+def _printable(text: str) -> str:
+    """One line: control characters from file names or values shown as escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

@@ -32,6 +32,7 @@ from .po.catalog import (
 )
 from .po.merge import merge_catalog
 from .source import Draft, find_essays, finish_essays, read_draft
+from .workers import process_pool
 
 Clock = Callable[[], datetime]
 Annotator = Callable[[str], list[str]]
@@ -178,9 +179,7 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     cache = SegmentCache(config.cache)
     reader = functools.partial(_draft_or_error, root=config.root)
     if jobs > 1 and len(paths) >= _MANY_ESSAYS:
-        import multiprocessing
-
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
+        with process_pool(min(jobs, len(paths))) as pool:
             drafts = pool.map(reader, paths, chunksize=4)
     else:
         drafts = [reader(path) for path in paths]
@@ -339,11 +338,9 @@ def update_project(config: Config, *, names: list[str] | None = None,
         compendia = _Compendia(config, present)
         work = _EssayWork(config, clock, annotate, templates_only, compendia)
         if jobs > 1 and len(essays) >= _MANY_ESSAYS:
-            import multiprocessing
-
             _WORK["work"] = work
             try:
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(essays))) as pool:
+                with process_pool(min(jobs, len(essays))) as pool:
                     for files in pool.map(_update_one, essays, chunksize=4):
                         planned += files
             finally:

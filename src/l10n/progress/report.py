@@ -67,6 +67,7 @@ def status_markdown(essays: list[EssayStatus], total: Progress,
 def status_table(essays: list[EssayStatus], total: Progress,
                  translators: list[TranslatorWork], console) -> None:
     from rich import box
+    from rich.markup import escape as markup_escape  # names are text, never Rich markup
     from rich.table import Table
 
     table = Table(title="Translation progress", box=box.SIMPLE_HEAD, padding=(0, 1))
@@ -83,7 +84,7 @@ def status_table(essays: list[EssayStatus], total: Progress,
         due = item.due.isoformat() if item.due else ""
         if item.overdue:
             due = f"[red]{due} overdue[/]"
-        extra = [" / ".join(x for x in (item.translator, item.reviewer) if x), due]
+        extra = [markup_escape(" / ".join(x for x in (item.translator, item.reviewer) if x)), due]
         table.add_row(p.name, p.language, *_row(p), flag, *(extra if assigned else []))
     table.add_row("[bold]total[/]", "", *_row(total), "", *(["", ""] if assigned else []))
     console.print(table)
@@ -93,7 +94,7 @@ def status_table(essays: list[EssayStatus], total: Progress,
         for header in ("translator", "entries", "source chars", "essays", "first", "last"):
             people.add_column(header)
         for work in translators:
-            people.add_row(work.translator, str(work.entries), str(work.chars),
+            people.add_row(markup_escape(work.translator), str(work.entries), str(work.chars),
                            ", ".join(sorted(work.essays)),
                            work.first.date().isoformat() if work.first else "",
                            work.last.date().isoformat() if work.last else "")
