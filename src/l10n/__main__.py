@@ -11,24 +11,19 @@ import os
 import signal
 import sys
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+from .errors import EXIT_INTERRUPTED, Interrupted, interrupt_once
 
-
-def _interrupt(signum, frame) -> None:
-    # the first Ctrl-C unwinds (files staged are discarded, workers stopped); a second
-    # one, during that cleanup, ends the process at once, still without a traceback
-    signal.signal(signal.SIGINT, lambda *_: os._exit(EXIT_INTERRUPTED))
-    raise KeyboardInterrupt
+INTERRUPTED = "error: interrupted; the unfinished step changed nothing\n"
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGINT, interrupt_once)
     try:
         from .cli import main as run
 
         run()
-    except KeyboardInterrupt:
-        sys.stderr.write("error: interrupted; nothing was changed by the unfinished step\n")
+    except (Interrupted, KeyboardInterrupt):
+        sys.stderr.write(INTERRUPTED)
         sys.stderr.flush()
         os._exit(EXIT_INTERRUPTED)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import ConfigError, L10nError
+from .errors import EXIT_INTERRUPTED, ConfigError, Interrupted, L10nError, interrupt_once
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -704,14 +705,15 @@ def main() -> None:
     # repeatedly, polib's parser holding the catalog it read, is collected where it is
     # made (catalog.parse_catalog). bench/ measures peak memory.
     gc.disable()
+    signal.signal(signal.SIGINT, interrupt_once)
     try:
         app()  # standalone: usage errors print help and exit 2
     except L10nError as exc:
         _err(f"error: {_printable(str(exc))}")
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        _err("error: interrupted; nothing was changed by the unfinished step")
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt):
+        _err("error: interrupted; the unfinished step changed nothing")
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:  # output piped into head, less ...: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -58,6 +58,25 @@ class PublishError(L10nError):
     """The site cannot be built."""
 
 
+class Interrupted(BaseException):  # noqa: N818 (a signal, like KeyboardInterrupt)
+    """Ctrl-C. Not a KeyboardInterrupt, which typer turns into a silent exit; like it, a
+    BaseException, so that no ``except Exception`` swallows it and every ``with`` block
+    (transactions, worker pools) unwinds."""
+
+
+def interrupt_once(signum=None, frame=None) -> None:
+    """SIGINT handler: the first Ctrl-C unwinds; a second, during that cleanup, ends the
+    process at once (still without a traceback)."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, lambda *_: os._exit(EXIT_INTERRUPTED))
+    raise Interrupted
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
 class ConcurrentRunError(L10nError):
     """Another l10n process holds the project lock, or a file changed under us."""
 
