@@ -26,6 +26,7 @@ import ctypes
 import ctypes.util
 import errno
 import hashlib
+import json
 import os
 import secrets
 import stat
@@ -100,10 +101,16 @@ class Transaction:
     Use as a context manager: it commits when the block ends normally and discards every
     staged file when it raises. ``root`` is the folder below which every path must lie
     and no link is followed (default: each file's own folder).
+
+    With a ``journal`` (a file below the root), the list of renames is written there
+    before the first one and removed after the last: a process killed in between leaves
+    it, and :func:`recover` (called by the next run, under the project lock) completes
+    the commit, so the set of files is never half old, half new for longer than that.
     """
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, *, journal: Path | None = None) -> None:
         self.root = Path(root).absolute() if root is not None else None
+        self.journal = Path(journal).absolute() if journal is not None else None
         self._staged: list[_Staged] = []
         self._folders: dict[Path, int] = {}
         self._removals: list[tuple[int, str, Path]] = []
@@ -268,6 +275,7 @@ class Transaction:
         try:
             for item in self._staged:  # a cheap first look: nothing renamed yet
                 self._verify(item)
+            self._write_journal()
             committed: list[_Staged] = []
             try:
                 for item in self._staged:
@@ -276,6 +284,7 @@ class Transaction:
             except BaseException:
                 for item in reversed(committed):
                     self._undo(item)
+                self._remove_journal()
                 raise
             for folder, name, _ in self._removals:
                 try:
@@ -287,9 +296,42 @@ class Transaction:
                     _unlink_quietly(item.folder, item.temporary)
             for fd in set(self._folders.values()):
                 _fsync_quietly(fd)
+            self._remove_journal()
             self._staged.clear()
         finally:
             self.abort()
+
+    def _write_journal(self) -> None:
+        if self.journal is None or len(self._staged) < 2:
+            return
+        folder = self._folder(self.journal.parent, self.journal)
+        entries = [{"path": str(item.path), "temporary": item.temporary,
+                    "digest": item.data_digest, "expected": item.expected}
+                   for item in self._staged]
+        data = json.dumps({"renames": entries}, ensure_ascii=False).encode("utf-8")
+        temporary = f".{self.journal.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o644, dir_fd=folder)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temporary, self.journal.name, src_dir_fd=folder, dst_dir_fd=folder)
+            os.fsync(folder)
+        except OSError as exc:
+            _unlink_quietly(folder, temporary)
+            raise CatalogError(f"cannot write: {exc.strerror}", path=self.journal,
+                               hint="free disk space or check the folder; nothing was changed"
+                               ) from exc
+
+    def _remove_journal(self) -> None:
+        if self.journal is not None and len(self._staged) >= 2:
+            folder = self._folder(self.journal.parent, self.journal)
+            _unlink_quietly(folder, self.journal.name)
+            _fsync_quietly(folder)
+
 
     def abort(self) -> None:
         """Discard every staged file; the files in place are untouched."""
@@ -409,3 +451,35 @@ def transaction(root: Path | None = None) -> Iterator[Transaction]:
     """``with transaction(root) as t:``: every write staged in the block commits together."""
     with Transaction(root) as staged:
         yield staged
+
+
+def recover(journal: Path, root: Path) -> int:
+    """Complete the commit a killed run left in ``journal``; the number of files put in
+    place. A file that changed since (a translator's save) is left as it is."""
+    journal = Path(journal)
+    try:
+        if journal.is_symlink() or not journal.is_file():
+            return 0
+        entries = json.loads(journal.read_text("utf-8"))["renames"]
+    except (OSError, ValueError, KeyError, TypeError):
+        entries = []  # unreadable: a torn journal is never used (it was written atomically)
+    done = 0
+    with Transaction(root) as lookup:
+        for entry in entries:
+            path = Path(entry["path"])
+            folder = lookup._folder(path.parent, path, create=False)
+            if folder < 0:
+                continue
+            current = _digest_at(folder, path.name)
+            staged = _digest_at(folder, entry["temporary"])
+            if current != entry["digest"] and staged == entry["digest"] \
+                    and current == entry["expected"]:
+                os.replace(entry["temporary"], path.name, src_dir_fd=folder,
+                           dst_dir_fd=folder)
+                done += 1
+            else:  # in place already (the old file under the temporary name), or changed
+                _unlink_quietly(folder, entry["temporary"])
+        folder = lookup._folder(journal.parent, journal, create=False)
+        if folder >= 0:
+            _unlink_quietly(folder, journal.name)
+    return done

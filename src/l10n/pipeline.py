@@ -19,7 +19,7 @@ import polib
 from . import __version__
 from .config import Config
 from .errors import CatalogError, ConcurrentRunError, L10nError
-from .files import ANY, Transaction, file_digest
+from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
 from .model import Essay
 from .po.catalog import (
@@ -35,6 +35,7 @@ from .source import Draft, find_essays, finish_essays, read_draft
 from .workers import process_pool
 
 Clock = Callable[[], datetime]
+JOURNAL = ".l10n-journal"  # the renames of a commit under way (see files.Transaction)
 Annotator = Callable[[str], list[str]]
 # from this many essays on, reading and writing are spread over processes (with --jobs)
 _MANY_ESSAYS = 8
@@ -332,6 +333,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
         annotate = notes.__getitem__
     planned: list[PlannedFile] = []
     with project_lock(config):
+        recover(config.root / JOURNAL, config.root)  # a run killed while committing
         present = {path.stem for path in find_essays(config.source)}
         if not names and not templates_only:
             _refuse_retiring_everything(config, present)
@@ -357,7 +359,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
 def _commit(config: Config, planned: list[PlannedFile]) -> list[WrittenFile]:
     """Write every planned file in one transaction; what each write did."""
     written = []
-    with Transaction(config.root) as staged:
+    with Transaction(config.root, journal=config.root / JOURNAL) as staged:
         for item in planned:
             changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
             written.append(item.written if changed else
