@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from l10n.checks import run_checks
-from l10n.files import recover
-from l10n.pipeline import JOURNAL
 from l10n.errors import L10nError
+from l10n.files import recover
 from l10n.glossary.terms import parse_glossary
+from l10n.pipeline import JOURNAL
 from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.progress.counts import compute_progress
 from l10n.source import decode_source, parse_essay
