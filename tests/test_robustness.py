@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from l10n import files
 from l10n.config import load_config
 from l10n.errors import CatalogError, ConcurrentRunError, ConfigError, L10nError
-from l10n.files import Transaction, file_digest, write_text_atomic
 from l10n.pipeline import update_project
 from l10n.po.catalog import read_catalog
 
@@ -113,15 +113,15 @@ def test_transaction_api_for_merge_checks_the_digest_as_read(tmp_path: Path) -> 
     """The API the merge command can use: the digest taken when the file was read."""
     path = tmp_path / "x.po"
     path.write_text("old", encoding="utf-8")
-    digest = file_digest(path)
+    digest = files.file_digest(path)
     path.write_text("translator", encoding="utf-8")
-    with pytest.raises(ConcurrentRunError), Transaction(tmp_path) as staged:
+    with pytest.raises(ConcurrentRunError), files.Transaction(tmp_path) as staged:
         staged.write_text(path, "merged", expected_digest=digest)
     assert path.read_text("utf-8") == "translator"
-    assert write_text_atomic(path, "merged", expected_digest=file_digest(path))
+    assert files.write_text_atomic(path, "merged", expected_digest=files.file_digest(path))
     assert path.read_text("utf-8") == "merged"
     new = tmp_path / "new.po"  # expected None: it must not exist at commit
-    with pytest.raises(ConcurrentRunError), Transaction(tmp_path) as staged:
+    with pytest.raises(ConcurrentRunError), files.Transaction(tmp_path) as staged:
         staged.write_text(new, "ours", expected_digest=None)
         new.write_text("theirs", encoding="utf-8")
     assert new.read_text("utf-8") == "theirs"
