@@ -18,7 +18,7 @@ import polib
 
 from . import __version__
 from .config import Config
-from .errors import CatalogError, ConcurrentRunError, L10nError
+from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
 from .model import Essay
@@ -430,6 +430,8 @@ def _compendium(config: Config, present: set[str], language: str) -> polib.POFil
     seen: set[tuple[str | None, str, str]] = set()
     for path in project_catalogs(config, language):
         orphan = path.stem not in present
+        if not orphan and not _has_obsolete(path):
+            continue  # nothing to give: not parsed
         for entry in _nfc_msgids(read_catalog(path)):
             if not entry.msgid or not (entry.msgstr or any(entry.msgstr_plural.values())):
                 continue
@@ -440,6 +442,14 @@ def _compendium(config: Config, present: set[str], language: str) -> polib.POFil
                 entry.occurrences = []
                 compendium.append(entry)
     return compendium
+
+
+def _has_obsolete(path: Path) -> bool:
+    """Whether a catalog may hold obsolete entries (a cheap look at its bytes)."""
+    try:
+        return b"#~" in read_input(path, CatalogError, what="catalog", missing_hint="")
+    except CatalogError:
+        return True  # let the reader say what is wrong
 
 
 def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFile]:
