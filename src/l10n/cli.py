@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import ConfigError, L10nError
+from .errors import EXIT_INTERRUPTED, ConfigError, Interrupted, L10nError, interrupt_once
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -918,8 +919,21 @@ def main() -> None:
     # reference counting still frees everything dropped (po.parse reads catalogs without
     # making cycles). bench/ measures peak memory.
     gc.disable()
+    signal.signal(signal.SIGINT, interrupt_once)
     try:
         app()  # standalone: usage errors print help and exit 2
     except L10nError as exc:
-        _err(f"error: {exc}")
+        _err(f"error: {_printable(str(exc))}")
         sys.exit(exc.exit_code)
+    except (Interrupted, KeyboardInterrupt):
+        _err("error: interrupted; the unfinished step changed nothing")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:  # output piped into head, less ...: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+def _printable(text: str) -> str:
+    """One line: control characters from file names or values shown as escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -164,7 +165,8 @@ def read_glossary(path: Path) -> Glossary:
     data = read_input(path, GlossaryError, what="glossary",
                       missing_hint="create it or set 'glossary' in [tool.l10n]")
     text = decode_utf8(data, path, GlossaryError, hint="save the glossary as UTF-8 CSV")
-    return parse_glossary(text.replace("\r\n", "\n"), path=path)
+    # NFC: a glossary saved as NFD (macOS) matches the NFC sentences of the sources
+    return parse_glossary(unicodedata.normalize("NFC", text.replace("\r\n", "\n")), path=path)
 
 
 class Glossary:
