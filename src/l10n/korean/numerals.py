@@ -27,12 +27,12 @@ _NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 4
                 "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
 _PAIRS = {"두세": (2, 3), "서너": (3, 4), "두어": (2,), "대여섯": (5, 6), "예닐곱": (6, 7)}
 # counters that native numerals stand before (a space between them is usual)
-_NATIVE_COUNTERS = ("명|사람|분|개|번째|번|살|시간|시|가지|마리|그릇|잔|권|장|대|척|포기|배|곳|달|해|"
-                    "주|채|병|송이|벌|켤레|그루|알|골|차례|군데|줄|쪽|칸|바퀴|걸음|점|편|통|자루|"
-                    "쌍|판|경기|팀|끼|모금|숟가락|접시|덩이|조각|방울|개월|세대|개국|나라")
+_NATIVE_COUNTERS = "|".join("""명 사람 분 개 번째 번 살 시간 시 가지 마리 그릇 잔 권 장 대 척
+    포기 배 곳 달 해 주 채 병 송이 벌 켤레 그루 알 골 차례 군데 줄 쪽 칸 바퀴 걸음 점 편 통
+    자루 쌍 판 경기 팀 끼 모금 숟가락 접시 덩이 조각 방울 개월 세대 개국 나라""".split())
 # counters Sino-Korean numbers stand before
-_SINO_COUNTERS = ("년|개월|월|일|명|개|원|층|분|초|시간|회|세|권|장|배|퍼센트|킬로미터|킬로그램|미터|"
-                  "그램|리터|도|점|위|등|기|편|곡|차|호|번|달러|여")
+_SINO_COUNTERS = "|".join("""년 개월 월 일 명 개 원 층 분 초 시간 회 세 권 장 배 퍼센트
+    킬로미터 킬로그램 미터 그램 리터 도 점 위 등 기 편 곡 차 호 번 달러 여""".split())
 # a counter ends its word, or a particle or suffix follows it (개 of 개혁 is no counter)
 _END = "(?=[^가-힣]|$|[은는이가을를의에도만씩째간로으마까부보와과쯤께뿐짜여])"
 _UNIT_ALT = "|".join(sorted(_NATIVE_UNITS, key=len, reverse=True))
