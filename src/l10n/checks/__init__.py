@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (registration)  # noqa: F401  (registration)
     fluency,
     meta,
     numbers,
+    omission,
     punctuation,
     script,
     terms,
@@ -169,7 +170,10 @@ def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
 
 
 def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
-    """Find glossary terms of all sources in one Kiwi batch, once."""
+    """Find glossary terms of all sources in one Kiwi batch, once; analyse the sources
+    the omission check needs."""
+    if any(c.function is omission.possible_omission for c in checks):
+        omission.prepare(ctx, units)
     if ctx.glossary is None or "glossary-hits" in ctx.extra:
         return
     if any(c.family in ("glossary", "consistency") for c in checks):
