@@ -356,3 +356,17 @@ def test_parallel_run_finds_what_one_process_finds_across_all_families() -> None
     one = run_checks([(Path("f.po"), po)], jobs=1)
     assert many == one
     assert {"N001", "F001", "P002", "K001", "K002"} <= {f.code for f in many}
+
+
+def test_checks_run_on_fuzzy_entries_beside_the_fuzzy_warning() -> None:
+    """A stale number in a fuzzy entry is still a stale number (issue 15)."""
+    found = codes([("이 축제는 2024년에 처음 열렸다.", "(fuzzy) The festival was first held in 2023.")])
+    assert found == ["C002", "N001", "N002"]
+    assert codes([("이 축제는 2024년에 처음 열렸다.",
+                   "(fuzzy) The festival was first held in 2024.")]) == ["C002"]
+
+
+def test_consistency_compares_settled_translations_only() -> None:
+    """A fuzzy entry's old wording is not a second translation of its source."""
+    assert "K001" not in codes([("결과는 참담했다.", "The result was dire."),
+                                ("결과는 참담했다.", "(fuzzy) The outcome was grim.")], split=True)
