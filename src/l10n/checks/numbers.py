@@ -31,7 +31,8 @@ def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
     Why: a wrong figure changes the meaning. Values are compared after conversion:
     5,000만 = 50 million, 10억 = one billion, 80~99% = 80–99%, 2016년 1월 20일 =
-    January 20, 2016, 19대 = 19th, 18세기 = 18th century, 3차 = third, 수백 = hundreds.
+    January 20, 2016, 19대 = 19th, 18세기 = 18th century, 3차 = third, 20년 = two
+    decades. Approximations (수백 = hundreds) and numbers written in words are N003.
     A date is compared as a date: 6월 2일 is June 2, and February 6 is wrong although
     its digits are there.
     Bad:  약 10억 명이 실업자다. -> About 100 million people are unemployed.
@@ -69,13 +70,16 @@ def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Why: numbers in Hangul are read as a translator reads them: Sino-Korean (오천, 백만)
     and native (서른, 열한, 두세) numerals before a counter, 절반 (half), a multiplier
     (세 배 = three times, tripled), a duration (3시간 30분 = three and a half hours; 20년
-    = two decades). The reading is a heuristic, so this is a warning; N001 reports digits.
+    = two decades), an approximation (수백만 = millions; hundreds of thousands is
+    wrong). The reading is a heuristic, so this is a warning; N001 reports digits.
     Bad:  선수 열한 명이 섰다. -> Ten players stood.
     Good: 선수 열한 명이 섰다. -> Eleven players stood.
     Bad:  매출이 네 배로 늘었다. -> Sales tripled.
     Good: 매출이 네 배로 늘었다. -> Sales quadrupled.
     Good: 반죽은 3시간 30분 동안 숙성시킨다. -> The dough rests for three and a half hours.
     Good: 관객의 절반 정도가 외국인이었다. -> About half of the audience were from abroad.
+    Bad:  수백만 명이 시청했다. -> Hundreds of thousands watched.
+    Good: 수백만 명이 시청했다. -> Millions watched.
     """
     for value in _report(unit, ctx).unsure:
         if value != int(value) and value > 1:  # 3.5 hours from 3시간 30분

@@ -366,7 +366,7 @@ def compare_numbers(source: str, target: str) -> NumberReport:
             continue
         if kind == "d":
             dates += [(int(number) // 100, int(number) % 100)] * (count - have)
-        elif kind in "wh":
+        elif kind in "wh~":  # read from words, or an approximation: a heuristic
             unsure += [number] * (count - have)
         else:
             missing += [number] * (count - have)
