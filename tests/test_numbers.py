@@ -124,3 +124,15 @@ def test_quantities_rendered_another_way_agree(source: str, target: str) -> None
 ])
 def test_a_wrong_quantity_is_reported(source: str, target: str, field: str, value) -> None:
     assert value in getattr(compare_numbers(source, target), field)
+
+
+@settings(max_examples=4000, deadline=None, database=None)
+@given(text=st.lists(st.sampled_from(
+    ["삼", "오천", "서른", "열한", "두세", "예순셋", "백", "만", "여", " ", "년", "명", "개", "포기", "배",
+     "살", "원", "에", "을", "가", "구조", "세대", "이", "천", "십", "3", "시간", "번째", "스무"]),
+    max_size=10).map("".join))
+def test_the_hangul_number_gate_never_hides_a_number(text: str) -> None:
+    from l10n.korean.numerals import _GATE, _read
+
+    if not _GATE.search(text):
+        assert _read(text) == []

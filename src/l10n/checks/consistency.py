@@ -107,15 +107,8 @@ def _stems(korean: str) -> set[str]:
 
 
 def _names(english: str) -> set[str]:
-    """Capitalised words that are not English words: the romanised names."""
-    from lemminflect import getAllLemmas
-
-    found = set()
-    for word in _NAME.findall(english):
-        lower = word.lower()
-        if lower not in _FUNCTION_WORDS and not getAllLemmas(lower):
-            found.add(word)
-    return found
+    """Capitalised words that may be romanised names (not sentence-initial function words)."""
+    return {word for word in _NAME.findall(english) if word.lower() not in _FUNCTION_WORDS}
 
 
 @check(code="K004", name="name-rendered-two-ways", severity=Severity.WARNING,
@@ -132,25 +125,32 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
     Bad:  전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Chonju bibimbap comes in a brass bowl.
     Good: 전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Jeonju bibimbap comes in a brass bowl.
     """
+    if len({str(unit.path) for unit in units}) < 2:
+        return  # one essay: nothing to compare across
     glossary = {re.sub(r"\s+", "", form) for term in (ctx.glossary.terms if ctx.glossary else ())
                 for form in (term.ko, *term.ko_variants)}
-    by_stem: dict[str, list[tuple[Unit, set[str]]]] = defaultdict(list)
-    for unit in units:
-        stems = _stems(unit.source) - glossary
-        names = _names(unit.target) if stems else set()
+    stems_of = [(unit, _stems(unit.source) - glossary) for unit in units]
+    files: dict[str, set[str]] = defaultdict(set)
+    for unit, stems in stems_of:
         for stem in stems:
-            if names:
-                by_stem[stem].append((unit, names))
+            files[stem].add(str(unit.path))
+    by_stem: dict[str, list[tuple[Unit, set[str]]]] = defaultdict(list)
+    for unit, stems in stems_of:
+        recurring = [stem for stem in stems if len(files[stem]) > 1]
+        names = _names(unit.target) if recurring else set()
+        for stem in recurring:
+            spelled = _romanised(stem)
+            near = {name for name in names if _close(name, spelled)}  # renders this word
+            if near:
+                by_stem[stem].append((unit, near))
     reported: set[tuple[str, int]] = set()
     for stem, entries in by_stem.items():
         if len(entries) < 2 or len({str(unit.path) for unit, _ in entries}) < 2:
             continue
-        spelled = _romanised(stem)
         counts: dict[str, int] = defaultdict(int)
         for _, names in entries:
             for name in names:
-                if _close(name, spelled):  # a rendering of this word, not of another
-                    counts[name] += 1
+                counts[name] += 1
         if len(counts) < 2:
             continue
         order = {name: i for i, name in enumerate(n for _, names in entries for n in names)}
@@ -158,7 +158,7 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
         for unit, names in entries:
             if usual in names or (str(unit.path), unit.line) in reported:
                 continue
-            other = sorted(name for name in names if name in counts and _close(name, usual)
+            other = sorted(name for name in names if _close(name, usual)
                            and not _derived(name, usual))
             if other:
                 first = next(u for u, found in entries if usual in found)
@@ -167,6 +167,7 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
                              f"{first.path}:{first.line}")
 
 
+@lru_cache(maxsize=65536)
 def _close(name: str, other: str) -> bool:
     from rapidfuzz.distance import Indel
 

@@ -127,12 +127,11 @@ def prepare(ctx: CheckContext, units: list[Unit]) -> None:
     ctx.extra["omission"] = analyses
 
 
-def _structure(unit: Unit, ctx: CheckContext) -> Structure | None:
-    if "omission" not in ctx.extra:  # called outside a run: analyse this one source
-        from ..korean.kiwi import kiwi
+def _structure(unit: Unit, ctx: CheckContext) -> Structure:
+    """The analysis of one source, outside a run (a run prepares them in one batch)."""
+    from ..korean.kiwi import kiwi
 
-        return analyse(kiwi().tokenize(unit.source), unit.source)
-    return ctx.extra["omission"].get(unit.source)
+    return analyse(kiwi().tokenize(unit.source), unit.source)
 
 
 @check(code="F004", name="possible-omission", severity=Severity.WARNING, family="fluency")
@@ -156,16 +155,20 @@ def possible_omission(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 비가 오고 바람이 세게 불었다. -> It was wet and very windy.
     Good: 배추와 무를 깨끗이 씻는다. -> Wash the cabbage and radish thoroughly.
     """
-    for match in _PAREN.finditer(unit.source):
+    for match in _PAREN.finditer(unit.source) if "(" in unit.source else ():
         inside = match.group(1)
         if len(_HANGUL.findall(inside)) >= 2 and not re.search(r"[(\[—–,]|\s-\s", unit.target):
             yield f"the parenthetical ({inside}) seems to be missing from the translation"
             break
-    if not _candidate(unit, ctx):
+    prepared = ctx.extra.get("omission")
+    if prepared is not None:  # prepared for this run: only candidates were analysed
+        structure = prepared.get(unit.source)
+    elif _candidate(unit, ctx):
+        structure = _structure(unit, ctx)
+    else:
         return
-    structure = _structure(unit, ctx)
-    if structure is None:
-        return
+    if structure is None or not _candidate(unit, ctx):
+        return  # (a source shared by entries is analysed once, for any of them)
     if structure.items and _english_items(unit.target) < len(structure.items):
         yield (f"the source lists {len(structure.items)} items ({', '.join(structure.items)}); "
                f"the translation seems to list fewer")

@@ -137,9 +137,6 @@ def has_number_words(text: str) -> bool:
 _KO_DATE = re.compile(r"(?<![\d.,])(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월\s?(\d{1,2})\s?일")
 _KO_DURATION = re.compile(r"(?<![\d.,])(\d+)\s?시간\s?(\d+)\s?분")
 _KO_TIME_OR_DATE = re.compile(r"\d\s?(?:월\s?\d|시간\s?\d)")
-# a Hangul numeral needs one of these syllables (the native ones, the Sino-Korean places
-# and the digits that may stand alone before a counter)
-_KO_NUMERAL_GATE = re.compile("[한두세네석넉다여일아열스서마쉰예삼육칠팔구십백천만억조]")
 
 
 def korean_values(text: str) -> Counter:
@@ -148,13 +145,12 @@ def korean_values(text: str) -> Counter:
     duration in hours and minutes as ("h", hours)."""
     values: Counter = Counter()
     taken = [False] * len(text)
-    if _KO_NUMERAL_GATE.search(text):
-        for start, end, found in hangul_numbers(text):
-            for value in found:
-                values[("w", value)] += 1
-            taken[start:end] = [True] * (end - start)
-        if "절반" in text:
-            values[("w", 0.5)] += text.count("절반")
+    for start, end, found in hangul_numbers(text):
+        for value in found:
+            values[("w", value)] += 1
+        taken[start:end] = [True] * (end - start)
+    if "절반" in text:
+        values[("w", 0.5)] += text.count("절반")
     if not _KO_SPECIAL.search(text) and not _KO_TIME_OR_DATE.search(text):
         for match in _KO_PLAIN.finditer(text):
             values[("=", _to_float(match.group(1)))] += 1
@@ -393,7 +389,7 @@ _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
 
 
 def _has_hangul_numbers(text: str) -> bool:
-    return "절반" in text or bool(_KO_NUMERAL_GATE.search(text) and hangul_numbers(text))
+    return "절반" in text or bool(hangul_numbers(text))
 
 
 def _plain(value: float) -> str:

@@ -81,8 +81,23 @@ def _sino_value(word: str) -> int | None:
     return total + section + (digit or 0)
 
 
+# What every match below needs: the last syllable of a native numeral before a space,
+# a tens word, or a Sino-Korean syllable before a counter's first syllable or two more
+# numeral syllables. Text without one of these has no Hangul number (property-tested).
+_GATE = re.compile(r"[한두세네석넉섯곱덟홉열물무른흔쉰순든너어]\s"
+                   r"|스물|스무|서른|마흔|예순|일흔|여든|아흔"
+                   r"|[일이삼사오육칠팔구십백천만억조](?:\s?[년개월일명원층분초시회세권장배퍼킬미그리도"
+                   r"점위등기편곡차호번달여]|[일이삼사오육칠팔구십백천만억조]{2})")
+
+
 def hangul_numbers(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
     """Numbers written in Hangul: (start, end, values), in text order."""
+    if not _GATE.search(text):
+        return []
+    return _read(text)
+
+
+def _read(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
     found = []
     for match in _NATIVE.finditer(text):
         if match.end() == match.start() or not (match.group("pair") or match.group("tens")
