@@ -401,7 +401,7 @@ def test_translator_assignment_with_rich_markup(translated: Path) -> None:
     pyproject = translated / "pyproject.toml"
     pyproject.write_text(pyproject.read_text("utf-8") + '\n[[tool.l10n.assignments]]\n'
                          'essay = "a"\ntranslator = "[/]"\n', encoding="utf-8")
-    result = cli("status", "--project", str(translated))
+    result = cli("status", "--project", str(translated), env={**os.environ, "COLUMNS": "160"})
     assert result.returncode == 0, result.stderr
     assert "[/]" in result.stdout
 
@@ -471,7 +471,12 @@ def test_essay_names_colliding_with_site_files_are_refused(tmp_path: Path,
     if len({n.casefold() for n in names}) < len(names) and len(list(
             (root / "source/ko").iterdir())) < len(names):
         pytest.skip("case-insensitive file system")
-    with pytest.raises(PublishError, match="writes too"):
+    from l10n.errors import SourceError
+
+    # essays whose names differ only in case collide already when the essays are found
+    expected = (SourceError, "would share") if len({n.casefold() for n in names}) < len(
+        names) else (PublishError, "writes too")
+    with pytest.raises(expected[0], match=expected[1]):
         build_site(load_config(root), force=True)
     assert not (root / "build").exists()
 

@@ -100,6 +100,10 @@ def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: s
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as exc:
+        if os.path.islink(path):
+            raise error("is a symbolic link to a missing file", path=path,
+                        hint="l10n never writes through a link; replace the link by a file "
+                             "or remove it") from exc
         raise error(f"no such {what}", path=path, hint=missing_hint) from exc
     except IsADirectoryError as exc:
         raise error(f"{what} is a folder, not a file", path=path) from exc

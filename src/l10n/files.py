@@ -45,15 +45,23 @@ def file_digest(path: Path) -> str | None:
 
     A symlink is not followed and a file that is not a regular file is refused.
     """
+    return _digest_nofollow(path, path)
+
+
+def _digest_nofollow(name: Path | str, path: Path | str, *, dir_fd: int | None = None
+                     ) -> str | None:
+    """The digest of ``name`` (relative to ``dir_fd`` if given), opened without following
+    a link; None if it does not exist. ``path`` names it in errors."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                     dir_fd=dir_fd)
     except FileNotFoundError:
         return None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise CatalogError("is a symbolic link", path=path,
-                               hint="l10n never writes through a link; replace it by the file"
-                               ) from exc
+                               hint="l10n never writes through a link; replace the link "
+                                    "by a file or remove it") from exc
         raise CatalogError(f"cannot read: {exc.strerror}", path=path,
                            hint="give the path of a regular file") from exc
     try:
@@ -186,22 +194,7 @@ class Transaction:
             self._removals.append((folder, path.name, path))
 
     def _current(self, folder: int, path: Path) -> str | None:
-        try:
-            fd = os.open(path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
-                         dir_fd=folder)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                raise CatalogError("is a symbolic link", path=path,
-                                   hint="l10n never writes through a link; replace the link "
-                                        "by a file or remove it") from exc
-            raise CatalogError(f"cannot read: {exc.strerror}", path=path,
-                               hint="give the path of a regular file") from exc
-        try:
-            return _fd_digest(fd, path)
-        finally:
-            os.close(fd)
+        return _digest_nofollow(path.name, path, dir_fd=folder)
 
     def _folder(self, folder: Path, target: Path, *, create: bool = True) -> int:
         """A descriptor of ``folder``, opened component by component from the root without
@@ -394,14 +387,7 @@ class Transaction:
 
 
 def _digest_at(folder: int, name: str) -> str | None:
-    try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
-    except FileNotFoundError:
-        return None
-    try:
-        return _fd_digest(fd, name)
-    finally:
-        os.close(fd)
+    return _digest_nofollow(name, name, dir_fd=folder)
 
 
 def _unlink_quietly(folder: int, name: str) -> None:

@@ -301,11 +301,17 @@ def _merge_with_compendium(old: polib.POFile | None, pot: polib.POFile,
     the catalog's live entries are preferred); compendium entries not taken stay out."""
     combined = polib.POFile(wrapwidth=79, encoding="utf-8")
     own: set[tuple[str | None, str, str]] = set()
+    # msgmerge refuses a live and an obsolete entry with the same msgid: an untranslated
+    # live entry gives way to the compendium's translation of the same sentence
+    offered = {(e.msgctxt, e.msgid) for e in compendium if _translated(e)}
     if old is not None:
         combined.metadata = old.metadata
         combined.header = old.header
         combined.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", 0)
         for entry in old:
+            if not entry.obsolete and not _translated(entry) and not entry.tcomment \
+                    and (entry.msgctxt, entry.msgid) in offered:
+                continue
             combined.append(entry)
             own.add((entry.msgctxt, entry.msgid, entry.msgstr))
     for entry in compendium:
@@ -317,6 +323,10 @@ def _merge_with_compendium(old: polib.POFile | None, pot: polib.POFile,
         merged.metadata_is_fuzzy = 0
     merged[:] = [e for e in merged if not e.obsolete or (e.msgctxt, e.msgid, e.msgstr) in own]
     return merged
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def update_project(config: Config, *, names: list[str] | None = None,
