@@ -172,6 +172,14 @@ class Glossary:
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
         self.terms = terms
+        self.decisions = None  # a DecisionCache once ``remember_decisions`` is called
+
+    def remember_decisions(self, folder: Path | None) -> Glossary:
+        """Keep Kiwi's verdicts on hits in ``folder`` (the project's cache), across runs."""
+        from .decisions import DecisionCache
+
+        self.decisions = DecisionCache(folder) if folder is not None else None
+        return self
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -236,18 +244,38 @@ class Glossary:
 
     def find_korean(self, text: str) -> list[KoHit]:
         """Glossary terms in a Korean sentence, leftmost-longest, on morpheme boundaries."""
-        return self.find_korean_many([text])[0]
+        return self._find([text], save=False)[0]
 
     def find_korean_many(self, texts: list[str]) -> list[list[KoHit]]:
         """find_korean for many sentences, with one Kiwi batch for those that need it."""
+        return self._find(texts, save=True)
+
+    def _find(self, texts: list[str], *, save: bool) -> list[list[KoHit]]:
+        """Hits of each text; Kiwi is asked only about unclear hits it has not judged yet."""
         candidates = [self._candidates(text) for text in texts]
-        unclear = [i for i, (text, hits) in enumerate(zip(texts, candidates, strict=True))
-                   if hits and not all(_clear_edges(text, hit) or _particles_follow(text, hit)
-                                       for hit in hits)]
+        store = self.decisions
+        unclear = []
+        for i, (text, hits) in enumerate(zip(texts, candidates, strict=True)):
+            pending = [hit for hit in hits if not _obvious(text, hit)]
+            if not pending:
+                continue
+            known = store.lookup(text) if store is not None else {}
+            if all((hit.start, hit.end) in known for hit in pending):
+                candidates[i] = [hit for hit in hits
+                                 if _obvious(text, hit) or known[hit.start, hit.end]]
+            else:
+                unclear.append((i, pending))
         if unclear:
-            analysed = kiwi().tokenize([texts[i] for i in unclear])
-            for i, tokens in zip(unclear, analysed, strict=True):
-                candidates[i] = _on_boundaries(texts[i], candidates[i], tokens)
+            analysed = kiwi().tokenize([texts[i] for i, _ in unclear])
+            for (i, pending), tokens in zip(unclear, analysed, strict=True):
+                kept = _on_boundaries(texts[i], candidates[i], tokens)
+                if store is not None:
+                    chosen = {(hit.start, hit.end) for hit in kept}
+                    store.record(texts[i], {(hit.start, hit.end): (hit.start, hit.end) in chosen
+                                            for hit in pending})
+                candidates[i] = kept
+        if store is not None and save:
+            store.save()
         return candidates
 
     def annotations(self, text: str) -> list[str]:
@@ -293,7 +321,7 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
-        if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
+        if not _obvious(text, hit):
             if hit.start not in starts and not _clear_left(text, hit.start):
                 continue
             if hit.end not in ends and not _clear_right(text, hit.end):
@@ -352,6 +380,11 @@ def _particles_follow(text: str, hit: KoHit) -> bool:
     match = _PARTICLES_ONLY.match(text, hit.end)
     return (_clear_left(text, hit.start) and bool(match)
             and not match.group().startswith(_WORD_FORMING))
+
+
+def _obvious(text: str, hit: KoHit) -> bool:
+    """A hit that needs no analysis: a whole word, or a word with case particles."""
+    return _clear_edges(text, hit) or _particles_follow(text, hit)
 
 
 def _clear_left(text: str, index: int) -> bool:
@@ -514,4 +547,4 @@ def project_glossary(config) -> Glossary | None:
     """The project's glossary, or None when the project has none."""
     if config.glossary is None or not config.glossary.exists():
         return None
-    return read_glossary(config.glossary)
+    return read_glossary(config.glossary).remember_decisions(config.cache)

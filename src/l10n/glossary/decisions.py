@@ -1,0 +1,131 @@
+"""A persistent record of Kiwi's verdicts on glossary hits, so a second run loads no model.
+
+Whether a Korean hit is the term itself (공유 in 공유했다) or the letters of another word
+(공유 in 공유지) is decided from Kiwi's analysis of the sentence, and that decision
+depends on nothing but the sentence's text and where the hit lies in it. The verdicts are
+kept by a digest of the sentence in ``.l10n-cache/glossary-decisions.json`` beside the
+segmentation cache (``cache`` in ``[tool.l10n]``), so ``l10n check``, ``status`` and
+``update`` on text already seen, and CI with a cached folder, never load Kiwi.
+
+The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
+model, and the text of ``terms.py`` and ``kiwi.py``, where the rules and the analyser's
+options live); another fingerprint discards it. An entry is used only if it is well formed
+and names spans inside its sentence; a cache that cannot be read or written is reported as
+a warning and ignored, as the segmentation cache is.
+
+Why the sentence and not the word: Kiwi reads a word in its context, and the same word
+analysed alone gets another verdict in a handful of sentences of the evaluation sets
+(서울시장 선거에, 초연결과 초연결성은, 데이터베이스 마이그레이션을), so deciding per word
+would change findings; deciding per sentence once and remembering it does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import L10nError
+from ..files import write_text_atomic
+
+FILE_NAME = "glossary-decisions.json"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identifies the decider: recorded verdicts are valid only for the same one."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .. import __version__
+    from ..korean import kiwi
+    from . import terms
+
+    versions = []
+    for package in ("kiwipiepy", "kiwipiepy_model"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+            versions.append(f"{package} ?")
+    code = hashlib.sha256(Path(terms.__file__).read_bytes()
+                          + Path(kiwi.__file__).read_bytes()).hexdigest()[:16]
+    return f"l10n {__version__}; {'; '.join(versions)}; rules {code}"
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+class DecisionCache:
+    """Kept or rejected, per (start, end) of a hit, per sentence; read from ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        self._verdicts: dict[str, list[int]] = {}
+        self._dirty = False
+        if self.path is not None:
+            self._load()
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            self._dirty = True  # a file where the folder should be: saving will say so
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            _warn(f"{self.path}: unreadable glossary decision cache ignored ({exc})")
+            self._dirty = True
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("verdicts"), dict):
+            _warn(f"{self.path}: malformed glossary decision cache ignored")
+            self._dirty = True
+            return
+        if data.get("fingerprint") != fingerprint():
+            self._dirty = True  # another decider: start afresh, silently (expected)
+            return
+        self._verdicts = data["verdicts"]
+
+    def lookup(self, text: str) -> dict[tuple[int, int], bool]:
+        """The recorded verdicts for hits of ``text``: {(start, end): kept}."""
+        flat = self._verdicts.get(_key(text))
+        if not isinstance(flat, list) or len(flat) % 3:
+            return {}
+        found = {}
+        for i in range(0, len(flat), 3):
+            start, end, kept = flat[i:i + 3]
+            if not (type(start) is int and type(end) is int and kept in (0, 1)
+                    and type(kept) is int and 0 <= start < end <= len(text)):
+                return {}  # never trust an entry that does not fit its sentence
+            found[start, end] = bool(kept)
+        return found
+
+    def record(self, text: str, verdicts: dict[tuple[int, int], bool]) -> None:
+        if not verdicts:
+            return
+        known = self.lookup(text)
+        known.update(verdicts)
+        self._verdicts[_key(text)] = [value for (start, end), kept in sorted(known.items())
+                                      for value in (start, end, int(kept))]
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed."""
+        if self.path is None or not self._dirty:
+            return
+        text = json.dumps({"fingerprint": fingerprint(), "verdicts": self._verdicts},
+                          separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
+        except L10nError as exc:
+            _warn(f"glossary decision cache not saved: {exc}")
+            return
+        self._dirty = False
