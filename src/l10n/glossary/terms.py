@@ -185,6 +185,12 @@ class Glossary:
         return len(self.terms)
 
     @cached_property
+    def written_forms(self) -> frozenset[str]:
+        """Every Korean form and approved English rendering, as written."""
+        return frozenset(form for term in self.terms
+                         for form in (term.ko, *term.ko_variants, term.en))
+
+    @cached_property
     def _automaton(self):
         import ahocorasick
 
