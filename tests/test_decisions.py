@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 import polib
@@ -96,7 +97,12 @@ def test_check_findings_identical_with_recorded_verdicts(folder, tmp_path, monke
     fresh = run_checks(catalogs, glossary=read_glossary(glossary_path))
     cold = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path))
     _no_kiwi(monkeypatch)
+    # nor lemminflect: the plurals of the glossary's renderings were recorded too
+    monkeypatch.setitem(sys.modules, "lemminflect", None)
+    monkeypatch.setattr(terms, "_KNOWN_PLURALS", {})
+    terms._inflections.cache_clear()
     warm = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path))
+    terms._inflections.cache_clear()
     assert fresh == cold == warm
     assert any(f.code.startswith("G") for f in fresh)
 
@@ -131,3 +137,11 @@ def test_another_decider_discards_the_recorded_verdicts(tmp_path, monkeypatch):
     monkeypatch.setattr(decisions, "fingerprint", lambda: "another analyser")
     assert decisions.DecisionCache(tmp_path).lookup(text) == {}
     assert (tmp_path / ".gitignore").read_text().endswith("*\n")
+
+
+def test_a_run_with_nothing_unclear_loads_no_kiwi(monkeypatch):
+    _no_kiwi(monkeypatch)
+    glossary = read_glossary(ROOT / "glossary.csv")
+    hits = glossary.find_korean_many(["초연결 사회가 온다.", "중소기업들에게 4차 산업 혁명이란..."])
+    assert [[hit.surface for hit in found] for found in hits] == [["초연결"],
+                                                                  ["중소기업", "4차 산업 혁명"]]

@@ -8,7 +8,7 @@ segmentation cache (``cache`` in ``[tool.l10n]``), so ``l10n check``, ``status``
 ``update`` on text already seen, and CI with a cached folder, never load Kiwi.
 
 The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
-model, and the text of ``terms.py`` and ``kiwi.py``, where the rules and the analyser's
+model and of lemminflect, and the text of ``terms.py`` and ``kiwi.py``, where the rules and the analyser's
 options live); another fingerprint discards it. An entry is used only if it is well formed
 and names spans inside its sentence; a cache that cannot be read or written is reported as
 a warning and ignored, as the segmentation cache is.
@@ -43,7 +43,7 @@ def fingerprint() -> str:
     from . import terms
 
     versions = []
-    for package in ("kiwipiepy", "kiwipiepy_model"):
+    for package in ("kiwipiepy", "kiwipiepy_model", "lemminflect"):
         try:
             versions.append(f"{package} {version(package)}")
         except PackageNotFoundError:  # pragma: no cover - both are dependencies
@@ -67,6 +67,7 @@ class DecisionCache:
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / FILE_NAME if folder is not None else None
         self._verdicts: dict[str, list[int]] = {}
+        self._plurals: dict[str, list[str]] = {}
         self._dirty = False
         if self.path is not None:
             self._load()
@@ -92,6 +93,11 @@ class DecisionCache:
             self._dirty = True  # another decider: start afresh, silently (expected)
             return
         self._verdicts = data["verdicts"]
+        plurals = data.get("plurals", {})
+        if isinstance(plurals, dict):
+            self._plurals = {form: found for form, found in plurals.items()
+                             if isinstance(found, list)
+                             and all(isinstance(word, str) for word in found)}
 
     def lookup(self, text: str) -> dict[tuple[int, int], bool]:
         """The recorded verdicts for hits of ``text``: {(start, end): kept}."""
@@ -116,11 +122,24 @@ class DecisionCache:
                                       for value in (start, end, int(kept))]
         self._dirty = True
 
+    def plurals(self, forms: list[str], inflect) -> dict[str, tuple[str, ...]]:
+        """English plural forms of ``forms``: recorded ones, the rest from ``inflect``.
+
+        Recording them spares a run on a known glossary lemminflect's tables (and numpy).
+        """
+        missing = [form for form in forms if form not in self._plurals]
+        for form in missing:
+            self._plurals[form] = list(inflect(form))
+        if missing:
+            self._dirty = True
+        return {form: tuple(self._plurals[form]) for form in forms}
+
     def save(self) -> None:
         """Write the cache if it changed."""
         if self.path is None or not self._dirty:
             return
-        text = json.dumps({"fingerprint": fingerprint(), "verdicts": self._verdicts},
+        text = json.dumps({"fingerprint": fingerprint(), "plurals": self._plurals,
+                           "verdicts": self._verdicts},
                           separators=(",", ":"), sort_keys=True)
         try:
             write_text_atomic(self.path, text)

@@ -248,6 +248,19 @@ class Glossary:
                 hits.append(KoHit(term, first, last, text[first:last]))
         return hits
 
+    def prime_inflections(self) -> None:
+        """Look up the English plurals of every rendering in the cache, before the checks.
+
+        With a cache, a run on a glossary already seen never loads lemminflect; without
+        one, plurals are computed when first needed, as before.
+        """
+        if self.decisions is None:
+            return
+        forms = sorted({form for term in self.terms
+                        for form in (term.en, *term.en_variants, *term.forbidden)})
+        _KNOWN_PLURALS.update(self.decisions.plurals(forms, _inflections.__wrapped__))
+        self.decisions.save()
+
     def find_korean(self, text: str) -> list[KoHit]:
         """Glossary terms in a Korean sentence, leftmost-longest, on morpheme boundaries."""
         return self._find([text], save=False)[0]
@@ -410,9 +423,15 @@ def _clear_edges(text: str, hit: KoHit) -> bool:
 _POSSESSIVE = r"(?:['’]s?)?"
 
 
+_KNOWN_PLURALS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
+
+
 @lru_cache(maxsize=4096)
 def _inflections(form: str) -> tuple[str, ...]:
     """Plural forms of the last word of ``form`` (lemminflect; acronyms take a plain -s)."""
+    known = _KNOWN_PLURALS.get(form)
+    if known is not None:
+        return known
     words = form.split(" ")
     last = words[-1]
     if last.isupper() or any(ch.isdigit() for ch in last):
