@@ -7,11 +7,15 @@ kept by a digest of the sentence in ``.l10n-cache/glossary-decisions.json`` besi
 segmentation cache (``cache`` in ``[tool.l10n]``), so ``l10n check``, ``status`` and
 ``update`` on text already seen, and CI with a cached folder, never load Kiwi.
 
+The same file keeps the English plurals of the glossary's renderings (lemminflect's, whose
+tables and numpy take longer to import than the rest of a small check), so a check on a
+glossary already seen loads neither Kiwi nor lemminflect.
+
 The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
-model and of lemminflect, and the text of ``terms.py`` and ``kiwi.py``, where the rules and the analyser's
-options live); another fingerprint discards it. An entry is used only if it is well formed
-and names spans inside its sentence; a cache that cannot be read or written is reported as
-a warning and ignored, as the segmentation cache is.
+model and lemminflect, and the text of ``terms.py`` and ``kiwi.py``, where the rules and
+the analyser's options live); another fingerprint discards it. An entry is used only if it
+is well formed and names spans inside its sentence; a cache that cannot be read or written
+is reported as a warning and ignored, as the segmentation cache is.
 
 Why the sentence and not the word: Kiwi reads a word in its context, and the same word
 analysed alone gets another verdict in a handful of sentences of the evaluation sets
