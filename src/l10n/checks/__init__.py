@@ -181,6 +181,7 @@ def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
     if ctx.glossary is None or "glossary-hits" in ctx.extra:
         return
     if any(c.family in ("glossary", "consistency") for c in checks):
+        ctx.glossary.prime_inflections()  # plurals from the cache: no lemminflect load
         sources = list(dict.fromkeys(u.source for u in units))
         ctx.extra["glossary-hits"] = dict(zip(sources, ctx.glossary.find_korean_many(sources),
                                               strict=True))

@@ -67,12 +67,12 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
     """
     if ctx.glossary is None:
         return
-    from ..glossary.terms import Verdict, judge_entry
+    from ..glossary.terms import Verdict
+    from .terms import judgements
 
     forms: dict[object, dict[str, tuple[Unit, str]]] = defaultdict(dict)
     for unit in units:
-        hits = ctx.extra.get("glossary-hits", {}).get(unit.source)
-        for judgement in judge_entry(ctx.glossary, unit.source, unit.target, hits=hits):
+        for judgement in judgements(unit, ctx):  # the verdicts G001-G004 made
             if judgement.verdict is Verdict.VARIANT:
                 key = judgement.found.casefold()
             elif judgement.verdict in (Verdict.EXACT, Verdict.INFLECTED):

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from .base import CheckContext, Severity, Unit, check
 
 
-def _judgements(unit: Unit, ctx: CheckContext):
+def judgements(unit: Unit, ctx: CheckContext):
+    """The English verdicts on the entry's glossary terms, made once per run and shared
+    by G001-G004 and K003."""
     if ctx.glossary is None:
         return []
     from ..glossary.terms import judge_entry
@@ -38,7 +40,7 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     from ..glossary.terms import Verdict
 
-    for judgement in _judgements(unit, ctx):
+    for judgement in judgements(unit, ctx):
         term = judgement.term
         if judgement.verdict is Verdict.MISSING and term.kind != "keep":
             also = f" (or {', '.join(term.en_variants)})" if term.en_variants else ""
@@ -55,7 +57,7 @@ def term_forbidden(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     from ..glossary.terms import Verdict
 
-    for judgement in _judgements(unit, ctx):
+    for judgement in judgements(unit, ctx):
         if judgement.verdict is Verdict.FORBIDDEN:
             yield (f"'{judgement.found}' is forbidden for '{judgement.term.ko}'; "
                    f"use '{judgement.term.en}'")
@@ -71,7 +73,7 @@ def keep_altered(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     from ..glossary.terms import Verdict
 
-    for judgement in _judgements(unit, ctx):
+    for judgement in judgements(unit, ctx):
         term = judgement.term
         if term.kind == "keep" and judgement.verdict in (Verdict.MISSING, Verdict.ORTHOGRAPHIC):
             seen = f" (found '{judgement.found}')" if judgement.found else ""
@@ -90,7 +92,7 @@ def orthographic(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     from ..glossary.terms import Verdict
 
-    for judgement in _judgements(unit, ctx):
+    for judgement in judgements(unit, ctx):
         if judgement.verdict is Verdict.ORTHOGRAPHIC and judgement.term.kind != "keep":
             yield (f"'{judgement.found}' for '{judgement.term.ko}': house style is "
                    f"'{judgement.term.en}'")

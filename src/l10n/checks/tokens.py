@@ -68,8 +68,7 @@ def acronym_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     target = unit.target
     # glossary terms (SNS = social media, PC방 = internet café) are the glossary's business
-    covered = {form for t in ctx.glossary.terms for form in (t.ko, *t.ko_variants, t.en)} \
-        if ctx.glossary else set()
+    covered = ctx.glossary.written_forms if ctx.glossary else frozenset()
     for token in _acronyms(unit.source):
         if token in covered:
             continue

@@ -179,9 +179,23 @@ class Glossary:
     def __init__(self, terms: tuple[Term, ...], *, surnames: bool = True) -> None:
         self.terms = terms
         self.surnames = surnames
+        self.decisions = None  # a DecisionCache once ``remember_decisions`` is called
+
+    def remember_decisions(self, folder: Path | None) -> Glossary:
+        """Keep Kiwi's verdicts on hits in ``folder`` (the project's cache), across runs."""
+        from .decisions import DecisionCache
+
+        self.decisions = DecisionCache(folder) if folder is not None else None
+        return self
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    @cached_property
+    def written_forms(self) -> frozenset[str]:
+        """Every Korean form and approved English rendering, as written."""
+        return frozenset(form for term in self.terms
+                         for form in (term.ko, *term.ko_variants, term.en))
 
     @cached_property
     def _automaton(self):
@@ -253,20 +267,53 @@ class Glossary:
                 hits.append(KoHit(term, first, last, text[first:last]))
         return hits
 
+    def prime_inflections(self) -> None:
+        """Look up the English plurals of every rendering in the cache, before the checks.
+
+        With a cache, a run on a glossary already seen never loads lemminflect; without
+        one, plurals are computed when first needed, as before.
+        """
+        if self.decisions is None:
+            return
+        forms = sorted({form for term in self.terms
+                        for form in (term.en, *term.en_variants, *term.forbidden)})
+        _KNOWN_PLURALS.update(self.decisions.plurals(forms, _inflections.__wrapped__))
+        self.decisions.save()
+
     def find_korean(self, text: str) -> list[KoHit]:
         """Glossary terms in a Korean sentence, leftmost-longest, on morpheme boundaries."""
-        return self.find_korean_many([text])[0]
+        return self._find([text], save=False)[0]
 
     def find_korean_many(self, texts: list[str]) -> list[list[KoHit]]:
         """find_korean for many sentences, with one Kiwi batch for those that need it."""
+        return self._find(texts, save=True)
+
+    def _find(self, texts: list[str], *, save: bool) -> list[list[KoHit]]:
+        """Hits of each text; Kiwi is asked only about unclear hits it has not judged yet."""
         candidates = [self._candidates(text) for text in texts]
-        unclear = [i for i, (text, hits) in enumerate(zip(texts, candidates, strict=True))
-                   if hits and not all(_clear_edges(text, hit) or _particles_follow(text, hit)
-                                       for hit in hits)]
+        store = self.decisions
+        unclear = []
+        for i, (text, hits) in enumerate(zip(texts, candidates, strict=True)):
+            pending = [hit for hit in hits if not _obvious(text, hit)]
+            if not pending:
+                continue
+            known = store.lookup(text) if store is not None else {}
+            if all(verdict_key(hit) in known for hit in pending):
+                candidates[i] = [hit for hit in hits
+                                 if _obvious(text, hit) or known[verdict_key(hit)]]
+            else:
+                unclear.append((i, pending))
         if unclear:
-            analysed = kiwi().tokenize([texts[i] for i in unclear])
-            for i, tokens in zip(unclear, analysed, strict=True):
-                candidates[i] = _on_boundaries(texts[i], candidates[i], tokens)
+            analysed = kiwi().tokenize([texts[i] for i, _ in unclear])
+            for (i, pending), tokens in zip(unclear, analysed, strict=True):
+                kept = _on_boundaries(texts[i], candidates[i], tokens)
+                if store is not None:
+                    chosen = {verdict_key(hit) for hit in kept}
+                    store.record(texts[i], {verdict_key(hit): verdict_key(hit) in chosen
+                                            for hit in pending})
+                candidates[i] = kept
+        if store is not None and save:
+            store.save()
         return candidates
 
     def annotations(self, text: str) -> list[str]:
@@ -285,6 +332,16 @@ class Glossary:
             if key in {_nospace(form) for form in (term.ko, *term.ko_variants)}:
                 return term
         return None
+
+
+def verdict_key(hit: KoHit) -> tuple[int, int, bool]:
+    """Every input of ``_on_boundaries``'s verdict on ``hit`` besides the sentence's text.
+
+    The span, and whether the hit's letters are a linked (sai-siot) form of its term, the
+    one thing the verdict reads from the term: the same span may be one glossary's linked
+    form (장맛 of 장마) and another's plain term.
+    """
+    return hit.start, hit.end, _nospace(hit.surface) in _linked_forms(hit.term)
 
 
 def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
@@ -312,11 +369,11 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
-        if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
+        if not _obvious(text, hit):
             if hit.start not in starts and not _clear_left(text, hit.start):
                 continue
             if hit.end not in ends and not _clear_right(text, hit.end) and \
-                    _nospace(hit.surface) not in _linked_forms(hit.term):
+                    not verdict_key(hit)[2]:
                 continue  # a linked form (장맛 of 장맛비) ends inside Kiwi's compound
             inside = [t for t in tokens if hit.start <= t.start < hit.end]
             if inside and (inside[0].tag.startswith(_GRAMMATICAL) or
@@ -374,6 +431,11 @@ def _particles_follow(text: str, hit: KoHit) -> bool:
             and not match.group().startswith(_WORD_FORMING))
 
 
+def _obvious(text: str, hit: KoHit) -> bool:
+    """A hit that needs no analysis: a whole word, or a word with case particles."""
+    return _clear_edges(text, hit) or _particles_follow(text, hit)
+
+
 def _clear_left(text: str, index: int) -> bool:
     return index == 0 or not text[index - 1].isalnum()
 
@@ -429,9 +491,15 @@ def _counted(text: str, index: int) -> bool:
 _POSSESSIVE = r"(?:['’]s?)?"
 
 
+_KNOWN_PLURALS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
+
+
 @lru_cache(maxsize=4096)
 def _inflections(form: str) -> tuple[str, ...]:
     """Plural forms of the last word of ``form`` (lemminflect; acronyms take a plain -s)."""
+    known = _KNOWN_PLURALS.get(form)
+    if known is not None:
+        return known
     words = form.split(" ")
     last = words[-1]
     if last.isupper() or any(ch.isdigit() for ch in last):
@@ -633,4 +701,4 @@ def project_glossary(config) -> Glossary | None:
     """The project's glossary, or None when the project has none."""
     if config.glossary is None or not config.glossary.exists():
         return None
-    return read_glossary(config.glossary)
+    return read_glossary(config.glossary).remember_decisions(config.cache)

@@ -1,0 +1,163 @@
+"""Kiwi's verdicts on glossary hits, recorded in the project cache and reused.
+
+The recorded verdicts must give exactly the hits and the findings a fresh analysis gives,
+on every corpus and glossary in tests/data, and a run over text already judged must not
+load Kiwi at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.checks import run_checks
+from l10n.glossary import decisions, terms
+from l10n.glossary.terms import Glossary, read_glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+GLOSSARIES = sorted(DATA.glob("*/glossary.csv")) + [DATA / "checks_glossary.csv",
+                                                    ROOT / "glossary.csv"]
+KOREAN = re.compile("[가-힣]")
+
+
+def _texts() -> list[str]:
+    """Every Korean sentence of the corpora in tests/data and the bundled catalog."""
+    texts: list[str] = []
+    for po in sorted(DATA.glob("*/*.po")) + sorted((ROOT / "locales").glob("en/*/*.po")):
+        texts += [entry.msgid for entry in polib.pofile(str(po)) if entry.msgid]
+    for tsv in sorted(DATA.glob("*/*.tsv")):
+        with tsv.open(encoding="utf-8", newline="") as handle:
+            texts += [cell for row in csv.reader(handle, delimiter="\t") for cell in row
+                      if KOREAN.search(cell)]
+    for txt in sorted(DATA.glob("segment_*/*.txt")):
+        texts += [line for line in txt.read_text(encoding="utf-8").splitlines()
+                  if KOREAN.search(line)]
+    texts += [pair["ko"] for pair in
+              json.loads((DATA / "essay_translation.json").read_text(encoding="utf-8"))]
+    return list(dict.fromkeys(texts))
+
+
+def _all_terms() -> Glossary:
+    """Every term of every glossary in one (the Korean forms must be distinct)."""
+    found: dict[str, terms.Term] = {}
+    for path in GLOSSARIES:
+        for term in read_glossary(path).terms:
+            found.setdefault(re.sub(r"\s+", "", term.ko), term)
+    return Glossary(tuple(found.values()))
+
+
+def _no_kiwi(monkeypatch) -> None:
+    def refuse():
+        raise AssertionError("Kiwi was loaded although every verdict was recorded")
+
+    monkeypatch.setattr(terms, "kiwi", refuse)
+
+
+def _plain(hits_per_text):
+    return [[(hit.term.ko, hit.start, hit.end) for hit in hits] for hits in hits_per_text]
+
+
+@pytest.mark.parametrize("source", [*GLOSSARIES, "all"], ids=lambda p: str(p)[-40:])
+def test_recorded_verdicts_give_the_hits_of_a_fresh_analysis(source, tmp_path, monkeypatch):
+    texts = _texts()
+    load = _all_terms if source == "all" else (lambda: read_glossary(source))
+    fresh = _plain(load().find_korean_many(texts))
+    cold = load().remember_decisions(tmp_path)
+    assert _plain(cold.find_korean_many(texts)) == fresh
+    assert (tmp_path / decisions.FILE_NAME).exists()
+    _no_kiwi(monkeypatch)
+    warm = load().remember_decisions(tmp_path)
+    assert _plain(warm.find_korean_many(texts)) == fresh
+    assert _plain([warm.find_korean(text) for text in texts[:200]]) == fresh[:200]
+
+
+def test_the_corpora_have_hits_kiwi_must_decide():
+    """The comparison above is not empty: many hits are judged by Kiwi, some rejected."""
+    glossary = _all_terms()
+    texts = _texts()
+    unclear = [(text, hit) for text in texts for hit in glossary._candidates(text)
+               if not terms._obvious(text, hit)]
+    kept = {(text, hit.start) for text, hits in zip(texts, glossary.find_korean_many(texts),
+                                                     strict=True) for hit in hits}
+    rejected = [pair for pair in unclear if (pair[0], pair[1].start) not in kept]
+    assert len(unclear) > 200 and len(rejected) > 20
+
+
+@pytest.mark.parametrize("folder", ["qa_corpus", "qa_test"])
+def test_check_findings_identical_with_recorded_verdicts(folder, tmp_path, monkeypatch):
+    catalogs = [(path, polib.pofile(str(path))) for path in sorted((DATA / folder).glob("*.po"))]
+    glossary_path = DATA / folder / "glossary.csv"
+    fresh = run_checks(catalogs, glossary=read_glossary(glossary_path))
+    cold = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path))
+    _no_kiwi(monkeypatch)
+    # nor lemminflect: the plurals of the glossary's renderings were recorded too
+    monkeypatch.setitem(sys.modules, "lemminflect", None)
+    monkeypatch.setattr(terms, "_KNOWN_PLURALS", {})
+    terms._inflections.cache_clear()
+    warm = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path))
+    terms._inflections.cache_clear()
+    assert fresh == cold == warm
+    assert any(f.code.startswith("G") for f in fresh)
+
+
+def test_a_bad_cache_is_ignored_with_a_warning(tmp_path, capsys):
+    (tmp_path / decisions.FILE_NAME).write_text("{not json", encoding="utf-8")
+    glossary = read_glossary(ROOT / "glossary.csv").remember_decisions(tmp_path)
+    text = "초연결과 초연결성은 비슷해 보이지만 다른 개념이다."
+    expected = _plain([read_glossary(ROOT / "glossary.csv").find_korean(text)])
+    assert _plain(glossary.find_korean_many([text])) == expected
+    assert "unreadable glossary decision cache ignored" in capsys.readouterr().err
+    assert json.loads((tmp_path / decisions.FILE_NAME).read_text())["verdicts"]
+
+
+def test_entries_that_do_not_fit_their_sentence_are_not_trusted(tmp_path):
+    text = "그는 서울시장 선거에 출마하겠다고 선언했다."
+    cache = decisions.DecisionCache(tmp_path)
+    cache.record(text, {(4, 6, False): True})
+    assert cache.lookup(text) == {(4, 6, False): True}
+    cache._verdicts[decisions._key(text)] = [4, 600, 0, 1]
+    assert cache.lookup(text) == {}
+    cache._verdicts[decisions._key(text)] = [4, 6, 0, True]
+    assert cache.lookup(text) == {}
+
+
+def test_another_decider_discards_the_recorded_verdicts(tmp_path, monkeypatch):
+    text = "그는 서울시장 선거에 출마하겠다고 선언했다."
+    cache = decisions.DecisionCache(tmp_path)
+    cache.record(text, {(4, 6, False): True})
+    cache.save()
+    assert decisions.DecisionCache(tmp_path).lookup(text) == {(4, 6, False): True}
+    monkeypatch.setattr(decisions, "fingerprint", lambda: "another analyser")
+    assert decisions.DecisionCache(tmp_path).lookup(text) == {}
+    assert (tmp_path / ".gitignore").read_text().endswith("*\n")
+
+
+def test_a_run_with_nothing_unclear_loads_no_kiwi(monkeypatch):
+    _no_kiwi(monkeypatch)
+    glossary = read_glossary(ROOT / "glossary.csv")
+    hits = glossary.find_korean_many(["초연결 사회가 온다.", "중소기업들에게 4차 산업 혁명이란..."])
+    assert [[hit.surface for hit in found] for found in hits] == [["초연결"],
+                                                                  ["중소기업", "4차 산업 혁명"]]
+
+
+def test_a_verdict_is_kept_per_linked_form_not_per_span_alone(tmp_path, monkeypatch):
+    """The same span is a linked form of one term (장맛 of 장마) and another term itself
+    (장맛): one cache folder shared by both glossaries must give each its own verdict."""
+    linked = Glossary((terms.Term("장마", "monsoon"),))
+    plain = Glossary((terms.Term("장맛", "taste of soy sauce"),))
+    text = "장맛비가 그쳤다."
+    fresh = [_plain(g.find_korean_many([text])) for g in (linked, plain)]
+    assert fresh[0] != [[]] or fresh[1] != [[]]
+    for glossary in (linked, plain):  # each glossary records its own verdict
+        Glossary(glossary.terms).remember_decisions(tmp_path).find_korean_many([text])
+    _no_kiwi(monkeypatch)
+    warm = [_plain(Glossary(g.terms).remember_decisions(tmp_path).find_korean_many([text]))
+            for g in (linked, plain)]
+    assert warm == fresh
