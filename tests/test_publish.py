@@ -103,7 +103,16 @@ def test_refuses_to_build_into_the_project(site_project: Path) -> None:
 
 @pytest.mark.parametrize(("text", "html"), [
     ("*강조*와 `코드`", "<em>강조</em>와 <code>코드</code>"),
-    ("<b>굵게</b>", "&lt;b&gt;굵게&lt;/b&gt;"),
+    ("<b>굵게</b>", "<b>굵게</b>"),  # a formatting tag without attributes is kept
+    ("<b>열린 채", "<b>열린 채</b>"),  # ... and closed within the sentence
+    ("닫기만</i> 한다", "닫기만&lt;/i&gt; 한다"),
+    ('<b onclick="x()">굵게</b>', '&lt;b onclick="x()"&gt;굵게</b>'.replace("</b>", "&lt;/b&gt;")),
+    ('<a href="https://example.com">링크</a>를 본다', '<a href="https://example.com">링크</a>를 본다'),
+    ('<a href="javascript:alert(1)">x</a>', '&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;'),
+    ("[다음 글](next.html)", '<a href="next.html">다음 글</a>'),
+    ("[x](//evil.example/x)", "[x](//evil.example/x)"),
+    ("그림 ![고양이](img/cat.png)이다", '그림 <img src="img/cat.png" alt="고양이" />이다'),
+    ("본문이다.[^1]", '본문이다.<sup class="fnref"><a href="#fn-1">1</a></sup>'),
     ("[메일](mailto:a@b.c)", '<a href="mailto:a@b.c">메일</a>'),
     ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
     ("[x](data:text/html,hi)", "[x](data:text/html,hi)"),

@@ -174,7 +174,8 @@ def read_essays(config: Config, names: list[str] | None = None, *,
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
     cache = SegmentCache(config.cache)
-    reader = functools.partial(_draft_or_error, root=config.root)
+    reader = functools.partial(_draft_or_error, root=config.root,
+                               fields=config.front_matter)
     if jobs > 1 and len(paths) >= _MANY_ESSAYS:
         import multiprocessing
 
@@ -190,9 +191,9 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     return essays
 
 
-def _draft_or_error(path: Path, *, root: Path) -> Draft | L10nError:
+def _draft_or_error(path: Path, *, root: Path, fields: tuple[str, ...]) -> Draft | L10nError:
     try:
-        return read_draft(path, root=root)
+        return read_draft(path, root=root, fields=fields)
     except L10nError as exc:
         return exc
 

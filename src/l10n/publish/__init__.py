@@ -17,12 +17,12 @@ import polib
 from ..config import Config
 from ..errors import PublishError
 from ..files import write_text_atomic
-from ..model import BlockKind, Essay
+from ..model import Block, BlockKind, Essay
 from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
-from .inline import render_inline
+from .inline import STRUCTURED, block_parts, list_markup, render_inline, safe_url
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Row:
     level: int
     sentences: list[Sentence]
     code: str = ""  # code blocks: the text, shown verbatim on both sides
+    block: Block | None = None  # the source block (tables, images, lists, footnotes ...)
+    parts: dict[str, str] = field(default_factory=dict)  # pre-rendered HTML by side
 
 
 @dataclass
@@ -67,6 +69,7 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
     """Blocks of the essay with each sentence paired with its translation."""
     entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
     rows = []
+    lists = list_markup(essay.blocks)
     for block in essay.blocks:
         sentences = []
         for index, sentence in enumerate(block.sentences):
@@ -77,7 +80,8 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
                 state=state))
         rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
-                        block.text if block.kind is BlockKind.CODE else ""))
+                        block.text if block.kind is BlockKind.CODE else "", block,
+                        block_parts(block, sentences, lists.get(block.index))))
     return rows
 
 
@@ -107,6 +111,8 @@ def _env():
     env = Environment(loader=PackageLoader("l10n.publish", "templates"),
                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.globals["STRUCTURED"] = STRUCTURED
+    env.filters["safe_url"] = safe_url
     return env
 
 
