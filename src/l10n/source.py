@@ -75,6 +75,8 @@ class RawBlock:
     def parts(self) -> tuple[tuple[int, int, int], ...]:
         if self.kind is BlockKind.CODE:
             return ()
+        if self.kind is BlockKind.HTML:
+            return self.regions
         return self.regions or ((0, len(self.text), self.line),)
 
 
@@ -187,40 +189,76 @@ def _image(token, line: int) -> RawBlock | None:
                     extra={"src": str(image.attrs.get("src", "")), "roles": tuple(roles)})
 
 
+_INLINE_TAGS = frozenset("a b i em strong sup sub small mark s del ins u code kbd q cite abbr "
+                         "dfn br".split())
+
+
 def html_text_nodes(html: str) -> list[tuple[int, int]]:
-    """(start, end) of each text node of an HTML fragment that holds Korean, trimmed;
-    text in script, style and comments is not a text node."""
+    """(start, end) of each run of text in an HTML fragment that holds Korean, trimmed: text
+    and the inline formatting inside it (``<b>``, ``<a href>``: the tags a sentence may
+    hold), up to the next block-level tag. Script, style and comments hold no text."""
     from html.parser import HTMLParser
 
     starts = [0]
     for match in re.finditer("\n", html):
         starts.append(match.end())
-    nodes: list[tuple[int, int]] = []
+    runs: list[tuple[int, int]] = []
 
-    class Nodes(HTMLParser):
+    class Runs(HTMLParser):
         skip = 0
+        begin: int | None = None
+
+        def here(self) -> int:
+            line, col = self.getpos()
+            return starts[line - 1] + col
+
+        def stop(self, at: int) -> None:
+            if self.begin is not None:
+                runs.append((self.begin, at))
+                self.begin = None
+
+        def tag(self, tag: str, attrs, closing: bool) -> None:
+            at = self.here()
+            if tag in ("script", "style", "textarea"):
+                self.skip += -1 if closing else 1
+                self.skip = max(self.skip, 0)
+                self.stop(at)
+            elif tag in _INLINE_TAGS and (closing or not attrs or (
+                    tag == "a" and [name for name, _ in attrs] == ["href"])):
+                if self.begin is None and not self.skip:
+                    self.begin = at
+            else:
+                self.stop(at)
 
         def handle_starttag(self, tag, attrs):
-            if tag in ("script", "style", "textarea", "pre", "code"):
-                self.skip += 1
+            self.tag(tag, attrs, False)
+
+        def handle_startendtag(self, tag, attrs):
+            self.tag(tag, attrs, False)
 
         def handle_endtag(self, tag):
-            if tag in ("script", "style", "textarea", "pre", "code") and self.skip:
-                self.skip -= 1
+            self.tag(tag, (), True)
 
         def handle_data(self, data):
-            if self.skip or not HANGUL.search(data):
-                return
-            line, col = self.getpos()
-            begin = starts[line - 1] + col
-            lead = len(data) - len(data.lstrip())
-            nodes.append((begin + lead, begin + len(data.rstrip())))
+            if not self.skip and self.begin is None:
+                self.begin = self.here()
 
-    parser = Nodes(convert_charrefs=False)
+        def handle_comment(self, data):
+            self.stop(self.here())
+
+        handle_decl = handle_pi = unknown_decl = handle_comment
+
+    parser = Runs(convert_charrefs=True)
     parser.feed(html)
     parser.close()
-    return [(start, end) for start, end in nodes if html[start:end] == html[start:end].strip()
-            and end > start]
+    parser.stop(len(html))
+    nodes = []
+    for start, end in runs:
+        chunk = html[start:end]
+        if HANGUL.search(chunk):
+            lead = len(chunk) - len(chunk.lstrip())
+            nodes.append((start + lead, start + len(chunk.rstrip())))
+    return nodes
 
 
 def _html(token, level: int) -> RawBlock:

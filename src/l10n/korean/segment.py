@@ -41,7 +41,8 @@ _LAUGHTER = re.compile(r"(?<=[가-힣])[ㅋㅎㅠㅜ]{2,}(?=\s+\S)")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 _DOTTED = re.compile(r"(?<![가-힣.])[가-힣](?:\.[가-힣]){2,}(?![가-힣])")
 # A finished sentence, then a space, then an opening quote, bracket or marker.
-_END_THEN_OPENER = re.compile(r"(?<=[가-힣])[.?!…]+[\"”’']?(\s+)(?=[\"“‘'(`①-⑳「『《〈【])")
+_END_THEN_OPENER = re.compile(
+    r"(?<=[가-힣])[.?!…]+[\"”’']?(\s+)(?=[\"“‘'(`①-⑳「『《〈【]|<[A-Za-z]|!\[)")
 # A dialogue turn: a closed quotation, then a new one or a speaker's name (class 8).
 _DIALOGUE_TURN = re.compile(r"[.?!…~][\"”](\s+)(?=[\"“]|[가-힣A-Za-z]{1,10} ?: )")
 # A bracket after a finished sentence: a title or label opens the next sentence; a
@@ -68,6 +69,10 @@ _QUOTE_FOLLOWER = re.compile(
 _LIST_MARKER = re.compile(
     r"(?<=[\w.?!…)\]])(\s+)(?=[•■□▪◦●○▶►※└]\s|[①-⑳]\s|-\s+[가-힣A-Za-z])"
     r"|(?<=[가-힣A-Za-z.?!)])(\s+)(?=\d{1,2}[.)]\s+[가-힣])")
+# Inline Markdown and HTML a sentence never ends inside: an image or link, code, a tag.
+_INLINE_MARKUP = re.compile(
+    r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,300}\")?\)"
+    r"|`[^`\n]{1,300}`|<[A-Za-z/][^<>\n]{0,300}>|(\[\^[^\]\s]{1,40}\])")
 _PAREN_NOTE = re.compile(r"\(([^()\n]{1,200})\)")
 # Marks that may end a sentence and open the next one when a cut falls before them.
 _TRAILING_ONE = re.compile(
@@ -243,6 +248,9 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
                             len(follower.group(0).lstrip())))
     for match in _DOTTED.finditer(text):  # 진.짜.최.고: emphasis, no boundary
         protect.append((match.start(), match.end() - 1))
+    for match in _INLINE_MARKUP.finditer(text):  # ![그림](a.png), `코드`, <b>: never cut
+        # inside, nor right after it (but after a footnote reference: 했다.[^1] | 다음)
+        protect.append((match.start(), match.end() - (match.group(1) is not None)))
 
     cuts = sorted((kiwi_cuts | add) - drop)
     if protect:
