@@ -166,3 +166,16 @@ def test_html_block_is_carried_safely_and_its_korean_text_is_a_unit(tmp_path: Pa
     assert "<script>" not in both and "alert(1)" not in both and "편집자" not in both
     assert '<div class="note">' in english and "This essay is a <b>draft</b>." in english
     assert 'alt="한국어 대체 텍스트"' in both and "대체 텍스트" not in english
+
+
+def test_korean_that_an_html_block_cannot_translate_is_reported_at_update(tmp_path: Path
+                                                                          ) -> None:
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    root = make_project(tmp_path / "p", {"essay.md": (GOLDEN / "html/essay.md").read_text()})
+    result = CliRunner().invoke(app, ["update", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    assert ("warning: source/ko/essay.md:7: Korean in the alt attribute of <img> of an HTML "
+            "block cannot be translated") in result.output

@@ -84,6 +84,7 @@ class Essay:
     path: str  # path relative to the project root, posix style, for #: locations
     blocks: tuple[Block, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # "line: message" for source text that cannot be a unit
 
     @property
     def title(self) -> str:

@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,6 +57,7 @@ class WrittenFile:
     fuzzy: int = 0
     untranslated: int = 0
     obsolete: int = 0
+    notes: tuple[str, ...] = ()  # what the source holds that cannot be translated
 
 
 def plural_forms(language: str) -> str:
@@ -213,7 +214,8 @@ def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
         if old_entries == entries and date:  # the same entries: the same template
             pot.metadata["POT-Creation-Date"] = date.group(1)
     changed = write_text_atomic(path, join_catalog(format_header(pot), entries))
-    return pot, _stats(path, action if changed else "unchanged", pot)
+    stats = _stats(path, action if changed else "unchanged", pot)
+    return pot, replace(stats, notes=tuple(f"{essay.path}:{note}" for note in essay.notes))
 
 
 # the creation date in a template's header, as format_catalog writes it

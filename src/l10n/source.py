@@ -193,7 +193,8 @@ _INLINE_TAGS = frozenset("a b i em strong sup sub small mark s del ins u code kb
                          "dfn br".split())
 
 
-def html_text_nodes(html: str) -> list[tuple[int, int]]:
+def html_text_nodes(html: str, untranslatable: list[tuple[int, str]] | None = None
+                    ) -> list[tuple[int, int]]:
     """(start, end) of each run of text in an HTML fragment that holds Korean, trimmed: text
     and the inline formatting inside it (``<b>``, ``<a href>``: the tags a sentence may
     hold), up to the next block-level tag. Script, style and comments hold no text."""
@@ -219,6 +220,9 @@ def html_text_nodes(html: str) -> list[tuple[int, int]]:
 
         def tag(self, tag: str, attrs, closing: bool) -> None:
             at = self.here()
+            for name, value in attrs:
+                if value and HANGUL.search(value) and untranslatable is not None:
+                    untranslatable.append((at, f"the {name} attribute of <{tag}>"))
             if tag in ("script", "style", "textarea"):
                 self.skip += -1 if closing else 1
                 self.skip = max(self.skip, 0)
@@ -261,16 +265,21 @@ def html_text_nodes(html: str) -> list[tuple[int, int]]:
     return nodes
 
 
-def _html(token, level: int) -> RawBlock:
+def _html(token, level: int, notes: list[str]) -> RawBlock:
     text = token.content.rstrip("\n")
     line = token.map[0] + 1 if token.map else 1
+    untranslatable: list[tuple[int, str]] = []
     regions = tuple((start, end, line + text.count("\n", 0, start))
-                    for start, end in html_text_nodes(text))
+                    for start, end in html_text_nodes(text, untranslatable))
+    for at, where in untranslatable:
+        notes.append(f"{line + text.count(chr(10), 0, at)}: Korean in {where} of an HTML "
+                     "block cannot be translated; the English page leaves it out (write it "
+                     "as Markdown, or as text inside the element)")
     return RawBlock(BlockKind.HTML, text, line, level, regions=regions)
 
 
-def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAULT_FIELDS
-                     ) -> tuple[dict, list[RawBlock]]:
+def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAULT_FIELDS,
+                     notes: list[str] | None = None) -> tuple[dict, list[RawBlock]]:
     tokens = _parser().parse(text)
     blocks: list[RawBlock] = []
     meta: dict = {}
@@ -311,7 +320,7 @@ def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAUL
             blocks.append(RawBlock(BlockKind.CODE, token.content.rstrip("\n"), line,
                                    quote_depth))
         elif kind == "html_block":
-            blocks.append(_html(token, quote_depth))
+            blocks.append(_html(token, quote_depth, notes if notes is not None else []))
         elif kind == "heading_open":
             pending = (BlockKind.HEADING, int(token.tag[1:]))
         elif kind == "paragraph_open":
@@ -364,6 +373,7 @@ class Draft:
     path: str
     meta: dict
     raw: tuple[RawBlock, ...]
+    notes: tuple[str, ...] = ()
 
     def texts(self) -> list[str]:
         """The text of each region to segment, block by block (code has none)."""
@@ -385,16 +395,18 @@ class Draft:
             regions = tuple((start, end) for start, end, _ in raw.regions)
             blocks.append(Block(raw.kind, raw.text, raw.line, raw.level, tuple(sentences),
                                 raw.ordered, index, regions=regions, **extra))
-        return Essay(name=self.name, path=self.path, blocks=tuple(blocks), meta=self.meta)
+        return Essay(name=self.name, path=self.path, blocks=tuple(blocks), meta=self.meta,
+                     notes=self.notes)
 
 
 def draft_essay(text: str, *, name: str, path: str,
                 fields: tuple[str, ...] = DEFAULT_FIELDS) -> Draft:
     """An essay's blocks, checked (no I/O, no segmentation yet)."""
+    notes: list[str] = []
     if path.endswith(".txt"):
         meta, raw = {}, _text_blocks(text)
     else:
-        meta, raw = _markdown_blocks(text, path, fields)
+        meta, raw = _markdown_blocks(text, path, fields, notes)
     raw = [block for block in raw if block.text.strip() or block.kind is BlockKind.IMAGE]
     for block in raw:
         if len(block.text) > MAX_BLOCK:
@@ -407,7 +419,7 @@ def draft_essay(text: str, *, name: str, path: str,
     if all(not block.parts() for block in raw):
         raise SourceError("essay has no text to translate", path=path,
                           hint="write the essay, or remove the file")
-    return Draft(name, path, meta, tuple(raw))
+    return Draft(name, path, meta, tuple(raw), tuple(notes))
 
 
 def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None) -> list[Essay]:
