@@ -201,8 +201,10 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
             drop.update((match.start(1), match.end(1)))
             if close < end_of_text and text[close:close + 1].isspace():
                 add.add(close)
+        # [설정], 《책》: a title or label opens the next sentence (a short ASCII word in
+        # square brackets, [Note], may be either: Kiwi decides)
         elif match.group(2) != "[" or not _FOOTNOTE_MARK.fullmatch(match.group(3)) or \
-                not match.group(3).isascii():  # [설정], 《책》: opens the next sentence
+                not match.group(3).isascii():
             add.add(match.start(1))
             after = close + len(text[close:]) - len(text[close:].lstrip())
             drop.update((close, after))
@@ -253,13 +255,18 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
         protect.append((match.start(), match.end() - (match.group(1) is not None)))
 
     cuts = sorted((kiwi_cuts | add) - drop)
-    if protect:
-        protect.sort()
+    if protect:  # one sweep over the cuts and the union of the protected ranges
+        merged: list[list[int]] = []
+        for lo, hi in sorted(protect):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
         kept, p = [], 0
         for cut in cuts:
-            while p < len(protect) and protect[p][1] < cut:
+            while p < len(merged) and merged[p][1] < cut:
                 p += 1
-            if not any(lo < cut <= hi for lo, hi in protect[p:p + 4]):
+            if not (p < len(merged) and merged[p][0] < cut <= merged[p][1]):
                 kept.append(cut)
         cuts = kept
     return set(cuts)
