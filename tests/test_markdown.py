@@ -179,3 +179,26 @@ def test_korean_that_an_html_block_cannot_translate_is_reported_at_update(tmp_pa
     assert result.exit_code == 0, result.output
     assert ("warning: source/ko/essay.md:7: Korean in the alt attribute of <img> of an HTML "
             "block cannot be translated") in result.output
+
+
+@pytest.mark.parametrize("pattern", ["<a ", "<", "<!--", "<a href=\"", "<a b ", "<!a", "가<b>",
+                                     "<script>", "</"])
+def test_html_block_text_is_found_in_linear_time(pattern: str) -> None:
+    """html.parser took 48 s on 10,000 repetitions of "<a "; the scanner is one pass."""
+    import time
+
+    from l10n.source import html_text_nodes
+
+    html = "<div>" + pattern * (100_000 // len(pattern))
+    started = time.process_time()
+    html_text_nodes(html, [])
+    assert time.process_time() - started < 10
+
+
+def test_an_html_block_of_100k_adversarial_characters_is_read_in_linear_time() -> None:
+    import time
+
+    started = time.process_time()
+    essay = parse_essay("본문이다.\n\n<div>" + "<a 가" * 24_000 + "\n", name="e", path="e.md")
+    assert time.process_time() - started < 30
+    assert any(b.kind is BlockKind.HTML for b in essay.blocks)

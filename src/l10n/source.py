@@ -193,69 +193,85 @@ _INLINE_TAGS = frozenset("a b i em strong sup sub small mark s del ins u code kb
                          "dfn br".split())
 
 
+# HTML scanned in one pass (Python's html.parser is quadratic on some inputs: 10,000
+# repetitions of "<a " take 48 s). No pattern may run past the next "<", so every
+# character is looked at a bounded number of times.
+_HTML_TAG = re.compile(
+    r"""<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})((?:\s+[^\s"'<>/=]{1,80}(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'"""
+    r"""|[^\s"'<>=`]+))?)*)\s*(/?)>""")
+_HTML_OTHER = re.compile(r"<![^<>]*>|<\?[^<>]*>")
+_HTML_ATTRIBUTE = re.compile(
+    r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"<]*)"|'([^'<]*)'|([^\s"'<>=`]+)))?""")
+
+
+def _html_events(html: str):
+    """(kind, start, end, name, attributes) for each tag, comment and run of text."""
+    lowered = html.lower()
+    pos, text_from = 0, 0
+    while True:
+        at = html.find("<", pos)
+        if at < 0:
+            break
+        if html.startswith("<!--", at):
+            close = html.find("-->", at + 4)
+            end = len(html) if close < 0 else close + 3
+            kind, name, attrs = "comment", "", ""
+        else:
+            tag = _HTML_TAG.match(html, at)
+            other = None if tag else _HTML_OTHER.match(html, at)
+            if tag is None and other is None:  # a "<" that opens nothing: text
+                pos = at + 1
+                continue
+            match = tag or other
+            end = match.end()
+            if tag:
+                kind = "end" if tag.group(1) else "start"
+                name, attrs = tag.group(2).lower(), tag.group(3)
+            else:
+                kind, name, attrs = "comment", "", ""
+        if text_from < at:
+            yield "text", text_from, at, "", ""
+        yield kind, at, end, name, attrs
+        pos = text_from = end
+        if kind == "start" and name in ("script", "style", "textarea"):
+            close = lowered.find(f"</{name}", end)  # raw text up to its end tag
+            pos = text_from = len(html) if close < 0 else close
+    if text_from < len(html):
+        yield "text", text_from, len(html), "", ""
+
+
 def html_text_nodes(html: str, untranslatable: list[tuple[int, str]] | None = None
                     ) -> list[tuple[int, int]]:
     """(start, end) of each run of text in an HTML fragment that holds Korean, trimmed: text
     and the inline formatting inside it (``<b>``, ``<a href>``: the tags a sentence may
-    hold), up to the next block-level tag. Script, style and comments hold no text."""
-    from html.parser import HTMLParser
-
-    starts = [0]
-    for match in re.finditer("\n", html):
-        starts.append(match.end())
+    hold), up to the next block-level tag. Script, style and comments hold no text. Korean
+    in an attribute is added to ``untranslatable`` as (offset, where)."""
     runs: list[tuple[int, int]] = []
-
-    class Runs(HTMLParser):
-        skip = 0
-        begin: int | None = None
-
-        def here(self) -> int:
-            line, col = self.getpos()
-            return starts[line - 1] + col
-
-        def stop(self, at: int) -> None:
-            if self.begin is not None:
-                runs.append((self.begin, at))
-                self.begin = None
-
-        def tag(self, tag: str, attrs, closing: bool) -> None:
-            at = self.here()
-            for name, value in attrs:
-                if value and HANGUL.search(value) and untranslatable is not None:
-                    untranslatable.append((at, f"the {name} attribute of <{tag}>"))
-            if tag in ("script", "style", "textarea"):
-                self.skip += -1 if closing else 1
-                self.skip = max(self.skip, 0)
-                self.stop(at)
-            elif tag in _INLINE_TAGS and (closing or not attrs or (
-                    tag == "a" and [name for name, _ in attrs] == ["href"])):
-                if self.begin is None and not self.skip:
-                    self.begin = at
-            else:
-                self.stop(at)
-
-        def handle_starttag(self, tag, attrs):
-            self.tag(tag, attrs, False)
-
-        def handle_startendtag(self, tag, attrs):
-            self.tag(tag, attrs, False)
-
-        def handle_endtag(self, tag):
-            self.tag(tag, (), True)
-
-        def handle_data(self, data):
-            if not self.skip and self.begin is None:
-                self.begin = self.here()
-
-        def handle_comment(self, data):
-            self.stop(self.here())
-
-        handle_decl = handle_pi = unknown_decl = handle_comment
-
-    parser = Runs(convert_charrefs=True)
-    parser.feed(html)
-    parser.close()
-    parser.stop(len(html))
+    begin: int | None = None
+    raw = 0  # inside script, style or textarea
+    for kind, start, _end, name, attrs in _html_events(html):
+        if kind == "text":
+            if not raw and begin is None:
+                begin = start
+            continue
+        names = []
+        for attribute in _HTML_ATTRIBUTE.finditer(attrs):
+            names.append(attribute.group(1).lower())
+            value = next((v for v in attribute.groups()[1:] if v is not None), "")
+            if untranslatable is not None and HANGUL.search(value):
+                untranslatable.append((start, f"the {attribute.group(1)} attribute of <{name}>"))
+        inline = kind != "comment" and name in _INLINE_TAGS and (
+            kind == "end" or not names or (name == "a" and names == ["href"]))
+        if name in ("script", "style", "textarea"):
+            raw = 1 if kind == "start" else 0
+        if inline and not raw:
+            if begin is None:
+                begin = start
+        elif begin is not None:
+            runs.append((begin, start))
+            begin = None
+    if begin is not None:
+        runs.append((begin, len(html)))
     nodes = []
     for start, end in runs:
         chunk = html[start:end]
@@ -287,6 +303,7 @@ def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAUL
     list_stack: list[bool] = []
     items: list[list] = []  # per open list item: [number, paragraphs seen]
     footnote = ""
+    seen_notes: set[str] = set()
     pending: tuple[BlockKind, int] | None = None
     index = 0
     while index < len(tokens):
@@ -345,7 +362,10 @@ def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAUL
                                               "item": not item[1]}))
                 item[1] += 1
             else:
-                extra = {"label": footnote} if block_kind is BlockKind.FOOTNOTE else {}
+                extra = {}
+                if block_kind is BlockKind.FOOTNOTE:  # the note's first paragraph is its item
+                    extra = {"label": footnote, "item": footnote not in seen_notes}
+                    seen_notes.add(footnote)
                 blocks.append(RawBlock(block_kind, token.content, line, level, extra=extra))
             pending = None
         index += 1
