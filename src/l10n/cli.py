@@ -67,7 +67,7 @@ def segment(
 
 def _print_written(written, quiet: bool) -> None:
     for item in written:
-        for note in getattr(item, "notes", ()):
+        for note in item.notes:
             typer.echo(f"warning: {note}", err=True)
         if quiet and item.action == "unchanged":
             continue

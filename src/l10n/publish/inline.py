@@ -145,10 +145,16 @@ def render_html_block(text: str, regions, replacements: list[str], *,
         out.append(f"\ue000{index}\ue001")
         pos = end
     out.append(text[pos:])
-    cleaned = clean_html("".join(out), english=english)
+    masked = "".join(part if i % 2 else _MASK.sub("", part) for i, part in enumerate(out))
+    cleaned = clean_html(masked, english=english)
     if english and HANGUL.search(cleaned):
         cleaned = HANGUL.sub("", cleaned)
-    return _MASK.sub(lambda m: replacements[int(m.group(1))], cleaned)
+
+    def unmask(match: re.Match) -> str:
+        index = int(match.group(1))
+        return replacements[index] if index < len(replacements) else ""
+
+    return _MASK.sub(unmask, cleaned)
 
 
 def _span(s, side: str) -> str:
