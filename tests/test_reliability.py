@@ -247,15 +247,16 @@ def test_crlf_and_bom_in_po_files_are_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["..evil.md", ".hidden.md", "a b.md", "에세이.md",
                                   "-rf.md", "x;rm -rf.md"])
 def test_hostile_essay_names_never_become_paths(name: str, tmp_path: Path) -> None:
-    from l10n.errors import SourceError
-    from l10n.source import essay_name, find_essays
-
     root = make_project(tmp_path / "p", {})
     (root / "source/ko" / name).write_text("가는 간다.\n", encoding="utf-8")
-    found = find_essays(root / "source/ko")
-    for path in found:  # hidden files are skipped; the rest are refused by name
-        with pytest.raises(SourceError, match="not a safe file name"):
-            essay_name(path)
+    result = cli("update", "--project", str(root))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.po*"))
+    if name.startswith("."):  # hidden files are skipped
+        assert written == []
+    else:  # any other name is one catalog inside the project, named after the essay
+        stem = name[:-3]
+        assert written == [f"locales/en/LC_MESSAGES/{stem}.po", f"locales/templates/{stem}.pot"]
 
 
 def test_no_network_at_run_time(monkeypatch, tmp_path: Path) -> None:

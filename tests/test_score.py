@@ -107,6 +107,9 @@ def test_against_a_revision_with_a_known_edit(tmp_path: Path) -> None:
 
 def test_check_warns_when_far_from_a_configured_reference(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"e.md": "플랫폼만이 살길이다.\n"})
+    config = root / "pyproject.toml"  # no glossary here (a configured one must exist: L004)
+    config.write_text(config.read_text("utf-8").replace('glossary = "glossary.csv"\n', ""),
+                      "utf-8")
     with open(root / "pyproject.toml", "a", encoding="utf-8") as handle:
         handle.write('reference = "reviewed"\n')
     (root / "reviewed").mkdir()

@@ -16,8 +16,26 @@ from .errors import ConfigError, L10nError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Korean→English translation pipeline: segment, update, check, "
                        "status, build.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_print_version,
+                                          is_eager=True, help="Print the version and exit.")
+                       ] = False,
+) -> None:
+    """Korean→English translation pipeline: segment, update, check, status, build."""
 
 ProjectOpt = Annotated[Path | None, typer.Option(
     "--project", "-p", help="Project folder (default: nearest folder upward with a config).",
@@ -176,12 +194,19 @@ def status(
                                report.total.percent_chars)
         _write_or_echo(svg, out)
     else:
-        from rich.console import Console
+        typer.echo(render.status_table_text(report.essays, report.total, report.translators,
+                                            **_table_layout()))
 
-        console = Console()
-        if not console.is_terminal:  # a log or a pipe: no need to squeeze into 80 columns
-            console = Console(width=160)
-        render.status_table(report.essays, report.total, report.translators, console)
+
+def _table_layout() -> dict:
+    """Width and colour of a table: the terminal's (COLUMNS first, as every tool reads
+    it); in a pipe or a log, COLUMNS or wide enough for everything, never padded."""
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else None
+    terminal = sys.stdout.isatty()
+    if width is None:
+        width = os.get_terminal_size(sys.stdout.fileno()).columns if terminal else 1000
+    return {"width": max(width, 20), "colour": terminal and "NO_COLOR" not in os.environ}
 
 
 @contextmanager
@@ -240,26 +265,38 @@ def _error_counter(config):
     return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs)
 
 
-CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files).
+CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).
 
-Exit codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage or
-configuration error; 3 unreadable input. Silence one entry with a translator comment
-'# l10n-ignore: N001' (codes or names, comma-separated)."""
+Each file is checked with the configuration found upward from it, as ruff does. Exit
+codes: 0 no errors; 1 errors found (or warnings with --strict); 2 usage or configuration
+error; 3 a file could not be read (reported as a finding; the others are still checked).
+Codes, prefixes and names are accepted wherever a check is named, comma-separated
+(--select G,N). Silence one entry with a translator comment '# l10n-ignore: N001'."""
 
 
 @app.command(help=CHECK_HELP)
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="PO files (default: the project's).",
-                                                       show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="PO files or folders (default: the project's catalogs).", show_default=False)
+    ] = None,
     project: ProjectOpt = None,
     glossary: GlossaryOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif")
                    ] = "text",
-    select: Annotated[list[str] | None, typer.Option(help="Only these codes, prefixes, names.")
-                      ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these codes, prefixes, names.")
-                      ] = None,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Only these codes, prefixes, names (comma-separated; replaces 'select').")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these codes, prefixes, names (comma-separated; adds to 'ignore').")] = None,
     strict: Annotated[bool, typer.Option(help="Warnings fail too.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero",
+                                            help="Exit 0 even when findings are errors.")
+                         ] = False,
+    statistics: Annotated[bool, typer.Option("--statistics",
+                                             help="Count findings per code instead.")
+                          ] = False,
+    output_file: Annotated[Path | None, typer.Option(
+        "--output-file", "-o", help="Write the report to this file instead of stdout.",
+        dir_okay=False)] = None,
     baseline: Annotated[Path | None, typer.Option(help="Accept the findings in this file.")
                         ] = None,
     write_baseline: Annotated[Path | None, typer.Option(help="Write current findings here.")
@@ -267,44 +304,55 @@ def check(
     jobs: Annotated[int, typer.Option(help="Processes for large runs (default: cores).")
                     ] = 0,
 ) -> None:
-    from .checks import apply_baseline, exit_code, run_checks, select_checks
+    from .checks import apply_baseline, check_groups, exit_code
+    from .checks.inputs import gather, project_group
+    from .errors import EXIT_INPUT
     from .report import FORMATS, render
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
-    config = None
-    if not paths or glossary is None:
-        try:
-            config = _config(project)
-        except ConfigError:
-            if not paths:
-                raise
-    chosen = select_checks(select or (), ignore or ())
-    catalogs = _catalogs(config, None) if not paths else [(p, _read(p)) for p in paths]
-    terms = _glossary(project, glossary) if glossary or (config and config.glossary
-                                                          and config.glossary.exists()) else None
-    relative = config.relative if config else (lambda p: str(p))
-    reference = _reference_translations(config, catalogs) if config else None
-    findings = run_checks(catalogs, glossary=terms, checks=chosen,
-                          severity=config.severity if config else {}, relative=relative,
-                          jobs=jobs or (os.cpu_count() or 1), reference=reference,
-                          reference_min_chrf=config.reference_min_chrf if config else 40.0)
+    if paths:
+        groups = gather(paths, project=project)
+    else:
+        from .pipeline import project_catalogs
+
+        config = _config(project)
+        groups = [project_group(config, project_catalogs(config))]
+    terms = _glossary(project, glossary) if glossary is not None else None
+    result = check_groups(groups, select=select or (), ignore=ignore or (), glossary=terms,
+                          jobs=jobs or (os.cpu_count() or 1),
+                          reference=_reference_translations)
+    findings = result.findings
+    for finding in findings:  # as ruff: a file that cannot be read is also said on stderr
+        if finding.code in ("V001", "V002", "V003") and result.unreadable \
+                and finding.suppressed is None:
+            _err(f"error: {finding.path}:{finding.line}: {finding.message}"
+                 if finding.line else f"error: {finding.path}: {finding.message}")
     if write_baseline is not None:
         from .files import write_text_atomic
         from .report import render_json
 
-        write_text_atomic(write_baseline, render_json(findings, len(catalogs)))
-        _err(f"wrote baseline with {len(findings)} finding(s) to {write_baseline}")
+        write_text_atomic(write_baseline, render_json(findings, result.files))
+        _err(f"wrote baseline with {len(result.shown)} finding(s) to {write_baseline}")
     if baseline is not None:
         findings = apply_baseline(findings, _read_baseline(baseline))
-    colour = fmt == "text" and sys.stdout.isatty()
-    typer.echo(render(findings, len(catalogs), fmt, colour=colour), nl=False)
-    raise typer.Exit(exit_code(findings, strict=strict))
+    colour = fmt == "text" and output_file is None and sys.stdout.isatty()
+    text = render(findings, result.files, fmt, colour=colour, statistics=statistics,
+                  root=groups[0].base if groups else None)
+    if output_file is not None:
+        from .files import write_text_atomic
+
+        write_text_atomic(output_file, text)
+    else:
+        typer.echo(text, nl=False)
+    if result.unreadable:
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(0 if exit_zero else exit_code(findings, strict=strict))
 
 
 def _reference_translations(config, catalogs) -> dict[str, str] | None:
     """msgid -> reference translation, from the configured reference catalogs."""
-    if config.reference is None:
+    if config is None or config.reference is None:
         return None
     from .progress.counts import entry_state
     from .progress.score import reference_for
@@ -441,6 +489,148 @@ def score(
     typer.echo(render(scores, scoring.score_pairs(total), worst_list,
                       scoring.hter_by_translator(total, translator_of) if total.drafts else {}),
                nl=False)
+
+
+tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
+app.add_typer(tm_app, name="tm")
+LanguageOpt = Annotated[str | None, typer.Option(help="Target language (default: the first).")]
+
+
+def _memory(config, language: str | None, glossary=None):
+    from .memory.archive import load_memory
+    from .pipeline import project_catalogs
+
+    language = language or config.languages[0]
+    return load_memory(config, project_catalogs(config, language), language=language,
+                       glossary=glossary)
+
+
+@app.command()
+def analyze(
+    essays: EssayArgs = None,
+    project: ProjectOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+    language: LanguageOpt = None,
+) -> None:
+    """Leverage analysis of the untranslated text against the translation memory.
+
+    Bands: repetitions, 100%, 95-99%, 85-94%, 75-84%, 50-74%, no match; in entries,
+    eojeol and characters without spaces, weighted by [tool.l10n.rates]."""
+    from .glossary.terms import project_glossary
+    from .memory import analysis
+    from .pipeline import read_essays
+
+    if fmt not in ("table", "json", "csv"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use table, json or csv")
+    config = _config(project)
+    rates = analysis.parse_rates(config.rates, path=config.config_file)
+    language = language or config.languages[0]
+    memory = _memory(config, language, project_glossary(config))
+    todo = []
+    for essay in read_essays(config, essays):
+        path = config.po_path(essay.name, language)
+        todo.append((essay.name, analysis.sentences_to_translate(
+            essay, _read(path) if path.exists() else None)))
+    result = analysis.analyze(todo, memory, rates=rates)
+    render = {"table": analysis.render_table, "json": analysis.render_json,
+              "csv": analysis.render_csv}[fmt]
+    typer.echo(render(result), nl=False)
+
+
+@app.command()
+def align(
+    essay: Annotated[str, typer.Argument(help="The essay (file stem) in the source folder.")],
+    translation: Annotated[Path, typer.Option("--translation", "-t", dir_okay=False,
+                                              help="Its English translation (.md or .txt).")],
+    project: ProjectOpt = None,
+    language: LanguageOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; write nothing.")
+                       ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """Align an existing English translation with the essay's sentences, into its PO.
+
+    Aligned sentences are written as fuzzy with an 'aligned: 1-2, confidence 0.91'
+    comment; existing translations are kept; sentences the translator added and Korean
+    sentences left out are listed."""
+    from .errors import CatalogError, SourceError, decode_utf8, read_input
+    from .files import file_digest
+    from .glossary.terms import project_glossary
+    from .memory.bitext import align_translation, apply_alignment
+    from .pipeline import project_lock, read_essays
+    from .po.catalog import write_catalog
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use text or json")
+    config = _config(project)
+    language = language or config.languages[0]
+    found = read_essays(config, [essay])[0]
+    path = config.po_path(found.name, language)
+    if not path.exists():
+        raise CatalogError("the essay has no catalog yet", path=path,
+                           hint="run 'l10n update' first, then align")
+    text = decode_utf8(read_input(translation, SourceError, what="translation",
+                                  missing_hint="check the path"), translation, SourceError,
+                       hint="save the translation as UTF-8")
+    alignment = align_translation(found, text.replace("\r\n", "\n"), path=str(translation),
+                                  glossary=project_glossary(config))
+    with project_lock(config):
+        digest = file_digest(path)
+        po = _read(path)
+        written = apply_alignment(po, alignment)
+        if not dry_run:
+            write_catalog(po, path, expected_digest=digest)
+    typer.echo(_align_report(alignment, written, config.relative(path), found.path,
+                             str(translation), fmt, dry_run), nl=False)
+
+
+def _align_report(alignment, written, po_path: str, essay_path: str, translation: str,
+                  fmt: str, dry_run: bool) -> str:
+    from collections import Counter
+
+    shapes = Counter(bead.shape for bead in alignment.beads if bead.korean and bead.english)
+    added = [{"line": line.line, "text": line.text} for line in alignment.added()]
+    dropped = [{"line": line.line, "text": line.text} for line in alignment.dropped()]
+    if fmt == "json":
+        return json.dumps({"catalog": po_path, "written": written.written, "kept": written.kept,
+                           "not_in_catalog": written.missing, "beads": dict(shapes),
+                           "added": added, "dropped": dropped, "dry_run": dry_run},
+                          ensure_ascii=False, indent=2) + "\n"
+    verb = "would write" if dry_run else "wrote"
+    lines = [f"{verb} {written.written} aligned translation(s) to {po_path} "
+             f"({', '.join(f'{n} {shape}' for shape, n in sorted(shapes.items()))}); "
+             f"kept {written.kept} existing"]
+    if written.missing:
+        lines.append(f"{written.missing} aligned sentence(s) have no entry: run 'l10n update'")
+    if added:
+        lines.append("English sentences with no Korean counterpart (not written):")
+        lines += [f"  {translation}:{item['line']}: {item['text']}" for item in added]
+    if dropped:
+        lines.append("Korean sentences the translation leaves out (still untranslated):")
+        lines += [f"  {essay_path}:{item['line']}: {item['text']}" for item in dropped]
+    return "\n".join(lines) + "\n"
+
+
+@tm_app.command("lookup")
+def tm_lookup(
+    sentence: Annotated[str, typer.Argument(help="A Korean sentence.")],
+    project: ProjectOpt = None,
+    language: LanguageOpt = None,
+    threshold: Annotated[float, typer.Option(help="Lowest match shown (percent).")] = 50.0,
+    limit: Annotated[int, typer.Option(help="Most matches shown.")] = 5,
+) -> None:
+    """The best translation-memory matches of a Korean sentence, with what differs."""
+    from .glossary.terms import project_glossary
+
+    config = _config(project)
+    memory = _memory(config, language, project_glossary(config))
+    found = memory.lookup(sentence, threshold=threshold, limit=limit)
+    if not found:
+        typer.echo(f"no match at or above {threshold:g}% among {len(memory)} units")
+    for match in found:
+        differs = f"  [{'; '.join(match.differences)}]" if match.differences else ""
+        typer.echo(f"{match.score:3}%  {match.unit.origin}{differs}\n"
+                   f"      {match.unit.source}\n      {match.unit.target}")
 
 
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
@@ -626,11 +816,7 @@ def import_(
     raise typer.Exit(1 if run.left_alone else exit_code(findings))
 
 
-tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
-app.add_typer(tm_app, name="tm")
-
-
-@tm_app.command("export")
+@tm_app.command("export")  # tm_app is defined with the memory commands above
 def tm_export(
     file: Annotated[Path, typer.Argument(help="The TMX file to write.", dir_okay=False)],
     essays: Annotated[list[str] | None, typer.Option("--essay", help="Only these essays.")

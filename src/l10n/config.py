@@ -1,11 +1,15 @@
 """Project configuration: ``[tool.l10n]`` in pyproject.toml, or a top-level l10n.toml.
 
 Every command runs on a project: the folder given with ``--project`` or the nearest
-folder upward from the working directory that has a configuration.
+folder upward from the working directory that has a configuration. ``l10n check FILE``
+finds the configuration of each file the same way, upward from the file, as ruff does,
+so the same command gives the same findings from any folder (and from pre-commit, which
+runs at the root of a repository whose project may lie in a subfolder).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,12 +46,33 @@ class Config:
     reference_min_chrf: float = 40.0
     cache: Path | None = None  # folder of the segmentation cache; None: no cache
     front_matter: tuple[str, ...] = ("title", "description")  # fields that are units
+    tm: tuple[Path, ...] = ()  # translation memories besides the project's catalogs
+    tm_threshold: float = 75.0  # lowest TM match (percent) that pre-translates an entry
+    tm_exact: str = "auto"  # exact TM matches: translated, fuzzy, or auto (fuzzy if foreign)
+    rates: dict[str, float] = field(default_factory=dict)  # analysis band -> weight
+    glossary_configured: bool = False  # 'glossary' set explicitly (so it must exist)
+    source_configured: bool = False
+    select: tuple[str, ...] = ()  # QA check selectors (codes, prefixes, names)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> sel.
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
 
     def po_path(self, essay: str, language: str) -> Path:
         return self.locales / language / "LC_MESSAGES" / f"{essay}.po"
+
+    def key_line(self, key: str) -> int:
+        """The line of ``key`` in the configuration file (0 when it is not written there),
+        so that a finding about a setting can point at it."""
+        if self.config_file is None:
+            return 0
+        try:
+            lines = self.config_file.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
+            return 0
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
     def relative(self, path: Path) -> str:
         """Path relative to the project root, posix style (for #: locations and messages)."""
@@ -72,15 +97,42 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 def find_project(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` with an l10n configuration."""
     here = (start or Path.cwd()).resolve()
+    found = nearest_project(here)
+    if found is not None:
+        return found
+    raise ConfigError(
+        f"no l10n project at or above {here}",
+        hint="add a [tool.l10n] table to pyproject.toml (or an l10n.toml), or pass --project DIR",
+    )
+
+
+def nearest_project(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` with an l10n configuration, or None."""
+    here = start.resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
             if candidate.is_file() and _read_table(candidate) is not None:
                 return folder
-    raise ConfigError(
-        f"no l10n project at or above {here}",
-        hint="add a [tool.l10n] table to pyproject.toml (or an l10n.toml), or pass --project DIR",
-    )
+    return None
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a ``.git`` (the root paths in
+    reports are relative to), or None outside a repository."""
+    here = start.resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()),
+                None)
+
+
+def _selectors(value: Any, key: str, path: Path | None) -> tuple[str, ...]:
+    """A list of check selectors (a comma-separated string is accepted too)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"'{key}' must be a list of check codes, prefixes or names",
+                          path=path, hint=f'for example {key} = ["G", "N001"]')
+    return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
 
 
 def _parse_assignments(raw: Any, path: Path) -> tuple[Assignment, ...]:
@@ -124,7 +176,8 @@ def load_config(project: Path | None = None) -> Config:
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
-             "reference-min-chrf", "cache", "front-matter"}
+             "reference-min-chrf", "cache", "front-matter", "tm", "tm-threshold", "tm-exact",
+             "rates", "select", "ignore", "per-file-ignores"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -152,11 +205,16 @@ def load_config(project: Path | None = None) -> Config:
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)
     glossary = table.get("glossary", "glossary.csv")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError("'per-file-ignores' must be a table of GLOB = [CODES]",
+                          path=config_file, hint='for example "locales/de/**" = ["F"]')
     severity = table.get("severity", {})
     if not isinstance(severity, dict) or not all(
             v in ("error", "warning", "info", "off") for v in severity.values()):
         raise ConfigError("'severity' must be a table of CODE = \"error|warning|info|off\"",
                           path=config_file, hint='for example N002 = "error"')
+    memory = _parse_memory(table, root, config_file)
     return Config(
         root=root,
         source=root / table.get("source", "source/ko"),
@@ -174,4 +232,38 @@ def load_config(project: Path | None = None) -> Config:
         cache=(root / table.get("cache", ".l10n-cache")) if table.get("cache", ".l10n-cache")
         else None,
         front_matter=tuple(front_matter),
+        **memory,
+        glossary_configured="glossary" in table,
+        source_configured="source" in table,
+        select=_selectors(table.get("select", []), "select", config_file),
+        ignore=_selectors(table.get("ignore", []), "ignore", config_file),
+        per_file_ignores={str(glob): _selectors(codes, f"per-file-ignores.{glob}", config_file)
+                          for glob, codes in per_file.items()},
     )
+
+
+def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[str, Any]:
+    """The translation-memory keys: tm, tm-threshold, tm-exact and the [rates] table."""
+    files = table.get("tm", [])
+    if isinstance(files, str):
+        files = [files]
+    if not isinstance(files, list) or not all(isinstance(x, str) for x in files):
+        raise ConfigError("'tm' must be a list of files", path=path,
+                          hint='write tm = ["archive/old.po", "vendor.tmx"]')
+    threshold = table.get("tm-threshold", 75)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) \
+            or not 0 < threshold <= 100:
+        raise ConfigError("'tm-threshold' must be a number above 0 and at most 100",
+                          path=path, hint="for example tm-threshold = 75")
+    exact = table.get("tm-exact", "auto")
+    if exact not in ("auto", "translated", "fuzzy"):
+        raise ConfigError("'tm-exact' must be \"auto\", \"translated\" or \"fuzzy\"",
+                          path=path, hint="auto: exact matches from another essay stay fuzzy")
+    rates = table.get("rates", {})
+    if not isinstance(rates, dict) or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+            for v in rates.values()):
+        raise ConfigError("'rates' must be a table of band = weight (numbers from 0)",
+                          path=path, hint='for example [tool.l10n.rates] "100" = 0.1')
+    return {"tm": tuple(root / name for name in files), "tm_threshold": float(threshold),
+            "tm_exact": str(exact), "rates": {str(k): float(v) for k, v in rates.items()}}

@@ -233,11 +233,12 @@ def _previous_template(path: Path) -> str | None:
 
 def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str, *,
                  clock: Clock = default_clock,
-                 compendium: polib.POFile | None = None) -> WrittenFile:
+                 compendium: polib.POFile | None = None, pretranslate=None) -> WrittenFile:
     """Merge the essay's template into its catalog for ``language``.
 
     A new catalog (a new or renamed essay) starts from ``compendium``: the translations
     of catalogs whose essay is gone, so renaming an essay keeps its translations.
+    ``pretranslate`` (memory.pretranslation.Pretranslator) fills new entries from the TM.
     """
     path = config.po_path(essay.name, language)
     digest = file_digest(path)
@@ -252,6 +253,8 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
     metadata = _po_metadata(old if digest is not None else None, pot, language,
                             config.project_name, po_date(clock()))
     merged = merge_catalog(old, pot, metadata)
+    if pretranslate is not None:
+        pretranslate(merged, old, essay=essay.name, language=language)
     if digest is None:  # entries borrowed from the compendium stay out of a new file
         merged[:] = [entry for entry in merged if not entry.obsolete]
     changed = write_catalog(merged, path, expected_digest=digest)
@@ -279,7 +282,8 @@ def update_project(config: Config, *, names: list[str] | None = None,
     written: list[WrittenFile] = []
     with project_lock(config):
         orphans = {} if (templates_only or names) else _orphans(config, essays)
-        work = _EssayWork(config, clock, annotate, templates_only, orphans)
+        work = _EssayWork(config, clock, annotate, templates_only, orphans,
+                          None if templates_only else _pretranslator(config, glossary))
         if jobs > 1 and len(essays) >= _MANY_ESSAYS:
             import multiprocessing
 
@@ -305,6 +309,7 @@ class _EssayWork:
     annotate: Annotator | None
     templates_only: bool
     orphans: dict
+    pretranslate: Callable | None = None
 
     def __call__(self, essay: Essay) -> list[WrittenFile]:
         pot, pot_file = extract_essay(self.config, essay, clock=self.clock,
@@ -312,11 +317,19 @@ class _EssayWork:
         if self.templates_only:
             return [pot_file]
         return [pot_file] + [update_essay(self.config, essay, pot, language, clock=self.clock,
-                                          compendium=self.orphans.get(language))
+                                          compendium=self.orphans.get(language),
+                                          pretranslate=self.pretranslate)
                              for language in self.config.languages]
 
 
 _WORK: dict = {}
+
+
+def _pretranslator(config: Config, glossary):
+    """The translation memory's hook, read from the catalogs before anything is written."""
+    from .memory.pretranslation import project_pretranslator
+
+    return project_pretranslator(config, lambda lang: project_catalogs(config, lang), glossary)
 
 
 def _update_one(essay: Essay) -> list[WrittenFile]:

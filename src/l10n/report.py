@@ -1,73 +1,162 @@
-"""Findings -> text (path:line: CODE name: message), JSON, GitHub annotations, SARIF."""
+"""Findings -> text, JSON, GitHub workflow commands, SARIF 2.1.0; and --statistics.
+
+Text is ``path:line[:column]: CODE name: message``, the form editors and CI parse. JSON
+is a documented, versioned format (``JSON_VERSION``; see the README). GitHub commands
+escape their properties and data as GitHub's toolkit does. SARIF validates against the
+official 2.1.0 schema: URIs are percent-encoded (spaces, Hangul, ``%``), relative to the
+repository root (``%SRCROOT%``) or absolute ``file:`` URIs, and suppressed findings
+are listed with their ``suppressions``.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
+import os
 from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
 
 from . import __version__
 from .checks.base import REGISTRY, Finding, Severity
 
 FORMATS = ("text", "json", "github", "sarif")
+JSON_VERSION = 1
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _shown(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.suppressed is None]
 
 
 def summary(findings: list[Finding], files: int) -> dict:
-    counts = Counter(f.severity.value for f in findings)
-    return {"files": files, "findings": len(findings), "errors": counts.get("error", 0),
+    shown = _shown(findings)
+    counts = Counter(f.severity.value for f in shown)
+    return {"files": files, "findings": len(shown), "errors": counts.get("error", 0),
             "warnings": counts.get("warning", 0), "info": counts.get("info", 0),
-            "by_code": dict(sorted(Counter(f.code for f in findings).items()))}
+            "suppressed": len(findings) - len(shown),
+            "by_code": dict(sorted(Counter(f.code for f in shown).items()))}
+
+
+def _where(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}" if f.column else f"{f.path}:{f.line}"
 
 
 def render_text(findings: list[Finding], files: int, *, colour: bool = False) -> str:
     lines = []
-    for f in findings:
+    for f in _shown(findings):
         code = f"{_COLOURS[f.severity]}{f.code}\x1b[0m" if colour else f.code
-        lines.append(f"{f.path}:{f.line}: {code} {f.name}: {f.message}")
+        lines.append(f"{_where(f)}: {code} {f.name}: {f.message}")
     s = summary(findings, files)
     lines.append(f"{s['files']} file(s) checked: {s['errors']} error(s), "
-                 f"{s['warnings']} warning(s), {s['info']} info")
+                 f"{s['warnings']} warning(s), {s['info']} info, {s['suppressed']} suppressed")
+    return "\n".join(lines) + "\n"
+
+
+def render_statistics(findings: list[Finding], files: int) -> str:
+    """Counts per code, most frequent first (ruff's --statistics)."""
+    shown = _shown(findings)
+    counts = Counter(f.code for f in shown)
+    names = {f.code: f.name for f in shown}
+    width = len(str(max(counts.values(), default=0)))
+    lines = [f"{count:>{width}}  {code}  {names[code]}"
+             for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    s = summary(findings, files)
+    lines.append(f"{s['files']} file(s) checked: {s['errors']} error(s), "
+                 f"{s['warnings']} warning(s), {s['info']} info, {s['suppressed']} suppressed")
     return "\n".join(lines) + "\n"
 
 
 def render_json(findings: list[Finding], files: int) -> str:
-    return json.dumps({"findings": [f.as_dict() for f in findings],
-                       "summary": summary(findings, files)}, ensure_ascii=False, indent=2) + "\n"
+    """Version 1: {"version", "tool", "findings": [...], "summary": {...}} (README)."""
+    return json.dumps({"version": JSON_VERSION, "tool": {"name": "l10n", "version": __version__},
+                       "findings": [f.as_dict() for f in _shown(findings)],
+                       "summary": summary(findings, files)},
+                      ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape_github(text: str) -> str:
+def escape_data(text: str) -> str:
+    """A workflow command's message, as GitHub's toolkit escapes it (``escapeData``)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (``escapeProperty``): also ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_github(findings: list[Finding], files: int) -> str:
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-    lines = [f"::{kinds[f.severity]} file={f.path},line={f.line},"
-             f"title={f.code} {f.name}::{_escape_github(f.message)}" for f in findings]
+    lines = []
+    for f in _shown(findings):
+        properties = {"file": f.path, "line": str(max(f.line, 1))}
+        if f.column:
+            properties["col"] = str(f.column)
+        properties["title"] = f"{f.code} {f.name}"
+        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+        lines.append(f"::{kinds[f.severity]} {joined}::{escape_data(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_sarif(findings: list[Finding], files: int) -> str:
+def artifact_uri(path: str) -> dict:
+    """A SARIF artifactLocation: a percent-encoded relative reference from the repository
+    root, or an absolute ``file:`` URI for a file outside it."""
+    if path.startswith("/") or (os.name == "nt" and Path(path).is_absolute()):
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _rule(check) -> dict:
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-    rules = [{"id": c.code, "name": c.name, "shortDescription": {"text": c.summary},
-              "fullDescription": {"text": c.doc.strip()},
-              "defaultConfiguration": {"level": levels[c.severity]}}
-             for c in sorted(REGISTRY.values(), key=lambda c: c.code)]
-    results = [{"ruleId": f.code, "level": levels[f.severity], "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": f.path},
-                    "region": {"startLine": max(f.line, 1)}}}]} for f in findings]
-    return json.dumps({"version": "2.1.0",
-                       "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-                       "runs": [{"tool": {"driver": {"name": "l10n", "version": __version__,
-                                                     "rules": rules}},
-                                 "results": results}]}, ensure_ascii=False, indent=2) + "\n"
+    doc = inspect.cleandoc(check.doc)
+    first = doc.split("\n\n", 1)[0]
+    return {"id": check.code, "name": check.name,
+            "shortDescription": {"text": check.summary},
+            "fullDescription": {"text": " ".join(first.split())},
+            "help": {"text": f"{doc}\n\nl10n checks {check.code} prints this.",
+                     "markdown": f"{doc}\n\n`l10n checks {check.code}` prints this."},
+            "defaultConfiguration": {"level": levels[check.severity]},
+            "properties": {"family": check.family}}
 
 
-def render(findings: list[Finding], files: int, fmt: str, *, colour: bool = False) -> str:
+def render_sarif(findings: list[Finding], files: int, *, root: Path | None = None) -> str:
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    checks = sorted(REGISTRY.values(), key=lambda c: c.code)
+    index = {c.code: i for i, c in enumerate(checks)}
+    rules = [_rule(c) for c in checks]
+    results = []
+    for f in findings:
+        region = {"startLine": max(f.line, 1)}
+        if f.column:
+            region["startColumn"] = f.column
+        result = {"ruleId": f.code, "level": levels[f.severity],
+                  "message": {"text": f.message},
+                  "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(f.path),
+                                                      "region": region}}]}
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.suppressed is not None:
+            result["suppressions"] = [{"kind": "inSource",
+                                       "justification": f.suppressed.strip()}]
+        results.append(result)
+    run = {"tool": {"driver": {"name": "l10n", "version": __version__,
+                               "semanticVersion": __version__, "rules": rules}},
+           "columnKind": "unicodeCodePoints", "results": results}
+    if root is not None:
+        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(root).resolve().as_uri() + "/"}}
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def render(findings: list[Finding], files: int, fmt: str, *, colour: bool = False,
+           root: Path | None = None, statistics: bool = False) -> str:
     if fmt == "json":
         return render_json(findings, files)
     if fmt == "github":
         return render_github(findings, files)
     if fmt == "sarif":
-        return render_sarif(findings, files)
+        return render_sarif(findings, files, root=root)
+    if statistics:
+        return render_statistics(findings, files)
     return render_text(findings, files, colour=colour)

@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BLOCK = 100_000  # characters in one paragraph: far beyond prose, short of a runaway line
-_ESSAY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# An essay's name is its file stem, whatever the file system allows (Korean, spaces,
+# punctuation). Refused are only names that could not stand as one file name inside the
+# project, or in a PO "#:" line: path separators, ".", "..", control characters and line
+# separators (U+0085, U+2028, U+2029, which polib reads as line breaks).
+_UNSAFE_IN_NAME = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def decode_source(data: bytes, path: Path | str) -> str:
@@ -461,12 +465,23 @@ def parse_essay(text: str, *, name: str, path: str, cache: SegmentCache | None =
 
 
 def essay_name(path: Path) -> str:
-    """The essay's name (its file stem), checked to be safe in file names and URLs."""
+    """The essay's name (its file stem): any name a file system allows, except one that
+    would escape the project or break a PO file (see ``_UNSAFE_IN_NAME``)."""
     name = path.stem
-    if not _ESSAY_NAME.match(name):
-        raise SourceError(f"essay name {name!r} is not a safe file name", path=path,
-                          hint="rename the file using ASCII letters, digits, '-', '_' or '.'")
+    if name in ("", ".", "..") or name.startswith(".") or _UNSAFE_IN_NAME.search(name):
+        printable = name.isprintable()  # else the path itself would break the line
+        raise SourceError(f"essay name {name!r} cannot name a catalog",
+                          path=path if printable else path.parent,
+                          hint="rename the file: no '/', '\\', leading '.' or control "
+                               "characters")
     return name
+
+
+def _collision_key(name: str) -> str:
+    """Names that one file system keeps apart and another does not (case, NFC/NFD)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def read_essay(path: Path, *, root: Path, cache: SegmentCache | None = None,
@@ -492,5 +507,15 @@ def find_essays(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise SourceError("source folder does not exist", path=folder,
                           hint="create it or set 'source' in [tool.l10n]")
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    paths = sorted(p for p in folder.iterdir()
+                   if p.suffix in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith("."))
+    seen: dict[str, Path] = {}
+    for path in paths:  # two essays, one catalog: refused before anything is written
+        essay_name(path)
+        other = seen.setdefault(_collision_key(path.stem), path)
+        if other is not path:
+            raise SourceError(f"essays {other.name!r} and {path.name!r} would share the "
+                              f"catalog {path.stem}.po", path=path,
+                              hint="rename one of them (names differing only in case, "
+                                   "Unicode normalisation or suffix collide)")
+    return paths

@@ -8,58 +8,45 @@ catalogs and returns findings as values; the exit code is decided in one place
 from __future__ import annotations
 
 import gc
-import re
 import traceback
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polib
 
-from . import (  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)  # noqa: F401  (registration)
     completeness,
     consistency,
     fluency,
+    meta,
     numbers,
     punctuation,
     script,
     terms,
     tokens,
+    validity,
     whitespace,
 )
 from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_ratio, length_stats
+from .meta import SuppressionUse
+from .selection import matching, parse_suppression, select_checks, severity_levels
 
 FAMILIES = ["completeness", "script", "glossary", "numbers", "punctuation", "whitespace",
             "tokens", "fluency", "consistency"]  # R (reference) runs only when configured
-_IGNORE = re.compile(r"l10n-ignore:\s*(.*)")
-_SELECTOR = re.compile(r"[A-Za-z][\w-]*")
 
 
-def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Check]:
-    """Checks chosen by code, code prefix (G, G00) or name; unknown selectors are errors."""
-    def matches(check: Check, selector: str) -> bool:
-        return check.code.startswith(selector.upper()) or check.name == selector \
-            or check.family == selector
-
-    chosen = list(REGISTRY.values())
-    for selector in [*select, *ignore]:
-        if not any(matches(c, selector) for c in chosen) and \
-                not any(matches(c, selector) for c in REGISTRY.values()):
-            from ..errors import ConfigError
-
-            raise ConfigError(f"unknown check {selector!r}",
-                              hint="'l10n checks' lists codes and names")
-    if select:
-        chosen = [c for c in chosen if any(matches(c, s) for s in select)]
-    return [c for c in chosen if not any(matches(c, s) for s in ignore)]
-
-
-def units_from_catalog(path: Path, po: polib.POFile) -> list[Unit]:
+def units_from_catalog(path: Path, po: polib.POFile, lines: dict | None = None) -> list[Unit]:
+    """The entries of a catalog as units; ``lines`` (from ``po.validate``) gives each
+    entry's msgstr line, where findings point, instead of the entry's first line."""
+    lines = lines or {}
     return [Unit(source=entry.msgid, target=entry.msgstr, path=path,
-                 line=int(getattr(entry, "linenum", 0) or 0), fuzzy="fuzzy" in entry.flags,
+                 line=lines.get((entry.msgctxt, entry.msgid, bool(entry.obsolete)))
+                 or int(getattr(entry, "linenum", 0) or 0), fuzzy="fuzzy" in entry.flags,
                  obsolete=entry.obsolete, comment=entry.tcomment or "")
             for entry in po if entry.msgid]
 
@@ -70,41 +57,48 @@ def _copied(unit: Unit) -> bool:
     return " ".join(unit.target.split()) == " ".join(unit.source.split())
 
 
-def _suppressed(unit: Unit, check: Check) -> bool:
-    for match in _IGNORE.finditer(unit.comment):  # codes or names; any words after them
-        names = set(_SELECTOR.findall(match.group(1)))
-        if check.code in names or check.name in names or "all" in names:
-            return True
-    return False
+@lru_cache(maxsize=4096)
+def _suppression(comment: str):
+    return parse_suppression(comment) if "l10n-ignore" in comment else None
+
+
+def _suppressed(unit: Unit, check: Check) -> str | None:
+    """The suppression comment that silences ``check`` on ``unit``, or None."""
+    if not unit.comment:
+        return None
+    found = _suppression(unit.comment)
+    if found is not None and (found.everything or check.code in found.codes):
+        return unit.comment
+    return None
 
 
 def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
-    value = overrides.get(check.code) or overrides.get(check.name)
-    if value is None:
-        return check.severity
-    if value == "off":
-        return None
-    return Severity(value)
+    return severity_levels(overrides)[check.code]
 
 
 def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
                relative=lambda path: str(path), jobs: int = 1,
                reference: dict[str, str] | None = None,
-               reference_min_chrf: float = 40.0) -> list[Finding]:
+               reference_min_chrf: float = 40.0,
+               lines: dict[Path, dict] | None = None,
+               keep_suppressed: bool = False) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
     With ``jobs`` > 1 the checks of a large run are spread over processes;
-    the findings are the same as with one process.
+    the findings are the same as with one process. Findings silenced by an
+    ``l10n-ignore`` comment are left out, or kept and marked (``keep_suppressed``).
     """
-    checks = checks if checks is not None else list(REGISTRY.values())
-    overrides = severity or {}
-    by_path = {path: units_from_catalog(path, po) for path, po in catalogs}
+    checks = [c for c in (checks if checks is not None else list(REGISTRY.values()))
+              if c.scope in ("unit", "catalog", "project", "suppression")]
+    lines = lines or {}
+    by_path = {path: units_from_catalog(path, po, lines.get(path)) for path, po in catalogs}
     live, done, real = _kinds([u for units in by_path.values() for u in units])
     ctx = CheckContext(glossary=glossary)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
-    levels = {c.code: _severity(c, overrides) for c in checks}
+    all_levels = severity_levels(severity or {})
+    levels = {c.code: all_levels[c.code] for c in checks}
     # a check with nothing to compare against (no glossary, no reference translations)
     # cannot find anything; not calling it saves a call per entry
     idle = {"glossary"} if glossary is None else set()
@@ -113,7 +107,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     if any(c.function is length_ratio for c in active):  # the project's usual lengths
         ctx.length_ratio = length_stats([(u.source, u.target) for u in done])
     unit_checks = [c for c in active if c.scope == "unit"]
-    other_checks = [c for c in active if c.scope != "unit"]
+    other_checks = [c for c in active if c.scope in ("catalog", "project")]
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
     # not survive a fork, and a worker calling it would wait forever
     _prepare(ctx, active, real)
@@ -122,7 +116,45 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
         findings = _parallel(work, live, real, jobs)
     else:
         findings = work.units(live, done, real) + work.others(real)
+    meta_checks = [c for c in active if c.scope == "suppression"]
+    if meta_checks:
+        uses = suppression_uses(live, findings, {c.code for c in active}, relative)
+        for check in meta_checks:
+            findings += [_finding(check, levels[check.code], unit, message, relative)
+                         for unit, message in check.function(uses, ctx)]
+    if not keep_suppressed:
+        findings = [f for f in findings if f.suppressed is None]
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+def suppression_uses(units: list[Unit], findings: list[Finding], ran: set[str],
+                     relative=lambda path: str(path)) -> list[SuppressionUse]:
+    """Each ``l10n-ignore`` comment with the selectors it names that no check has, and
+    those that silenced nothing although their checks ran (ruff's RUF100)."""
+    hits: dict[tuple[str, int, str], set[str]] = defaultdict(set)
+    for finding in findings:
+        if finding.suppressed is not None:
+            hits[(finding.path, finding.line, finding.msgid)].add(finding.code)
+    uses = []
+    for unit in units:
+        found = _suppression(unit.comment) if unit.comment else None
+        if found is None:
+            continue
+        silenced = hits.get((relative(unit.path), unit.line, unit.source), set())
+        unused = []
+        for selector in found.selectors:
+            if selector in found.unknown:
+                continue
+            if selector.lower() == "all":
+                if not silenced:
+                    unused.append(selector)
+                continue
+            codes = {c.code for c in matching(selector)}
+            if codes & ran and not codes & silenced:
+                unused.append(selector)
+        if unused or found.unknown:
+            uses.append(SuppressionUse(unit, found.unknown, tuple(unused)))
+    return uses
 
 
 def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -148,7 +180,7 @@ def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
 
 def _finding(check: Check, level: Severity, unit: Unit, message: str, relative) -> Finding:
     return Finding(relative(unit.path), unit.line, check.code, check.name, level, message,
-                   unit.source, unit.target)
+                   unit.source, unit.target, suppressed=_suppressed(unit, check))
 
 
 def _crash(check: Check, exc: Exception) -> Finding:
@@ -178,9 +210,8 @@ class _Work:
             try:
                 for unit in units:
                     for message in function(unit, ctx):
-                        if not _suppressed(unit, check):
-                            findings.append(_finding(check, self.levels[check.code], unit,
-                                                     message, self.relative))
+                        findings.append(_finding(check, self.levels[check.code], unit,
+                                                 message, self.relative))
             except Exception as exc:  # a crashing check is an internal error, never a pass
                 findings.append(_crash(check, exc))
         return findings
@@ -197,7 +228,7 @@ class _Work:
                     results = list(check.function(real, self.ctx))
                 findings += [_finding(check, self.levels[check.code], unit, message,
                                       self.relative)
-                             for unit, message in results if not _suppressed(unit, check)]
+                             for unit, message in results]
             except Exception as exc:  # a crashing check is an internal error, never a pass
                 findings.append(_crash(check, exc))
         return findings
@@ -240,7 +271,7 @@ def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Findin
     accepted = Counter((b["path"], b["code"], b["msgid"], b["message"]) for b in baseline)
     fresh = []
     for finding in findings:
-        if accepted[finding.key] > 0:
+        if finding.suppressed is None and accepted[finding.key] > 0:
             accepted[finding.key] -= 1
         else:
             fresh.append(finding)
@@ -248,8 +279,8 @@ def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Findin
 
 
 def exit_code(findings: list[Finding], *, strict: bool = False) -> int:
-    """0: no errors; 1: errors (or warnings with strict)."""
-    worst = max((f.severity.rank for f in findings), default=-1)
+    """0: no errors; 1: errors (or warnings with strict). Suppressed findings count not."""
+    worst = max((f.severity.rank for f in findings if f.suppressed is None), default=-1)
     return 1 if worst >= (Severity.WARNING.rank if strict else Severity.ERROR.rank) else 0
 
 
@@ -257,20 +288,124 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
                  jobs: int = 1) -> int:
     """QA errors in one catalog of a project (for status and the publication gate).
 
-    Only checks whose configured severity is ``error`` run: warnings cannot block.
+    Only checks whose configured severity is ``error`` run: warnings cannot block. What
+    msgfmt --check rejects counts too, so a broken file is never complete.
     """
     from ..glossary.terms import project_glossary
-    from ..po.catalog import read_catalog
+    from .inputs import load_catalog
 
-    severity = config.severity
+    levels = severity_levels(config.severity, path=config.config_file)
+    loaded = load_catalog(path, str(path))
+    errors = sum(levels[code] is Severity.ERROR for code in _problem_codes(loaded.problems))
+    if po is None:
+        po = loaded.po
+    if po is None:
+        return max(errors, 1)
     checks = [c for c in REGISTRY.values()
-              if c.scope != "project" and _severity(c, severity) is Severity.ERROR]
-    findings = run_checks([(path, po if po is not None else read_catalog(path))],
+              if c.scope in ("unit", "catalog") and levels[c.code] is Severity.ERROR]
+    findings = run_checks([(path, po)],
                           glossary=glossary if glossary is not None else project_glossary(config),
-                          checks=checks, severity=severity, jobs=jobs)
-    return sum(f.severity is Severity.ERROR for f in findings)
+                          checks=checks, severity=config.severity, jobs=jobs,
+                          lines={path: loaded.msgstr_lines})
+    return errors + sum(f.severity is Severity.ERROR and f.suppressed is None
+                        for f in findings)
+
+
+_KINDS = {"unreadable": "V001", "syntax": "V002", "duplicate": "V003", "header": "V004",
+          "newline": "V005", "format": "V006"}
+
+
+def _problem_codes(problems) -> list[str]:
+    return [_KINDS[p.kind] for p in problems]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of a run: every finding (suppressed ones marked), the files checked."""
+
+    findings: list[Finding]
+    files: int
+    unreadable: int  # files that could not be read into entries
+
+    @property
+    def shown(self) -> list[Finding]:
+        return [f for f in self.findings if f.suppressed is None]
+
+    @property
+    def suppressed(self) -> int:
+        return sum(f.suppressed is not None for f in self.findings)
+
+
+def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | tuple = (),
+                 glossary=None, jobs: int = 1, reference=None) -> CheckReport:
+    """Check the catalogs of each group (see ``inputs.gather``) with its configuration.
+
+    ``select`` replaces the configuration's ``select`` and ``ignore`` (ruff's rule);
+    ``ignore`` adds to them; ``glossary`` (a Glossary) replaces the configured one. ``reference`` is
+    a function (config, catalogs) -> {msgid: reference translation} or None. A file that
+    cannot be read, or that msgfmt --check rejects, is a finding; the others are checked.
+    """
+    from ..glossary.terms import project_glossary
+    from .inputs import load_catalog
+    from .meta import RunFacts
+    from .selection import per_file_codes, resolve
+
+    findings: list[Finding] = []
+    files = unreadable = 0
+    for group in groups:
+        config = group.config
+        where = config.config_file if config is not None else None
+        if config is not None:
+            for key, values in (("select", config.select), ("ignore", config.ignore)):
+                resolve(values, where=f" in [tool.l10n] {key}", path=where,
+                        line=config.key_line(key) or None)
+        severity = config.severity if config is not None else {}
+        levels = severity_levels(severity, path=where)
+        # as ruff's layers: a --select replaces the configuration's select and ignore
+        chosen = select_checks(select or (config.select if config else ()),
+                               [*(config.ignore if config and not select else ()), *ignore])
+        codes = {c.code for c in chosen}
+        chosen_glossary = glossary
+        if chosen_glossary is None and config is not None:
+            chosen_glossary = project_glossary(config)
+        loaded = [load_catalog(path, group.display(path)) for path in group.paths]
+        files += len(loaded)
+        unreadable += sum(item.unreadable for item in loaded)
+        local: list[Finding] = []
+        for item in loaded:
+            for code, problem in zip(_problem_codes(item.problems), item.problems, strict=True):
+                check = REGISTRY[code]
+                # as ruff's syntax errors: a file that could not be read is always reported
+                level = Severity.ERROR if item.unreadable else levels[code]
+                if (code in codes or item.unreadable) and level is not None:
+                    local.append(Finding(item.display, problem.line, code, check.name,
+                                         level, problem.message, column=problem.column))
+        facts = RunFacts(config, len(loaded), group.where)
+        for check in (REGISTRY[c] for c in ("L003", "L004", "L005")):
+            if check.code in codes and levels[check.code] is not None:
+                for path, line, message in check.function(facts, None):
+                    shown = group.display(path) if path is not None else "."
+                    local.append(Finding(shown, line, check.code, check.name,
+                                         levels[check.code], message))
+        readable = [(item.path, item.po) for item in loaded if item.po is not None]
+        displays = {item.path: item.display for item in loaded}
+        if readable:
+            local += run_checks(
+                readable, glossary=chosen_glossary, checks=chosen, severity=severity,
+                relative=lambda path, d=displays: d.get(path, str(path)), jobs=jobs,
+                reference=reference(config, readable) if reference and config else None,
+                reference_min_chrf=config.reference_min_chrf if config else 40.0,
+                lines={item.path: item.msgstr_lines for item in loaded}, keep_suppressed=True)
+        if config is not None and config.per_file_ignores:
+            ignored = {item.display: per_file_codes(config.per_file_ignores,
+                                                    config.relative(item.path), where)
+                       for item in loaded}
+            local = [f for f in local if f.code not in ignored.get(f.path, ())]
+        findings += local
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
+    return CheckReport(findings, files, unreadable)
 
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Finding", "Severity", "Unit", "FAMILIES",
            "select_checks", "run_checks", "apply_baseline", "exit_code", "count_errors",
-           "units_from_catalog"]
+           "units_from_catalog", "check_groups", "CheckReport"]

@@ -37,7 +37,7 @@ class Unit:
     source: str
     target: str
     path: Path = Path("<memory>")
-    line: int = 0
+    line: int = 0  # of the msgstr, where findings point (as msgfmt's do)
     fuzzy: bool = False
     obsolete: bool = False
     comment: str = ""  # translator comment (suppressions live here)
@@ -57,11 +57,13 @@ class Finding:
     message: str
     msgid: str = ""
     msgstr: str = ""
+    column: int = 0  # 1-based; 0 when the finding is about the whole line
+    suppressed: str | None = None  # the suppression comment that silenced it
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "code": self.code, "name": self.name,
-                "severity": self.severity.value, "message": self.message,
-                "msgid": self.msgid, "msgstr": self.msgstr}
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "code": self.code, "name": self.name, "severity": self.severity.value,
+                "message": self.message, "msgid": self.msgid, "msgstr": self.msgstr}
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -85,7 +87,10 @@ class Check:
     severity: Severity
     family: str
     function: Callable[..., Iterator[str]]
-    scope: str  # "unit": one entry at a time; "catalog": all units of a file; "project"
+    # "unit": one entry at a time; "catalog": all units of a file; "project": all units;
+    # "file": the problems msgfmt finds in a file's text; "suppression": the l10n-ignore
+    # comments after the run; "run": the configuration and what the run found
+    scope: str
     needs_translation: bool
     doc: str
 

@@ -42,6 +42,18 @@ def _check_strings(text: str, path: Path | str) -> None:
                                hint="fix the line (msgfmt --check FILE shows the same)")
 
 
+def _check_syntax(text: str, path: Path | str) -> None:
+    """What polib reads without a word but msgfmt refuses (a msgid whose msgstr line was
+    deleted, keywords out of order) is an error, never an entry read as translated."""
+    from .validate import validate_po
+
+    for problem in validate_po(text).problems:
+        if problem.kind == "syntax":
+            raise CatalogError(f"PO syntax error: {problem.message}", path=path,
+                               line=problem.line,
+                               hint="fix the entry (msgfmt --check FILE shows the same)")
+
+
 def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
     """A POFile from PO text; syntax errors become a CatalogError with the line.
 
@@ -52,6 +64,7 @@ def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
         po = parse_po(text)
     except Unusual:
         _check_strings(text, path)
+        _check_syntax(text, path)
         try:
             po = polib.pofile(text, encoding="utf-8", wrapwidth=79)
         except OSError as exc:

@@ -47,57 +47,109 @@ HEADERS = ["essay", "lang", "done (chars)", "done (entries)", "translated", "fuz
            "untranslated", "obsolete", "eojeol", "chars"]
 
 
+def markdown_cell(text: str) -> str:
+    """Text that stays plain in a Markdown table cell: no column break (``|``), no link,
+    image, emphasis, code or raw HTML from a name or a reason."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]!#~|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(markdown_cell(cell) for cell in cells) + " |"
+
+
 def status_markdown(essays: list[EssayStatus], total: Progress,
                     translators: list[TranslatorWork]) -> str:
-    lines = ["| " + " | ".join(HEADERS + ["publishable"]) + " |",
-             "|" + "---|" * (len(HEADERS) + 1)]
+    lines = [_markdown_row(HEADERS + ["publishable"]), "|" + "---|" * (len(HEADERS) + 1)]
     for item in essays:
         p = item.progress
         flag = "yes" if item.publishable else f"no: {item.reason}"
-        lines.append("| " + " | ".join([p.name, p.language, *_row(p), flag]) + " |")
-    lines.append("| " + " | ".join(["**total**", "", *_row(total), ""]) + " |")
+        lines.append(_markdown_row([p.name, p.language, *_row(p), flag]))
+    lines.append(_markdown_row(["total", "", *_row(total), ""]).replace(
+        "| total |", "| **total** |", 1))
     if translators:
         lines += ["", "| translator | entries | source chars | last |", "|---|---|---|---|"]
         for work in translators:
             last = work.last.date().isoformat() if work.last else ""
-            lines.append(f"| {work.translator} | {work.entries} | {work.chars} | {last} |")
+            lines.append(_markdown_row([work.translator, str(work.entries), str(work.chars),
+                                        last]))
     return "\n".join(lines) + "\n"
 
 
-def status_table(essays: list[EssayStatus], total: Progress,
-                 translators: list[TranslatorWork], console) -> None:
-    from rich import box
-    from rich.table import Table
+# Columns of the terminal table, and the order in which they are left out when the
+# terminal is narrow (the first to go first): what is left still says how far each essay
+# is and whether it can be published.
+_COLUMNS = ["essay", "lang", "chars%", "entries%", "done", "fuzzy", "todo", "obsolete",
+            "eojeol", "chars", "publish", "assigned", "due"]
+_DROP_ORDER = ["obsolete", "eojeol", "chars", "entries%", "fuzzy", "assigned", "lang", "due",
+               "done"]
+_LEFT = {"essay", "lang", "publish", "assigned", "due"}
 
-    table = Table(title="Translation progress", box=box.SIMPLE_HEAD, padding=(0, 1))
+
+def status_table_text(essays: list[EssayStatus], total: Progress,
+                      translators: list[TranslatorWork], *, width: int,
+                      colour: bool = False) -> str:
+    """The progress table laid out for ``width`` columns: columns that do not fit are
+    left out (least needed first) and long names wrap; no line ends in spaces."""
+    from io import StringIO
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     assigned = any(item.translator or item.reviewer or item.due for item in essays)
-    short = ["essay", "lang", "chars%", "entries%", "done", "fuzzy", "todo", "obsolete",
-             "eojeol", "chars", "publish"] + (["assigned", "due"] if assigned else [])
-    for header in short:
-        table.add_column(header, justify="left" if header in ("essay", "lang", "publish",
-                                                               "assigned", "due") else "right",
-                         no_wrap=header == "essay")
+    rows = []
     for item in essays:
         p = item.progress
-        flag = "[green]yes[/]" if item.publishable else f"[red]no[/]: {escape(item.reason)}"
-        due = item.due.isoformat() if item.due else ""
+        flag = Text("yes", style="green") if item.publishable else \
+            Text.assemble(("no", "red"), f": {item.reason}")
+        due = Text(item.due.isoformat() if item.due else "")
         if item.overdue:
-            due = f"[red]{due} overdue[/]"
-        extra = [" / ".join(x for x in (item.translator, item.reviewer) if x), due]
-        table.add_row(p.name, p.language, *_row(p), flag, *(extra if assigned else []))
-    table.add_row("[bold]total[/]", "", *_row(total), "", *(["", ""] if assigned else []))
+            due = Text(f"{due.plain} overdue", style="red")
+        people = " / ".join(x for x in (item.translator, item.reviewer) if x)
+        rows.append([Text(p.name), Text(p.language), *map(Text, _row(p)), flag, Text(people),
+                     due])
+    rows.append([Text("total", style="bold"), Text(""), *map(Text, _row(total)), Text(""),
+                 Text(""), Text("")])
+    columns = [c for c in _COLUMNS if assigned or c not in ("assigned", "due")]
+
+    def needed(names: list[str]) -> int:
+        return sum(max(len(name), *(len(row[_COLUMNS.index(name)].plain) for row in rows))
+                   + 2 for name in names)
+
+    for name in _DROP_ORDER:
+        if needed(columns) <= width:
+            break
+        if name in columns:
+            columns.remove(name)
+    table = Table(title="Translation progress", box=box.SIMPLE_HEAD, padding=(0, 1))
+    for name in columns:
+        table.add_column(name, justify="left" if name in _LEFT else "right",
+                         no_wrap=name not in ("essay", "publish", "assigned"),
+                         overflow="fold")
+    for row in rows:
+        table.add_row(*(row[_COLUMNS.index(name)] for name in columns))
+    out = StringIO()
+    console = Console(file=out, width=width, force_terminal=colour, no_color=not colour,
+                      color_system="standard" if colour else None, highlight=False,
+                      emoji=False, markup=False)
     console.print(table)
     if translators:
         people = Table(title="Translators (from git history)", box=box.SIMPLE_HEAD,
                        padding=(0, 1))
         for header in ("translator", "entries", "source chars", "essays", "first", "last"):
-            people.add_column(header)
+            people.add_column(header, overflow="fold")
         for work in translators:
-            people.add_row(work.translator, str(work.entries), str(work.chars),
-                           ", ".join(sorted(work.essays)),
+            people.add_row(Text(work.translator), str(work.entries), str(work.chars),
+                           Text(", ".join(sorted(work.essays))),
                            work.first.date().isoformat() if work.first else "",
                            work.last.date().isoformat() if work.last else "")
         console.print(people)
+    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
 
 
 def badge_svg(label: str, percent: float) -> str:

@@ -1,0 +1,1 @@
+"""Reuse: the translation memory, leverage analysis and alignment."""

@@ -1,0 +1,165 @@
+"""Alignment of an existing translation: the evaluation set, the PO it writes, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.config import load_config
+from l10n.memory.align import english_side, korean_morphology, korean_side, skeleton
+from l10n.memory.archive import load_memory
+from l10n.memory.bitext import align_translation, apply_alignment, split_english
+from l10n.pipeline import project_catalogs
+from l10n.po.catalog import read_catalog, write_catalog
+from l10n.source import parse_essay
+
+from .align_eval import DATA, development, evaluate, read_case
+from .conftest import make_project
+from .test_pipeline import run_update
+
+
+def test_evaluation_set_has_every_kind_of_bead() -> None:
+    """Merged, split, dropped and added sentences; merged and split paragraphs."""
+    shapes, breaks = set(), set()
+    for path in [*development(), *(DATA / "heldout").glob("*.tsv")]:
+        for line in path.read_text("utf-8").split("\n"):
+            ko, _, en = line.partition("\t")
+            if line.strip() in ("=", "+"):
+                breaks.add(line.strip())
+            elif line.strip():
+                shapes.add((ko.count("다. ") + ko.count("? ") + bool(ko),
+                            en.count(". ") + bool(en)))
+    assert {(1, 1), (2, 1), (1, 2), (1, 0), (0, 1)} <= shapes
+    assert breaks == {"=", "+"}
+
+
+def test_alignment_beats_gale_church_on_the_development_essays() -> None:
+    scores = evaluate(development())
+    ours, baseline = scores["l10n"], scores["gale-church"]
+    assert ours.gold >= 70
+    assert ours.precision >= 0.9 and ours.recall >= 0.9
+    assert ours.precision > baseline.precision and ours.recall > baseline.recall
+
+
+def test_added_and_dropped_sentences_stand_alone() -> None:
+    case = read_case(DATA / "kimjang.tsv")
+    essay = parse_essay(case.korean, name="kimjang", path="source/ko/kimjang.md")
+    alignment = align_translation(essay, case.english)
+    assert [line.text for line in alignment.dropped()] == ["결국 설탕을 한 숟가락 더 넣었다."]
+    assert [line.text[:14] for line in alignment.added()] == ["In 2013 UNESCO"]
+    shapes = {bead.shape for bead in alignment.beads}
+    assert {"1-1", "1-2", "2-1", "1-0", "0-1"} <= shapes
+    assert all(0 <= bead.confidence <= 1 for bead in alignment.beads)
+
+
+def test_names_and_loanwords_share_a_skeleton() -> None:
+    from korean_romanizer.romanizer import Romanizer
+
+    for korean, english in [("코펜하겐", "Copenhagen"), ("김홍도", "KimHong-do"),
+                            ("유네스코", "UNESCO"), ("김장", "kimjang")]:
+        assert skeleton(Romanizer(korean).romanize()) == skeleton(english)
+
+
+def test_native_numerals_and_units_are_numbers() -> None:
+    [three, twenty_two] = korean_morphology(["아주머니 세 분이 오셨다.", "스물두 명의 인물"])
+    assert ("=", 3.0) in korean_side("아주머니 세 분이 오셨다.", morphology=three).numbers
+    assert ("=", 22.0) in korean_side("스물두 명의 인물", morphology=twenty_two).numbers
+    assert ("=", 5.0) in korean_side("고춧가루 5kg").numbers
+    assert ("=", 5.0) in english_side("5 kg of pepper").numbers
+
+
+def test_english_sentences_respect_abbreviations() -> None:
+    assert [s for s, _ in split_english("Dr. Kim arrived in the U.S. in 2003. He left.")] == [
+        "Dr. Kim arrived in the U.S. in 2003.", "He left."]
+
+
+KO = "# 김장\n\n어머니는 배추를 샀다. 나는 마늘을 깠다.\n\n그날 저녁 우리는 김치를 먹었다.\n"
+EN = ("# Kimjang\n\nMy mother bought the cabbage, and I peeled the garlic.\n\n"
+      "That evening we ate kimchi. (Translator's note: kimchi is fermented cabbage.)\n")
+
+
+@pytest.fixture
+def aligned_project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "p", {"kimjang.md": KO})
+    run_update(root)
+    (tmp_path / "kimjang.en.md").write_text(EN, encoding="utf-8")
+    return root
+
+
+def test_apply_writes_fuzzy_with_bead_comment_and_keeps_translations(
+        aligned_project: Path) -> None:
+    path = aligned_project / "locales/en/LC_MESSAGES/kimjang.po"
+    po = read_catalog(path)
+    po.find("그날 저녁 우리는 김치를 먹었다.").msgstr = "Our own evening line."
+    essay = parse_essay(KO, name="kimjang", path="source/ko/kimjang.md")
+    alignment = align_translation(essay, EN)
+    written = apply_alignment(po, alignment)
+    assert (written.written, written.kept, written.missing) == (3, 1, 0)
+    mother = po.find("어머니는 배추를 샀다.")
+    assert mother.msgstr == "My mother bought the cabbage, and I peeled the garlic."
+    assert po.find("나는 마늘을 깠다.").msgstr == mother.msgstr  # 2-1: both carry it
+    assert mother.flags == ["fuzzy"]
+    assert mother.comment.startswith("aligned: 2-1, confidence 0.")
+    assert po.find("그날 저녁 우리는 김치를 먹었다.").msgstr == "Our own evening line."
+    assert [line.text for line in alignment.added()] == [
+        "(Translator's note: kimchi is fermented cabbage.)"]
+    assert po.find("김장").msgstr == "Kimjang"
+
+
+def test_align_cli_reports_and_aligned_translations_join_the_memory(
+        aligned_project: Path) -> None:
+    translation = aligned_project.parent / "kimjang.en.md"
+    result = CliRunner().invoke(app, ["align", "kimjang", "-t", str(translation),
+                                      "-p", str(aligned_project)])
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 aligned translation(s) to locales/en/LC_MESSAGES/kimjang.po" in result.output
+    assert f"{translation}:5: (Translator's note: kimchi is fermented cabbage.)" in result.output
+    text = (aligned_project / "locales/en/LC_MESSAGES/kimjang.po").read_text("utf-8")
+    assert "#. aligned: 1-1, confidence" in text
+    config = load_config(aligned_project)
+    memory = load_memory(config, project_catalogs(config, "en"), language="en")
+    unit = memory.best("그날 저녁 우리는 김치를 먹었다.").unit
+    assert unit.target == "That evening we ate kimchi." and not unit.reviewed
+    # again: nothing overwritten
+    again = CliRunner().invoke(app, ["align", "kimjang", "-t", str(translation),
+                                     "-p", str(aligned_project), "-f", "json"])
+    data = json.loads(again.output)
+    assert data["written"] == 0 and data["kept"] == 4 and data["added"][0]["line"] == 5
+
+
+def test_align_dry_run_writes_nothing(aligned_project: Path) -> None:
+    path = aligned_project / "locales/en/LC_MESSAGES/kimjang.po"
+    before = path.read_bytes()
+    result = CliRunner().invoke(app, ["align", "kimjang", "-t",
+                                      str(aligned_project.parent / "kimjang.en.md"),
+                                      "-p", str(aligned_project), "--dry-run"])
+    assert result.exit_code == 0 and result.output.startswith("would write 4")
+    assert path.read_bytes() == before
+
+
+def test_align_without_catalog_is_an_error(tmp_path: Path) -> None:
+    from .test_cli import l10n
+
+    root = make_project(tmp_path / "p", {"kimjang.md": KO})
+    (tmp_path / "en.md").write_text(EN, encoding="utf-8")
+    result = l10n("align", "kimjang", "-t", str(tmp_path / "en.md"), "-p", str(root))
+    assert result.returncode == 3
+    assert "the essay has no catalog yet; run 'l10n update' first" in result.stderr.decode()
+
+
+def test_aligned_sentence_is_reused_fuzzy_in_another_essay(aligned_project: Path) -> None:
+    path = aligned_project / "locales/en/LC_MESSAGES/kimjang.po"
+    po = read_catalog(path)
+    essay = parse_essay(KO, name="kimjang", path="source/ko/kimjang.md")
+    apply_alignment(po, align_translation(essay, EN))
+    write_catalog(po, path)
+    (aligned_project / "source/ko/other.md").write_text("그날 저녁 우리는 김치를 먹었다.\n",
+                                                       encoding="utf-8")
+    run_update(aligned_project)
+    entry = read_catalog(aligned_project / "locales/en/LC_MESSAGES/other.po").find(
+        "그날 저녁 우리는 김치를 먹었다.")
+    assert entry.msgstr == "That evening we ate kimchi." and "fuzzy" in entry.flags
