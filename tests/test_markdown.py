@@ -202,3 +202,14 @@ def test_an_html_block_of_100k_adversarial_characters_is_read_in_linear_time() -
     essay = parse_essay("본문이다.\n\n<div>" + "<a 가" * 24_000 + "\n", name="e", path="e.md")
     assert time.process_time() - started < 30
     assert any(b.kind is BlockKind.HTML for b in essay.blocks)
+
+
+def test_an_html_image_whose_korean_alt_is_dropped_keeps_an_empty_alt() -> None:
+    """axe-core (image-alt) failed on the English side: the Korean alt was dropped and
+    the image was left with none."""
+    from l10n.publish.inline import clean_html
+
+    html = '<p><img src="a.png" alt="한국어"> <img src="b.png"></p>'
+    english = clean_html(html, english=True)
+    assert "한국어" not in english and english.count('alt=""') == 2
+    assert 'alt="한국어"' in clean_html(html)

@@ -121,13 +121,19 @@ def _no_korean_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def clean_html(html: str, *, english: bool = False) -> str:
     """An HTML block made safe for a page (and, for an English page, free of Korean
-    attributes: a Korean alt or title cannot be translated in place)."""
+    attributes: a Korean alt or title cannot be translated in place). An image left
+    without alt text gets an empty one, so a screen reader skips it instead of reading
+    its file name (and axe-core's image-alt rule holds)."""
     import nh3
 
-    return nh3.clean(html, tags=set(BLOCK_TAGS), attributes=BLOCK_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"}, link_rel=None,
-                     strip_comments=True,
-                     attribute_filter=_no_korean_attribute if english else _keep_attribute)
+    cleaned = nh3.clean(html, tags=set(BLOCK_TAGS), attributes=BLOCK_ATTRIBUTES,
+                        url_schemes={"http", "https", "mailto"}, link_rel=None,
+                        strip_comments=True,
+                        attribute_filter=_no_korean_attribute if english else _keep_attribute)
+    return _NO_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
+
+
+_NO_ALT = re.compile(r"<img\b(?![^>]*\salt=)")
 
 
 _MASK = re.compile("\ue000(\\d+)\ue001")
