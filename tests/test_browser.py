@@ -397,3 +397,73 @@ def test_xss_payloads_do_not_run(browser, tmp_path: Path) -> None:
         assert page.evaluate("window.__pwned === undefined")
         assert "window.__pwned = 1" in page.inner_text("body")
         page.close()
+
+
+MARKDOWN_PAYLOADS = [
+    "<script>window.__pwned = 1</script>",
+    '<iframe src="https://example.org/frame"></iframe>',
+    '<img src="https://example.org/x.png" onerror="window.__pwned = 1">',
+    "[click](javascript:window.__pwned=1)",
+    "<javascript:window.__pwned=1> <https://example.org/auto>",
+    "![x](https://example.org/img.png)",
+    "&lt;script&gt; `code` **bold** | a | b |",
+]
+
+
+def test_bilingual_markdown_renders_no_html_and_loads_nothing(browser, tmp_path: Path) -> None:
+    """Issue 19, finding 7: the bilingual Markdown of an essay whose source and whose
+    translations carry HTML and link payloads, rendered by markdown-it-py's CommonMark
+    preset (raw HTML on, as Jekyll, MkDocs and GitHub Pages render), runs no script and
+    requests nothing outside the page, whether the text is translated, fuzzy or not."""
+    from markdown_it import MarkdownIt
+
+    from .conftest import make_project
+
+    html_block = '<div onclick="x">\n<script>window.__pwned = 1</script>\n</div>'
+    fenced = "```\nclosing ``` fence\n````\n<script>window.__pwned = 1</script>\n```"
+    sentences = [f"{index}번째 문장이다 {payload}." for index, payload
+                 in enumerate(MARKDOWN_PAYLOADS)]
+    source = ("# 제목 <script>window.__pwned = 1</script>\n\n" + " ".join(sentences) +
+              "\n\n" + html_block + "\n\n" + "마지막 문단이다 <iframe src=\"https://example.org/"
+              "k\"></iframe>.\n\n" + fenced + "\n")
+    root = make_project(tmp_path / "md", {"x.md": source})
+    from l10n.pipeline import update_project
+
+    update_project(load_config(root))
+    po_path = root / "locales/en/LC_MESSAGES/x.po"
+    from l10n.po.catalog import format_catalog, read_catalog
+
+    po = read_catalog(po_path)
+    live = [entry for entry in po if not entry.obsolete]
+    for number, entry in enumerate(live):  # translated, fuzzy and untranslated ones
+        if number % 3 != 2:
+            entry.msgstr = MARKDOWN_PAYLOADS[number % len(MARKDOWN_PAYLOADS)] + " Done."
+        if number % 3 == 1:
+            entry.flags.append("fuzzy")
+    po_path.write_text(format_catalog(po), encoding="utf-8")
+    build_site(load_config(root), out=root / "site", force=True)
+    markdown = (root / "site" / "x.bilingual.md").read_text("utf-8")
+    body = MarkdownIt("commonmark").render(markdown)
+    page_file = root / "site" / "x.bilingual.html"
+    page_file.write_text(f"<!doctype html><meta charset=utf-8><body>{body}</body>", "utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    page.route("**/*", lambda route: (requests.append(route.request.url)
+                                      if not route.request.url.startswith("file:") else None,
+                                      route.continue_() if route.request.url.startswith(
+                                          "file:") else route.abort()))
+    page.goto(page_file.as_uri())
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned === undefined")
+    assert requests == []
+    counts = page.evaluate("""() => ({
+        scripts: document.querySelectorAll('body script').length,
+        frames: document.querySelectorAll('iframe, img, object, embed').length,
+        handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes]
+            .some(a => a.name.startsWith('on'))).length,
+        links: [...document.querySelectorAll('a')].map(a => a.href)})""")
+    assert counts == {"scripts": 0, "frames": 0, "handlers": 0, "links": []}
+    text = page.inner_text("body")
+    assert "<script>window.__pwned = 1</script>" in text  # shown as text, not run
+    assert "closing ``` fence" in text
+    page.close()

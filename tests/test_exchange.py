@@ -49,7 +49,6 @@ msgstr "An old sentence."
 msgid "빈 문장."
 msgstr ""
 
-#, fuzzy
 msgid "빈 퍼지."
 msgstr ""
 """

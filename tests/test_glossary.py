@@ -281,3 +281,46 @@ def test_report_scores(capsys) -> None:
                       "korean_without_exclusions": evaluate_korean(exclusions=False),
                       "korean_homographs": evaluate_korean(folder=DATA / "glossary_homographs")}))
     assert "korean" in capsys.readouterr().out
+
+
+# ------------------------------------------------------- the glossary in real text
+
+REAL = parse_glossary(
+    "ko,en,ko_variants,en_variants,forbidden,kind,note,ko_exclude\n"
+    "장마,monsoon,,,,term,,\n김치,kimchi,,,kimchee,term,,\n발효,fermentation,,,,term,,\n"
+    "수출,export,,,,term,,\n진단,diagnosis,,,,term,,\n배,pear,,,,term,,배추\n"
+    "손흥민,Son Heung-min,,,,name,,\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("장맛비가 그치지 않았다.", ["장마"]), ("김칫국 한 그릇", ["김치"]), ("장마가 시작됐다.", ["장마"]),
+    ("콩을 발효시켰다.", ["발효"]), ("일본으로 수출된다.", ["수출"]),
+    ("이 배는 나주에서 났다.", ["배"]),
+    ("매출이 세 배로 늘었다.", []), ("매출이 3배 늘었다.", []), ("배추를 절였다.", []),
+])
+def test_real_text_forms(text: str, expected: list[str]) -> None:
+    """Sai-siot forms are the term; a one-syllable term after a number is a counter."""
+    assert [hit.term.ko for hit in REAL.find_korean(text)] == expected
+
+
+@pytest.mark.parametrize(("ko", "english", "ok"), [
+    ("콩을 발효시켰다.", "They fermented the beans.", True),
+    ("반죽을 발효시킨다.", "Leave the dough to ferment.", True),
+    ("이 김치는 수출된다.", "This kimchi is exported.", True),
+    ("그는 진단을 받았다.", "He was diagnosed.", True),
+    ("발효 과정이 길다.", "It takes a long time to ferment.", False),  # a noun: the noun term
+    ("이 김치는 수출된다.", "This kimchi is sold abroad.", False),
+    ("김칫국이 최고다.", "Kimchee soup is the best.", False),
+    ("손흥민은 손을 흔들었다.", "Son waved.", True),
+    ("손흥민은 손을 흔들었다.", "Heung-min waved.", False),
+])
+def test_noun_terms_used_as_verbs_and_surnames(ko: str, english: str, ok: bool) -> None:
+    verdicts = [j.verdict.ok for j in judge_entry(REAL, ko, english)]
+    assert verdicts and all(verdicts) is ok
+
+
+def test_surnames_can_be_turned_off() -> None:
+    strict = parse_glossary("ko,en,kind\n손흥민,Son Heung-min,name\n")
+    strict.surnames = False
+    assert [j.verdict for j in judge_entry(strict, "손흥민은 웃었다.", "Son smiled.")] == \
+        [Verdict.MISSING]

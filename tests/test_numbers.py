@@ -73,3 +73,66 @@ def test_a_scale_word_written_against_its_number_is_read() -> None:
     boundary before the scale word, so such a number was reported missing)."""
     assert compare_numbers("50억 달러를 투자했다.", "They invested $5billion.").missing == []
     assert compare_numbers("3백만 명", "3million people").missing == []
+
+
+# ----------------------------------------------------- numbers as a translator reads them
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("된장은 최소 삼 년을 묵혀야 한다.", [3]), ("배추 서른 포기를 절인다.", [30]),
+    ("만두 오천 개를 빚는다.", [5000]), ("선수 열한 명이", [11]), ("하루에 두세 시간씩", [2, 3]),
+    ("스무 살에", [20]), ("국밥은 만 원이다.", [10000]), ("백여 개 팀", [100]),
+    ("예순셋에 은퇴했다.", [63]), ("이천십구 년", [2019]), ("매출이 네 배로 늘었다.", [4]),
+    # words that merely contain numeral syllables
+    ("구조 개혁이 필요하다.", []), ("세대 차이", []), ("지하철은 이미 만원이다.", []),
+    ("일주일째 비가 온다.", []), ("이 사람은 오만 때문에 졌다.", []), ("세계 최고", []),
+    ("열 수 있다.", []), ("백화점에 갔다.", []),
+])
+def test_hangul_numerals_are_read_before_counters_only(text: str, values: list[float]) -> None:
+    from l10n.korean.numerals import hangul_numbers
+
+    assert [v for _, _, found in hangul_numbers(text) for v in found] == values
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("그는 40여 년 동안 면을 뽑았다.", "He has pulled noodles for more than four decades."),
+    ("이 구단은 20년 만에 우승했다.", "The club won for the first time in two decades."),
+    ("반죽은 3시간 30분 동안 둔다.", "The dough rests for three and a half hours."),
+    ("반죽은 1시간 30분 동안 둔다.", "The dough rests for an hour and a half."),
+    ("경기는 오후 7시 30분에 시작된다.", "The match kicks off at 7:30 p.m."),
+    ("매출이 세 배로 늘었다.", "Sales tripled."), ("1년에 두 번 열린다.", "It is held twice a year."),
+    ("관객의 절반이 떠났다.", "Half of the audience left."),
+    ("그 경기는 2019년 11월 3일에 열렸다.", "The match was played on November 3, 2019."),
+    ("사건은 5월 8일에 일어났다.", "It happened on 8 May."),
+    ("기온은 35도까지 오른다.", "It climbs to 35°C (95°F)."),
+    ("열 명 중 세 명은 김치를 담근다.", "Three in 10 people make kimchi."),
+    ("이 대회에는 백여 개 팀이 참가한다.", "More than a hundred teams take part."),
+    ("그 재판은 10년 가까이 이어졌다.", "The trial lasted nearly a decade."),
+])
+def test_quantities_rendered_another_way_agree(source: str, target: str) -> None:
+    report = compare_numbers(source, target)
+    assert (report.missing, report.extra, report.unsure, report.dates) == ([], [], [], [])
+
+
+@pytest.mark.parametrize(("source", "target", "field", "value"), [
+    ("결승전은 6월 2일에 열렸다.", "The final was played on February 6.", "dates", (6, 2)),
+    ("매출이 네 배로 늘었다.", "Sales tripled.", "unsure", 4),
+    ("선수 열한 명이 섰다.", "Ten players stood.", "unsure", 11),
+    ("관객의 절반이 떠났다.", "A third of the audience left.", "unsure", 0.5),
+    ("반죽은 3시간 30분 동안 둔다.", "It rests for two and a half hours.", "unsure", 3.5),
+    ("그는 40여 년 동안 일했다.", "He worked for three decades.", "missing", 40),
+    ("수백만 명이 봤다.", "Hundreds of thousands watched.", "unsure", 1e6),
+])
+def test_a_wrong_quantity_is_reported(source: str, target: str, field: str, value) -> None:
+    assert value in getattr(compare_numbers(source, target), field)
+
+
+@settings(max_examples=4000, deadline=None, database=None)
+@given(text=st.lists(st.sampled_from(
+    ["삼", "오천", "서른", "열한", "두세", "예순셋", "백", "만", "여", " ", "년", "명", "개", "포기", "배",
+     "살", "원", "에", "을", "가", "구조", "세대", "이", "천", "십", "3", "시간", "번째", "스무"]),
+    max_size=10).map("".join))
+def test_the_hangul_number_gate_never_hides_a_number(text: str) -> None:
+    from l10n.korean.numerals import _GATE, _read
+
+    if not _GATE.search(text):
+        assert _read(text) == []

@@ -216,18 +216,26 @@ def test_the_first_bad_essay_in_file_order_is_reported_whatever_the_jobs(tmp_pat
 
 def test_unwritable_target_leaves_the_old_file_and_no_temporary(golden_project: Path,
                                                                  monkeypatch) -> None:
-    """As root no file is unwritable, so the failing rename is simulated."""
+    """As root no file is unwritable, so the failing rename of the catalog (the second
+    file committed, after the template) is simulated: the template is put back too."""
+    import l10n.files
+
     run_update(golden_project)
     po_path = golden_project / "locales/en/LC_MESSAGES/essay.po"
-    before = po_path.read_bytes()
+    pot_path = golden_project / "locales/templates/essay.pot"
+    before, pot_before = po_path.read_bytes(), pot_path.read_bytes()
     essay = golden_project / "source/ko/essay.md"
     essay.write_text(essay.read_text("utf-8") + "\n새 문단이다.\n", "utf-8")
+    exchange = l10n.files._exchange
 
-    def refuse(src, dst):
-        raise PermissionError(13, "Permission denied")
+    def refuse(folder, first, second):
+        if second.endswith(".po"):
+            raise CatalogError("cannot write: Permission denied", path=second)
+        return exchange(folder, first, second)
 
-    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(l10n.files, "_exchange", refuse)
     with pytest.raises(CatalogError, match="cannot write: Permission denied"):
         run_update(golden_project)
     assert po_path.read_bytes() == before
+    assert pot_path.read_bytes() == pot_before
     assert not list(po_path.parent.glob(".*.tmp"))

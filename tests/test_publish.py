@@ -295,7 +295,7 @@ def test_cli_build_review(review_project: Path) -> None:
     result = CliRunner().invoke(app, ["build", "--project", str(review_project), "--out",
                                       str(review_project / "out"), "--review"])
     assert result.exit_code == 0, result.output
-    assert "review: " in result.output and "7 finding(s), 5 error(s)" in result.output
+    assert "review: " in result.output and "8 finding(s), 5 error(s)" in result.output
     assert (review_project / "out/review/essay.html").exists()
     assert (review_project / "out/progress.html").exists()
 

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 
 from l10n.checks import run_checks
 from l10n.errors import L10nError
+from l10n.files import recover
 from l10n.glossary.terms import parse_glossary
+from l10n.pipeline import JOURNAL
 from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.progress.counts import compute_progress
 from l10n.source import decode_source, parse_essay
@@ -106,12 +108,79 @@ def test_update_killed_at_random_moments_leaves_old_or_new_files(tmp_path: Path)
         for path in old:
             data = path.read_bytes()
             assert data in (old[path], new[path]), f"{path.name} is neither old nor new"
+        recover(root / JOURNAL, root)  # as the next run does, under the project lock
+        states = {"old" if path.read_bytes() == old[path] else "new" for path in old}
+        assert len(states) == 1, "the set of files is half old, half new"
+        assert not (root / JOURNAL).exists()
         leftovers = [p for p in (root / "locales").rglob(".*.tmp")]
         for stray in leftovers:  # a killed writer may leave its temporary file, never a PO
             stray.unlink()
         for path, data in old.items():
             path.write_bytes(data)
     assert kills >= 100, (kills, completed)
+
+
+def _full_disk_at(monkeypatch, level: int) -> list[int]:
+    """os.write in l10n.files fails with ENOSPC from its ``level``-th call on."""
+    import errno
+
+    import l10n.files
+
+    calls = [0]
+    write = os.write
+
+    def full(fd, data):
+        calls[0] += 1
+        if calls[0] >= level:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(fd, data)
+
+    monkeypatch.setattr(l10n.files.os, "write", full)
+    return calls
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".l10n-cache" not in p.parts}
+
+
+def test_disk_full_at_every_write_of_update_and_build_changes_nothing(tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """Every level at which the disk can fill during an update (templates, catalogs, the
+    journal) or a build (pages, the manifest): the tree is as before, no temporary left."""
+    from l10n.config import load_config
+    from l10n.pipeline import update_project
+    from l10n.publish import build_site
+
+    from .conftest import fixed_clock
+
+    essays = {f"e{i}.md": f"# 제목 {i}\n\n글 {i}의 첫 문장이다.\n" for i in range(3)}
+    root = make_project(tmp_path / "p", essays)
+    update_project(load_config(root), clock=fixed_clock)
+    build_site(load_config(root), force=True)
+    for i in range(3):
+        (root / f"source/ko/e{i}.md").write_text(f"# 제목 {i}\n\n글 {i}의 고친 문장이다.\n",
+                                                 encoding="utf-8")
+    levels = {"update": 0, "build": 0}
+    for command in ("update", "build"):
+        for level in range(1, 40):
+            before = _tree(root)
+            with monkeypatch.context() as patch:
+                calls = _full_disk_at(patch, level)
+                try:
+                    if command == "update":
+                        update_project(load_config(root), clock=fixed_clock)
+                    else:
+                        build_site(load_config(root), force=True)
+                except L10nError as exc:
+                    assert "No space left" in str(exc)
+                    assert _tree(root) == before, (command, level)
+                    assert not list(root.rglob(".*.tmp"))
+                    levels[command] += 1
+                    continue
+            assert calls[0] < level  # the run finished before the disk filled
+            break
+    assert levels["update"] >= 7 and levels["build"] >= 5, levels
 
 
 def test_two_updates_at_once_one_waits_or_stops_clearly(tmp_path: Path) -> None:
@@ -211,9 +280,9 @@ def test_plural_entries_are_checked_and_counted(tmp_path: Path) -> None:
     assert progress.entries.untranslated == 1
 
 
-def test_missing_header_is_accepted_and_written_back(tmp_path: Path) -> None:
+def test_missing_header_is_accepted_and_not_invented(tmp_path: Path) -> None:
     po = parse_catalog('msgid "가"\nmsgstr "a"\n')
-    assert format_catalog(po).startswith('msgid ""\nmsgstr ""\n\nmsgid "가"')
+    assert format_catalog(po) == 'msgid "가"\nmsgstr "a"\n'  # as msgcat writes it
 
 
 def test_catalog_for_a_language_the_project_does_not_target(tmp_path: Path) -> None:
@@ -310,12 +379,19 @@ def test_unclosed_quote_in_a_po_file_is_a_syntax_error(tmp_path: Path) -> None:
     assert result.returncode == 3 and "broken.po:1:" in result.stderr
 
 
-def test_writes_go_through_symlinks(tmp_path: Path) -> None:
+def test_writes_never_go_through_symlinks(tmp_path: Path) -> None:
+    """Finding 8: a link (even a dangling one) is refused, never written through."""
     from l10n.files import write_text_atomic
 
     real = tmp_path / "real.po"
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "link.po"
     link.symlink_to(real)
-    write_text_atomic(link, "new")
-    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    with pytest.raises(L10nError, match="symbolic link"):
+        write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "old"
+    dangling = tmp_path / "dangling.po"
+    dangling.symlink_to(tmp_path / "elsewhere.po")
+    with pytest.raises(L10nError, match="symbolic link"):
+        write_text_atomic(dangling, "new")
+    assert not (tmp_path / "elsewhere.po").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -157,6 +158,64 @@ def _parse_assignments(raw: Any, path: Path) -> tuple[Assignment, ...]:
     return tuple(out)
 
 
+# A target language as gettext names its folders and BCP 47 spells it: a 2-3 letter
+# language, then optional script/region/variant subtags, then an optional @modifier
+# (en, en_US, pt-BR, zh_Hant_TW, sr@latin). Each language is a folder name under
+# locales/, so nothing else (no '/', '..', spaces) may pass.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,3}(?:@[a-z0-9]{1,16})?")
+# the folders l10n writes into: they must lie inside the project
+_WRITTEN_FOLDERS = {"locales": "locales", "cache": ".l10n-cache"}
+_MAX_VALUE = 1024  # characters of any string value
+
+
+def validate_values(table: dict[str, Any], languages: list[str], path: Path | None,
+                    root: Path) -> None:
+    """Every string value is printable text of a sane length; languages are language codes;
+    the folders l10n writes lie inside the project."""
+    for key, value in _strings(table):
+        if len(value) > _MAX_VALUE:
+            raise ConfigError(f"'{key}' is {len(value)} characters long (the most is "
+                              f"{_MAX_VALUE})", path=path, hint="shorten the value")
+        bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+                    and c != "\u200d"), None)
+        if bad is not None:
+            raise ConfigError(f"'{key}' contains the control character U+{ord(bad):04X}",
+                              path=path, hint="remove it from the value")
+    for language in [*languages, table.get("source-language", "ko")]:
+        if not LANGUAGE_CODE.fullmatch(language):
+            shown = language if len(language) <= 40 else language[:40] + "…"
+            raise ConfigError(f"{shown!r} is not a language code", path=path,
+                              hint='write a BCP 47 or gettext code such as "en", "en_GB" or '
+                                   '"pt-BR"')
+    if len(set(languages)) != len(languages):
+        raise ConfigError("'languages' lists a language twice", path=path)
+    for key, default in _WRITTEN_FOLDERS.items():
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value:
+            continue
+        target = (root / value).resolve()
+        if not target.is_relative_to(root.resolve()) or target == root.resolve():
+            raise ConfigError(f"'{key}' = {value!r} is not a folder inside the project",
+                              path=path, hint=f"l10n writes below '{key}'; give a folder "
+                              "inside the project (a link out of it is refused too)")
+
+
+def _strings(value: Any, key: str = "") -> list[tuple[str, str]]:
+    """Every string in a TOML value (keys of tables too), with the key it is under."""
+    found = []
+    if isinstance(value, str):
+        found.append((key, value))
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            inner = f"{key}.{name}" if key else str(name)
+            found.append((inner, str(name)))
+            found += _strings(item, inner)
+    elif isinstance(value, list):
+        for item in value:
+            found += _strings(item, key)
+    return found
+
+
 def load_config(project: Path | None = None) -> Config:
     """Read the configuration of the project at ``project`` (or found upward from cwd)."""
     root = (project.resolve() if project is not None else find_project())
@@ -201,6 +260,7 @@ def load_config(project: Path | None = None) -> Config:
             isinstance(x, str) and x.strip() and "\x00" not in x for x in front_matter):
         raise ConfigError("'front-matter' must be a list of field names", path=config_file,
                           hint='write front-matter = ["title", "description"]')
+    validate_values(table, languages, config_file, root)
     threshold = table.get("publish-threshold", 100)
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
         raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)

@@ -58,20 +58,75 @@ class PublishError(L10nError):
     """The site cannot be built."""
 
 
+class Interrupted(BaseException):  # noqa: N818 (a signal, like KeyboardInterrupt)
+    """Ctrl-C. Not a KeyboardInterrupt, which typer turns into a silent exit; like it, a
+    BaseException, so that no ``except Exception`` swallows it and every ``with`` block
+    (transactions, worker pools) unwinds."""
+
+
+def interrupt_once(signum=None, frame=None) -> None:
+    """SIGINT handler: the first Ctrl-C unwinds; a second, during that cleanup, ends the
+    process at once (still without a traceback)."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, lambda *_: os._exit(EXIT_INTERRUPTED))
+    raise Interrupted
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
 class ConcurrentRunError(L10nError):
     """Another l10n process holds the project lock, or a file changed under us."""
 
 
-def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: str) -> bytes:
-    """The bytes of an input file, or one typed error saying what is wrong."""
+# The largest input file l10n reads (an essay, a catalog, a glossary, a configuration).
+# A 100,000-entry catalog is about 25 MB; anything this large is a mistake or an attack.
+MAX_INPUT_BYTES = 128 * 1024 * 1024
+
+
+def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: str,
+               limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file, or one typed error saying what is wrong.
+
+    Only regular files are read: a device (``/dev/zero``), a FIFO or a socket is refused
+    before a byte is read (a FIFO is opened without blocking), and so is a file larger
+    than ``limit`` bytes.
+    """
+    import os
+    import stat
+
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError as exc:
         raise error(f"no such {what}", path=path, hint=missing_hint) from exc
     except IsADirectoryError as exc:
         raise error(f"{what} is a folder, not a file", path=path) from exc
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", path=path) from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{what} is a folder, not a file", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{what} is not a regular file (a device, FIFO or socket)", path=path,
+                        hint="give the path of an ordinary file")
+        if info.st_size > limit:
+            raise error(f"{what} is too large ({info.st_size:,} bytes; the limit is "
+                        f"{limit:,})", path=path, hint="split the file")
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 22):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # grew while we read
+                raise error(f"{what} is too large (the limit is {limit:,} bytes)", path=path,
+                            hint="split the file")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=path) from exc
+    finally:
+        os.close(fd)
 
 
 def decode_utf8(data: bytes, path: Path | str, error: type[L10nError], *, hint: str,

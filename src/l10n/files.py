@@ -1,68 +1,488 @@
-"""Files written safely: atomically (temporary file in the same folder, fsync, rename),
-only when their bytes change, and never over a file that changed since it was read.
+"""Files written safely: the one place that writes project files.
 
-The one place that writes project files; every layer that writes uses it.
+Every write is staged first (a temporary file beside the target, written and fsynced)
+and committed later by a rename, so a file is always either its old or its new self. A
+:class:`Transaction` stages every output of a run and commits them together only when
+all are ready: a run that fails (bad input, disk full, a file changed under us) changes
+nothing.
+
+No symlink is followed on write: the folders from the transaction's root down to each
+file are opened one by one with ``O_NOFOLLOW`` and the temporary file and the rename
+work on those folder descriptors, so a link anywhere below the root (even one swapped in
+while we run) is refused rather than written through.
+
+A translator's save is never overwritten. A file read at the start of a run carries the
+digest it had then; at commit the new file is swapped in with one atomic exchange
+(``renameat2(RENAME_EXCHANGE)``) and the file it displaced is compared with that digest.
+If it differs, a translator saved while we worked: the exchange is undone, so their file
+is back in place, and the run stops with nothing changed. A file that did not exist is
+created with ``link`` (which fails if one appeared meanwhile). Where the kernel or file
+system has no exchange, the digest is compared immediately before the rename.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
 import hashlib
+import json
 import os
-import tempfile
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CatalogError, ConcurrentRunError
 
+ANY = "any"  # expected digest: no check (a file only l10n writes)
+
 
 def file_digest(path: Path) -> str | None:
-    """SHA-256 of a file's bytes, or None if it does not exist (for change detection)."""
+    """SHA-256 of a file's bytes, or None if it does not exist (for change detection).
+
+    A symlink is not followed and a file that is not a regular file is refused.
+    """
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CatalogError("is a symbolic link", path=path,
+                               hint="l10n never writes through a link; replace it by the file"
+                               ) from exc
         raise CatalogError(f"cannot read: {exc.strerror}", path=path,
                            hint="give the path of a regular file") from exc
+    try:
+        return _fd_digest(fd, path)
+    finally:
+        os.close(fd)
 
 
-def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = "any") -> bool:
+def _fd_digest(fd: int, path: Path | str) -> str:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        raise CatalogError("not a regular file", path=path,
+                           hint="give the path of a file, not a folder or device")
+    digest = hashlib.sha256()
+    while chunk := os.read(fd, 1 << 20):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = ANY,
+                      root: Path | None = None, encoding: str = "utf-8") -> bool:
     """Write ``text`` to ``path`` atomically; return False when the bytes are unchanged.
 
     ``expected_digest`` is the digest the file had when it was read (None: it did not
     exist). If the file changed since, a translator saved it while we worked: refuse
-    rather than overwrite their work.
+    rather than overwrite their work. One file is a transaction of its own.
     """
-    data = text.encode("utf-8")
-    path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()  # write through a link to the file it names
-    if path.exists() and not path.is_file():
-        raise CatalogError("not a regular file", path=path,
-                           hint="give the path of a file to write, not a folder or device")
-    current = file_digest(path)
-    if expected_digest != "any" and current != expected_digest:
-        raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
-                                 hint="run the command again; nothing was overwritten")
-    if current is not None and current == hashlib.sha256(data).hexdigest():
-        return False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
-                           hint="check the folder exists and is writable") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+    with Transaction(root) as transaction:
+        return transaction.write_text(path, text, expected_digest=expected_digest,
+                                      encoding=encoding)
+
+
+@dataclass
+class _Staged:
+    path: Path
+    folder: int  # descriptor of the target's folder
+    temporary: str  # name of the staged file in that folder
+    name: str
+    expected: str | None
+    data_digest: str
+    swapped: bool = False
+
+
+class Transaction:
+    """Stage files with :meth:`write_text`; :meth:`commit` puts them all in place.
+
+    Use as a context manager: it commits when the block ends normally and discards every
+    staged file when it raises. ``root`` is the folder below which every path must lie
+    and no link is followed (default: each file's own folder).
+
+    With a ``journal`` (a file below the root), the list of renames is written there
+    before the first one and removed after the last: a process killed in between leaves
+    it, and :func:`recover` (called by the next run, under the project lock) completes
+    the commit, so the set of files is never half old, half new for longer than that.
+    """
+
+    def __init__(self, root: Path | None = None, *, journal: Path | None = None) -> None:
+        self.root = Path(root).absolute() if root is not None else None
+        self.journal = Path(journal).absolute() if journal is not None else None
+        self._staged: list[_Staged] = []
+        self._folders: dict[Path, int] = {}
+        self._removals: list[tuple[int, str, Path]] = []
+        self._done = False
+
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
         else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CatalogError(f"cannot write: {exc.strerror}", path=path,
-                           hint="check the file and folder are writable") from exc
-    return True
+            self.abort()
+
+    # ------------------------------------------------------------------ staging
+
+    def write_text(self, path: Path, text: str, *, expected_digest: str | None = ANY,
+                   encoding: str = "utf-8") -> bool:
+        """Stage ``text`` for ``path`` (in ``encoding``); False (nothing staged) when the
+        bytes are the same."""
+        data = text.encode(encoding)
+        path = Path(path).absolute()
+        folder = self._folder(path.parent, path)
+        current = self._current(folder, path)
+        if expected_digest != ANY and current != expected_digest:
+            raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
+                                     hint="run the command again; nothing was overwritten")
+        if current is not None and current == hashlib.sha256(data).hexdigest():
+            return False
+        if any(item.path == path for item in self._staged):
+            raise CatalogError("two outputs of this run have the same name", path=path,
+                               hint="rename one of the essays or files")
+        mode = 0o644
+        if current is not None:
+            info = os.stat(path.name, dir_fd=folder, follow_symlinks=False)
+            mode = stat.S_IMODE(info.st_mode)
+            if not mode & 0o200 or not os.access(path.name, os.W_OK, dir_fd=folder):
+                raise CatalogError("file is read-only", path=path,
+                                   hint="make it writable (chmod u+w) to let l10n update it")
+        temporary = f".{path.name[:200]}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o600, dir_fd=folder)
+        except OSError as exc:
+            raise CatalogError(f"cannot write: {exc.strerror}", path=path,
+                               hint="check the folder is writable") from exc
+        staged = _Staged(path, folder, temporary, path.name,
+                         None if expected_digest == ANY else expected_digest,
+                         hashlib.sha256(data).hexdigest())
+        self._staged.append(staged)  # from here on, abort() removes it
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        except OSError as exc:
+            raise CatalogError(f"cannot write: {exc.strerror}", path=path,
+                               hint="free disk space or check the folder; nothing was changed"
+                               ) from exc
+        finally:
+            os.close(fd)
+        if expected_digest == ANY:
+            staged.expected = current  # replaced only if still what we saw
+        return True
+
+    def remove(self, path: Path) -> None:
+        """Remove ``path`` (if it exists) when the transaction commits."""
+        path = Path(path).absolute()
+        folder = self._folder(path.parent, path, create=False)
+        if folder >= 0:
+            self._removals.append((folder, path.name, path))
+
+    def _current(self, folder: int, path: Path) -> str | None:
+        try:
+            fd = os.open(path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                         dir_fd=folder)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise CatalogError("is a symbolic link", path=path,
+                                   hint="l10n never writes through a link; replace the link "
+                                        "by a file or remove it") from exc
+            raise CatalogError(f"cannot read: {exc.strerror}", path=path,
+                               hint="give the path of a regular file") from exc
+        try:
+            return _fd_digest(fd, path)
+        finally:
+            os.close(fd)
+
+    def _folder(self, folder: Path, target: Path, *, create: bool = True) -> int:
+        """A descriptor of ``folder``, opened component by component from the root without
+        following a link (created where missing); -1 if absent and not ``create``."""
+        if folder in self._folders:
+            return self._folders[folder]
+        root = self.root if self.root is not None else folder
+        try:
+            parts = folder.relative_to(root).parts
+        except ValueError:
+            raise CatalogError("refusing to write outside the project", path=target,
+                               hint=f"outputs must lie below {root}") from None
+        if ".." in parts:
+            raise CatalogError("refusing to write outside the project", path=target,
+                               hint="a path must not contain '..'")
+        try:
+            fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            if not create:
+                return -1
+            try:
+                os.makedirs(root, exist_ok=True)
+                fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            except OSError as exc:
+                raise CatalogError(f"cannot create folder: {exc.strerror}", path=root) from exc
+        except OSError as exc:
+            raise CatalogError(f"cannot open folder: {exc.strerror}", path=root,
+                               hint="check the folder exists and is a folder") from exc
+        where = root
+        for part in parts:
+            where = where / part
+            try:
+                child = self._open_child(fd, part, where, target, create)
+            finally:
+                os.close(fd)
+            if child < 0:
+                return -1
+            fd = child
+        self._folders[folder] = fd
+        return fd
+
+    @staticmethod
+    def _open_child(fd: int, part: str, where: Path, target: Path, create: bool) -> int:
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            return os.open(part, flags, dir_fd=fd)
+        except FileNotFoundError:
+            if not create:
+                return -1
+        except OSError as exc:
+            if os.path.islink(where):
+                raise CatalogError("is a symbolic link; refusing to write through it",
+                                   path=where, hint=f"replace the link by a folder to write "
+                                   f"{target.name}") from exc
+            raise CatalogError(f"not a folder ({exc.strerror})", path=where,
+                               hint=f"cannot write {target.name} below it") from exc
+        try:
+            os.mkdir(part, 0o777, dir_fd=fd)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise CatalogError(f"cannot create folder: {exc.strerror}", path=where) from exc
+        try:
+            return os.open(part, flags, dir_fd=fd)
+        except OSError as exc:
+            raise CatalogError(f"cannot open folder: {exc.strerror}", path=where) from exc
+
+    # ------------------------------------------------------------------ commit
+
+    def commit(self) -> None:
+        """Put every staged file in place, or (a translator saved one meanwhile) none."""
+        if self._done:
+            return
+        try:
+            for item in self._staged:  # a cheap first look: nothing renamed yet
+                self._verify(item)
+            self._write_journal()
+            committed: list[_Staged] = []
+            try:
+                for item in self._staged:
+                    self._swap_in(item)
+                    committed.append(item)
+            except BaseException:
+                for item in reversed(committed):
+                    self._undo(item)
+                self._remove_journal()
+                raise
+            for folder, name, _ in self._removals:
+                try:
+                    os.unlink(name, dir_fd=folder)
+                except FileNotFoundError:
+                    pass
+            for item in self._staged:
+                if item.swapped:  # the displaced old file, now under the temporary name
+                    _unlink_quietly(item.folder, item.temporary)
+            for fd in set(self._folders.values()):
+                _fsync_quietly(fd)
+            self._remove_journal()
+            self._staged.clear()
+        finally:
+            self.abort()
+
+    def _write_journal(self) -> None:
+        if self.journal is None or len(self._staged) < 2:
+            return
+        folder = self._folder(self.journal.parent, self.journal)
+        entries = [{"path": str(item.path), "temporary": item.temporary,
+                    "digest": item.data_digest, "expected": item.expected}
+                   for item in self._staged]
+        data = json.dumps({"renames": entries}, ensure_ascii=False).encode("utf-8")
+        temporary = f".{self.journal.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o644, dir_fd=folder)
+            try:
+                os.write(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(temporary, self.journal.name, src_dir_fd=folder, dst_dir_fd=folder)
+            os.fsync(folder)
+        except OSError as exc:
+            _unlink_quietly(folder, temporary)
+            raise CatalogError(f"cannot write: {exc.strerror}", path=self.journal,
+                               hint="free disk space or check the folder; nothing was changed"
+                               ) from exc
+
+    def _remove_journal(self) -> None:
+        if self.journal is not None and len(self._staged) >= 2:
+            folder = self._folder(self.journal.parent, self.journal)
+            _unlink_quietly(folder, self.journal.name)
+            _fsync_quietly(folder)
+
+
+    def abort(self) -> None:
+        """Discard every staged file; the files in place are untouched."""
+        for item in self._staged:
+            _unlink_quietly(item.folder, item.temporary)
+        self._staged.clear()
+        for fd in self._folders.values():
+            os.close(fd)
+        self._folders.clear()
+        self._done = True
+
+    def _verify(self, item: _Staged) -> None:
+        if self._current(item.folder, item.path) != item.expected:
+            raise ConcurrentRunError("file changed on disk while l10n was working",
+                                     path=item.path,
+                                     hint="run the command again; nothing was overwritten")
+
+    def _swap_in(self, item: _Staged) -> None:
+        if item.expected is None:  # create: fails if the file appeared meanwhile
+            try:
+                os.link(item.temporary, item.name, src_dir_fd=item.folder,
+                        dst_dir_fd=item.folder, follow_symlinks=False)
+            except FileExistsError:
+                raise ConcurrentRunError("file appeared on disk while l10n was working",
+                                         path=item.path, hint="run the command again; "
+                                         "nothing was overwritten") from None
+            except OSError as exc:
+                raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+            _unlink_quietly(item.folder, item.temporary)
+            item.temporary = ""
+            return
+        if _exchange(item.folder, item.temporary, item.name):
+            item.swapped = True  # the old file is now at item.temporary: is it what we read?
+            if _digest_at(item.folder, item.temporary) != item.expected:
+                _exchange(item.folder, item.temporary, item.name)
+                item.swapped = False
+                raise ConcurrentRunError("file changed on disk while l10n was working",
+                                         path=item.path,
+                                         hint="run the command again; nothing was overwritten")
+            return
+        self._verify(item)  # no exchange here: compare right before the rename
+        try:
+            os.replace(item.temporary, item.name, src_dir_fd=item.folder,
+                       dst_dir_fd=item.folder)
+        except OSError as exc:
+            raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+        item.temporary = ""
+
+    @staticmethod
+    def _undo(item: _Staged) -> None:
+        """Put back the old file of an item already committed (a later item failed)."""
+        if item.swapped:
+            _exchange(item.folder, item.temporary, item.name)
+            item.swapped = False
+        elif item.expected is None and not item.temporary:
+            _unlink_quietly(item.folder, item.name)
+
+
+def _digest_at(folder: int, name: str) -> str | None:
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder)
+    except FileNotFoundError:
+        return None
+    try:
+        return _fd_digest(fd, name)
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(folder: int, name: str) -> None:
+    if name:
+        try:
+            os.unlink(name, dir_fd=folder)
+        except OSError:
+            pass
+
+
+def _fsync_quietly(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+
+
+_RENAME_EXCHANGE = 2
+_renameat2 = None
+_NO_EXCHANGE = False
+
+
+def _exchange(folder: int, first: str, second: str) -> bool:
+    """Swap two names in ``folder`` atomically; False where the system cannot."""
+    global _renameat2, _NO_EXCHANGE
+    if _NO_EXCHANGE:
+        return False
+    if _renameat2 is None:
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            _renameat2 = libc.renameat2
+            _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
+                                   ctypes.c_char_p, ctypes.c_uint]
+        except (OSError, AttributeError):
+            _NO_EXCHANGE = True
+            return False
+    result = _renameat2(folder, os.fsencode(first), folder, os.fsencode(second),
+                        _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        _NO_EXCHANGE = True
+        return False
+    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second)
+
+
+@contextmanager
+def transaction(root: Path | None = None) -> Iterator[Transaction]:
+    """``with transaction(root) as t:``: every write staged in the block commits together."""
+    with Transaction(root) as staged:
+        yield staged
+
+
+def recover(journal: Path, root: Path) -> int:
+    """Complete the commit a killed run left in ``journal``; the number of files put in
+    place. A file that changed since (a translator's save) is left as it is."""
+    journal = Path(journal)
+    try:
+        if journal.is_symlink() or not journal.is_file():
+            return 0
+        entries = json.loads(journal.read_text("utf-8"))["renames"]
+    except (OSError, ValueError, KeyError, TypeError):
+        entries = []  # unreadable: a torn journal is never used (it was written atomically)
+    done = 0
+    with Transaction(root) as lookup:
+        for entry in entries:
+            path = Path(entry["path"])
+            folder = lookup._folder(path.parent, path, create=False)
+            if folder < 0:
+                continue
+            current = _digest_at(folder, path.name)
+            staged = _digest_at(folder, entry["temporary"])
+            if current != entry["digest"] and staged == entry["digest"] \
+                    and current == entry["expected"]:
+                os.replace(entry["temporary"], path.name, src_dir_fd=folder,
+                           dst_dir_fd=folder)
+                done += 1
+            else:  # in place already (the old file under the temporary name), or changed
+                _unlink_quietly(folder, entry["temporary"])
+        folder = lookup._folder(journal.parent, journal, create=False)
+        if folder >= 0:
+            _unlink_quietly(folder, journal.name)
+    return done

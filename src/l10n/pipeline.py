@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -16,22 +18,24 @@ import polib
 
 from . import __version__
 from .config import Config
-from .errors import CatalogError, ConcurrentRunError, L10nError
-from .files import file_digest, write_text_atomic
+from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
+from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
 from .model import Essay
 from .po.catalog import (
+    format_catalog,
     format_entries,
     format_header,
     join_catalog,
     new_catalog,
     read_catalog,
-    write_catalog,
 )
 from .po.merge import merge_catalog
 from .source import Draft, find_essays, finish_essays, read_draft
+from .workers import process_pool
 
 Clock = Callable[[], datetime]
+JOURNAL = ".l10n-journal"  # the renames of a commit under way (see files.Transaction)
 Annotator = Callable[[str], list[str]]
 # from this many essays on, reading and writing are spread over processes (with --jobs)
 _MANY_ESSAYS = 8
@@ -178,9 +182,7 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     reader = functools.partial(_draft_or_error, root=config.root,
                                fields=config.front_matter)
     if jobs > 1 and len(paths) >= _MANY_ESSAYS:
-        import multiprocessing
-
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths))) as pool:
+        with process_pool(min(jobs, len(paths))) as pool:
             drafts = pool.map(reader, paths, chunksize=4)
     else:
         drafts = [reader(path) for path in paths]
@@ -199,9 +201,19 @@ def _draft_or_error(path: Path, *, root: Path, fields: tuple[str, ...]) -> Draft
         return exc
 
 
+@dataclass(frozen=True)
+class PlannedFile:
+    """One output of a run, prepared but not yet written."""
+
+    path: Path
+    text: str
+    expected: str | None  # the file's digest when read (None: absent); ANY: no check
+    written: WrittenFile  # what the report says if the file changes
+
+
 def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
-                  annotate: Annotator | None = None) -> tuple[polib.POFile, WrittenFile]:
-    """Write the essay's POT (keeping its creation date when no entry changed)."""
+                  annotate: Annotator | None = None) -> tuple[polib.POFile, PlannedFile]:
+    """The essay's POT (keeping its creation date when no entry changed)."""
     path = config.pot_path(essay.name)
     pot = build_template(essay, project_name=config.project_name,
                          created=po_date(clock()), annotate=annotate)
@@ -213,9 +225,10 @@ def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
         date = _POT_DATE.search(old_header)
         if old_entries == entries and date:  # the same entries: the same template
             pot.metadata["POT-Creation-Date"] = date.group(1)
-    changed = write_text_atomic(path, join_catalog(format_header(pot), entries))
-    stats = _stats(path, action if changed else "unchanged", pot)
-    return pot, replace(stats, notes=tuple(f"{essay.path}:{note}" for note in essay.notes))
+    text = join_catalog(format_header(pot), entries)
+    stats = replace(_stats(path, action, pot),
+                    notes=tuple(f"{essay.path}:{note}" for note in essay.notes))
+    return pot, PlannedFile(path, text, ANY, stats)
 
 
 # the creation date in a template's header, as format_catalog writes it
@@ -231,35 +244,83 @@ def _previous_template(path: Path) -> str | None:
         return None
 
 
+def _nfc_msgids(po: polib.POFile) -> polib.POFile:
+    """The catalog with every msgid in NFC, as the sources are (an NFD catalog, saved on
+    macOS, keeps its translations). Two entries that differ only in normalisation: the
+    first translated one is kept, the other becomes an obsolete duplicate no more."""
+    if all(unicodedata.is_normalized("NFC", e.msgid) for e in po):
+        return po
+    seen: set[tuple[str | None, str, bool]] = set()
+    kept = []
+    for entry in sorted(po, key=lambda e: not (e.msgstr or any(e.msgstr_plural.values()))):
+        entry.msgid = unicodedata.normalize("NFC", entry.msgid)
+        if entry.msgid_plural:
+            entry.msgid_plural = unicodedata.normalize("NFC", entry.msgid_plural)
+        key = (entry.msgctxt, entry.msgid, entry.obsolete)
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    order = {id(e): i for i, e in enumerate(po)}
+    po[:] = sorted(kept, key=lambda e: order[id(e)])
+    return po
+
+
 def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str, *,
                  clock: Clock = default_clock,
-                 compendium: polib.POFile | None = None, pretranslate=None) -> WrittenFile:
-    """Merge the essay's template into its catalog for ``language``.
+                 compendium: Callable[[], polib.POFile] | None = None,
+                 pretranslate=None) -> PlannedFile:
+    """The essay's catalog for ``language``, the template merged into it.
 
-    A new catalog (a new or renamed essay) starts from ``compendium``: the translations
-    of catalogs whose essay is gone, so renaming an essay keeps its translations.
-    ``pretranslate`` (memory.pretranslation.Pretranslator) fills new entries from the TM.
+    Entries left untranslated take a translation from ``compendium()`` (the translations of
+    catalogs whose essay is gone and the obsolete entries of every catalog), fuzzy unless
+    the sentence is the same: renaming, deleting and re-adding an essay keep its
+    translations, whatever the order of the commands. ``pretranslate``
+    (memory.pretranslation.Pretranslator) then fills new entries from the TM.
     """
     path = config.po_path(essay.name, language)
     digest = file_digest(path)
-    old = read_catalog(path) if digest is not None else None
-    if old is None and compendium is not None and len(compendium):
-        old = compendium
+    old = _nfc_msgids(read_catalog(path)) if digest is not None else None
     if old is not None:
         declared = old.metadata.get("Language", "")
         if declared and declared.replace("-", "_") != language.replace("-", "_"):
             raise CatalogError(f"catalog declares Language: {declared}, expected {language}",
                                path=path, hint="fix the Language header or move the file")
-    metadata = _po_metadata(old if digest is not None else None, pot, language,
-                            config.project_name, po_date(clock()))
+    metadata = _po_metadata(old, pot, language, config.project_name, po_date(clock()))
     merged = merge_catalog(old, pot, metadata)
+    if compendium is not None and any(not (e.msgstr or any(e.msgstr_plural.values()))
+                                      for e in merged if not e.obsolete):
+        inherited = compendium()
+        if len(inherited):
+            merged = _merge_with_compendium(old, pot, metadata, inherited)
     if pretranslate is not None:
         pretranslate(merged, old, essay=essay.name, language=language)
-    if digest is None:  # entries borrowed from the compendium stay out of a new file
-        merged[:] = [entry for entry in merged if not entry.obsolete]
-    changed = write_catalog(merged, path, expected_digest=digest)
     action = "created" if old is None else "updated"
-    return _stats(path, action if changed else "unchanged", merged)
+    return PlannedFile(path, format_catalog(merged), digest, _stats(path, action, merged))
+
+
+def _merge_with_compendium(old: polib.POFile | None, pot: polib.POFile,
+                           metadata: dict[str, str], compendium: polib.POFile
+                           ) -> polib.POFile:
+    """Merge with the compendium's entries behind the catalog's own (as obsolete ones, so
+    the catalog's live entries are preferred); compendium entries not taken stay out."""
+    combined = polib.POFile(wrapwidth=79, encoding="utf-8")
+    own: set[tuple[str | None, str, str]] = set()
+    if old is not None:
+        combined.metadata = old.metadata
+        combined.header = old.header
+        combined.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", 0)
+        for entry in old:
+            combined.append(entry)
+            own.add((entry.msgctxt, entry.msgid, entry.msgstr))
+    for entry in compendium:
+        if (entry.msgctxt, entry.msgid, entry.msgstr) not in own:
+            combined.append(entry)
+    merged = merge_catalog(combined, pot, metadata)
+    if old is None:
+        merged.header = ""
+        merged.metadata_is_fuzzy = 0
+    merged[:] = [e for e in merged if not e.obsolete or (e.msgctxt, e.msgid, e.msgstr) in own]
+    return merged
 
 
 def update_project(config: Config, *, names: list[str] | None = None,
@@ -267,39 +328,67 @@ def update_project(config: Config, *, names: list[str] | None = None,
                    jobs: int = 1, glossary=None) -> list[WrittenFile]:
     """Extract every essay and merge it into each target language's catalog.
 
-    All essays are read and segmented first (one Kiwi batch per essay, nothing written
-    if any is bad). Glossary notes are found for all sentences in one batch. Then each
-    essay's template and catalogs are written, by ``jobs`` processes when there are
-    many essays; the files are identical to a one-process run.
+    One transaction: all essays are read and segmented, every template and catalog is
+    prepared (by ``jobs`` processes when there are many essays; the files are identical
+    to a one-process run), and only then are they written, together. A run that fails
+    (a bad essay or catalog, disk full, a translator's save meanwhile) changes nothing.
     """
-    # read and parse everything before writing anything
     essays = read_essays(config, names, jobs=jobs)
     annotate = None
     if glossary is not None:
         msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
         notes = dict(zip(msgids, glossary.annotations_many(msgids), strict=True))
         annotate = notes.__getitem__
-    written: list[WrittenFile] = []
+    planned: list[PlannedFile] = []
     with project_lock(config):
-        orphans = {} if (templates_only or names) else _orphans(config, essays)
-        work = _EssayWork(config, clock, annotate, templates_only, orphans,
+        recover(config.root / JOURNAL, config.root)  # a run killed while committing
+        present = {path.stem for path in find_essays(config.source)}
+        if not names and not templates_only:
+            _refuse_retiring_everything(config, present)
+        compendia = _Compendia(config, present)
+        work = _EssayWork(config, clock, annotate, templates_only, compendia,
                           None if templates_only else _pretranslator(config, glossary))
         if jobs > 1 and len(essays) >= _MANY_ESSAYS:
-            import multiprocessing
-
             _WORK["work"] = work
             try:
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(essays))) as pool:
+                with process_pool(min(jobs, len(essays))) as pool:
                     for files in pool.map(_update_one, essays, chunksize=4):
-                        written += files
+                        planned += files
             finally:
                 _WORK.clear()
         else:
             for essay in essays:
-                written += work(essay)
-        for language, compendium in orphans.items():
-            written += _retire(config, language, compendium)
+                planned += work(essay)
+        if not names and not templates_only:
+            for language in config.languages:
+                planned += _retire(config, language, present)
+        return _commit(config, planned)
+
+
+def _commit(config: Config, planned: list[PlannedFile]) -> list[WrittenFile]:
+    """Write every planned file in one transaction; what each write did."""
+    written = []
+    with Transaction(config.root, journal=config.root / JOURNAL) as staged:
+        for item in planned:
+            changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
+            written.append(item.written if changed else
+                           dataclasses.replace(item.written, action="unchanged"))
     return written
+
+
+def _refuse_retiring_everything(config: Config, present: set[str]) -> None:
+    """No essay at all, yet catalogs: a wrong 'source' setting, not a deleted project."""
+    if present:
+        return
+    catalogs = [p for language in config.languages
+                for p in project_catalogs(config, language)]
+    if catalogs:
+        from .errors import ConfigError
+
+        raise ConfigError(f"no essay found in {config.relative(config.source)}, so every one "
+                          f"of the {len(catalogs)} catalog(s) would be retired; nothing was "
+                          "changed", path=config.config_file,
+                          hint="check 'source' in [tool.l10n] (or restore the essays)")
 
 
 @dataclass(frozen=True)
@@ -308,16 +397,17 @@ class _EssayWork:
     clock: Clock
     annotate: Annotator | None
     templates_only: bool
-    orphans: dict
+    compendia: _Compendia
     pretranslate: Callable | None = None
 
-    def __call__(self, essay: Essay) -> list[WrittenFile]:
+    def __call__(self, essay: Essay) -> list[PlannedFile]:
         pot, pot_file = extract_essay(self.config, essay, clock=self.clock,
                                       annotate=self.annotate)
         if self.templates_only:
             return [pot_file]
         return [pot_file] + [update_essay(self.config, essay, pot, language, clock=self.clock,
-                                          compendium=self.orphans.get(language),
+                                          compendium=functools.partial(
+                                              self.compendia.get, language),
                                           pretranslate=self.pretranslate)
                              for language in self.config.languages]
 
@@ -332,42 +422,68 @@ def _pretranslator(config: Config, glossary):
     return project_pretranslator(config, lambda lang: project_catalogs(config, lang), glossary)
 
 
-def _update_one(essay: Essay) -> list[WrittenFile]:
+def _update_one(essay: Essay) -> list[PlannedFile]:
     return _WORK["work"](essay)
 
 
-def _orphans(config: Config, essays: list[Essay]) -> dict[str, polib.POFile]:
-    """Per language, the live translations of catalogs whose essay no longer exists."""
-    names = {essay.name for essay in essays}
-    found: dict[str, polib.POFile] = {}
-    for language in config.languages:
-        compendium = polib.POFile(encoding="utf-8")
-        for path in project_catalogs(config, language):
-            if path.stem in names:
+class _Compendia:
+    """Per language, the translations a new or untranslated sentence may inherit: every
+    translated entry of a catalog whose essay is gone (live or retired) and the obsolete
+    translated entries of the others. Read the first time a catalog needs them."""
+
+    def __init__(self, config: Config, present: set[str]) -> None:
+        self.config = config
+        self.present = present
+        self._found: dict[str, polib.POFile] = {}
+
+    def get(self, language: str) -> polib.POFile:
+        if language not in self._found:
+            self._found[language] = _compendium(self.config, self.present, language)
+        return self._found[language]
+
+
+def _compendium(config: Config, present: set[str], language: str) -> polib.POFile:
+    """The compendium of ``language`` (see _Compendia)."""
+    compendium = polib.POFile(encoding="utf-8")
+    seen: set[tuple[str | None, str, str]] = set()
+    for path in project_catalogs(config, language):
+        orphan = path.stem not in present
+        if not orphan and not _has_obsolete(path):
+            continue  # nothing to give: not parsed
+        for entry in _nfc_msgids(read_catalog(path)):
+            if not entry.msgid or not (entry.msgstr or any(entry.msgstr_plural.values())):
                 continue
-            for entry in read_catalog(path):
-                if entry.msgid and not entry.obsolete and entry.msgstr:
-                    compendium.append(entry)
-            compendium.metadata.setdefault("X-Orphans", "")
-            compendium.metadata["X-Orphans"] += path.name + " "
-        if compendium.metadata.get("X-Orphans"):
-            found[language] = compendium
-    return found
+            key = (entry.msgctxt, entry.msgid, entry.msgstr)
+            if (orphan or entry.obsolete) and key not in seen:
+                seen.add(key)
+                entry.obsolete = True
+                entry.occurrences = []
+                compendium.append(entry)
+    return compendium
 
 
-def _retire(config: Config, language: str, compendium: polib.POFile) -> list[WrittenFile]:
-    """Mark every entry of an orphaned catalog obsolete (kept, never deleted)."""
-    written = []
-    for name in compendium.metadata["X-Orphans"].split():
-        path = config.locales / language / "LC_MESSAGES" / name
+def _has_obsolete(path: Path) -> bool:
+    """Whether a catalog may hold obsolete entries (a cheap look at its bytes)."""
+    try:
+        return b"#~" in read_input(path, CatalogError, what="catalog", missing_hint="")
+    except CatalogError:
+        return True  # let the reader say what is wrong
+
+
+def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFile]:
+    """Mark every entry of a catalog whose essay is gone obsolete (kept, never deleted)."""
+    planned = []
+    for path in project_catalogs(config, language):
+        if path.stem in present:
+            continue
         digest = file_digest(path)
         po = read_catalog(path)
         for entry in po:
             entry.obsolete = True
             entry.occurrences = []
-        changed = write_catalog(po, path, expected_digest=digest)
-        written.append(_stats(path, "retired" if changed else "unchanged", po))
-    return written
+        planned.append(PlannedFile(path, format_catalog(po), digest,
+                                   _stats(path, "retired", po)))
+    return planned
 
 
 def project_catalogs(config: Config, language: str | None = None) -> list[Path]:

@@ -8,6 +8,7 @@ sentences a translator sees. Plain ``.txt`` essays are blank-line separated para
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,7 @@ _UNSAFE_IN_NAME = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def decode_source(data: bytes, path: Path | str) -> str:
-    """Decode an essay strictly: UTF-8, no BOM, LF line ends, no NUL bytes."""
+    """Decode an essay strictly: UTF-8, no BOM, LF line ends, no NUL bytes; NFC."""
     if data.startswith(b"\xef\xbb\xbf"):
         raise SourceError("file starts with a UTF-8 byte-order mark", path=path, line=1,
                           hint="save it as UTF-8 without BOM (sed -i '1s/^\\xEF\\xBB\\xBF//' FILE)")
@@ -55,7 +56,8 @@ def decode_source(data: bytes, path: Path | str) -> str:
         line = text[: text.index("\r")].count("\n") + 1
         raise SourceError("file has CR or CRLF line ends", path=path, line=line,
                           hint="convert to LF line ends (dos2unix FILE)")
-    return text
+    # one spelling of every sentence, whatever the editor saved (macOS saves NFD)
+    return unicodedata.normalize("NFC", text)
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")

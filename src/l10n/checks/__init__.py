@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (registration)  # noqa: F401  (registration)
     fluency,
     meta,
     numbers,
+    omission,
     punctuation,
     script,
     terms,
@@ -94,6 +95,8 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     lines = lines or {}
     by_path = {path: units_from_catalog(path, po, lines.get(path)) for path, po in catalogs}
     live, done, real = _kinds([u for units in by_path.values() for u in units])
+    # the project-wide checks (consistency) compare settled translations, not fuzzy ones
+    settled = [u for u in real if not u.fuzzy]
     ctx = CheckContext(glossary=glossary)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
@@ -105,7 +108,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     idle |= set() if reference else {"reference"}
     active = [c for c in checks if levels[c.code] is not None and c.family not in idle]
     if any(c.function is length_ratio for c in active):  # the project's usual lengths
-        ctx.length_ratio = length_stats([(u.source, u.target) for u in done])
+        ctx.length_ratio = length_stats([(u.source, u.target) for u in done if not u.fuzzy])
     unit_checks = [c for c in active if c.scope == "unit"]
     other_checks = [c for c in active if c.scope in ("catalog", "project")]
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
@@ -113,9 +116,9 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     _prepare(ctx, active, real)
     work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative)
     if jobs > 1 and len(live) >= 4000:
-        findings = _parallel(work, live, real, jobs)
+        findings = _parallel(work, live, settled, jobs)
     else:
-        findings = work.units(live, done, real) + work.others(real)
+        findings = work.units(live, done, real) + work.others(settled)
     meta_checks = [c for c in active if c.scope == "suppression"]
     if meta_checks:
         uses = suppression_uses(live, findings, {c.code for c in active}, relative)
@@ -161,15 +164,20 @@ def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
     """The live units, those translated, and those really translated.
 
     A copied source is reported once (C004); checks that need a real translation skip it
-    rather than flag every Korean word in it.
+    rather than flag every Korean word in it. A fuzzy entry with a translation is
+    checked too, its findings reported beside the fuzzy warning (C002): a stale number
+    in a fuzzy entry is still a stale number.
     """
     live = [u for u in units if not u.obsolete]
-    done = [u for u in live if u.translated]
+    done = [u for u in live if u.target]
     return live, done, [u for u in done if not _copied(u)]
 
 
 def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
-    """Find glossary terms of all sources in one Kiwi batch, once."""
+    """Find glossary terms of all sources in one Kiwi batch, once; analyse the sources
+    the omission check needs."""
+    if any(c.function is omission.possible_omission for c in checks):
+        omission.prepare(ctx, units)
     if ctx.glossary is None or "glossary-hits" in ctx.extra:
         return
     if any(c.family in ("glossary", "consistency") for c in checks):

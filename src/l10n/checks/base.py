@@ -4,6 +4,16 @@ A check is a function that yields findings; it never raises them. Each has a sta
 code (a letter and three digits, never reused), a kebab-case name, a default severity,
 a family, and a docstring with Why / Bad / Good that is its documentation. The Bad and
 Good examples are run by the test suite, so the documentation cannot drift.
+
+Severity is a promise. An ``error`` means the translation is wrong with near certainty
+(a copied source, a figure written in digits that is not there, a date that moved, a
+glossary violation, Korean punctuation left in the English): a correct, fluent
+translation that follows the glossary never gets one, so ``l10n check`` can gate CI.
+Anything a heuristic decides (a number read from Hangul words, an approximation, a
+possible omission, a changed sentence ending, a length) is a ``warning``; a hint is
+``info``. A check whose finding can be wrong on correct prose is a warning, however
+often it is right; when a check mixes certain and heuristic findings, it is split (N001
+for digits and dates, N003 for numbers read from words).
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .base import CheckContext, Severity, Unit, check
 
@@ -83,3 +85,105 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
             for key, (unit, found) in seen.items():
                 if key != term.en.casefold():
                     yield unit, f"'{term.ko}' is '{found}' here but '{term.en}' elsewhere"
+
+
+# ------------------------------------------------ proper nouns outside the glossary
+
+_EOJEOL = re.compile(r"[가-힣]{2,}")
+_KO_TAIL = re.compile(r"(?:에서는|에서도|에서|에는|에도|에게|으로|로|의|에|은|는|이|가|을|를|와|과|도|만)$")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b")
+_FUNCTION_WORDS = frozenset("""a an the this that these those every each all both some many most
+    any no in on at to for from with by as of and but or so if when while after before since
+    although though yet it its he his she her they their we our you your i there here then
+    one two three what which who why how where more less""".split())
+# two spellings of one name are close: Jeonju/Chonju 0.67, Tongyeong/Tongyoung 0.89
+_SIMILAR = 0.6
+
+
+def _stems(korean: str) -> set[str]:
+    """Korean words of an entry without their particles (전주의 → 전주)."""
+    return {stem for word in _EOJEOL.findall(korean)
+            if len(stem := _KO_TAIL.sub("", word)) >= 2}
+
+
+def _names(english: str) -> set[str]:
+    """Capitalised words that may be romanised names (not sentence-initial function words)."""
+    return {word for word in _NAME.findall(english) if word.lower() not in _FUNCTION_WORDS}
+
+
+@check(code="K004", name="name-rendered-two-ways", severity=Severity.WARNING,
+       family="consistency", scope="project")
+def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
+    """A recurring Korean name that is not in the glossary is romanised two ways
+    across the project's essays.
+
+    Why: readers take Jeonju and Chonju for two cities. A Korean word in entries of
+    more than one file whose English has two close spellings of its romanisation
+    (Revised Romanization, by korean-romanizer; one never beside the other) is reported
+    where the less common or later spelling is, with both renderings. Glossary terms
+    are left to the glossary checks.
+    Bad:  전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Chonju bibimbap comes in a brass bowl.
+    Good: 전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Jeonju bibimbap comes in a brass bowl.
+    """
+    if len({str(unit.path) for unit in units}) < 2:
+        return  # one essay: nothing to compare across
+    glossary = {re.sub(r"\s+", "", form) for term in (ctx.glossary.terms if ctx.glossary else ())
+                for form in (term.ko, *term.ko_variants)}
+    stems_of = [(unit, _stems(unit.source) - glossary) for unit in units]
+    files: dict[str, set[str]] = defaultdict(set)
+    for unit, stems in stems_of:
+        for stem in stems:
+            files[stem].add(str(unit.path))
+    by_stem: dict[str, list[tuple[Unit, set[str]]]] = defaultdict(list)
+    for unit, stems in stems_of:
+        recurring = [stem for stem in stems if len(files[stem]) > 1]
+        names = _names(unit.target) if recurring else set()
+        for stem in recurring:
+            spelled = _romanised(stem)
+            near = {name for name in names if _close(name, spelled)}  # renders this word
+            if near:
+                by_stem[stem].append((unit, near))
+    reported: set[tuple[str, int]] = set()
+    for stem, entries in by_stem.items():
+        if len(entries) < 2 or len({str(unit.path) for unit, _ in entries}) < 2:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for _, names in entries:
+            for name in names:
+                counts[name] += 1
+        if len(counts) < 2:
+            continue
+        order = {name: i for i, name in enumerate(n for _, names in entries for n in names)}
+        usual = max(counts, key=lambda name: (counts[name], -order[name]))
+        for unit, names in entries:
+            if usual in names or (str(unit.path), unit.line) in reported:
+                continue
+            other = sorted(name for name in names if _close(name, usual)
+                           and not _derived(name, usual))
+            if other:
+                first = next(u for u, found in entries if usual in found)
+                reported.add((str(unit.path), unit.line))
+                yield unit, (f"'{stem}' is '{other[0]}' here but '{usual}' in "
+                             f"{first.path}:{first.line}")
+
+
+@lru_cache(maxsize=65536)
+def _close(name: str, other: str) -> bool:
+    from rapidfuzz.distance import Indel
+
+    a, b = name.lower().replace("-", ""), other.lower().replace("-", "")
+    return Indel.normalized_similarity(a, b) >= _SIMILAR or a.startswith(b) or b.startswith(a)
+
+
+def _derived(name: str, other: str) -> bool:
+    """Korea and Korean, Jeju and Jeju's: one word and its derivation, not two spellings."""
+    a, b = name.lower(), other.lower()
+    return a.startswith(b) or b.startswith(a)
+
+
+@lru_cache(maxsize=4096)
+def _romanised(korean: str) -> str:
+    """The Revised Romanization of a Korean word (korean-romanizer): 전주 → jeonju."""
+    from korean_romanizer.romanizer import Romanizer
+
+    return Romanizer(korean).romanize()

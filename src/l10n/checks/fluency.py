@@ -8,7 +8,9 @@ from collections.abc import Iterator
 
 from .base import CheckContext, Severity, Unit, check
 
-_DOUBLED = re.compile(r"\b([A-Za-z']+)\s+\1\b", re.IGNORECASE)
+# a word of at most 64 letters: unbounded, every start inside a long run of letters and
+# apostrophes (a'a'a'...) would scan the rest of it, quadratic time
+_DOUBLED = re.compile(r"\b([A-Za-z']{1,64})\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = {"that", "had", "is", "very", "no", "so", "bye", "ha", "knock", "tsk",
                     "well", "now", "yeah", "really", "far", "more", "again", "over"}
 

@@ -31,21 +31,63 @@ def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
     Why: a wrong figure changes the meaning. Values are compared after conversion:
     5,000만 = 50 million, 10억 = one billion, 80~99% = 80–99%, 2016년 1월 20일 =
-    January 20, 2016, 19대 = 19th, 18세기 = 18th century, 3차 = third, 수백 = hundreds.
+    January 20, 2016, 19대 = 19th, 18세기 = 18th century, 3차 = third, 20년 = two
+    decades. Approximations (수백 = hundreds) and numbers written in words are N003.
+    A date is compared as a date: 6월 2일 is June 2, and February 6 is wrong although
+    its digits are there.
     Bad:  약 10억 명이 실업자다. -> About 100 million people are unemployed.
     Good: 약 10억 명이 실업자다. -> About one billion people are unemployed.
+    Bad:  결승전은 6월 2일에 열렸다. -> The final was played on February 6.
+    Good: 결승전은 6월 2일에 열렸다. -> The final was played on June 2.
+    Good: 그 경기는 2019년 11월 3일에 열렸다. -> The match was played on November 3, 2019.
     """
-    for value in _report(unit, ctx).missing:
+    report = _report(unit, ctx)
+    for value in report.missing:
         yield f"{_show(value)} in the source is not in the translation"
+    for month, day in report.dates:
+        yield (f"the date {_MONTHS[month - 1]} {day} ({month}월 {day}일) in the source is not "
+               f"in the translation")
 
 
 @check(code="N002", name="number-extra", severity=Severity.WARNING, family="numbers")
 def number_extra(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """The translation has a number written in digits that the source does not have.
 
-    Why: an extra figure is usually a typo for one that is there.
+    Why: an extra figure is usually a typo for one that is there. An equivalent the
+    translator adds in brackets for the reader (30°C (86°F)) is not extra.
     Bad:  2015년부터 알려졌다. -> It has been known since 2015 and 2016.
     Good: 2015년부터 알려졌다. -> It has been known since 2015.
+    Good: 한여름 기온은 35도까지 오른다. -> In midsummer it reaches 35°C (95°F).
     """
     for value in _report(unit, ctx).extra:
         yield f"{_show(value)} in the translation is not in the source"
+
+
+@check(code="N003", name="number-word-mismatch", severity=Severity.WARNING, family="numbers")
+def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A number the source writes in words is not in the translation.
+
+    Why: numbers in Hangul are read as a translator reads them: Sino-Korean (오천, 백만)
+    and native (서른, 열한, 두세) numerals before a counter, 절반 (half), a multiplier
+    (세 배 = three times, tripled), a duration (3시간 30분 = three and a half hours; 20년
+    = two decades), an approximation (수백만 = millions; hundreds of thousands is
+    wrong). The reading is a heuristic, so this is a warning; N001 reports digits.
+    Bad:  선수 열한 명이 섰다. -> Ten players stood.
+    Good: 선수 열한 명이 섰다. -> Eleven players stood.
+    Bad:  매출이 네 배로 늘었다. -> Sales tripled.
+    Good: 매출이 네 배로 늘었다. -> Sales quadrupled.
+    Good: 반죽은 3시간 30분 동안 숙성시킨다. -> The dough rests for three and a half hours.
+    Good: 관객의 절반 정도가 외국인이었다. -> About half of the audience were from abroad.
+    Bad:  수백만 명이 시청했다. -> Hundreds of thousands watched.
+    Good: 수백만 명이 시청했다. -> Millions watched.
+    """
+    for value in _report(unit, ctx).unsure:
+        if value != int(value) and value > 1:  # 3.5 hours from 3시간 30분
+            hours, minutes = int(value), round((value - int(value)) * 60)
+            yield f"{hours}시간 {minutes}분 ({_show(value)} hours) in the source is not in the translation"
+        else:
+            yield f"{_show(value)} in the source is not in the translation"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]

@@ -9,7 +9,19 @@ from .base import CheckContext, Severity, Unit, check
 
 _INDIRECT = re.compile(r"\b(wonder|ask|asks|asked|asking|whether|question is|unclear|"
                        r"not sure|don't know|do not know)\b", re.IGNORECASE)
+# an indirect rendering of a question: a verb of knowing or asking, then a wh-word
+_EMBEDDED = re.compile(r"\b(?:know|knows|knew|known|tell|tells|told|remember|remembers|sure|"
+                       r"idea|wonders?|wondered|asks?|asked|depends|unclear|question|decide|"
+                       r"explain|explains|explained|see|saw|learn|learned|understand)\b"
+                       r"[^.?!]*\b(?:who|whom|whose|what|when|where|why|how|whether|if|"
+                       r"which)\b", re.IGNORECASE)
 _CLOSERS = "\"'”’)]」』"
+# Korean interrogative endings: a rhetorical question may end with a full stop in Korean
+# (이 맛을 어떻게 잊을 수 있을까.) and with a question mark in English
+_KO_QUESTION = re.compile(r"(?:까|는가|은가|인가|던가|닌가|한가|운가|는지|을지|일지|할지|냐|느냐|"
+                          r"으냐|니|랴|리오|나요|가요|까요)[\s\"'”’)\]」』*_]*[.…]*\s*$")
+_DOUBLED_STOP = re.compile(r"(?<![.\w/])\.\.(?![./\w])|(?<=\w)\.\.(?![./\w])")
+_OPEN_END = re.compile(r"(?:https?://|www\.|@)\S*$|[\d%]$")
 
 
 def _ending(text: str) -> str:
@@ -22,25 +34,49 @@ def _ending(text: str) -> str:
         return "exclamation"
     if body.endswith((".", "。")):
         return "stop"
+    if body.endswith((":", ";", "—", "–", ",")):
+        return "open"  # a colon before a quotation that follows, a dash
     return "none"
 
 
 @check(code="P001", name="end-punctuation", severity=Severity.WARNING, family="punctuation")
 def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
-    """A question is not a question in English, or an ellipsis was dropped.
+    """The end of the sentence changed: a question is not a question, a statement became
+    one, the final full stop is missing or doubled, or an ellipsis was dropped.
 
-    Why: rhetorical questions and trailing ellipses carry the author's voice. An
-    indirect question ("I wonder whether ...") may end with a full stop.
+    Why: rhetorical questions and trailing ellipses carry the author's voice, and a
+    missing or doubled stop is a typo readers see. An indirect question ("Nobody knows
+    who ...", "I wonder whether ...") may end with a full stop; a Korean rhetorical
+    question ending in 까. may take a question mark; a heading has no stop in either
+    language and may gain a question mark; a colon before a quotation stays clean.
     Bad:  여기까지 아닌가? -> This is where it ends.
     Good: 여기까지 아닌가? -> Isn't this where it ends?
+    Bad:  국물은 뜨거울 때 먹어야 맛있다. -> Soup tastes best when it is hot
+    Good: 국물은 뜨거울 때 먹어야 맛있다. -> Soup tastes best when it is hot.
+    Bad:  관중은 모두 일어섰다. -> The whole crowd rose to its feet..
+    Good: 관중은 모두 일어섰다. -> The whole crowd rose to its feet.
+    Bad:  이 곡은 이별을 노래한 곡이다. -> Is this a song about parting?
+    Good: 누가 이 노래를 처음 불렀을까? -> Nobody knows who first sang this song.
+    Good: 이 맛을 어떻게 잊을 수 있을까. -> How could anyone forget this taste?
+    Good: 왜 발효인가 -> Why Fermentation?
+    Good: 그가 남긴 말은 이렇다. -> His last words were these:
     """
     source, target = _ending(unit.source), _ending(unit.target)
-    if source == "question" and target != "question" and not _INDIRECT.search(unit.target):
-        yield "the source is a question; the translation is not"
+    if source == "question" and target != "question":
+        if not (_INDIRECT.search(unit.target) or _EMBEDDED.search(unit.target)):
+            yield "the source is a question; the translation is not"
     elif source == "ellipsis" and target != "ellipsis":
         yield "the source ends with an ellipsis; the translation does not"
-    elif source in ("stop", "exclamation") and target == "question" and "?" not in unit.source:
-        yield "the translation is a question; the source is not"
+    elif source in ("stop", "exclamation") and target == "question":
+        if "?" not in unit.source and not _KO_QUESTION.search(unit.source):
+            yield "the translation is a question; the source is not"
+    elif source in ("stop", "exclamation") and target == "none" and \
+            not _OPEN_END.search(unit.target.rstrip().rstrip(_CLOSERS + "*_ ")):
+        yield "the final full stop is missing"
+    if ".." in unit.target and ".." not in unit.source:
+        for _ in _DOUBLED_STOP.finditer(unit.target.replace("...", "")):
+            yield "doubled full stop '..'"
+            break
 
 
 _PAIRS = [("(", ")"), ("[", "]"), ("{", "}"), ("“", "”")]

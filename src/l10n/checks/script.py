@@ -11,10 +11,12 @@ HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318c\ua960-\ua97f\ud7b
 HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Quoted or bracketed Korean followed or preceded by a romanization or gloss:
 # *jeong* (정), "jeong" (情), 정(jeong), 한(恨, han)
+# Linear time: possessive runs that start only where a run starts (an unbounded run tried
+# from every position of a long one is quadratic), and a gloss of at most 100 characters.
 _GLOSSED = re.compile(
-    r"[(\[（]\s*[\uac00-\ud7a3\u3400-\u9fff]+[^)\]）]*[)\]）]"  # (정) after a romanization
-    r"|[\uac00-\ud7a3]+\s*[(\[（]\s*[A-Za-z][^)\]）]*[)\]）]"  # 정 (jeong)
-    r"|[\"“'‘*_]+[\uac00-\ud7a3]+[\"”'’*_]+\s*[(\[,—–-]\s*[\"“'‘*_]*[A-Za-z]")  # "정" (jeong
+    r"[(\[（]\s*+[\uac00-\ud7a3\u3400-\u9fff]++[^)\]）]{0,100}[)\]）]"  # (정) after a romanization
+    r"|(?<![\uac00-\ud7a3])[\uac00-\ud7a3]++\s*+[(\[（]\s*+[A-Za-z][^)\]）]{0,100}[)\]）]"  # 정 (jeong)
+    r"|(?<![\"“'‘*_])[\"“'‘*_]++[\uac00-\ud7a3]++[\"”'’*_]++\s*+[(\[,—–-]\s*+[\"“'‘*_]*+[A-Za-z]")  # "정" (jeong
 
 
 def _allowed_spans(unit: Unit, ctx: CheckContext) -> list[tuple[int, int]]:

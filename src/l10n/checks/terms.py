@@ -24,9 +24,17 @@ def _judgements(unit: Unit, ctx: CheckContext):
 def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """The approved translation of a glossary term is missing from the target.
 
-    Why: one concept, one English name across every essay.
+    Why: one concept, one English name across every essay. The term is found in its
+    inflected and derived forms: a noun used as a verb (개발했습니다) takes the verb in
+    any inflection (developed), and the sai-siot form of a compound (장맛비) is the term.
+    A person's name (kind ``name``) may be shortened to the surname on later mentions.
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
+    Bad:  새 조리법을 개발하는 데 일 년이 걸렸다. -> It took a year to come up with the recipe.
+    Good: 우리는 새 반찬을 개발했습니다. -> We developed a new side dish.
+    Bad:  장맛비가 그치지 않았다. -> The summer rain would not stop.
+    Good: 장맛비가 그치지 않았다. -> The monsoon rain would not stop.
+    Good: 경기가 끝나자 손흥민은 손을 흔들었다. -> When the whistle blew, Son waved.
     """
     from ..glossary.terms import Verdict
 

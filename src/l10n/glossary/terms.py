@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -164,14 +165,20 @@ def read_glossary(path: Path) -> Glossary:
     data = read_input(path, GlossaryError, what="glossary",
                       missing_hint="create it or set 'glossary' in [tool.l10n]")
     text = decode_utf8(data, path, GlossaryError, hint="save the glossary as UTF-8 CSV")
-    return parse_glossary(text.replace("\r\n", "\n"), path=path)
+    # NFC: a glossary saved as NFD (macOS) matches the NFC sentences of the sources
+    return parse_glossary(unicodedata.normalize("NFC", text.replace("\r\n", "\n")), path=path)
 
 
 class Glossary:
-    """A validated glossary with one Korean automaton over all term forms."""
+    """A validated glossary with one Korean automaton over all term forms.
 
-    def __init__(self, terms: tuple[Term, ...]) -> None:
+    ``surnames``: a person's name (kind ``name``) may be shortened to the surname, its
+    first English word (Son Heung-min, later Son), on later mentions.
+    """
+
+    def __init__(self, terms: tuple[Term, ...], *, surnames: bool = True) -> None:
         self.terms = terms
+        self.surnames = surnames
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -181,10 +188,17 @@ class Glossary:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
+        forms = {}
         for term in self.terms:
             for form in (term.ko, *term.ko_variants):
                 key = _nospace(form)
-                automaton.add_word(key, (len(key), term, form))
+                forms[key] = (len(key), term, form)
+        for key, (length, term, _form) in list(forms.items()):
+            linked = saisiot(key)  # 장마 + 비 = 장맛비: the term's form before a noun
+            if linked and linked not in forms:
+                forms[linked] = (length, term, SAISIOT)
+        for key, value in forms.items():
+            automaton.add_word(key, value)
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -216,8 +230,11 @@ class Glossary:
         offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
         squeezed = "".join(text[i] for i in offsets)
         found = []
-        for end, (length, term, _form) in self._automaton.iter(squeezed):
+        for end, (length, term, form) in self._automaton.iter(squeezed):
             start = end - length + 1
+            if form is SAISIOT and not (end + 1 < len(squeezed) and
+                                        _is_hangul(squeezed[end + 1])):
+                continue  # 장맛 is 장마 only before the noun it links to
             found.append((start, -length, term))
         found.sort(key=lambda item: (item[0], item[1]))
         hits: list[KoHit] = []
@@ -229,6 +246,8 @@ class Glossary:
                 continue
             taken_until = stop
             first, last = offsets[start], offsets[stop - 1] + 1
+            if last - first == 1 and _counted(text, first):
+                continue  # 세 배 'three times' is a counter, not 배 'pear'
             if not any(term in owners and low <= first and last <= high  # 서울시장 hides 시장,
                        for low, high, owners in excluded):                # not 서울
                 hits.append(KoHit(term, first, last, text[first:last]))
@@ -296,8 +315,9 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
         if not (_clear_edges(text, hit) or _particles_follow(text, hit)):
             if hit.start not in starts and not _clear_left(text, hit.start):
                 continue
-            if hit.end not in ends and not _clear_right(text, hit.end):
-                continue
+            if hit.end not in ends and not _clear_right(text, hit.end) and \
+                    _nospace(hit.surface) not in _linked_forms(hit.term):
+                continue  # a linked form (장맛 of 장맛비) ends inside Kiwi's compound
             inside = [t for t in tokens if hit.start <= t.start < hit.end]
             if inside and (inside[0].tag.startswith(_GRAMMATICAL) or
                            inside[-1].tag.startswith(_GRAMMATICAL)):
@@ -364,6 +384,44 @@ def _clear_right(text: str, index: int) -> bool:
 
 def _clear_edges(text: str, hit: KoHit) -> bool:
     return _clear_left(text, hit.start) and _clear_right(text, hit.end)
+
+
+SAISIOT = "sai-siot"  # marks the linked form of a term in the automaton
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def saisiot(form: str) -> str:
+    """The form of a noun with the linking ㅅ (sai-siot) of a compound: 장마 → 장맛
+    (장맛비), 나무 → 나뭇 (나뭇잎), 김치 → 김칫 (김칫국); "" when it cannot take one (a
+    last syllable with a final consonant, a one-syllable term, not Hangul)."""
+    if len(form) < 2 or not _is_hangul(form[-1]) or (ord(form[-1]) - 0xAC00) % 28:
+        return ""
+    return form[:-1] + chr(ord(form[-1]) + 19)  # jongseong ㅅ is the 19th final
+
+
+@lru_cache(maxsize=4096)
+def _linked_forms(term: Term) -> frozenset[str]:
+    return frozenset(filter(None, (saisiot(_nospace(f)) for f in (term.ko, *term.ko_variants))))
+
+
+def _counted(text: str, index: int) -> bool:
+    """Whether the word at ``index`` follows a number as its counter (세 배, 3배, 두 그릇):
+    a one-syllable noun there is a bound noun, not the noun term (배 'pear')."""
+    if index == 0:
+        return False
+    before = text[max(0, index - 12):index]
+    if before[-1:].isdigit():
+        return True
+    if not before.endswith(" "):
+        return False
+    from ..korean.numerals import hangul_numbers
+
+    word = before.rstrip().rsplit(" ", 1)[-1]
+    return word.replace(",", "").replace(".", "").isdigit() or any(
+        start == 0 and end >= len(word) for start, end, _ in hangul_numbers(word + " 배"))
 
 
 # ---------------------------------------------------------------- English side
@@ -449,15 +507,27 @@ def _misspelt(form: str, english: str) -> str:
     return ""
 
 
-def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
+def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = False,
+                  surname: bool = False) -> EnJudgement:
     """Verdict for ``term`` in ``english``; ``needed`` is how often the Korean had it.
 
     Repetition rule: a term the Korean uses n times must appear n times, except that
     every repetition after the first may be a pronoun (it, they, this, ...) that
     follows the first rendering; otherwise the verdict is ``missing``.
+
+    ``verbal``: the Korean uses the noun term as a verb or adjective (발효시켜, 수출된,
+    개발했습니다), so the verb the English noun derives from is accepted in any
+    inflection (ferment, fermented; export, exported; develop, developing).
+    ``surname``: a name (kind ``name``) may be its first English word alone (Son for
+    Son Heung-min), as on a later mention.
     """
     sensitive = term.case_sensitive
     inflect = term.kind != "keep"
+    if verbal and term.kind == "term":
+        verbs = [hit for form in (term.en, *term.en_variants) for verb in _verb_forms(form)
+                 for hit in _count(verb, english, case_sensitive=False)]
+        if verbs:
+            return EnJudgement(term, Verdict.INFLECTED, verbs[0])
     forbidden = [hit for form in term.forbidden
                  for variant in (form, *(_inflections(form) if inflect else ()))
                  for hit in _count(variant, english, case_sensitive=sensitive)]
@@ -485,7 +555,53 @@ def judge_english(term: Term, english: str, *, needed: int = 1) -> EnJudgement:
         found = _loose_find(form, english) or _misspelt(form, english)
         if found:
             return EnJudgement(term, Verdict.ORTHOGRAPHIC, found)
+    if surname and term.kind == "name" and not forbidden:
+        short = _surname(term.en)
+        found = _count(short, english, case_sensitive=True) if short else []
+        if found:
+            return EnJudgement(term, Verdict.VARIANT, found[0])
     return EnJudgement(term, Verdict.MISSING, "")
+
+
+def _surname(name: str) -> str:
+    """The first word of a personal name of two or three words (Son of Son Heung-min)."""
+    words = name.split()
+    if 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return words[0]
+    return ""
+
+
+# noun endings and what the verb they come from ends with: fermentation → ferment,
+# development → develop, prescription → prescribe, diagnosis → diagnose, ruling → rule
+_DERIVATIONS = [("ation", ""), ("ation", "e"), ("ation", "ate"), ("ition", "ish"),
+                ("tion", "te"), ("ption", "be"), ("ption", "ve"), ("ction", "ce"),
+                ("ction", "ct"), ("sion", "de"), ("sion", "t"), ("sion", "se"),
+                ("ment", ""), ("sis", "se"), ("sis", "ze"), ("al", ""), ("ance", ""),
+                ("ance", "e"), ("ence", ""), ("ence", "e"), ("ing", ""), ("ing", "e"),
+                ("ure", ""), ("ure", "e"), ("y", "ize"), ("", "")]
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(form: str) -> tuple[str, ...]:
+    """Every inflection of the verbs the last word of ``form`` may derive from, by the
+    dictionary of lemminflect (so only real verbs: fermentation → ferment, fermented,
+    fermenting, ferments)."""
+    from lemminflect import getAllInflections
+
+    *head, last = form.split(" ")
+    found = set()
+    for ending, verb_ending in _DERIVATIONS:
+        if last.lower().endswith(ending) and len(last) - len(ending) >= 3:
+            stem = last[:len(last) - len(ending)] + verb_ending
+            for forms in getAllInflections(stem.lower(), upos="VERB").values():
+                found.update(forms)
+    return tuple(" ".join([*head, verb]) for verb in sorted(found))
+
+
+# what follows a noun used as a verb or adjective: 하다, 되다, 시키다, 받다 and their
+# forms, also after an object particle (진단을 받았다 "was diagnosed", 수출을 했다)
+_VERB_USE = re.compile(r"(?:[을를]\s?(?=[하해했한할받]))?"
+                       r"(?:하|해|했|한|할|합|함|되|돼|됐|된|될|됩|시키|시켜|시킨|시킬|시켰|받)")
 
 
 def _pronoun_after(english: str, first: str, count: int) -> bool:
@@ -506,8 +622,11 @@ def judge_entry(glossary: Glossary, source: str, target: str, *,
                 hits: list[KoHit] | None = None) -> Iterator[EnJudgement]:
     """One verdict per glossary term found in the Korean source of an entry."""
     found = hits if hits is not None else glossary.find_korean(source)
+    verbal = {hit.term for hit in found if _VERB_USE.match(source, hit.end)}
+    surnames = getattr(glossary, "surnames", True)
     for term, needed in korean_counts(found).items():
-        yield judge_english(term, target, needed=needed)
+        yield judge_english(term, target, needed=needed, verbal=term in verbal,
+                            surname=surnames)
 
 
 def project_glossary(config) -> Glossary | None:

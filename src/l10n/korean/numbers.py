@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .numerals import hangul_numbers
 
 # An approximate quantity is kept apart from exact values: ("~", 100) means "hundreds".
 Value = tuple[str, float]
@@ -79,6 +81,10 @@ _EN_MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\
 class NumberReport:
     missing: list[float]  # values in the source not found in the target
     extra: list[float]  # digit values in the target not in the source
+    # source values read from words (서른, 절반, 3시간 30분) not found in the target:
+    # a reading, not a certainty
+    unsure: list[float] = field(default_factory=list)
+    dates: list[tuple[int, int]] = field(default_factory=list)  # (month, day) not found
 
 
 def _to_float(text: str) -> float:
@@ -94,7 +100,10 @@ _KO_SPECIAL = re.compile(r"\d\s{0,2}(?:[천백십만억조]|년대)|수[십백�
 _NUMBER_WORDS = frozenset(
     _CARDINALS + _ORDINALS + ["twentieth", "hundreds", "thousands", "millions", "billions",
                               "dozens", "tens", "scores", "decades"]
-    + list(_DECADES) + _MONTHS + [numeral.lower() for numeral in _ROMAN_VALUES])
+    + list(_DECADES) + _MONTHS + [numeral.lower() for numeral in _ROMAN_VALUES]
+    + ["decade", "century", "centuries", "dozen", "half", "twice", "thrice", "doubled",
+       "doubles", "doubling", "tripled", "triples", "tripling", "trebled", "quadrupled",
+       "quadruples", "twofold", "threefold", "fourfold", "fivefold", "tenfold"])
 _LETTERS = re.compile(r"[a-z]+")
 _ORDINAL_TAIL = re.compile(r"(?:teenth|tieth)\b")
 # the non-ASCII letters that case-insensitive matching equates with ASCII ones (İ ı ſ K)
@@ -124,15 +133,42 @@ def has_number_words(text: str) -> bool:
     return not _NUMBER_WORDS.isdisjoint(words) or _ORDINAL_TAIL.search(lowered) is not None
 
 
+# 6월 2일, 2019년 11월 3일: a date is compared as a date; 3시간 30분 as 3.5 hours
+_KO_DATE = re.compile(r"(?<![\d.,])(?:(\d{4})\s?년\s?)?(\d{1,2})\s?월\s?(\d{1,2})\s?일")
+_KO_DURATION = re.compile(r"(?<![\d.,])(\d+)\s?시간\s?(\d+)\s?분")
+_KO_TIME_OR_DATE = re.compile(r"\d\s?(?:월\s?\d|시간\s?\d)")
+
+
 def korean_values(text: str) -> Counter:
-    """Values in Korean text: exact numbers as ("=", v), approximate ones as ("~", v)."""
+    """Values in Korean text: exact numbers as ("=", v), approximate ones as ("~", v),
+    numbers read from words as ("w", v), dates as ("d", month * 100 + day) and a
+    duration in hours and minutes as ("h", hours)."""
     values: Counter = Counter()
-    if not _KO_SPECIAL.search(text):
+    taken = [False] * len(text)
+    for start, end, found in hangul_numbers(text):
+        for value in found:
+            values[("w", value)] += 1
+        taken[start:end] = [True] * (end - start)
+    if "절반" in text:
+        values[("w", 0.5)] += text.count("절반")
+    if not _KO_SPECIAL.search(text) and not _KO_TIME_OR_DATE.search(text):
         for match in _KO_PLAIN.finditer(text):
             values[("=", _to_float(match.group(1)))] += 1
         return values
-    taken = [False] * len(text)
+    for match in _KO_DATE.finditer(text):
+        year, month, day = match.groups()
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            values[("d", int(month) * 100.0 + int(day))] += 1
+            if year:
+                values[("=", float(year))] += 1
+            taken[match.start():match.end()] = [True] * (match.end() - match.start())
+    for match in _KO_DURATION.finditer(text):
+        hours, minutes = match.groups()
+        values[("h", int(hours) + int(minutes) / 60)] += 1
+        taken[match.start():match.end()] = [True] * (match.end() - match.start())
     for match in _KO_ARTICLE.finditer(text) if "조" in text else ():
+        if any(taken[match.start():match.end()]):
+            continue
         for group in match.groups():
             if group:
                 values[("=", float(group))] += 1
@@ -185,12 +221,69 @@ def _digit_values(text: str) -> Counter:
     return values
 
 
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SMALL_ALT = r"\d+(?:\.\d+)?|" + "|".join(_SMALL)
+# multiples of a unit: two decades = 20 (years), half a century = 50, a dozen = 12
+_EN_MULTIPLE = re.compile(
+    rf"\b(?:(?P<half>half\s+a)|(?P<n>{_SMALL_ALT}))\s+"
+    rf"(?P<unit>decades?|centur(?:y|ies)|dozens?)\b(?!\s+of\b)", re.IGNORECASE)
+_UNIT_VALUE = {"decade": 10, "century": 100, "centurie": 100, "dozen": 12}
+# three and a half (hours), an hour and a half, half an hour, half
+_EN_AND_HALF = re.compile(rf"\b(?P<n>{_SMALL_ALT})\s+(?:(?P<unit>[a-z]+)\s+)?and\s+a\s+half\b",
+                          re.IGNORECASE)
+_EN_HALF = re.compile(r"\bhalf\b", re.IGNORECASE)
+_EN_TIMES = {"twice": 2, "thrice": 3, "doubled": 2, "doubles": 2, "doubling": 2,
+             "tripled": 3, "triples": 3, "tripling": 3, "trebled": 3, "quadrupled": 4,
+             "quadruples": 4, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+             "tenfold": 10}
+_EN_TIMES_RE = re.compile(rf"\b(?:{'|'.join(_EN_TIMES)})\b", re.IGNORECASE)
+_EN_DATE = re.compile(  # June 2, June 2nd; 2 June, the 2nd of June
+    r"\b(?P<m1>" + "|".join(m.capitalize() for m in _MONTHS) + r")\s+(?P<d1>\d{1,2})"
+    r"(?:st|nd|rd|th)?(?!\d|:)|(?<![\d.,])(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<m2>" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
+_WORD_PASSES = frozenset(["decade", "decades", "century", "centuries", "dozen", "dozens",
+                          "half", *_EN_TIMES])
+
+
+def _small(text: str) -> float:
+    return _SMALL.get(text.lower()) or _to_float(text)
+
+
+def _word_quantities(text: str, values: Counter, words: set[str]) -> str:
+    """Multiples, halves and multipliers read as values; returns the text without the
+    multiples (so that "two decades" is 20, not 2 and "decades")."""
+    if words.isdisjoint(_WORD_PASSES):
+        return text
+    def multiple(match: re.Match) -> str:
+        unit = _UNIT_VALUE[match.group("unit").lower().rstrip("s")]
+        count = 0.5 if match.group("half") else _small(match.group("n"))
+        values[("=", count * unit)] += 1
+        return " "
+    text = _EN_MULTIPLE.sub(multiple, text)
+    for match in _EN_AND_HALF.finditer(text):
+        values[("=", _small(match.group("n")) + 0.5)] += 1
+    for _ in _EN_HALF.finditer(text):
+        values[("=", 0.5)] += 1
+    for match in _EN_TIMES_RE.finditer(text):
+        values[("=", float(_EN_TIMES[match.group(0).lower()]))] += 1
+    return text
+
+
+def _dates(text: str, values: Counter) -> None:
+    for match in _EN_DATE.finditer(text):
+        month = match.group("m1") or match.group("m2")
+        day = int(match.group("d1") or match.group("d2"))
+        if 1 <= day <= 31:
+            values[("d", (_MONTHS.index(month.lower()) + 1) * 100.0 + day)] += 1
+
+
 def _all_values(text: str) -> Counter:
     from text_to_num import alpha2digit
 
     values: Counter = Counter()
     words, folded = _words(text)  # each pass runs only if a word it reads is there
-    lowered = text
+    lowered = _word_quantities(text, values, words)
     if not _APPROX_WORDS.isdisjoint(words):
         for pattern, value in _EN_APPROX:
             found = pattern.findall(lowered)
@@ -222,6 +315,8 @@ def _all_values(text: str) -> Counter:
         for match in _EN_SCALED.finditer(digits):  # "one trillion" became "1 trillion"
             values[("=", _to_float(match.group(1)) * _EN_SCALE[match.group(2).lower()])] += 1
         digits = _EN_SCALED.sub(" ", digits)
+    if not words.isdisjoint(_MONTHS):
+        _dates(digits, values)
     for match in _EN_NUMBER.finditer(digits):
         values[("=", _to_float(match.group(1)))] += 1
     return values
@@ -233,7 +328,8 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     One is never reported missing: Korean writes 1 where English says "a", "an",
     "per" or "single".
     """
-    if not _KO_SPECIAL.search(source) and not has_number_words(target):
+    if (not _KO_SPECIAL.search(source) and not has_number_words(target)
+            and not _KO_TIME_OR_DATE.search(source) and not _has_hangul_numbers(source)):
         # digits only on both sides (the common case): equal lists of digits agree
         ours = _KO_PLAIN.findall(source)
         theirs = (_EN_NUMBER.findall(_ranges(target))
@@ -244,32 +340,56 @@ def compare_numbers(source: str, target: str) -> NumberReport:
     if not wanted and not _DIGIT.search(target):
         return NumberReport([], [])
     found = english_values(target)
-    missing = []
+    missing, unsure, dates = [], [], []
     for key, count in wanted.items():
-        have = found.get(key, 0)
-        if key[0] == "y":  # 90년대 = the 1990s, the '90s, or the 2000s for 00년대
+        kind, number = key
+        have = found.get(("=", number) if kind in "wh" else key, 0)
+        if kind == "y":  # 90년대 = the 1990s, the '90s, or the 2000s for 00년대
             have = sum(found.get(("=", year), 0) for year in
-                       (key[1], 1900 + key[1], 2000 + key[1]))
-        if key[0] == "~" and not have:  # "hundreds" may be rendered exactly
+                       (number, 1900 + number, 2000 + number))
+        if kind == "~" and not have:  # "hundreds" may be rendered exactly
             have = sum(n for (kind, value), n in found.items() if kind == "=" and
-                       key[1] <= value < key[1] * 10)
-        digits = re.escape(_plain(key[1]))
-        if have < count and key[0] == "=" and re.search(
+                       number <= value < number * 10)
+        if kind == "h" and not have:  # 3시간 30분: three and a half hours, or 3 h 30 min
+            hours, minutes = int(number), round((number - int(number)) * 60)
+            have = count * bool(found.get(("=", float(hours))) and
+                                found.get(("=", float(minutes))))
+        digits = re.escape(_plain(number))
+        if have < count and kind == "=" and re.search(
                 rf"[A-Za-z]-?{digits}(?!\d)|(?<!\d){digits}-?[A-Za-z]", target):
             have = count  # the digits stand in a name: 코로나19 = COVID-19
-        if have < count and not (key == ("=", 1.0)):
-            missing += [key[1]] * (count - have)
-    # digits the source has anywhere (100km, 5G, 1990) are not extra in the translation
+        if have >= count or number == 1.0 and kind in "=w":
+            continue
+        if kind == "d":
+            dates += [(int(number) // 100, int(number) % 100)] * (count - have)
+        elif kind in "wh~":  # read from words, or an approximation: a heuristic
+            unsure += [number] * (count - have)
+        else:
+            missing += [number] * (count - have)
+    # digits the source has anywhere (100km, 5G, 1990) are not extra in the translation,
+    # nor are those of an equivalent added in brackets: 30도 = 30°C (86°F)
     source_digits = set(re.findall(r"\d+(?:\.\d+)?", source.replace(",", "")))
+    if "(" in target and not _BRACKETED.search(source):
+        source_digits |= {digit for part in _BRACKETED.findall(target.replace(",", ""))
+                          for digit in re.findall(r"\d+(?:\.\d+)?", part)}
+    said = Counter({("=", v) if kind == "w" else (kind, v): n
+                    for (kind, v), n in wanted.items()})
     known = {("=", v) for kind, v in wanted if kind == "y"} | {
         ("=", 1900 + v) for kind, v in wanted if kind == "y"} | {
         ("=", 2000 + v) for kind, v in wanted if kind == "y"}
-    extra = [value for (kind, value), n in (found - wanted).items() if kind == "="
+    extra = [value for (kind, value), n in (found - said).items() if kind == "="
              and value != 1.0 and ("=", value) not in known
              and _plain(value) not in source_digits
              and re.search(re.escape(_plain(value)), target.replace(",", ""))
              for _ in range(n)]
-    return NumberReport(sorted(missing), sorted(extra))
+    return NumberReport(sorted(missing), sorted(extra), sorted(unsure), sorted(dates))
+
+
+_BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+def _has_hangul_numbers(text: str) -> bool:
+    return "절반" in text or bool(hangul_numbers(text))
 
 
 def _plain(value: float) -> str:

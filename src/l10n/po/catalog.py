@@ -1,216 +1,253 @@
-"""PO and POT files: with ``po.parse``, the modules that read and write the PO format.
+"""PO and POT files read and written as GNU gettext 0.21 does (``msgcat`` of what we
+write changes nothing, and what we read then write is what ``msgcat`` writes).
 
-Reading uses polib (through ``po.parse``'s fast reader for files in the usual shape).
-Writing uses our own serializer, because the output must be what GNU gettext itself
-writes (``msgcat`` of our output changes nothing), and GNU wraps Korean text differently
-from polib: see ``po.wrap``. Files are written atomically (temporary file in the same
-folder, fsync, rename), and only when their bytes change.
+Reading is ``po.parse`` (gettext's grammar, linear time) after decoding the file in
+the charset its header declares; writing follows ``write-po.c``: translator comments,
+extracted comments, references, flags (in gettext's order; ``fuzzy`` only on a
+translated entry), ``#|`` previous fields, then the fields, wrapped as ``po.wrap``
+does and never inside a format directive; live entries first, then obsolete ones
+(those without a translation are dropped, as gettext drops them). A file is written
+back in the charset it declares, atomically, and only when its bytes change.
 """
 
 from __future__ import annotations
 
-import gc
+import codecs
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import polib
 
-from ..errors import CatalogError, decode_utf8, read_input
+from ..errors import CatalogError, read_input
 from ..files import write_text_atomic
-from .parse import Unusual, parse_po
+from .directives import format_language, protected_positions
+from .parse import PoSyntaxError, parse_flags, parse_po
 from .wrap import wrap_field, wrap_references
 
-_SYNTAX_LINE = re.compile(r"line (\d+)")
+__all__ = ["parse_catalog", "read_catalog", "decode_catalog", "format_entry",
+           "format_catalog", "format_header", "format_entries", "join_catalog",
+           "write_catalog", "new_catalog", "catalog_charset", "encode_catalog"]
 
-
-# A string line: optional "#~ " / "#| " prefix, optional keyword, then one quoted string
-# with only the escapes GNU gettext knows. polib accepts more; msgfmt does not.
-_STRING_LINE = re.compile(
-    r'^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
-    r'"(?:[^"\\]|\\[abfnrtv\\"\'?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*"\s*$')
-_NEEDS_STRING = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
-
-
-def _check_strings(text: str, path: Path | str) -> None:
-    """Every string line is well formed (closed quote, known escapes), as msgfmt demands."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if stripped and _NEEDS_STRING.match(stripped) and not _STRING_LINE.match(stripped):
-            raise CatalogError("PO syntax error: malformed string (unclosed quote or unknown "
-                               "escape)", path=path, line=number,
-                               hint="fix the line (msgfmt --check FILE shows the same)")
-
-
-def _check_syntax(text: str, path: Path | str) -> None:
-    """What polib reads without a word but msgfmt refuses (a msgid whose msgstr line was
-    deleted, keywords out of order) is an error, never an entry read as translated."""
-    from .validate import validate_po
-
-    for problem in validate_po(text).problems:
-        if problem.kind == "syntax":
-            raise CatalogError(f"PO syntax error: {problem.message}", path=path,
-                               line=problem.line,
-                               hint="fix the entry (msgfmt --check FILE shows the same)")
+_CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
+_CHARSET_TEXT = re.compile(r"charset=([^\s\"\\]+)")
 
 
 def parse_catalog(text: str, *, path: Path | str = "<string>") -> polib.POFile:
-    """A POFile from PO text; syntax errors become a CatalogError with the line.
-
-    Files in the usual shape are read by ``po.parse`` (three times faster, same objects);
-    anything else by polib, after a strict check of every string line.
-    """
+    """A POFile from PO text; what gettext rejects becomes a CatalogError with the line."""
+    if "\x00" in text:
+        raise CatalogError("file contains a NUL byte", path=path,
+                           line=text[: text.index("\x00")].count("\n") + 1,
+                           hint="restore the file from version control")
     try:
-        po = parse_po(text)
-    except Unusual:
-        _check_strings(text, path)
-        _check_syntax(text, path)
-        try:
-            po = polib.pofile(text, encoding="utf-8", wrapwidth=79)
-        except OSError as exc:
-            match = _SYNTAX_LINE.search(str(exc))
-            raise CatalogError("PO syntax error", path=path,
-                               line=int(match.group(1)) if match else None,
-                               hint="fix the entry (msgfmt --check-format FILE shows details)"
-                               ) from exc
-        finally:
-            if not gc.isenabled():
-                # polib's parser and the catalog it read form a reference cycle; with the
-                # collector off (the CLI) it would never be freed. The youngest generation
-                # holds what was made since the last collection, so this stays cheap.
-                gc.collect(0)
-    seen: set[tuple[str | None, str, bool]] = set()
-    for entry in po:  # polib's own duplicate check is quadratic; this one is linear
-        if not entry.msgid:
-            raise CatalogError("entry with an empty msgid (a second header?)", path=path,
-                               line=int(getattr(entry, "linenum", 0) or 0) or None,
-                               hint="keep one header entry at the top of the file")
-        if bool(entry.msgid_plural) != bool(entry.msgstr_plural):
-            raise CatalogError("msgid_plural and msgstr[N] must come together",
-                               path=path, line=int(getattr(entry, "linenum", 0) or 0) or None,
-                               hint="fix the plural entry (msgfmt --check shows the same)")
-        key = (entry.msgctxt, entry.msgid, entry.obsolete)
-        if key in seen:
-            raise CatalogError(f"duplicate entry for msgid {entry.msgid[:60]!r}", path=path,
-                               line=int(getattr(entry, "linenum", 0) or 0) or None,
-                               hint="merge the duplicates (msguniq) and try again")
-        seen.add(key)
-    return po
+        return parse_po(text)
+    except PoSyntaxError as exc:
+        raise CatalogError(f"PO syntax error: {exc.message}", path=path,
+                           line=exc.line or None,
+                           hint=exc.hint or "fix the entry (msgfmt --check FILE shows "
+                                            "the same)") from exc
+
+
+def decode_catalog(data: bytes, path: Path | str = "<string>") -> tuple[str, str]:
+    """The text of a PO file and the Python codec of the charset its header declares."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # PO editors on Windows may add a BOM
+    match = _CHARSET.search(data, 0, data.find(b"\n\n") if b"\n\n" in data[:65536]
+                            else min(len(data), 65536))
+    declared = match.group(1).decode("ascii", "replace") if match else "UTF-8"
+    codec = _codec(declared)
+    if codec is None:
+        line = data[: match.start()].count(b"\n") + 1 if match else None
+        raise CatalogError(f"unknown charset {declared!r} in the header", path=path,
+                           line=line, hint="declare a charset iconv knows, e.g. UTF-8")
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(f"not valid {declared}", path=path, line=line,
+                           hint="fix the charset in the header, or convert the file "
+                                "(msgconv --to-code=UTF-8)") from exc
+
+
+def _codec(declared: str) -> str | None:
+    if declared.upper() in ("CHARSET", "ASCII", "US-ASCII", "ANSI_X3.4-1968"):
+        return "utf-8"  # a template's placeholder: gettext reads it as ASCII-compatible
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return "utf-8" if name == "utf-8" else name
 
 
 def read_catalog(path: Path) -> polib.POFile:
-    """Read a PO/POT file; UTF-8 is required."""
+    """Read a PO/POT file in the charset its header declares."""
     data = read_input(path, CatalogError, what="catalog",
                       missing_hint="check the path, or run 'l10n update' to create it")
-    # PO editors on Windows may add a BOM; gettext accepts it
-    text = decode_utf8(data, path, CatalogError,
-                       hint="convert the file with msgconv --to-code=UTF-8")
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise CatalogError("file contains a NUL byte", path=path, line=line,
-                           hint="restore the file from version control")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return parse_catalog(text, path=path)
+    text, codec = decode_catalog(data, path)
+    po = parse_catalog(text, path=path)
+    po.encoding = codec
+    return po
 
 
-def _comment_lines(marker: str, text: str) -> Iterator[str]:
-    for line in text.split("\n"):
-        yield f"{marker} {line}" if line else marker
+def catalog_charset(po: polib.POFile) -> str:
+    """The Python codec a catalog is written in: the charset of its Content-Type."""
+    match = _CHARSET_TEXT.search(po.metadata.get("Content-Type", ""))
+    codec = _codec(match.group(1)) if match else None
+    return codec or "utf-8"
 
 
-def _flag_order(flags: list[str]) -> list[str]:
-    seen = []
-    for flag in (["fuzzy"] if "fuzzy" in flags else []) + [f for f in flags if f != "fuzzy"]:
-        if flag not in seen:
-            seen.append(flag)
-    return seen
+def encode_catalog(po: polib.POFile, text: str, path: Path | str = "<string>") -> bytes:
+    """``text`` in the catalog's charset; a character it cannot hold is an error."""
+    codec = catalog_charset(po)
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError as exc:
+        line = text[: exc.start].count("\n") + 1
+        raise CatalogError(f"a character cannot be written in {codec}", path=path,
+                           line=line, hint="convert the catalog to UTF-8 "
+                                           "(msgconv --to-code=UTF-8)") from exc
 
 
-def format_entry(entry: polib.POEntry, *, width: int = 79) -> list[str]:
+def _lines(entry: polib.POEntry, attr: str, text: str) -> list[str]:
+    """The comment lines behind ``entry.tcomment``/``comment``, kept as read if unchanged."""
+    kept = getattr(entry, attr, None)
+    if kept is not None and "\n".join(kept) == text:
+        return kept
+    return text.split("\n") if text else []
+
+
+def _comment_lines(marker: str, comments: list[str]) -> list[str]:
+    return [f"{marker} {line}" if line else marker for line in comments]
+
+
+def _has_msgstr(entry: polib.POEntry) -> bool:
+    if entry.msgid_plural:
+        forms = entry.msgstr_plural
+        return bool(forms.get(0, forms.get("0", ""))) if forms else False
+    return bool(entry.msgstr)
+
+
+def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) -> list[str]:
     """The lines of one entry as GNU gettext writes them."""
-    if entry.obsolete and not entry.msgstr and not any(entry.msgstr_plural.values()):
-        return []  # GNU drops untranslated obsolete entries: nothing is lost
+    translated = _has_msgstr(entry)
+    if entry.obsolete and not translated:
+        return []  # gettext drops untranslated obsolete entries: nothing is lost
     lines: list[str] = []
-    if entry.tcomment:
-        lines += _comment_lines("#", entry.tcomment)
-    if entry.comment:
-        lines += _comment_lines("#.", entry.comment)
+    lines += _comment_lines("#", _lines(entry, "tcomment_lines", entry.tcomment or ""))
+    lines += _comment_lines("#.", _lines(entry, "comment_lines", entry.comment or ""))
     if entry.occurrences:
         refs = [f"{file}:{line}" if line else file for file, line in entry.occurrences]
         lines += wrap_references(refs, width=width)
-    flags = _flag_order(entry.flags)
-    if flags:
-        lines.append("#, " + ", ".join(flags))
+    flags = parse_flags(",".join(entry.flags)) if entry.flags else []
+    written = [flag for flag in flags if (flag != "fuzzy" or translated)
+               and flag != "wrap" and not flag.endswith("-check")
+               and not (flag.startswith("impossible-") and flag.endswith("-format"))
+               and not (entry.obsolete and flag.startswith("range: "))]
+    written = [flag[9:] if flag.startswith("possible-") and flag.endswith("-format")
+               else flag for flag in written]
+    if written:
+        lines.append("#, " + ", ".join(written))
+    do_wrap = wrap and "no-wrap" not in flags
+    language = format_language(flags)
+
+    def field(keyword: str, value: str, prefix: str) -> list[str]:
+        protect = protected_positions(value, language) if language else frozenset()
+        return wrap_field(keyword, value, prefix=prefix, width=width, protect=protect,
+                          wrap=do_wrap)
+
     prefix = "#~ " if entry.obsolete else ""
     prev = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        lines += wrap_field("msgctxt", entry.previous_msgctxt, prefix=prev, width=width)
+        lines += field("msgctxt", entry.previous_msgctxt, prev)
     if entry.previous_msgid is not None:
-        lines += wrap_field("msgid", entry.previous_msgid, prefix=prev, width=width)
+        lines += field("msgid", entry.previous_msgid, prev)
     if entry.previous_msgid_plural is not None:
-        lines += wrap_field("msgid_plural", entry.previous_msgid_plural, prefix=prev,
-                            width=width)
+        lines += field("msgid_plural", entry.previous_msgid_plural, prev)
     if entry.msgctxt is not None:
-        lines += wrap_field("msgctxt", entry.msgctxt, prefix=prefix, width=width)
-    lines += wrap_field("msgid", entry.msgid, prefix=prefix, width=width)
+        lines += field("msgctxt", entry.msgctxt, prefix)
+    lines += field("msgid", entry.msgid, prefix)
     if entry.msgid_plural:
-        lines += wrap_field("msgid_plural", entry.msgid_plural, prefix=prefix, width=width)
+        lines += field("msgid_plural", entry.msgid_plural, prefix)
         forms = entry.msgstr_plural or {0: ""}
         for index in sorted(forms, key=int):
-            lines += wrap_field(f"msgstr[{index}]", forms[index], prefix=prefix, width=width)
+            lines += field(f"msgstr[{index}]", forms[index], prefix)
     else:
-        lines += wrap_field("msgstr", entry.msgstr, prefix=prefix, width=width)
+        lines += field("msgstr", entry.msgstr, prefix)
     return lines
 
 
-def format_catalog(po: polib.POFile, *, width: int = 79) -> str:
+def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> str:
     """The whole file as GNU gettext writes it: header, live entries, obsolete entries."""
-    return join_catalog(format_header(po, width=width), format_entries(po, width=width))
+    return join_catalog(format_header(po, width=width, wrap=wrap),
+                        format_entries(po, width=width, wrap=wrap))
 
 
 def join_catalog(header: str, entries: str) -> str:
     """A file's text from ``format_header`` and ``format_entries``."""
+    if not header:
+        return entries
     return f"{header}\n" + (f"\n{entries}" if entries else "")
 
 
-def format_header(po: polib.POFile, *, width: int = 79) -> str:
-    """The header entry's lines (the part of ``format_catalog`` before the first blank line)."""
-    header = polib.POEntry(msgid="", msgstr=_header_text(po), tcomment=po.header or "",
-                           flags=_header_flags(po))
-    return "\n".join(format_entry(header, width=width))
+def _header_entry(po: polib.POFile) -> polib.POEntry | None:
+    read = getattr(po, "header_entry", None)
+    raw = getattr(po, "header_raw", None)
+    if read is None and not po.metadata and not po.header:
+        return None  # a file without a header gets none
+    if raw is not None and dict(po.metadata) == raw[1]:
+        text = raw[0]  # unchanged: exactly as read (field order, spacing)
+    else:
+        text = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+    fuzzy = getattr(po, "metadata_is_fuzzy", None)
+    if isinstance(fuzzy, list):
+        fuzzy = "fuzzy" in fuzzy
+    header = polib.POEntry(msgid="", msgstr=text, tcomment=po.header or "")
+    if read is not None:
+        header.tcomment_lines = getattr(read, "tcomment_lines", None)
+        header.comment, header.comment_lines = read.comment, getattr(
+            read, "comment_lines", None)
+        header.occurrences = list(read.occurrences)
+        header.flags = [flag for flag in read.flags if flag != "fuzzy"]
+    if fuzzy:
+        header.flags = ["fuzzy"] + header.flags
+    return header
 
 
-def format_entries(po: polib.POFile, *, width: int = 79) -> str:
+def format_header(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> str:
+    """The header entry's lines (the part of ``format_catalog`` before the first blank
+    line); "" for a file without a header."""
+    header = _header_entry(po)
+    return "\n".join(format_entry(header, width=width, wrap=wrap)) if header else ""
+
+
+def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> str:
     """The entries' lines (``format_catalog`` after the header and a blank line), live
     entries first; "" when there are none."""
-    blocks = [format_entry(entry, width=width) for entry in po if not entry.obsolete]
+    blocks = [format_entry(entry, width=width, wrap=wrap) for entry in po
+              if not entry.obsolete]
     for entry in po:
         if entry.obsolete:
-            lines = format_entry(entry, width=width)
+            lines = format_entry(entry, width=width, wrap=wrap)
             if lines:
                 blocks.append(lines)
     return "".join("\n".join(block) + "\n\n" for block in blocks)[:-1]
 
 
-def _header_text(po: polib.POFile) -> str:
-    # polib keeps the metadata in file order; keep it, so a round trip changes nothing
-    return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
-
-
-def _header_flags(po: polib.POFile) -> list[str]:
-    fuzzy = getattr(po, "metadata_is_fuzzy", None)
-    if isinstance(fuzzy, list):
-        return ["fuzzy"] if "fuzzy" in fuzzy else []
-    return ["fuzzy"] if fuzzy else []
-
-
-def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any") -> bool:
-    """Serialize and write a catalog atomically; False when nothing changed."""
-    return write_text_atomic(path, format_catalog(po), expected_digest=expected_digest)
+def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any",
+                  width: int = 79, wrap: bool = True) -> bool:
+    """Serialize and write a catalog atomically in its charset; False when unchanged."""
+    text = format_catalog(po, width=width, wrap=wrap)
+    codec = catalog_charset(po)
+    if codec == "utf-8":
+        return write_text_atomic(path, text, expected_digest=expected_digest)
+    data = encode_catalog(po, text, path)
+    return write_text_atomic(path, data.decode("latin-1"), expected_digest=expected_digest,
+                             encoding="latin-1")
 
 
 def new_catalog(metadata: dict[str, str], *, header_comment: str = "") -> polib.POFile:
     po = polib.POFile(wrapwidth=79, encoding="utf-8")
     po.metadata = dict(metadata)
     po.header = header_comment
+    po.header_entry = None
+    po.header_raw = None
     return po

@@ -1,41 +1,51 @@
-"""Update a translation catalog from a new template, the way ``msgmerge --previous`` does, and more.
+"""Update a catalog from a new template as ``msgmerge --previous`` 0.21 does, plus
+re-segmentation.
 
-For every entry of the new template, in template order:
+Entry by entry, as msgmerge.c (``match_domain``, ``message_merge``):
 
-1. **exact**: an old entry (live or obsolete) with the same msgid gives its translation,
-   flags and translator comments;
-2. **split**: a run of consecutive new entries whose texts together are one old entry
-   (a sentence split in two): each part gets its share of the old translation when the
-   English splits into as many sentences, otherwise the whole old translation; fuzzy;
-3. **merged**: one new entry whose text is a run of consecutive old entries (two
-   sentences joined): it gets their translations joined; fuzzy;
-4. **fuzzy**: otherwise the most similar old translated entry (character similarity
-   at least 0.6, msgmerge's threshold) gives its translation, fuzzy.
+* **exact**: an old entry, live or obsolete, with the same msgctxt and msgid gives its
+  translation, translator comments and ``fuzzy``; everything else (extracted comments,
+  references, format flags, range, wrap) comes from the template;
+* **fuzzy**: otherwise the old translated entry (live or obsolete, any msgctxt) with the
+  highest similarity above 0.6 (gettext's ``fstrcmp`` on bytes plus a 0.00001 bonus for
+  the same or no msgctxt; candidates sharing a 4-gram of characters, or of a close
+  length for strings under four characters; ties to the candidate sharing more
+  4-grams, then the first), marked fuzzy, with ``#|`` the msgctxt/msgid it was made for;
+* plural forms sized by the catalog's ``nplurals``; a plural entry matched to a
+  singular one (or the reverse) gets its forms copied (or its first), fuzzy;
+* old entries no new entry used (exactly or as a fuzzy source) become obsolete, without
+  their extracted comments and references; the header is merged as ``po.header`` says.
 
-Every old entry that is not an exact match of a new one becomes obsolete (``#~``), so
-no translation is ever dropped. ``#| msgid`` (previous_msgid) tells the translator
-what the source said when the translation was made.
+l10n does one thing better, deliberately: **re-segmentation**. Before the fuzzy search,
+a run of consecutive new entries whose texts together are an old entry (a sentence
+split in two) each get their share of the old translation (by English sentence when
+the translation splits into as many, else the whole), and a new entry whose text is a
+run of consecutive old entries (sentences joined) gets their translations joined; both
+fuzzy, with ``#|`` the old text, and the old entries are kept as obsolete entries.
+msgmerge would give such entries a poorer fuzzy match or none. ``merge_catalog`` (used
+by ``l10n update``) also lets a part of a split and
+reworded sentence take the whole old translation (similarity of the part at least 90).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 import polib
 
-FUZZY_THRESHOLD = 60.0  # percent, as msgmerge
+from .header import merge_header, nplurals
+from .parse import entry_from_fields as _entry
+from .parse import parse_flags, parse_metadata
+
+__all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD"]
+
+FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
+_BONUS = 0.00001
 MAX_RUN = 4  # longest split or merge looked for
 _SPACE = re.compile(r"\s+")
 _EN_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-def _key(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-def _translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def split_english(text: str) -> list[str]:
@@ -43,32 +53,299 @@ def split_english(text: str) -> list[str]:
     return [part for part in _EN_SENTENCE_END.split(text.strip()) if part]
 
 
-def _carry(new: polib.POEntry, old: polib.POEntry, *, fuzzy: bool) -> None:
-    new.msgstr = old.msgstr
-    new.msgstr_plural = dict(old.msgstr_plural)
-    new.tcomment = old.tcomment
-    keep = [flag for flag in old.flags if flag != "fuzzy"]
-    new.flags = (["fuzzy"] if fuzzy or "fuzzy" in old.flags else []) + [
-        flag for flag in keep if flag not in new.flags] + [
-        flag for flag in new.flags if flag != "fuzzy" and flag not in keep]
-    if "fuzzy" in new.flags:
-        # the source the translation was made for: an old fuzzy entry already says it
-        made_for = old.previous_msgid if ("fuzzy" in old.flags and old.previous_msgid) \
-            else old.msgid
-        new.previous_msgid = made_for if made_for != new.msgid else old.previous_msgid
+def _forms(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        forms = entry.msgstr_plural
+        return [forms[k] for k in sorted(forms, key=int)] if forms else [""]
+    return [entry.msgstr]
 
 
-def _preference(entry: polib.POEntry) -> tuple[int, int]:
-    """Exact matches prefer a translated entry, then a live one."""
-    return (0 if _translated(entry) else 1, 1 if entry.obsolete else 0)
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(_forms(entry)[0])
 
 
-def _fresh(entry: polib.POEntry) -> polib.POEntry:
-    return polib.POEntry(msgid=entry.msgid, msgid_plural=entry.msgid_plural,
-                         msgstr="", msgstr_plural={k: "" for k in entry.msgstr_plural},
-                         occurrences=list(entry.occurrences), comment=entry.comment,
-                         flags=[flag for flag in entry.flags if flag != "fuzzy"],
-                         msgctxt=entry.msgctxt)
+def _is_fuzzy(entry: polib.POEntry) -> bool:
+    return "fuzzy" in entry.flags
+
+
+def _header_text(po: polib.POFile) -> str:
+    raw = getattr(po, "header_raw", None)
+    if raw is not None and dict(po.metadata) == raw[1]:
+        return raw[0]
+    return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+
+
+def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previous: bool,
+            plurals: int) -> polib.POEntry:
+    """msgmerge's ``message_merge`` for a non-header entry."""
+    old_fuzzy, old_formats, old_range, _ = _flag_info(tuple(old.flags))
+    _, ref_formats, ref_range, ref_rest = _flag_info(tuple(ref.flags))
+    fuzzy = old_fuzzy or force_fuzzy
+    if (ref.msgid_plural or None) != (old.msgid_plural or None):
+        fuzzy = True  # a different plural: needs the translator's attention
+    forms = _forms(old)
+    if not fuzzy:
+        for name in ref_formats:
+            if name not in old_formats and not _format_ok(name, ref, forms):
+                fuzzy = True
+    if not fuzzy and old_range and not _range_within(ref_range, old_range):
+        fuzzy = True
+    if ref.msgid_plural and not old.msgid_plural:
+        forms = forms * plurals
+        fuzzy = True
+    elif not ref.msgid_plural and old.msgid_plural:
+        if len(forms) > 1:
+            fuzzy = True
+        forms = forms[:1]
+    entry = _entry({"msgid": ref.msgid, "msgctxt": ref.msgctxt,
+                    "msgid_plural": ref.msgid_plural,
+                    "msgstr": "" if ref.msgid_plural else forms[0],
+                    "msgstr_plural": dict(enumerate(forms)) if ref.msgid_plural else {},
+                    "tcomment": old.tcomment, "comment": ref.comment,
+                    "occurrences": list(ref.occurrences),
+                    "flags": (["fuzzy"] if fuzzy else []) + list(ref_rest),
+                    "tcomment_lines": getattr(old, "tcomment_lines", None),
+                    "comment_lines": getattr(ref, "comment_lines", None),
+                    "linenum": getattr(ref, "linenum", 0)})
+    if previous and fuzzy and forms[0]:
+        if old_fuzzy:
+            entry.previous_msgctxt = old.previous_msgctxt
+            entry.previous_msgid = old.previous_msgid
+            entry.previous_msgid_plural = old.previous_msgid_plural
+        else:
+            entry.previous_msgctxt = old.msgctxt
+            entry.previous_msgid = old.msgid
+            entry.previous_msgid_plural = old.msgid_plural or None
+    return entry
+
+
+@functools.lru_cache(maxsize=1024)
+def _flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
+                                                tuple[str, ...]]:
+    """fuzzy?, the format flags that say yes or possible (as "x-format"), the range, and
+    the flags other than fuzzy, in gettext's order."""
+    parsed = parse_flags(",".join(flags))
+    formats = frozenset(f[9:] if f.startswith("possible-") else f for f in parsed
+                        if f.endswith("-format") and not f.startswith(("no-", "impossible-")))
+    found = next((f for f in parsed if f.startswith("range: ")), None)
+    return "fuzzy" in parsed, formats, found, tuple(f for f in parsed if f != "fuzzy")
+
+
+def _range_within(inner: str | None, outer: str) -> bool:
+    if inner is None:
+        return False
+    a, b = (int(x) for x in inner[7:].split(".."))
+    c, d = (int(x) for x in outer[7:].split(".."))
+    return a >= c and b <= d
+
+
+_DIRECTIVE = {
+    "c-format": re.compile(r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                           r"(?:hh|h|ll|l|L|q|j|z|Z|t)?([diouxXcsCSpneEfFgGaA%])"),
+    "python-format": re.compile(r"%(\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                                r"[hlL]?([diouxXeEfFgGcrsa%])"),
+    "python-brace-format": re.compile(r"\{([^{}:!]*)[^{}]*\}"),
+}
+
+
+def _format_ok(flag: str, ref: polib.POEntry, forms: list[str]) -> bool:
+    """Would ``msgfmt -c`` accept the old translation under the template's new format
+    flag? (Directives compared as a multiset; languages not known here pass.)"""
+    pattern = _DIRECTIVE.get(flag)
+    if pattern is None:
+        return True
+
+    def signature(text: str) -> list[str]:
+        return sorted("".join(g or "" for g in m.groups()) for m in pattern.finditer(text)
+                      if m.group(m.lastindex or 0) != "%")
+
+    expected = signature(ref.msgid)
+    return all(not form or signature(form) == expected for form in forms)
+
+
+# -------------------------------------------------------------------- fuzzy search
+
+class _FuzzyIndex:
+    """msgmerge's fuzzy index (msgl-fsearch.c) over the old translated entries."""
+
+    def __init__(self, candidates: list[polib.POEntry], codec: str) -> None:
+        self.candidates = candidates
+        self.codec = codec
+        self.encoded = [self._bytes(c.msgid) for c in candidates]
+        self.grams: dict[str, list[int]] = {}
+        self.short: dict[int, list[int]] = {}
+        grams = self.grams
+        for index, entry in enumerate(candidates):
+            text = entry.msgid
+            if len(text) >= 4:
+                for gram in {text[i:i + 4] for i in range(len(text) - 3)}:
+                    grams.setdefault(gram, []).append(index)
+            size = len(self.encoded[index])
+            if size <= 28:
+                self.short.setdefault(size, []).append(index)
+
+    def _bytes(self, text: str) -> bytes:
+        try:
+            return text.encode(self.codec)
+        except UnicodeEncodeError:
+            return text.encode("utf-8")
+
+    def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
+        from rapidfuzz.distance import Indel
+
+        query = self._bytes(msgid)
+        if len(msgid) >= 4:
+            counts: dict[int, int] = {}
+            for i in range(len(msgid) - 3):
+                for index in self.grams.get(msgid[i:i + 4], ()):
+                    counts[index] = counts.get(index, 0) + 1
+            order = sorted(counts, key=lambda k: (-counts[k], k))
+        else:
+            size = len(query)
+            low, high = -(-size * 3 // 7), size * 7 // 3  # l/(2/0.6-1) .. l*(2/0.6-1)
+            order = [k for n in range(low, high + 1) for k in self.short.get(n, ())]
+        best, found = FUZZY_THRESHOLD, None
+        for index in order:
+            entry = self.candidates[index]
+            other = self.encoded[index]
+            bonus = _BONUS if entry.msgctxt is None or entry.msgctxt == msgctxt else 0.0
+            total = len(query) + len(other)
+            if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
+                continue
+            limit = int(total * (1 - best + bonus)) + 1
+            distance = Indel.distance(query, other, score_cutoff=limit)
+            if distance > limit:
+                continue
+            weight = (total - distance) / total + bonus
+            if weight > best:
+                best, found = weight, entry
+        return found
+
+
+# -------------------------------------------------------------------- the merge
+
+def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool = True,
+             fuzzy_matching: bool = True, resegment: bool = True,
+             contained: bool = False) -> polib.POFile:
+    """The merged catalog, as ``msgmerge --previous OLD TEMPLATE`` writes it, with
+    re-segmentation (see the module's docstring) unless ``resegment`` is False."""
+    old_entries = list(old) if old is not None else []
+    codec = getattr(old, "encoding", "utf-8") or "utf-8"
+    result = polib.POFile(wrapwidth=79, encoding="utf-8")
+    old_header = getattr(old, "header_entry", None) if old is not None else None
+    has_header = old is not None and (old_header is not None or bool(old.metadata))
+    old_text = _header_text(old) if has_header else None
+    template_text = _header_text(template) if (
+        getattr(template, "header_entry", None) is not None or template.metadata) else ""
+    if template_text and _declares_utf8(template_text) and old_text is not None:
+        old_text = _charset_to_utf8(old_text)
+        codec = "utf-8"
+    plurals = nplurals(old_text)
+    if has_header:
+        text = merge_header(old_text or "", template_text)
+        result.metadata = parse_metadata(text)
+        result.header_raw = (text, dict(result.metadata))
+        result.header = old.header
+        result.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", [])
+        header = polib.POEntry(msgid="", msgstr=text)
+        if old_header is not None:
+            header.tcomment_lines = getattr(old_header, "tcomment_lines", None)
+            header.flags = [f for f in old_header.flags if f == "fuzzy"]
+        template_header = getattr(template, "header_entry", None)
+        if template_header is not None:
+            header.comment = template_header.comment
+            header.comment_lines = getattr(template_header, "comment_lines", None)
+            header.occurrences = list(template_header.occurrences)
+            header.flags += [f for f in template_header.flags if f != "fuzzy"]
+        result.header_entry = header
+    else:
+        result.header_entry = None
+        result.header_raw = None
+
+    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in old_entries:
+        by_key.setdefault((entry.msgctxt, entry.msgid), entry)
+    refs = [entry for entry in template if not entry.obsolete]
+    merged: list[polib.POEntry | None] = [None] * len(refs)
+    used: set[int] = set()
+    for i, ref in enumerate(refs):
+        match = by_key.get((ref.msgctxt, ref.msgid))
+        if match is not None:
+            merged[i] = _merged(match, ref, force_fuzzy=False, previous=previous,
+                                plurals=plurals)
+            used.add(id(match))
+    exact = set(used)
+    if resegment:
+        _resegment(refs, merged, old_entries, used, previous=previous)
+    if fuzzy_matching:
+        index = None
+        for i, ref in enumerate(refs):
+            if merged[i] is not None:
+                continue
+            if index is None:
+                index = _FuzzyIndex([e for e in old_entries if _translated(e)], codec)
+            match = index.search(ref.msgctxt, ref.msgid)
+            if match is not None:
+                merged[i] = _merged(match, ref, force_fuzzy=True, previous=previous,
+                                    plurals=plurals)
+                used.add(id(match))
+    if contained:
+        # the old sentence may have given its first part a fuzzy match already
+        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact
+                                        and _translated(e) and e.msgctxt is None
+                                        and not e.msgid_plural], previous=previous)
+    for i, ref in enumerate(refs):
+        entry = merged[i]
+        if entry is None:
+            entry = _copy(ref)
+            if entry.msgid_plural and not any(entry.msgstr_plural.values()):
+                entry.msgstr_plural = dict.fromkeys(range(plurals), "")  # nplurals forms
+        if "fuzzy" not in entry.flags or not _translated(entry):
+            entry.previous_msgctxt = entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+        result.append(entry)
+    for entry in old_entries:
+        if id(entry) in used:
+            continue
+        gone = _copy(entry)
+        gone.comment, gone.comment_lines, gone.occurrences = "", None, []
+        gone.obsolete = 1
+        result.append(gone)
+    return result
+
+
+def _declares_utf8(header: str) -> bool:
+    at = header.find("charset=")
+    return at >= 0 and re.split(r"[ \t\n]", header[at + 8:], maxsplit=1)[0].upper() == "UTF-8"
+
+
+def _charset_to_utf8(header: str) -> str:
+    at = header.find("charset=")
+    if at < 0:
+        return header
+    start = at + 8
+    end = start + len(re.split(r"[ \t\n]", header[start:], maxsplit=1)[0])
+    return header[:start] + "UTF-8" + header[end:]
+
+
+def _copy(entry: polib.POEntry) -> polib.POEntry:
+    return _entry({"msgid": entry.msgid, "msgctxt": entry.msgctxt,
+                   "msgid_plural": entry.msgid_plural, "msgstr": entry.msgstr,
+                   "msgstr_plural": dict(entry.msgstr_plural), "tcomment": entry.tcomment,
+                   "comment": entry.comment, "occurrences": list(entry.occurrences),
+                   "flags": list(entry.flags), "obsolete": entry.obsolete,
+                   "previous_msgctxt": entry.previous_msgctxt,
+                   "previous_msgid": entry.previous_msgid,
+                   "previous_msgid_plural": entry.previous_msgid_plural,
+                   "tcomment_lines": getattr(entry, "tcomment_lines", None),
+                   "comment_lines": getattr(entry, "comment_lines", None),
+                   "linenum": getattr(entry, "linenum", 0)})
+
+
+# -------------------------------------------------------------------- re-segmentation
+
+def _key(text: str) -> str:
+    return _SPACE.sub("", text)
 
 
 def _runs(keys: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -76,130 +353,103 @@ def _runs(keys: Sequence[str]) -> dict[str, tuple[int, int]]:
     runs: dict[str, tuple[int, int]] = {}
     for start in range(len(keys)):
         joined = keys[start]
+        if not joined:
+            continue
         for end in range(start + 1, min(start + MAX_RUN, len(keys))):
+            if not keys[end]:
+                break
             joined += keys[end]
             runs.setdefault(joined, (start, end + 1))
     return runs
 
 
-def merge_catalog(old: polib.POFile | None, template: polib.POFile,
-                  metadata: dict[str, str]) -> polib.POFile:
-    """The updated catalog: template entries with old translations, then obsolete entries."""
-    result = polib.POFile(wrapwidth=79, encoding="utf-8")
-    result.metadata = dict(metadata)
-    result.header = old.header if old is not None else ""
-    if old is not None:
-        result.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", 0)
-    old_entries = [entry for entry in old] if old is not None else []
-    by_id: dict[tuple[str | None, str], polib.POEntry] = {}
-    for entry in sorted(old_entries, key=_preference):  # translated live entries first
-        by_id.setdefault((entry.msgctxt, entry.msgid), entry)
-
-    new_entries = [_fresh(entry) for entry in template if not entry.obsolete]
-    used: set[int] = set()
-    done = [False] * len(new_entries)
-    for i, entry in enumerate(new_entries):
-        match = by_id.get((entry.msgctxt, entry.msgid))
-        if match is not None:
-            _carry(entry, match, fuzzy=False)
-            entry.previous_msgid = match.previous_msgid if "fuzzy" in entry.flags else None
-            used.add(id(match))
-            done[i] = True
-
-    candidates = [e for e in old_entries if id(e) not in used and _translated(e)
-                  and e.msgctxt is None and not e.msgid_plural]
-    _match_splits(new_entries, done, candidates)
-    _match_merges(new_entries, done, [e for e in old_entries if e.msgctxt is None
-                                      and not e.msgid_plural])
-    # fuzzy: first among old entries no new entry took exactly (an edited sentence's old
-    # self is there), then among all translated old entries, as msgmerge does
-    _match_fuzzy(new_entries, done, [e for e in candidates if not e.obsolete] +
-                 [e for e in candidates if e.obsolete])
-    _match_fuzzy(new_entries, done, [e for e in old_entries if _translated(e)
-                                     and e.msgctxt is None and not e.msgid_plural])
-    # a part of a sentence that was split with an edit: the old sentence contains it
-    _match_fuzzy(new_entries, done, candidates, contained=True)
-    for entry in new_entries:
-        result.append(entry)
-    carried = {(e.msgctxt, e.msgid): e.msgstr for e in new_entries}
-    for entry in old_entries:
-        if not _translated(entry) or carried.get((entry.msgctxt, entry.msgid)) == entry.msgstr:
-            continue  # nothing to keep, or the same translation is live
-        gone = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr,
-                             msgid_plural=entry.msgid_plural,
-                             msgstr_plural=dict(entry.msgstr_plural), msgctxt=entry.msgctxt,
-                             tcomment=entry.tcomment, flags=list(entry.flags),
-                             previous_msgid=entry.previous_msgid, obsolete=True)
-        result.append(gone)
-    return result
+def _plain(entry: polib.POEntry) -> bool:
+    return entry.msgctxt is None and not entry.msgid_plural
 
 
-def _match_splits(new: list[polib.POEntry], done: list[bool],
-                  candidates: list[polib.POEntry]) -> None:
-    runs = _runs([_key(entry.msgid) for entry in new])
-    for old in candidates:
+def _fuzzy_from(ref: polib.POEntry, msgstr: str, tcomment: str, old_msgid: str,
+                previous: bool) -> polib.POEntry:
+    entry = _copy(ref)
+    entry.msgstr = msgstr
+    entry.tcomment, entry.tcomment_lines = tcomment, None
+    entry.flags = ["fuzzy"] + [f for f in parse_flags(",".join(ref.flags)) if f != "fuzzy"]
+    entry.previous_msgctxt = entry.previous_msgid_plural = None
+    entry.previous_msgid = old_msgid if previous else None
+    return entry
+
+
+def _resegment(refs: list[polib.POEntry], merged: list, old_entries: list[polib.POEntry],
+               used: set[int], *, previous: bool) -> None:
+    """Splits and merges of sentences (see the module's docstring). The old entries
+    stay as obsolete entries too (unlike a fuzzy source in msgmerge): their translation
+    was cut or joined, so its exact text is kept."""
+    taken: set[int] = set()
+    keys = [_key(ref.msgid) if _plain(ref) and merged[i] is None else ""
+            for i, ref in enumerate(refs)]
+    runs = _runs(keys)
+    for old in old_entries:
+        if id(old) in used or not _translated(old) or not _plain(old):
+            continue
         span = runs.get(_key(old.msgid))
-        if span is None or any(done[i] for i in range(*span)):
+        if span is None or any(merged[i] is not None for i in range(*span)):
             continue
         parts = list(range(*span))
         english = split_english(old.msgstr)
         shares = english if len(english) == len(parts) else [old.msgstr] * len(parts)
         for index, share in zip(parts, shares, strict=True):
-            entry = new[index]
-            entry.msgstr = share
-            entry.tcomment = old.tcomment
-            entry.flags = ["fuzzy"] + [f for f in entry.flags if f != "fuzzy"]
-            entry.previous_msgid = old.msgid
-            done[index] = True
-
-
-def _match_merges(new: list[polib.POEntry], done: list[bool],
-                  old_entries: list[polib.POEntry]) -> None:
-    live_old = [entry for entry in old_entries if not entry.obsolete]
-    runs = _runs([_key(entry.msgid) for entry in live_old])
-    for index, entry in enumerate(new):
-        if done[index]:
+            merged[index] = _fuzzy_from(refs[index], share, old.tcomment, old.msgid,
+                                        previous)
+        taken.add(id(old))
+    live_old = [e for e in old_entries if not e.obsolete and _plain(e) and id(e) not in used
+                and id(e) not in taken]
+    old_runs = _runs([_key(e.msgid) for e in live_old])
+    for index, ref in enumerate(refs):
+        if merged[index] is not None or not _plain(ref):
             continue
-        span = runs.get(_key(entry.msgid))
+        span = old_runs.get(_key(ref.msgid))
         if span is None:
             continue
         olds = live_old[span[0]:span[1]]
-        if not any(_translated(old) for old in olds):
+        if not all(_translated(old) for old in olds) or any(id(o) in taken for o in olds):
             continue
-        entry.msgstr = " ".join(old.msgstr for old in olds if old.msgstr)
-        comments = [old.tcomment for old in olds if old.tcomment]
-        entry.tcomment = "\n".join(dict.fromkeys(comments))
-        entry.flags = ["fuzzy"] + [f for f in entry.flags if f != "fuzzy"]
-        entry.previous_msgid = " ".join(old.msgid for old in olds)
-        done[index] = True
+        comments = "\n".join(dict.fromkeys(o.tcomment for o in olds if o.tcomment))
+        merged[index] = _fuzzy_from(ref, " ".join(o.msgstr for o in olds), comments,
+                                    " ".join(o.msgid for o in olds), previous)
+        taken.update(id(o) for o in olds)
 
 
-def _match_fuzzy(new: list[polib.POEntry], done: list[bool],
-                 candidates: list[polib.POEntry], *, contained: bool = False) -> None:
-    """Give each unmatched entry the most similar old translation (ties: the first).
-
-    With ``contained``, similarity is how well the new sentence matches a part of a
-    longer old one (rapidfuzz partial_ratio, at least 90): the halves of a sentence that
-    was split and reworded each get the old translation to cut down.
-    """
-    todo = [i for i, entry in enumerate(new) if not done[i] and not entry.msgid_plural
-            and (not contained or len(entry.msgid) >= 12)]
+def _match_contained(refs: list[polib.POEntry], merged: list,
+                     candidates: list[polib.POEntry], *, previous: bool) -> None:
+    """A part of a sentence that was split and reworded: the old sentence contains it
+    (rapidfuzz partial_ratio at least 90, the old text at least 1.3 times longer)."""
+    todo = [i for i, ref in enumerate(refs) if merged[i] is None and _plain(ref)
+            and len(ref.msgid) >= 12]
     if not candidates or not todo:
         return
     from rapidfuzz import fuzz, process
 
     choices = [old.msgid for old in candidates]
-    step = max(1, 20_000_000 // len(choices))  # bound the score matrix to ~80 MB
-    for first in range(0, len(todo), step):
-        rows = todo[first:first + step]
-        cutoff = 90.0 if contained else FUZZY_THRESHOLD
-        scores = process.cdist([new[i].msgid for i in rows], choices,
-                               scorer=fuzz.partial_ratio if contained else fuzz.ratio,
-                               score_cutoff=cutoff, workers=-1)
-        for row, index in enumerate(rows):
-            best = int(scores[row].argmax())
-            if contained and len(choices[best]) < len(new[index].msgid) * 1.3:
-                continue  # not a part of a longer sentence
-            if scores[row][best] >= cutoff:
-                _carry(new[index], candidates[best], fuzzy=True)
-                done[index] = True
+    scores = process.cdist([refs[i].msgid for i in todo], choices,
+                           scorer=fuzz.partial_ratio, score_cutoff=90.0, workers=1)
+    for row, index in enumerate(todo):
+        best = int(scores[row].argmax())
+        if scores[row][best] >= 90.0 and len(choices[best]) >= len(refs[index].msgid) * 1.3:
+            old = candidates[best]
+            merged[index] = _fuzzy_from(refs[index], old.msgstr, old.tcomment, old.msgid,
+                                        previous)
+
+
+def merge_catalog(old: polib.POFile | None, template: polib.POFile,
+                  metadata: dict[str, str]) -> polib.POFile:
+    """``l10n update``'s merge: ``msgmerge`` with re-segmentation and contained parts,
+    under the header fields the pipeline decides (``metadata``)."""
+    result = msgmerge(old, template, contained=True)
+    result.metadata = dict(metadata)
+    result.header_raw = None
+    result.header = old.header if old is not None else ""
+    if old is not None:
+        result.metadata_is_fuzzy = getattr(old, "metadata_is_fuzzy", 0)
+    header = getattr(result, "header_entry", None)
+    if header is None:
+        result.header_entry = polib.POEntry(msgid="", msgstr="")
+    return result

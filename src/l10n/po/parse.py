@@ -1,57 +1,204 @@
-"""A fast reader for PO files in the shape GNU gettext writes them.
+"""Read PO files as GNU gettext 0.21 reads them (``po-lex.c``, ``po-gram-gen.y``,
+``read-catalog-abstract.c``), into polib objects.
 
-polib's parser is a general state machine that runs a regular expression and a method
-call per line and unescapes every string; on 100,000 entries it takes two seconds,
-most of the time of ``l10n check`` or ``l10n status``. Files written by gettext, by
-Poedit or by l10n itself all have one shape: comments, then ``msgctxt``/``msgid``/
-``msgstr`` lines with their continuation lines, one keyword and one space before each
-string. This reader handles that shape in one tight loop, builds the same polib
-objects, and gives up (``Unusual``) on anything else, which polib then reads, so every
-file reads exactly as polib reads it. A test compares the two on every Django catalog
-and on generated catalogs.
+One pass over the lines, no backtracking: a string is scanned with a pattern that
+cannot backtrack (``[^"\\\\]*``) and a dictionary of escapes, so every input is read in
+linear time. What gettext keeps, this keeps, so that ``po.catalog`` can write the file
+back byte for byte as ``msgcat`` would:
+
+* translator comments (``#`` and ``# text``, one space after ``#`` dropped, trailing
+  spaces and CRs kept), extracted comments (``#.``, an empty one too), references
+  (``#:``, parsed like gettext, duplicates dropped), flags (only the last ``#,`` line
+  counts, unknown flags are dropped, as gettext does), ``#|`` and ``#~|`` previous
+  fields, obsolete ``#~`` entries;
+* the header's text exactly as written (double spaces, field order), and whether
+  the file has a header at all.
+
+Those extras live in attributes beside polib's: ``entry.tcomment_lines`` and
+``entry.comment_lines`` (the lists behind ``tcomment`` and ``comment``),
+``po.header_entry`` (None for a file without a header) and ``po.header_raw``
+(the header's msgstr and the metadata parsed from it). Anything gettext rejects
+(unclosed strings, unknown escapes, missing msgstr, a plural index out of order, an
+``<EOT>`` character, duplicate definitions) raises ``PoSyntaxError`` with the line.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
+from collections.abc import Iterable, Iterator
 
 import polib
 
-# One quoted string with only the escapes GNU gettext knows (as catalog._STRING_LINE).
-_STRING = re.compile(r'"((?:[^"\\]|\\[abfnrtv\\"\'?]|\\[0-7]{1,3}|\\x[0-9A-Fa-f]+)*)"')
-_KEYWORDS = {"msgctxt": "ct", "msgid": "mi", "msgid_plural": "mp", "msgstr": "ms"}
-_PREVIOUS = {"msgctxt": "pc", "msgid": "pm", "msgid_plural": "pp"}
-_FIELDS = {"ct": "msgctxt", "mi": "msgid", "mp": "msgid_plural", "ms": "msgstr",
-           "pc": "previous_msgctxt", "pm": "previous_msgid", "pp": "previous_msgid_plural"}
-# states after which a comment or msgctxt/msgid line starts the next entry
-_ENDS = {"ms", "mx"}
-# states in which this reader accepts a comment line (polib accepts more, but not all)
-_COMMENTABLE = {"st", "he", "co", "ms", "mx", "pc", "pm", "pp"}
-# which keyword may follow which state (msgctxt and msgid also start a new entry)
-_NEXT = {"ct": {"st", "he", "co", "pc", "pm", "pp", "ms", "mx"},
-         "mi": {"st", "he", "co", "ct", "pc", "pm", "pp", "ms", "mx"},
-         "mp": {"mi"}, "ms": {"mi"}, "mx": {"mp", "mx"}}
+__all__ = ["PoSyntaxError", "parse_po", "FORMAT_LANGUAGES", "parse_flags"]
 
 
-class Unusual(Exception):
-    """The text is not in the common shape; polib reads it instead."""
+class PoSyntaxError(ValueError):
+    """Input gettext rejects; ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.line, self.hint = message, line, hint
 
 
-def _string(token: str) -> str:
-    if len(token) > 1 and token[0] == '"' == token[-1] and "\\" not in token \
-            and token.count('"') == 2:
-        return token[1:-1]  # the common case: no escapes, nothing to check further
-    match = _STRING.fullmatch(token)
-    if match is None:
-        raise Unusual
-    value = match.group(1)
-    return polib.unescape(value) if "\\" in value else value
+# gettext's format languages, in the order it writes their flags (message.c)
+FORMAT_LANGUAGES = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl",
+    "perl-brace", "php", "gcc-internal", "gfc-internal", "ycp")
+_FORMAT_INDEX = {name: i for i, name in enumerate(FORMAT_LANGUAGES)}
+_SYNTAX_CHECKS = ("ellipsis-unicode", "space-ellipsis", "quote-unicode", "bullet-unicode")
+_FLAG_SPLIT = re.compile(r"[\n \t\r\f\v,]+")
+_RANGE = re.compile(r"(\d+)\.\.(\d+)")
 
 
-# A POEntry as polib's constructor makes it, built from a dict: the constructor costs a
-# third of the reading time. If polib's attributes ever change, the constructor is used.
+def parse_flags(text: str) -> list[str]:
+    """The flags of a ``#,`` line, as gettext keeps them, in the order it writes them:
+    ``fuzzy``, format flags in gettext's language order, ``range: a..b``, ``wrap`` or
+    ``no-wrap``, syntax checks. Unknown flags are dropped (gettext drops them)."""
+    return list(_parse_flags(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a catalog has a handful of distinct flag lines
+def _parse_flags(text: str) -> tuple[str, ...]:
+    fuzzy = False
+    formats: dict[int, str] = {}
+    rng = wrap = None
+    checks: dict[int, str] = {}
+    tokens = [t for t in _FLAG_SPLIT.split(text) if t]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if token == "fuzzy":
+            fuzzy = True
+        elif token.endswith("-format"):
+            name = token[:-7]
+            for prefix in ("no-", "possible-", "impossible-"):
+                if name.startswith(prefix) and name[len(prefix):] in _FORMAT_INDEX:
+                    formats[_FORMAT_INDEX[name[len(prefix):]]] = token
+                    break
+            else:
+                if name in _FORMAT_INDEX:
+                    formats[_FORMAT_INDEX[name]] = token
+        elif token == "range:" and i < len(tokens):
+            match = _RANGE.match(tokens[i])
+            i += 1
+            if match and int(match.group(1)) <= int(match.group(2)):
+                rng = f"range: {int(match.group(1))}..{int(match.group(2))}"
+        elif token in ("wrap", "no-wrap"):
+            wrap = token
+        elif token.endswith("-check"):
+            name = token[:-6]
+            base = name[3:] if name.startswith("no-") else name
+            if base in _SYNTAX_CHECKS:
+                checks[_SYNTAX_CHECKS.index(base)] = token
+    flags = ["fuzzy"] if fuzzy else []
+    flags += [formats[k] for k in sorted(formats)]
+    if rng:
+        flags.append(rng)
+    if wrap:
+        flags.append(wrap)
+    flags += [checks[k] for k in sorted(checks)]
+    return tuple(flags)
+
+
+def _filepos(text: str) -> list[tuple[str, str]]:
+    """References of a ``#:`` line, parsed as gettext's ``po_parse_comment_filepos``."""
+    found: list[tuple[str, str]] = []
+    if " :" not in text and ": " not in text and "\t" not in text and not text.endswith(":"):
+        for name in text.split(" "):  # the usual shape: "file:line file"
+            if name:
+                head, colon, digits = name.rpartition(":")
+                found.append((head, str(int(digits))) if colon and head and digits.isascii()
+                             and digits.isdigit() else (name, ""))
+        return found
+    tokens = [t for t in re.split(r"[ \t\n]+", text) if t]
+    i = 0
+    while i < len(tokens):
+        name = tokens[i]
+        i += 1
+        nxt = tokens[i] if i < len(tokens) else ""
+        if nxt.startswith(":"):  # "file : 12" or "file :12"
+            rest = nxt[1:] or (tokens[i + 1] if i + 1 < len(tokens) else "")
+            if rest.isascii() and rest.isdigit():
+                found.append((name, str(int(rest))))
+                i += 1 if nxt[1:] else 2
+                continue
+        if name.endswith(":") and nxt.isascii() and nxt.isdigit():  # "file: 12"
+            found.append((name[:-1], str(int(nxt))))
+            i += 1
+            continue
+        head, colon, digits = name.rpartition(":")
+        if colon and len(head) >= 1 and digits.isascii() and digits.isdigit():
+            found.append((head, str(int(digits))))
+        else:
+            found.append((name, ""))
+    return found
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
+            "\\": "\\", '"': '"'}
+_PLAIN = re.compile(r'[^"\\]*')  # cannot backtrack: one character class, no alternation
+_OCTAL = re.compile(r"[0-7]{1,3}")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_KEYWORD = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_BLANK = " \t\r\f\v"
+
+
+def _string(line: str, pos: int, number: int) -> tuple[str, int]:
+    """The string starting at ``line[pos] == '"'`` and the position after it."""
+    end = line.find('"', pos + 1)
+    if end > 0 and "\\" not in line[pos + 1:end]:
+        return line[pos + 1:end], end + 1
+    parts: list[str] = []
+    pos += 1
+    plain = _PLAIN.match
+    while True:
+        end = plain(line, pos).end()
+        parts.append(line[pos:end])
+        if end >= len(line):
+            raise PoSyntaxError("end-of-line within string", number,
+                                "close the string with a double quote")
+        if line[end] == '"':
+            return "".join(parts), end + 1
+        code = line[end + 1:end + 2]  # after a backslash
+        if code in _ESCAPES:
+            parts.append(_ESCAPES[code])
+            pos = end + 2
+        elif "0" <= code <= "7":
+            digits = _OCTAL.match(line, end + 1).group()
+            parts.append(_byte(int(digits, 8)))
+            pos = end + 1 + len(digits)
+        elif code == "x" and _HEX.match(line, end + 2):
+            digits = _HEX.match(line, end + 2).group()
+            parts.append(_byte(int(digits, 16) & 0xFF))
+            pos = end + 2 + len(digits)
+        else:
+            raise PoSyntaxError(f"invalid control sequence \\{code}", number,
+                                "escape a backslash as \\\\")
+
+
+def _byte(value: int) -> str:
+    if value == 0:
+        raise PoSyntaxError("a string contains a NUL character (\\0)", 0)
+    # bytes of other encodings are rare in escapes; keep them as Latin-1 code points
+    return chr(value)
+
+
 _DEFAULTS = vars(polib.POEntry())
+_FAST_ENTRIES = set(_DEFAULTS) == {
+    "msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete", "encoding",
+    "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
+    "previous_msgid_plural", "linenum"}
+
+
+def entry_from_fields(fields: dict) -> polib.POEntry:
+    """A POEntry from its fields (polib's defaults for the rest), without polib's slow
+    constructor."""
+    return _entry(dict(fields))
 
 
 def _entry(fields: dict) -> polib.POEntry:
@@ -61,22 +208,33 @@ def _entry(fields: dict) -> polib.POEntry:
         entry.__dict__.update(msgstr_plural={}, occurrences=[], flags=[])
         entry.__dict__.update(fields)
         return entry
-    return polib.POEntry(**fields)  # pragma: no cover - only with another polib
+    extra = {k: fields.pop(k) for k in ("tcomment_lines", "comment_lines") if k in fields}
+    entry = polib.POEntry(**fields)  # pragma: no cover - only with another polib
+    entry.__dict__.update(extra)
+    return entry
 
 
-_FAST_ENTRIES = set(_DEFAULTS) == {
-    "msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete", "encoding",
-    "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
-    "previous_msgid_plural", "linenum"}
+def parse_metadata(text: str) -> dict[str, str]:
+    """Header fields as polib parses them (key: value, continuation lines appended)."""
+    metadata: dict[str, str] = {}
+    key = None
+    for message in text.splitlines():
+        try:
+            key, value = message.split(":", 1)
+            metadata[key] = value.strip()
+        except (ValueError, KeyError):
+            if key is not None:
+                metadata[key] += "\n" + message.strip()
+    return metadata
 
-# polib splits lines with str.splitlines(), which also breaks at these
-_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+# keyword -> field; previous keywords get the "previous_" field
+_FIELD = {"msgctxt": "msgctxt", "msgid": "msgid", "msgid_plural": "msgid_plural"}
+_FIELD_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 
 
 def parse_po(text: str) -> polib.POFile:
-    """The POFile polib would read from ``text``, or ``Unusual``."""
-    if any(ch in text for ch in _OTHER_LINE_BREAKS):
-        raise Unusual
+    """The POFile gettext would read from ``text`` (lines separated by ``\\n``)."""
     enabled = gc.isenabled()
     gc.disable()  # nothing here makes reference cycles; collecting would double the time
     try:
@@ -86,136 +244,226 @@ def parse_po(text: str) -> polib.POFile:
             gc.enable()
 
 
-def _parse(text: str) -> polib.POFile:
+def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept in one place
     po = polib.POFile(encoding="utf-8", wrapwidth=79)
     entries: list[dict] = []
-    cur: dict = {"linenum": 0}
-    state = "st"  # as polib: st start, he header comment, co other comment, then keywords
-    plural_index = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line:
-            continue
-        first = line[0]
-        if first.isspace() or line[-1].isspace():
-            line = line.strip()
-            if not line:
-                continue
-            first = line[0]
-        obsolete = False
-        if first == "#" and line.startswith("#~"):
-            if line == "#~|" or line.startswith("#~|") and line[3].isspace():
-                continue  # polib drops the previous msgid of obsolete entries
-            if not line.startswith("#~ "):
-                raise Unusual
-            line = line[3:].strip()
-            obsolete = True
-            first = line[:1]
-            if first == "#":
-                raise Unusual  # a comment inside "#~": polib's rules apply
-        if first == '"':  # a continuation line
-            if state == "mx":
-                cur["msgstr_plural"][plural_index] += _string(line)
-            else:
-                field = _FIELDS.get(state)
-                if field is None:
-                    raise Unusual
-                cur[field] += _string(line)
-            continue
-        if first == "#":
-            kind = line[:2]
-            if len(line) == 2 and (kind == "#:" or kind == "#." or kind == "#,"):
-                continue  # polib skips an empty "#." / "#:" / "#," line altogether
-            if state not in _COMMENTABLE:
-                raise Unusual  # polib allows some comments inside an entry, not all
-            if state in _ENDS:
-                entries.append(cur)
-                cur = {"linenum": number}
-                state = "co"
-            if kind == "#:" or kind == "#." or kind == "#,":
-                if line[2] != " ":
-                    raise Unusual
-                rest = line[3:]
-                if kind == "#:":
-                    found = cur.setdefault("occurrences", [])
-                    for occurrence in rest.split():
-                        file, colon, at = occurrence.rpartition(":")
-                        found.append((file, at) if colon and at.isdigit()
-                                     else (occurrence, ""))
-                elif kind == "#.":
-                    cur["comment"] = f"{cur['comment']}\n{rest}" if cur.get("comment") \
-                        else rest
-                else:
-                    cur.setdefault("flags", []).extend(
-                        flag.strip() for flag in rest.split(","))
-                state = "co"
-            elif kind == "#|":
-                if len(line) < 3 or not line[2].isspace():
-                    raise Unusual
-                body = line[2:].lstrip()
-                if body[:1] == '"':
-                    if state not in ("pc", "pm", "pp"):
-                        raise Unusual
-                    cur[_FIELDS[state]] += _string(body)
-                    continue
-                keyword, _, token = body.partition(" ")
-                state = _PREVIOUS.get(keyword, "")
-                if not state:
-                    raise Unusual
-                cur[_FIELDS[state]] = _string(token.lstrip())
-            elif line == "#" or line[1] == " ":
-                comment = line[2:]
-                if state in ("st", "he"):  # polib's header: leading empty lines vanish
-                    po.header = f"{po.header}\n{comment}" if po.header else comment
-                    state = "he"
-                else:
-                    cur["tcomment"] = f"{cur['tcomment']}\n{comment}" \
-                        if cur.get("tcomment") else comment
-                    state = "co"
-            else:
-                raise Unusual
-            continue
-        keyword, _, token = line.partition(" ")
-        symbol = _KEYWORDS.get(keyword)
-        if symbol is None:
-            if not (keyword.startswith("msgstr[") and len(keyword) == 9
-                    and "0" <= keyword[7] <= "9" and keyword[8] == "]"):
-                raise Unusual
-            symbol = "mx"
-        if state not in _NEXT[symbol]:
-            raise Unusual
-        if state in _ENDS and (symbol == "mi" or symbol == "ct"):
-            entries.append(cur)
-            cur = {"linenum": number}
-        value = _string(token.lstrip())
-        if symbol == "mx":
-            plural_index = int(keyword[7])
-            cur.setdefault("msgstr_plural", {})[plural_index] = value
-        else:
-            cur[_FIELDS[symbol]] = value
-            if symbol == "mi":
-                cur["obsolete"] = 1 if obsolete else 0  # polib stores an int
-        state = symbol
-    last = text.rstrip().rpartition("\n")[2].strip()
-    if last.startswith("#") and not last.startswith("#~ "):
-        raise Unusual  # polib drops the last entry when a comment line ends the file
-    if state in _ENDS:
+    # what the next message collects: comments and flags (gettext's reader state)
+    pending: dict = {}
+    cur: dict | None = None  # the message being read
+    field = ""  # the field the next string continues: a key of cur, or "msgstr[N]"
+    seen: dict[tuple[str | None, str], int] = {}
+
+    def finish(number: int) -> None:
+        nonlocal cur, field
+        if cur is None:
+            return
+        if "msgstr" not in cur and not cur.get("msgstr_plural"):
+            what = "msgstr[0]" if "msgid_plural" in cur else "msgstr"
+            raise PoSyntaxError(f"missing '{what}' section", number,
+                                "add the missing line (msgfmt --check shows the same)")
+        if "msgid_plural" in cur and not cur.get("msgstr_plural"):
+            raise PoSyntaxError("missing 'msgstr[]' section", number)
+        if "msgid_plural" not in cur and cur.get("msgstr_plural"):
+            raise PoSyntaxError("missing 'msgid_plural' section", number)
+        key = (cur.get("msgctxt"), cur["msgid"])
+        if key in seen:
+            raise PoSyntaxError(f"duplicate entry for msgid {cur['msgid'][:60]!r} (a "
+                                "message defined twice)", cur["linenum"],
+                                f"the first definition is at line {seen[key]}; "
+                                "merge the two (msguniq) and try again")
+        seen[key] = cur["linenum"]
         entries.append(cur)
-    elif state != "st" or entries:
-        raise Unusual  # a trailing comment or a cut-off entry: polib's rules apply
-    if any(not e.get("msgid") for e in entries[1:]) or (entries and not entries[0].get("msgid")
-                                                         and (entries[0].get("obsolete") or
-                                                              "msgctxt" in entries[0])):
-        raise Unusual
-    if entries and not entries[0].get("msgid"):
+        cur, field = None, ""
+
+    def close(number: int) -> None:
+        """End the open message, which must be complete."""
+        if cur is None:
+            return
+        if "msgstr" in cur or cur.get("msgstr_plural"):
+            finish(number)
+            return
+        raise PoSyntaxError("missing 'msgstr' section", number,
+                            "give the message before this line a msgstr")
+
+    def start(keyword: str, number: int, obsolete: bool) -> None:
+        """A msgctxt, msgid, msgid_plural or msgstr keyword (not msgstr[N], not #|)."""
+        nonlocal cur, field, pending
+        if keyword in ("msgctxt", "msgid"):
+            if not (keyword == "msgid" and cur is not None and field == "msgctxt"):
+                close(number)
+            if cur is None:
+                cur = {"linenum": number}
+                cur.update(pending)
+                pending = {}
+            cur[keyword] = ""
+            if keyword == "msgid":
+                cur["obsolete"] = 1 if obsolete else 0
+            field = keyword
+        elif keyword == "msgid_plural":
+            if cur is None or field != "msgid":
+                raise PoSyntaxError("msgid_plural without msgid", number)
+            cur["msgid_plural"] = ""
+            field = "msgid_plural"
+        elif keyword == "msgstr":
+            if cur is None or "msgid" not in cur or "msgstr" in cur \
+                    or "msgid_plural" in cur:
+                raise PoSyntaxError("msgstr without msgid" if cur is None or "msgid"
+                                    not in cur else "unexpected msgstr", number)
+            cur["msgstr"] = ""
+            field = "msgstr"
+        elif keyword == "domain":
+            raise PoSyntaxError("domain directives are not supported", number,
+                                "split the file per domain")
+        else:
+            raise PoSyntaxError(f"unknown keyword {keyword!r}", number,
+                                "fix the line (msgfmt --check shows the same)")
+
+    lines = text.split("\n")
+    numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)
+    if "\\\n" in text:
+        numbered = _continued(lines)
+    for number, line in numbered:
+        # the usual shapes first: a whole string on a line of its own, or a keyword, one
+        # space and a string, with no escapes (the general scanner below does the rest)
+        if line[-1:] == '"' and "\\" not in line and "\x04" not in line:
+            if line[0] == '"' and line.count('"') == 2 and cur is not None \
+                    and field[:1] == "m" and field[-1] != "]":
+                cur[field] += line[1:-1]
+                continue
+            space = line.find(' "')
+            if space > 0 and line[0] == "m" and line[:space] in _FIELD_KEYWORDS \
+                    and line.count('"') == 2:
+                start(line[:space], number, False)
+                cur[field] = line[space + 2:-1]
+                continue
+        pos = 0
+        length = len(line)
+        obsolete = previous = False
+        while pos < length:
+            ch = line[pos]
+            if ch in _BLANK:
+                pos += 1
+                continue
+            if ch == "#":
+                nxt = line[pos + 1:pos + 2]
+                if nxt == "~":
+                    obsolete = True
+                    pos += 2
+                    if line[pos:pos + 1] == "|":
+                        previous = True
+                        pos += 1
+                    continue
+                if nxt == "|":
+                    previous = True
+                    pos += 2
+                    continue
+                # a comment: everything up to the end of the line
+                close(number)  # a comment ends the message before it
+                _comment(pending, line[pos + 1:], number)
+                break
+            if ch == '"':
+                value, pos = _string(line, pos, number)
+                if "\x04" in value:
+                    raise PoSyntaxError("context separator <EOT> within string", number,
+                                        "remove the U+0004 character")
+                if not field:
+                    raise PoSyntaxError("a string without a keyword before it", number,
+                                        "add msgid/msgstr before the string")
+                target = pending if field.startswith("previous_") else cur
+                if field.startswith("msgstr["):
+                    forms = target["msgstr_plural"]
+                    index = len(forms) - 1
+                    forms[index] += value
+                else:
+                    target[field] += value
+                continue
+            match = _KEYWORD.match(line, pos)
+            if match is None:
+                raise PoSyntaxError(f"syntax error at {ch!r}", number,
+                                    "fix the line (msgfmt --check shows the same)")
+            keyword = match.group()
+            pos = match.end()
+            if keyword == "msgstr" and line[pos:].lstrip(" \t")[:1] == "[":
+                rest = line[pos:].lstrip(" \t")
+                bracket = rest.find("]")
+                digits = rest[1:bracket].strip(" \t") if bracket > 0 else ""
+                if not (digits.isascii() and digits.isdigit()):
+                    raise PoSyntaxError("bad plural index", number, "write msgstr[N]")
+                pos = length - len(rest) + bracket + 1
+                if cur is None or "msgid_plural" not in cur or "msgstr" in cur:
+                    raise PoSyntaxError("msgstr[N] without msgid_plural", number)
+                forms = cur.setdefault("msgstr_plural", {})
+                if int(digits) != len(forms):
+                    raise PoSyntaxError("plural form has wrong index", number,
+                                        f"number the forms from 0 (expected {len(forms)})")
+                forms[int(digits)] = ""
+                field = f"msgstr[{digits}]"
+                continue
+            if previous:
+                if keyword not in _FIELD:
+                    raise PoSyntaxError(f"unexpected keyword {keyword!r} after #|", number)
+                close(number)
+                field = "previous_" + _FIELD[keyword]
+                pending[field] = ""
+                pending.setdefault("linenum", number)
+                continue
+            start(keyword, number, obsolete)
+    if cur is not None:
+        finish(len(lines))
+    if any(key.startswith("previous_") for key in pending):
+        raise PoSyntaxError("a #| previous msgid with no message after it", len(lines),
+                            "remove the #| lines at the end of the file")
+    header = None
+    if entries and entries[0]["msgid"] == "" and "msgctxt" not in entries[0]:
         header = entries.pop(0)
-        po.metadata_is_fuzzy = header.get("flags", [])
-        key = None
-        for message in header.get("msgstr", "").splitlines():
-            try:
-                key, value = message.split(":", 1)
-                po.metadata[key] = value.strip()
-            except (ValueError, KeyError):
-                if key is not None:
-                    po.metadata[key] += "\n" + message.strip()
+    for fields in entries:
+        if fields["msgid"] == "" and "msgctxt" not in fields:
+            raise PoSyntaxError("a second header entry (empty msgid)", fields["linenum"],
+                                "keep one header entry at the top of the file")
+    po.header_entry = None
+    po.header_raw = None
+    if header is not None:
+        po.header_entry = _entry(header)
+        po.header = po.header_entry.tcomment
+        po.metadata_is_fuzzy = list(po.header_entry.flags)
+        raw = header.get("msgstr", "")
+        po.metadata = parse_metadata(raw)
+        po.header_raw = (raw, dict(po.metadata))
     po.extend(_entry(fields) for fields in entries)
     return po
+
+
+def _continued(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Lines with gettext's continuation: a backslash before a newline removes both."""
+    number, joined = 0, ""
+    for index, line in enumerate(lines, start=1):
+        if not joined:
+            number = index
+        if line.endswith("\\"):
+            joined += line[:-1]
+            continue
+        yield number, joined + line
+        joined = ""
+    if joined:
+        yield number, joined
+
+
+def _comment(pending: dict, body: str, number: int) -> None:
+    """File one comment line (the text after ``#``) into the next message's fields."""
+    pending.setdefault("linenum", number)  # an entry starts at its first line, as in polib
+    kind = body[:1]
+    if kind == ".":
+        text = body[2:] if body[1:2] == " " else body[1:]
+        pending.setdefault("comment_lines", []).append(text)
+        pending["comment"] = "\n".join(pending["comment_lines"])
+    elif kind == ":":
+        found = pending.setdefault("occurrences", [])
+        for ref in _filepos(body[1:]):
+            if ref not in found:
+                found.append(ref)
+    elif kind in (",", "!"):
+        pending["flags"] = parse_flags(body[1:])
+    else:
+        text = body[1:] if kind == " " else body
+        pending.setdefault("tcomment_lines", []).append(text)
+        pending["tcomment"] = "\n".join(pending["tcomment_lines"])

@@ -39,9 +39,9 @@ libunistring 1.0 behaviours reproduced (each checked against msgcat 0.21):
   an empty first line when the text wraps or has several portions, and
   ``--width`` values below 20 raised to 20.
 
-Not reproduced: gettext's refusal to break inside format directives of
-entries flagged ``c-format`` and the like, ``--indent``/``--no-wrap``, other
-charsets than UTF-8, and characters whose Line_Break class changed after
+Also reproduced: no break inside a format directive (the caller passes their
+positions, see ``po.directives``) and ``no-wrap``. Not reproduced: ``--indent``,
+widths in other charsets than UTF-8, and characters whose Line_Break class changed after
 Unicode 14 (``uniseg`` ships newer data: about 70 characters differ, e.g.
 Balinese, Javanese and Brahmi punctuation, Brahmi numbers and a few
 symbols).
@@ -277,14 +277,17 @@ def _page_width(width: int) -> int:
     return max(width, 20)
 
 
-def _escaped_portions(value: str) -> list[tuple[str, list[int]]]:
+def _escaped_portions(value: str, protect: frozenset[int] = frozenset()
+                      ) -> list[tuple[str, list[int]]]:
     """Split ``value`` after each newline; escape each piece.
 
     Returns ``(escaped_text, overrides)`` pairs, where ``overrides`` forbids
-    breaking inside escape sequences and right before a trailing ``\\n``.
+    breaking inside escape sequences, before the characters of ``value`` whose
+    index is in ``protect`` (inside a format directive) and right before a
+    trailing ``\\n``.
     """
     escaped = value.translate(_ESCAPE_TABLE)
-    if len(escaped) == len(value):  # nothing to escape (so no newline): no overrides
+    if len(escaped) == len(value) and not protect:  # nothing to escape: no overrides
         return [(value, [_UNDEF] * len(value))]
     portions: list[tuple[str, list[int]]] = []
     start = 0
@@ -293,8 +296,9 @@ def _escaped_portions(value: str) -> list[tuple[str, list[int]]]:
         end = len(value) if end < 0 else end + 1
         chunks = [_ESCAPES.get(c, c) for c in value[start:end]]
         text = "".join(chunks)
-        overrides = [o for chunk in chunks
-                     for o in [_UNDEF] + [_PROHIBITED] * (len(chunk) - 1)]
+        overrides = [o for index, chunk in enumerate(chunks, start)
+                     for o in [_PROHIBITED if index in protect else _UNDEF]
+                     + [_PROHIBITED] * (len(chunk) - 1)]
         if value[end - 1:end] == "\n":
             overrides[-2] = _PROHIBITED
         portions.append((text, overrides))
@@ -311,7 +315,8 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def wrap_field(keyword: str, value: str, *, prefix: str = "",
-               width: int = 79) -> list[str]:
+               width: int = 79, protect: frozenset[int] = frozenset(),
+               wrap: bool = True) -> list[str]:
     """Lines (without trailing newline) for ``keyword "value"`` as msgcat
     writes them.
 
@@ -319,15 +324,21 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     ``"#~ "`` for obsolete entries and ``"#~| "`` for an obsolete previous
     msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
     ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
+    ``protect`` holds the indices of ``value`` before which no break may fall (inside
+    a format directive, see ``po.directives``); ``wrap=False`` is a ``no-wrap`` entry
+    or ``--no-wrap``: lines end only after ``\\n``.
     """
-    return list(_wrap(keyword, value, prefix, width))
+    return list(_wrap(keyword, value, prefix, width, protect, wrap))
 
 
 @functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
-def _wrap(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
-    width = _page_width(width)
+def _wrap(keyword: str, value: str, prefix: str, width: int,
+          protect: frozenset[int] = frozenset(), wrap: bool = True) -> tuple[str, ...]:
+    width = _page_width(width) if wrap else 1 << 40
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
+    if not wrap and "\n" not in value:
+        return (f'{prefix}{keyword} "{value.translate(_ESCAPE_TABLE)}"',)
     if "\n" not in value and _SIMPLE.fullmatch(value):  # fast path: it fits after the keyword
         escaped = value.translate(_ESCAPE_TABLE)
         # in these scripts only Hangul syllables take two columns and only U+00AD none
@@ -335,7 +346,7 @@ def _wrap(keyword: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
                    len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
         if len(keyword) + 1 + columns <= avail:
             return (f'{prefix}{keyword} "{escaped}"',)
-    portions = _escaped_portions(value)
+    portions = _escaped_portions(value, protect)
     lines: list[str] = []
     first = True
     for index, (text, overrides) in enumerate(portions):

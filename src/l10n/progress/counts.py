@@ -133,7 +133,7 @@ class TranslatorWork:
 def _git(root: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
-                                text=True, check=False)
+                                text=True, encoding="utf-8", errors="replace", check=False)
     except FileNotFoundError:
         return None
     return result.stdout if result.returncode == 0 else None
@@ -141,13 +141,19 @@ def _git(root: Path, *args: str) -> str | None:
 
 def file_history(root: Path, path: Path) -> list[tuple[Revision, str]]:
     """(revision, file text) for every commit that touched ``path``, oldest first."""
-    rel = path.resolve().relative_to(root.resolve()).as_posix()
-    log = _git(root, "log", "--reverse", "--format=%H%x1f%an%x1f%ae%x1f%aI", "--", rel)
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:  # outside the project (a link): git knows no history of it
+        return []
+    # NUL-separated: an author name may hold any other character (\x1f, newlines)
+    log = _git(root, "log", "-z", "--reverse", "--format=%H%x00%an%x00%ae%x00%aI", "--", rel)
     if not log:
         return []
     history = []
-    for line in log.splitlines():
-        commit, author, email, when = line.split("\x1f")
+    fields = log.rstrip("\0").split("\0")
+    for start in range(0, len(fields) - 3, 4):
+        commit, author, email, when = fields[start:start + 4]
+        commit = commit.strip()
         text = _git(root, "show", f"{commit}:{rel}")
         if text is not None:
             history.append((Revision(commit, author, email, datetime.fromisoformat(when)), text))

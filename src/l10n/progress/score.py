@@ -156,14 +156,18 @@ def worst_segments(pairs: Pairs, n: int) -> list[dict]:
 
 def catalog_at(root: Path, path: Path, revision: str) -> polib.POFile | None:
     """The catalog as it was at a git revision (None if it did not exist there)."""
-    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise ConfigError("catalog lies outside the project, so git has no history of it",
+                          path=path, hint="give a catalog inside the project") from None
     check = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "--quiet",
                             f"{revision}^{{commit}}"], capture_output=True, text=True)
     if check.returncode != 0:
         raise ConfigError(f"unknown git revision {revision!r}",
                           hint="give a commit, tag or branch of this repository")
     shown = subprocess.run(["git", "-C", str(root), "show", f"{revision}:{rel}"],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, encoding="utf-8", errors="replace")
     if shown.returncode != 0:
         return None
     return parse_catalog(shown.stdout, path=f"{revision}:{rel}")

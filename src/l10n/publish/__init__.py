@@ -8,6 +8,8 @@ through markdown-it with raw HTML off and only http/https/mailto links).
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,13 +18,14 @@ import polib
 
 from ..config import Config
 from ..errors import PublishError
-from ..files import write_text_atomic
+from ..files import Transaction
 from ..model import Block, BlockKind, Essay
 from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
 from .inline import STRUCTURED, block_parts, render_inline, safe_url
+from .markdown import bilingual_markdown, translation_state
 from .progress_page import progress_context
 from .structure import group_rows
 
@@ -84,21 +87,16 @@ class EssayPage:
         return any(row.kind == "heading" and row.level == 1 for row in self.rows)
 
 
-def _state(entry: polib.POEntry | None) -> str:
-    if entry is None or not entry.msgstr:
-        return "untranslated"
-    return "fuzzy" if "fuzzy" in entry.flags else "translated"
-
-
 def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
     """Blocks of the essay with each sentence paired with its translation."""
-    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
+    entries = ({unicodedata.normalize("NFC", e.msgid): e for e in po if not e.obsolete}
+               if po is not None else {})
     rows = []
     for block in essay.blocks:
         sentences = []
         for index, sentence in enumerate(block.sentences):
             entry = entries.get(sentence.msgid)
-            state = _state(entry)
+            state = translation_state(entry)
             sentences.append(Sentence(
                 pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
@@ -149,26 +147,7 @@ def _static(name: str) -> str:
     return files("l10n.publish").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
-    """Korean block, then its English, for every block (for review and archiving)."""
-    entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-    parts = []
-    for block in essay.blocks:
-        if block.kind is BlockKind.CODE:
-            parts.append(f"<!-- {block.anchor} -->\n```\n{block.text}\n```")
-            continue
-        english = []
-        for sentence in block.sentences:
-            entry = entries.get(sentence.msgid)
-            state = _state(entry)
-            english.append(entry.msgstr if state == "translated" else
-                           f"[{state}: {sentence.msgid}]" if state == "untranslated" else
-                           f"[fuzzy: {entry.msgstr}]")
-        prefix = {"heading": "#" * max(block.level, 1) + " ", "quote": "> ",
-                  "list_item": "- "}.get(block.kind.value, "")
-        korean = " ".join(s.msgid for s in block.sentences)
-        parts.append(f"<!-- {block.anchor} -->\n{prefix}{korean}\n\n{prefix}{' '.join(english)}")
-    return "\n\n".join(parts) + "\n"
+MANIFEST = ".l10n-site"
 
 
 @dataclass(frozen=True)
@@ -191,10 +170,13 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
     ``review.project_findings``), also ``review/``: every essay, published or not, with
     each finding on its sentence.
     """
-    out = (out or config.root / "build" / "site").resolve()
-    if out == config.root.resolve() or out in config.root.resolve().parents:
+    # not resolved: a link on the way to the site is refused, never followed
+    out = Path(os.path.abspath(out or config.root / "build" / "site"))
+    if out.resolve() == config.root.resolve() or out.resolve() in config.root.resolve().parents:
         raise PublishError("refusing to build into the project folder itself", path=out,
                            hint="pass --out DIR, a folder for the site only")
+    essays = read_essays(config)
+    _refuse_collisions([essay.name for essay in essays], language)
     env = _env()
     pages: list[EssayPage] = []
     from babel import Locale
@@ -204,7 +186,7 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
         "en_in_ko": Locale(language).get_display_name("ko")}
     files: dict[str, str] = {}
     catalogs: dict[str, Path | None] = {}
-    for essay in read_essays(config):
+    for essay in essays:
         po_path = config.po_path(essay.name, language)
         po = read_catalog(po_path) if po_path.exists() else None
         catalogs[essay.name] = po_path if po is not None else None
@@ -223,12 +205,11 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
                          source=essay.path)
         if page.published:
             context = {"page": page, "names": names, "language": language, "forced": not ok}
-            files[f"{essay.name}.html"] = env.get_template("essay.html").render(**context)
-            files[f"{essay.name}.{language}.html"] = env.get_template("english.html").render(
-                **context)
-            files[f"{essay.name}.bilingual.md"] = bilingual_markdown(essay, po)
-            page.files = [f"{essay.name}.html", f"{essay.name}.{language}.html",
-                          f"{essay.name}.bilingual.md"]
+            page.files = site_files(essay.name, language)
+            side, english, markdown = page.files
+            files[side] = env.get_template("essay.html").render(**context)
+            files[english] = env.get_template("english.html").render(**context)
+            files[markdown] = bilingual_markdown(essay, po)
         pages.append(page)
     from babel.numbers import format_percent
 
@@ -243,9 +224,11 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
                                    out))
     files["site.css"] = _static("site.css")
     files["site.js"] = _static("site.js")
-    for name, text in sorted(files.items()):
-        write_text_atomic(out / name, text)
-    _withdraw(out, set(files))
+    inside = out.is_relative_to(config.root)  # then every folder from the root is checked
+    with Transaction(config.root if inside else out) as staged:
+        for name, text in sorted(files.items()):
+            staged.write_text(out / name, text)
+        _withdraw(out, set(files), staged)
     return BuildReport(out, pages)
 
 
@@ -271,20 +254,40 @@ def _review_files(config: Config, env, pages: list[EssayPage], catalogs, finding
     return files
 
 
-MANIFEST = ".l10n-site"
+SITE_FILES = ("index.html", "progress.html", "site.css", "site.js", MANIFEST)
 
 
-def _withdraw(out: Path, written: set[str]) -> None:
+def site_files(essay: str, language: str) -> list[str]:
+    """The files of the site one essay's pages are written to."""
+    return [f"{essay}.html", f"{essay}.{language}.html", f"{essay}.bilingual.md"]
+
+
+def _refuse_collisions(essays: list[str], language: str) -> None:
+    """Two outputs with one name (an essay called index, x beside x.en) would lose a page
+    while it is reported published: refuse, naming both."""
+    owner: dict[str, str] = {name.casefold(): "the site itself" for name in SITE_FILES}
+    for essay in essays:
+        for name in site_files(essay, language):
+            other = owner.setdefault(name.casefold(), f"essay {essay!r}")
+            if other != f"essay {essay!r}":
+                raise PublishError(f"essay {essay!r} would write {name}, which {other} "
+                                   "writes too", path=Path(essay),
+                                   hint="rename one of the essays (its file stem)")
+
+
+def _withdraw(out: Path, written: set[str], staged: Transaction) -> None:
     """Remove the pages an earlier build wrote and this one did not (an essay that is no
     longer publishable, or deleted), so deploying the folder never publishes them."""
     manifest = out / MANIFEST
-    previous = manifest.read_text("utf-8").split() if manifest.exists() else []
+    previous = []
+    if manifest.is_file() and not manifest.is_symlink():
+        previous = manifest.read_text("utf-8", errors="replace").split()
     for name in previous:
         parts = name.split("/")
         if name not in written and len(parts) <= 2 and not any(
                 part.startswith(".") or not part for part in parts):
-            (out / name).unlink(missing_ok=True)
-    write_text_atomic(manifest, "".join(f"{name}\n" for name in sorted(written)))
+            staged.remove(out / name)
+    staged.write_text(manifest, "".join(f"{name}\n" for name in sorted(written)))
 
 
 __all__ = ["build_site", "BuildReport", "EssayPage", "essay_rows", "bilingual_markdown"]

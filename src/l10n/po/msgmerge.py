@@ -1,0 +1,106 @@
+"""``l10n merge``: msgmerge's command line as a library function (files in, bytes out).
+
+``merge_files`` reads DEF.po and REF.pot, merges them (``po.merge.msgmerge``) and
+returns the bytes for standard output, or writes them: ``-o FILE`` atomically, ``-U``
+over DEF.po only when the result differs (as msgmerge, a change of
+``POT-Creation-Date`` alone does not count), after a backup made as msgmerge makes it
+(``--backup``/``$VERSION_CONTROL``, ``--suffix``/``$SIMPLE_BACKUP_SUFFIX``). An ``-U``
+run compares DEF.po with the bytes it read just before replacing it, so a translator's
+save made while it ran is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import CatalogError, ConfigError, read_input
+from .catalog import decode_catalog, encode_catalog, format_catalog, parse_catalog
+from .merge import msgmerge
+
+__all__ = ["merge_files", "load_catalog"]
+
+_BACKUPS = {"none": "none", "off": "none", "simple": "simple", "never": "simple",
+            "numbered": "numbered", "t": "numbered", "existing": "existing",
+            "nil": "existing"}
+
+
+def load_catalog(path: Path):
+    """A catalog and the bytes it was read from."""
+    data = read_input(path, CatalogError, what="catalog", missing_hint="check the path")
+    text, codec = decode_catalog(data, path)
+    po = parse_catalog(text, path=path)
+    po.encoding = codec
+    return po, data
+
+
+def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
+                update: bool = False, backup: str | None = None, suffix: str | None = None,
+                previous: bool = False, fuzzy: bool = True, wrap: bool = True,
+                width: int = 79, resegment: bool = True) -> bytes | None:
+    """Merge; the output bytes when they go to standard output, else None."""
+    if not update and (backup is not None or suffix is not None):
+        raise ConfigError(f"{'--backup' if backup is not None else '--suffix'} is only "
+                          "valid with --update", hint="add -U, or drop the option")
+    if update and output is not None:
+        raise ConfigError("--update and --output-file are mutually exclusive",
+                          hint="use one of them")
+    po, read = load_catalog(Path(old))
+    pot, _ = load_catalog(Path(template))
+    merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
+    data = encode_catalog(merged, format_catalog(merged, width=width, wrap=wrap),
+                          output or old)
+    if update:
+        if _without_creation_date(read) == _without_creation_date(data):
+            return None
+        _backup(Path(old), backup, suffix)
+        # the digest of the bytes as read: a save made since is refused, never replaced
+        _write(Path(old), data, expected_digest=hashlib.sha256(read).hexdigest())
+        return None
+    if output is None:
+        return data
+    _write(Path(output), data, expected_digest="any")
+    return None
+
+
+def _without_creation_date(data: bytes) -> bytes:
+    return re.sub(rb'"POT-Creation-Date:[^"\n]*"', b"", data, count=1)
+
+
+def _write(path: Path, data: bytes, *, expected_digest: str | None) -> None:
+    from ..files import write_text_atomic
+
+    write_text_atomic(path, data.decode("latin-1"), expected_digest=expected_digest,
+                      encoding="latin-1")
+
+
+def _backup(path: Path, control: str | None, suffix: str | None) -> None:
+    """Copy DEF.po aside before replacing it, as msgmerge -U does."""
+    control = control if control is not None else os.environ.get("VERSION_CONTROL") or ""
+    kind = _BACKUPS.get(control or "existing")
+    if kind is None:
+        raise ConfigError(f"invalid backup type {control!r}",
+                          hint="use none, simple, numbered or existing")
+    if kind == "none":
+        return
+    suffix = suffix or os.environ.get("SIMPLE_BACKUP_SUFFIX") or "~"
+    numbers = [int(m.group(1)) for p in path.parent.glob(f"{glob_escape(path.name)}.~*~")
+               if (m := re.fullmatch(re.escape(path.name) + r"\.~(\d+)~", p.name))]
+    if kind == "numbered" or (kind == "existing" and numbers):
+        target = path.with_name(f"{path.name}.~{max(numbers, default=0) + 1}~")
+    else:
+        target = path.with_name(path.name + suffix)
+    try:
+        shutil.copy2(path, target)
+    except OSError as exc:
+        raise CatalogError(f"cannot make the backup {target.name}: {exc.strerror}",
+                           path=path, hint="check the folder is writable") from exc
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)

@@ -1,0 +1,74 @@
+"""The bilingual Markdown export: each Korean block followed by its English.
+
+Every text, Korean or English, translated or not, is escaped for CommonMark (and GitHub
+Flavored Markdown), so that any renderer (Jekyll, MkDocs, GitHub Pages) shows it as
+the text it is: a backslash before every character that could start markup (``\\``,
+backticks, ``*``, ``_``, brackets, ``<``, ``>``, ``&``, ``~``, ``|``) and before a
+block marker at the start of a line (``#``, ``+``, ``-``, ``=``, ``1.``). No raw HTML is
+written but the ``<!-- pN -->`` comments naming each block; code and raw HTML blocks of
+the source are fenced with more backticks than the longest run inside them, so their
+content cannot close the fence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import polib
+
+from ..model import BlockKind, Essay
+
+# characters that open inline markup anywhere in a line (CommonMark and GFM)
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|!#])")
+# a block marker at the start of a line: ATX heading, list item, setext underline, quote,
+# ordered list ("1." or "1)")
+_LINE_START = re.compile(r"^(?:([#+\-=>])|(\d{1,9})([.)]))")
+_BACKTICKS = re.compile(r"`+")
+
+
+def translation_state(entry: polib.POEntry | None) -> str:
+    """translated, fuzzy or untranslated."""
+    if entry is None or not entry.msgstr:
+        return "untranslated"
+    return "fuzzy" if "fuzzy" in entry.flags else "translated"
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as one line of CommonMark that renders as exactly that text."""
+    line = " ".join(text.split())  # one line: no block can start inside it
+    line = _INLINE.sub(r"\\\1", line)
+    return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1)
+                           else f"{m.group(2)}\\{m.group(3)}", line)
+
+
+def code_fence(text: str) -> str:
+    """``text`` in a fenced block that nothing inside it can close."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
+
+
+def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
+    """Korean block, then its English, for every block (for review and archiving)."""
+    entries = ({unicodedata.normalize("NFC", e.msgid): e for e in po if not e.obsolete}
+               if po is not None else {})
+    parts = []
+    for block in essay.blocks:
+        if block.kind is BlockKind.CODE:
+            parts.append(f"<!-- {block.anchor} -->\n{code_fence(block.text)}")
+            continue
+        english = []
+        for sentence in block.sentences:
+            entry = entries.get(sentence.msgid)
+            state = translation_state(entry)
+            if state == "translated":
+                english.append(escape_markdown(entry.msgstr))
+            else:
+                shown = sentence.msgid if state == "untranslated" else entry.msgstr
+                english.append(f"\\[{state}: {escape_markdown(shown)}\\]")
+        prefix = {"heading": "#" * min(max(block.level, 1), 6) + " ", "quote": "> ",
+                  "list_item": "- "}.get(block.kind.value, "")
+        korean = " ".join(escape_markdown(s.msgid) for s in block.sentences)
+        parts.append(f"<!-- {block.anchor} -->\n{prefix}{korean}\n\n{prefix}{' '.join(english)}")
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,220 @@
+"""Fidelity to GNU gettext 0.21 on real projects' files (``../shared/po-corpus``) and on
+small cases of our own (``tests/data/po``): ``l10n merge`` against ``msgmerge
+--previous``, read-then-write against ``msgcat``, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.errors import CatalogError
+from l10n.po.catalog import encode_catalog, format_catalog, read_catalog
+from l10n.po.merge import msgmerge
+
+from .conftest import DATA, ROOT
+
+CORPUS = ROOT.parent / "shared" / "po-corpus"
+CASES = DATA / "po"
+
+
+def _corpus() -> Path:
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CORPUS} is missing; CI must have ../shared")
+        pytest.skip("../shared/po-corpus is absent")
+    return CORPUS
+
+
+def _merged(old: Path, pot: Path, **options) -> bytes:
+    result = msgmerge(read_catalog(old), read_catalog(pot), **options)
+    return encode_catalog(result, format_catalog(result))
+
+
+def _written(path: Path) -> bytes:
+    po = read_catalog(path)
+    return encode_catalog(po, format_catalog(po))
+
+
+def _translations(data: bytes) -> dict:
+    """(msgctxt, msgid) -> msgstr forms of live translated entries, and format flags."""
+    from l10n.po.catalog import decode_catalog, parse_catalog
+
+    po = parse_catalog(decode_catalog(data)[0])
+    return {(e.msgctxt, e.msgid, e.obsolete): (e.msgstr, tuple(sorted(e.msgstr_plural.items())),
+                                              tuple(f for f in e.flags if f.endswith("-format")))
+            for e in po}
+
+
+def test_every_merge_is_byte_identical_to_msgmerge() -> None:
+    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    assert len(pairs) >= 80
+    different = [p.name for p in pairs
+                 if _merged(p / "old.po", p / "new.pot", previous=True)
+                 != (p / "msgmerge.po").read_bytes()]
+    assert different == [], f"{len(different)} of {len(pairs)} merges differ: {different}"
+
+
+def test_merges_lose_no_translation_and_no_format_flag() -> None:
+    """Every (msgctxt, msgid) msgmerge keeps translated, with its format flags, we keep."""
+    for pair in sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir()):
+        ours = _translations(_merged(pair / "old.po", pair / "new.pot", previous=True))
+        theirs = _translations((pair / "msgmerge.po").read_bytes())
+        for key, (msgstr, forms, formats) in theirs.items():
+            assert key in ours, (pair.name, key)
+            assert ours[key][0] == msgstr and ours[key][1] == forms, (pair.name, key)
+            assert set(formats) <= set(ours[key][2]), (pair.name, key)
+
+
+def test_every_round_trip_equals_msgcat() -> None:
+    files = sorted(p for p in (_corpus() / "files").glob("*.po")
+                   if not p.name.endswith(".msgcat.po"))
+    assert len(files) >= 150
+    different = []
+    for path in files:
+        expected = path.with_name(path.name[:-3] + ".msgcat.po")
+        if not expected.exists():  # msgcat refused it (duplicates): so must we, with a line
+            with pytest.raises(CatalogError, match=r"duplicate") as info:
+                read_catalog(path)
+            assert info.value.line
+            continue
+        if _written(path) != expected.read_bytes():
+            different.append(path.name)
+    assert different == [], f"{len(different)} of {len(files)} differ: {different}"
+
+
+def test_our_merges_and_msgmerge_outputs_are_fixed_points_of_msgcat() -> None:
+    for pair in sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())[:20]:
+        path = pair / "msgmerge.po"
+        assert _written(path) == path.read_bytes(), pair.name
+
+
+# ------------------------------------------------------------------ our own small cases
+
+@pytest.mark.parametrize("name", ["nohdr", "crlf", "euckr"])
+def test_small_cases_round_trip_as_msgcat(name: str) -> None:
+    """No header invented, every comment kind, flag order, unknown flags dropped, #~|,
+    no break inside %(file-name)s, no-wrap kept long, CR kept where msgcat keeps it
+    (comments) and dropped where it drops it, EUC-KR read and written back in EUC-KR."""
+    path = CASES / f"{name}.po"
+    assert _written(path) == (CASES / f"{name}.msgcat.po").read_bytes()
+
+
+def test_small_merge_case_equals_msgmerge() -> None:
+    """Header update (field order, Report-Msgid-Bugs-To, POT-Creation-Date, Language from
+    Language-Team, charset=UTF-8), c-format kept, #| msgctxt when only msgctxt changed,
+    fuzzy across msgctxt, plural sized by nplurals=1, obsolete for the unused only."""
+    assert _merged(CASES / "old.po", CASES / "new.pot", previous=True) == \
+        (CASES / "msgmerge.po").read_bytes()
+
+
+def test_duplicate_definitions_are_refused_with_the_line() -> None:
+    with pytest.raises(CatalogError, match="duplicate") as info:
+        read_catalog(CASES / "dup.po")
+    assert info.value.line == 8
+
+
+def test_cli_is_msgmerge_compatible(tmp_path: Path) -> None:
+    old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
+    old.write_bytes((CASES / "old.po").read_bytes())
+    pot.write_bytes((CASES / "new.pot").read_bytes())
+    expected = (CASES / "msgmerge.po").read_bytes()
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", "from l10n.cli import main; main()",
+                               "merge", *args], capture_output=True, cwd=tmp_path)
+
+    out = run("--previous", str(old), str(pot))  # standard output by default
+    assert out.returncode == 0 and out.stdout == expected
+    assert old.read_bytes() == (CASES / "old.po").read_bytes()  # DEF.po untouched
+    assert run("--previous", "-q", str(old), str(pot), "-o", "out.po").returncode == 0
+    assert (tmp_path / "out.po").read_bytes() == expected
+    assert run("-U", "--previous", str(old), str(pot)).returncode == 0
+    assert old.read_bytes() == expected
+    assert (tmp_path / "ko.po~").read_bytes() == (CASES / "old.po").read_bytes()
+    without = run(str(old), str(pot)).stdout  # no --previous: no #| lines
+    assert b"#|" not in without
+    assert run("--suffix", ".bak", str(old), str(pot)).returncode == 2
+
+
+def test_update_refuses_to_overwrite_a_save_made_while_it_runs(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """Issue 19, item 1: the digest is of the file as read, not as it is at write time."""
+    from l10n.errors import ConcurrentRunError
+    from l10n.po import msgmerge as command
+
+    old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
+    old.write_bytes((CASES / "old.po").read_bytes())
+    pot.write_bytes((CASES / "new.pot").read_bytes())
+    real = command.msgmerge
+
+    def slow_merge(*args, **kwargs):
+        result = real(*args, **kwargs)
+        old.write_bytes(old.read_bytes() + b"\n# the translator saved\n")  # a save
+        return result
+
+    monkeypatch.setattr(command, "msgmerge", slow_merge)
+    with pytest.raises(ConcurrentRunError):
+        command.merge_files(old, pot, update=True, backup="none")
+    assert old.read_bytes().endswith(b"# the translator saved\n")
+
+
+# ------------------------------------------------------------------ generated merges
+
+WORDS = ["file", "files", "open", "the", "a", "%d", "%s", "파일", "열기", "을", "Save",
+         "saved", "error", "erro", "{name}", "x", "\\n", "configuration"]
+MSGIDS = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+@st.composite
+def merge_cases(draw):
+    ids = draw(st.lists(st.tuples(st.none() | st.sampled_from(["menu", "tool"]), MSGIDS),
+                        min_size=1, max_size=10, unique=True))
+    old_ids = draw(st.lists(st.sampled_from(ids), unique=True, max_size=8)) + draw(
+        st.lists(st.tuples(st.none(), MSGIDS), max_size=4, unique=True))
+    old_ids = list(dict.fromkeys(old_ids))
+    flags = st.sampled_from(["", "#, c-format\n", "#, fuzzy\n", "#, fuzzy, c-format\n",
+                             "#, python-format\n"])
+    old = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+           '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n']
+    for n, (ctx, msgid) in enumerate(old_ids):
+        ctx_line = f'msgctxt "{ctx}"\n' if ctx else ""
+        obsolete = draw(st.booleans()) and n % 3 == 0
+        text = draw(st.sampled_from(["", "T" + str(n)]))
+        if draw(st.booleans()) and n % 2:
+            body = (f'{ctx_line}msgid "{msgid}"\nmsgid_plural "{msgid}s"\n'
+                    f'msgstr[0] "{text}"\nmsgstr[1] "{text}"\n')
+        else:
+            body = f'{ctx_line}msgid "{msgid}"\nmsgstr "{text}"\n'
+        if obsolete:
+            body = "".join(f"#~ {line}\n" for line in body.splitlines())
+        old.append(draw(flags) + body)
+    new = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    for n, (ctx, msgid) in enumerate(ids):
+        ctx_line = f'msgctxt "{ctx}"\n' if ctx else ""
+        strings = (f'msgid "{msgid}"\nmsgid_plural "{msgid}s"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+                   if draw(st.booleans()) and n % 2 else f'msgid "{msgid}"\nmsgstr ""\n')
+        new.append(f"#: f.c:{n}\n{draw(flags.filter(lambda f: 'fuzzy' not in f))}{ctx_line}"
+                   + strings)
+    return "\n".join(old), "\n".join(new)
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+@settings(max_examples=int(os.environ.get('L10N_MERGE_EXAMPLES', 120)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(merge_cases())
+def test_generated_merges_equal_msgmerge(tmp_path_factory, case) -> None:
+    old_text, pot_text = case
+    folder = tmp_path_factory.mktemp("merge")
+    (folder / "old.po").write_text(old_text, "utf-8")
+    (folder / "new.pot").write_text(pot_text, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "old.po", "new.pot"], cwd=folder,
+                         capture_output=True, env={"LC_ALL": "C"})
+    assert gnu.returncode == 0, gnu.stderr
+    ours = _merged(folder / "old.po", folder / "new.pot", previous=True, resegment=False)
+    assert ours == gnu.stdout, (old_text, pot_text)
