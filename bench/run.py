@@ -290,7 +290,7 @@ def accuracy() -> dict:
     from l10n.korean.segment import split_sentences
 
     seg = {}
-    for name in ("segment_gold", "segment_heldout", "segment_test"):
+    for name in ("segment_gold", "segment_heldout", "segment_test", "segment_unseen"):
         gold = read_gold(ROOT / "tests/data" / name)
         texts = [" ".join(p) for p in gold]
         row = {"sentences": sum(map(len, gold)),

@@ -103,7 +103,16 @@ def test_refuses_to_build_into_the_project(site_project: Path) -> None:
 
 @pytest.mark.parametrize(("text", "html"), [
     ("*강조*와 `코드`", "<em>강조</em>와 <code>코드</code>"),
-    ("<b>굵게</b>", "&lt;b&gt;굵게&lt;/b&gt;"),
+    ("<b>굵게</b>", "<b>굵게</b>"),  # a formatting tag without attributes is kept
+    ("<b>열린 채", "<b>열린 채</b>"),  # ... and closed within the sentence
+    ("닫기만</i> 한다", "닫기만&lt;/i&gt; 한다"),
+    ('<b onclick="x()">굵게</b>', '&lt;b onclick="x()"&gt;굵게</b>'.replace("</b>", "&lt;/b&gt;")),
+    ('<a href="https://example.com">링크</a>를 본다', '<a href="https://example.com">링크</a>를 본다'),
+    ('<a href="javascript:alert(1)">x</a>', '&lt;a href="javascript:alert(1)"&gt;x&lt;/a&gt;'),
+    ("[다음 글](next.html)", '<a href="next.html">다음 글</a>'),
+    ("[x](//evil.example/x)", "[x](//evil.example/x)"),
+    ("그림 ![고양이](img/cat.png)이다", '그림 <img src="img/cat.png" alt="고양이" />이다'),
+    ("본문이다.[^1]", '본문이다.<sup class="fnref"><a href="#fn-1">1</a></sup>'),
     ("[메일](mailto:a@b.c)", '<a href="mailto:a@b.c">메일</a>'),
     ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
     ("[x](data:text/html,hi)", "[x](data:text/html,hi)"),
@@ -162,7 +171,7 @@ def test_pages_have_landmarks_and_language(site_project: Path) -> None:
     (["paragraph", "list_item", "list_item", "paragraph"], ["paragraph", ("list", 2), "paragraph"]),
     (["list_item", "list_item*", "list_item*"], [("list", 1), ("list", 2)]),  # ul then ol
     (["list_item", "paragraph", "list_item"], [("list", 1), "paragraph", ("list", 1)]),
-    (["list_item", "list_item:2", "list_item"], [("list", 3)]),  # nested items stay in the run
+    (["list_item", "list_item:2", "list_item"], [("list", 2)]),  # the nested list is in item 1
 ])
 def test_group_rows(kinds: list[str], expected: list) -> None:
     from l10n.publish import Row
@@ -309,3 +318,30 @@ def test_review_rebuild_is_byte_identical(review_project: Path) -> None:
     build_review(review_project)
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
     assert Path("review/essay.html") in first
+
+
+def test_group_rows_nests_deeper_items_in_the_item_before_them() -> None:
+    """Markdown nests a list inside an item; the page must too (issue 17), and an item's
+    later paragraph stays in it. Before the merge the run came out flat (depth classes)."""
+    from l10n.model import Block, BlockKind
+    from l10n.publish import Row
+    from l10n.publish.structure import group_rows
+
+    def row(anchor: str, level: int, *, ordered: bool = False, item: bool = True,
+            number: int = 0) -> Row:
+        block = Block(BlockKind.LIST_ITEM, "x", 1, level, ordered=ordered, item=item,
+                      number=number)
+        return Row(anchor, "list_item", level, [], ordered=ordered, block=block)
+
+    rows = [row("p1", 1, ordered=True, number=3), row("p2", 2), row("p3", 2),
+            row("p4", 1, ordered=True, number=4), row("p5", 1, ordered=True, item=False),
+            row("p6", 3, ordered=True, number=1)]
+    (group,) = group_rows(rows)
+    assert group.ordered and group.start == 3 and [i.anchor for i in group.items] == ["p1", "p4"]
+    first, second = group.items
+    (inner,) = first.lists
+    assert not inner.ordered and inner.depth == 2 and [i.anchor for i in inner.items] == ["p2", "p3"]
+    assert [r.anchor for r in second.more] == ["p5"]
+    (gap,) = second.lists  # a level-3 item straight under a level-1 item: an empty level 2
+    assert gap.items[0].row is None and gap.items[0].lists[0].items[0].anchor == "p6"
+    assert [r.anchor for r in group.rows] == ["p1", "p2", "p3", "p4", "p5", "p6"]

@@ -38,13 +38,15 @@ date: 2017-05-01
 def test_markdown_blocks_kinds_lines_and_inline_markup() -> None:
     essay = parse_essay(MARKDOWN, name="t", path="t.md")
     kinds = [(b.kind, b.line) for b in essay.blocks]
-    assert kinds == [(BlockKind.HEADING, 5), (BlockKind.PARAGRAPH, 7), (BlockKind.QUOTE, 9),
-                     (BlockKind.LIST_ITEM, 12), (BlockKind.LIST_ITEM, 13),
+    assert kinds == [(BlockKind.FIELD, 2), (BlockKind.HEADING, 5), (BlockKind.PARAGRAPH, 7),
+                     (BlockKind.QUOTE, 9), (BlockKind.LIST_ITEM, 12), (BlockKind.LIST_ITEM, 13),
                      (BlockKind.LIST_ITEM, 15), (BlockKind.CODE, 17)]
+    essay = parse_essay(MARKDOWN, name="t", path="t.md", fields=())
     assert essay.blocks[6].sentences == ()  # code is never translated
     assert essay.meta == {"title": "시험", "date": "2017-05-01"}
     assert essay.blocks[1].sentences[1].text == "둘째 문장은 *강조*와 [링크](https://example.com)를 담는다."
     assert essay.blocks[5].ordered and not essay.blocks[3].ordered
+    assert [b.number for b in essay.blocks[3:6]] == [0, 0, 1]
     quote = essay.blocks[2]
     assert [s.line for s in quote.sentences] == [9, 10]
     assert [s.msgid for s in quote.sentences] == ["인용문이다.", "이어지는 줄이다."]

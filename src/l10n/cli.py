@@ -86,6 +86,8 @@ def segment(
 
 def _print_written(written, quiet: bool) -> None:
     for item in written:
+        for note in item.notes:
+            typer.echo(f"warning: {note}", err=True)
         if quiet and item.action == "unchanged":
             continue
         detail = ""

@@ -46,6 +46,7 @@ class Config:
     reference: Path | None = None  # reviewed catalogs for check R001 and `l10n score`
     reference_min_chrf: float = 40.0
     cache: Path | None = None  # folder of the segmentation cache; None: no cache
+    front_matter: tuple[str, ...] = ("title", "description")  # fields that are units
     tm: tuple[Path, ...] = ()  # translation memories besides the project's catalogs
     tm_threshold: float = 75.0  # lowest TM match (percent) that pre-translates an entry
     tm_exact: str = "auto"  # exact TM matches: translated, fuzzy, or auto (fuzzy if foreign)
@@ -234,8 +235,8 @@ def load_config(project: Path | None = None) -> Config:
                           hint="add [tool.l10n] to pyproject.toml or create l10n.toml")
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
-             "reference-min-chrf", "cache", "tm", "tm-threshold", "tm-exact", "rates",
-             "select", "ignore", "per-file-ignores"}
+             "reference-min-chrf", "cache", "front-matter", "tm", "tm-threshold", "tm-exact",
+             "rates", "select", "ignore", "per-file-ignores"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -254,6 +255,11 @@ def load_config(project: Path | None = None) -> Config:
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         raise ConfigError("'languages' must be a list of language codes", path=config_file,
                           hint='write languages = ["en"]')
+    front_matter = table.get("front-matter", ["title", "description"])
+    if not isinstance(front_matter, list) or not all(
+            isinstance(x, str) and x.strip() and "\x00" not in x for x in front_matter):
+        raise ConfigError("'front-matter' must be a list of field names", path=config_file,
+                          hint='write front-matter = ["title", "description"]')
     validate_values(table, languages, config_file, root)
     threshold = table.get("publish-threshold", 100)
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
@@ -285,6 +291,7 @@ def load_config(project: Path | None = None) -> Config:
         reference_min_chrf=float(table.get("reference-min-chrf", 40.0)),
         cache=(root / table.get("cache", ".l10n-cache")) if table.get("cache", ".l10n-cache")
         else None,
+        front_matter=tuple(front_matter),
         **memory,
         glossary_configured="glossary" in table,
         source_configured="source" in table,

@@ -11,7 +11,21 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
     LIST_ITEM = "list_item"
-    CODE = "code"  # code and raw HTML blocks: shown verbatim (escaped), never translated
+    CODE = "code"  # code blocks: shown verbatim (escaped), never translated
+    TABLE = "table"  # a table: each cell's text one unit; ``cells`` gives the layout
+    FOOTNOTE = "footnote"  # the text of footnote ``label`` (one paragraph of it)
+    IMAGE = "image"  # an image alone in its paragraph: alt text and title are units
+    HTML = "html"  # an HTML block: its text nodes with Korean are units, the rest verbatim
+    FIELD = "field"  # a front-matter field named in [tool.l10n] front-matter
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table row: which region of the block holds its text (-1: empty)."""
+
+    region: int
+    header: bool = False
+    align: str = ""  # "", "left", "center" or "right"
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,22 @@ class Block:
     sentences: tuple[Sentence, ...] = ()
     ordered: bool = False  # list items: part of an ordered list
     index: int = 0  # position of the block in the essay, 0-based
+    # Blocks whose units are not one run of text (tables, images, HTML, fields) say where
+    # each unit's text lies in ``text``: (start, end) per region, sentences within them.
+    regions: tuple[tuple[int, int], ...] = ()
+    roles: tuple[str, ...] = ()  # per region of an image: "alt" or "title"
+    cells: tuple[tuple[Cell, ...], ...] = ()  # tables: rows of cells
+    label: str = ""  # footnote label, front-matter field name
+    src: str = ""  # images: the URL, kept as it is
+    number: int = 0  # ordered list items: the item's number; 0 for a later paragraph of it
+    item: bool = True  # list items: this paragraph starts the item (False: it continues one)
+
+    def region_of(self, sentence: Sentence) -> int:
+        """The region holding ``sentence`` (0 for blocks of one run of text)."""
+        for index, (start, end) in enumerate(self.regions):
+            if start <= sentence.start < end:
+                return index
+        return 0
 
     @property
     def anchor(self) -> str:
@@ -54,6 +84,7 @@ class Essay:
     path: str  # path relative to the project root, posix style, for #: locations
     blocks: tuple[Block, ...]
     meta: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # "line: message" for source text that cannot be a unit
 
     @property
     def title(self) -> str:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,6 +61,7 @@ class WrittenFile:
     fuzzy: int = 0
     untranslated: int = 0
     obsolete: int = 0
+    notes: tuple[str, ...] = ()  # what the source holds that cannot be translated
 
 
 def plural_forms(language: str) -> str:
@@ -178,7 +179,8 @@ def read_essays(config: Config, names: list[str] | None = None, *,
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
     cache = SegmentCache(config.cache)
-    reader = functools.partial(_draft_or_error, root=config.root)
+    reader = functools.partial(_draft_or_error, root=config.root,
+                               fields=config.front_matter)
     if jobs > 1 and len(paths) >= _MANY_ESSAYS:
         with process_pool(min(jobs, len(paths))) as pool:
             drafts = pool.map(reader, paths, chunksize=4)
@@ -192,9 +194,9 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     return essays
 
 
-def _draft_or_error(path: Path, *, root: Path) -> Draft | L10nError:
+def _draft_or_error(path: Path, *, root: Path, fields: tuple[str, ...]) -> Draft | L10nError:
     try:
-        return read_draft(path, root=root)
+        return read_draft(path, root=root, fields=fields)
     except L10nError as exc:
         return exc
 
@@ -224,7 +226,9 @@ def extract_essay(config: Config, essay: Essay, *, clock: Clock = default_clock,
         if old_entries == entries and date:  # the same entries: the same template
             pot.metadata["POT-Creation-Date"] = date.group(1)
     text = join_catalog(format_header(pot), entries)
-    return pot, PlannedFile(path, text, ANY, _stats(path, action, pot))
+    stats = replace(_stats(path, action, pot),
+                    notes=tuple(f"{essay.path}:{note}" for note in essay.notes))
+    return pot, PlannedFile(path, text, ANY, stats)
 
 
 # the creation date in a template's header, as format_catalog writes it

@@ -70,8 +70,9 @@ def english_lines(text: str, *, path: str) -> list[list[Line]]:
     """The English translation as paragraphs of sentences (code blocks left out)."""
     draft = draft_essay(text, name="translation", path=path)
     paragraphs = []
-    for kind, content, line, _, _ in draft.raw:
-        if kind is BlockKind.CODE:
+    for raw in draft.raw:
+        kind, content, line = raw.kind, raw.text, raw.line
+        if kind in (BlockKind.CODE, BlockKind.HTML):  # shown verbatim, never translated
             continue
         sentences = [Line(sentence, line + content.count("\n", 0, at), len(paragraphs), at)
                      for sentence, at in split_english(content)]

@@ -19,12 +19,12 @@ import polib
 from ..config import Config
 from ..errors import PublishError
 from ..files import Transaction
-from ..model import BlockKind, Essay
+from ..model import Block, BlockKind, Essay
 from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
-from .inline import render_inline
+from .inline import STRUCTURED, block_parts, render_inline, safe_url
 from .markdown import bilingual_markdown, translation_state
 from .progress_page import progress_context
 from .structure import group_rows
@@ -48,6 +48,18 @@ class Row:
     sentences: list[Sentence]
     code: str = ""  # code blocks: the text, shown verbatim on both sides
     ordered: bool = False  # list items: part of an ordered list
+    block: Block | None = None  # the source block (tables, images, lists, footnotes ...)
+    parts: dict[str, str] = field(default_factory=dict)  # pre-rendered HTML by side
+
+    @property
+    def item(self) -> bool:
+        """List items: this paragraph starts an item (False: a later paragraph of one)."""
+        return self.block.item if self.block is not None else True
+
+    @property
+    def number(self) -> int:
+        """Ordered list items: the item's number (0: unknown or a later paragraph)."""
+        return self.block.number if self.block is not None else 0
 
 
 @dataclass
@@ -90,7 +102,8 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
                 english=render_inline(entry.msgstr) if state != "untranslated" else "",
                 state=state, msgid=sentence.msgid, line=sentence.line))
         rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
-                        block.text if block.kind is BlockKind.CODE else "", block.ordered))
+                        block.text if block.kind is BlockKind.CODE else "", block.ordered,
+                        block, block_parts(block, sentences)))
     return rows
 
 
@@ -123,6 +136,8 @@ def _env():
     from .review import mark_korean
 
     env.filters["korean"] = mark_korean
+    env.globals["STRUCTURED"] = STRUCTURED
+    env.filters["safe_url"] = safe_url
     return env
 
 
@@ -227,8 +242,8 @@ def _review_files(config: Config, env, pages: list[EssayPage], catalogs, finding
     files = {}
     for item in reviews:
         def review_row(row, item=item):
-            items = row.items if row.kind == "list" else [row]
-            return [p for i in items for p in item.by_row.get(i.anchor, [])]
+            rows = row.rows if row.kind == "list" else [row]
+            return [p for r in rows for p in item.by_row.get(r.anchor, [])]
 
         files[f"review/{item.page.name}.html"] = env.get_template("review.html").render(
             page=item.page, review=item, names=names, root="../", severities=SEVERITIES,
