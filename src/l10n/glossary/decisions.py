@@ -26,14 +26,13 @@ would change findings; deciding per sentence once and remembering it does not.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import L10nError
 from ..files import write_text_atomic
+from ..korean.segcache import code_fingerprint, text_key, warn
 
 FILE_NAME = "glossary-decisions.json"
 
@@ -41,29 +40,11 @@ FILE_NAME = "glossary-decisions.json"
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Identifies the decider: recorded verdicts are valid only for the same one."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from .. import __version__
     from ..korean import kiwi
     from . import terms
 
-    versions = []
-    for package in ("kiwipiepy", "kiwipiepy_model", "lemminflect"):
-        try:
-            versions.append(f"{package} {version(package)}")
-        except PackageNotFoundError:  # pragma: no cover - both are dependencies
-            versions.append(f"{package} ?")
-    code = hashlib.sha256(Path(terms.__file__).read_bytes()
-                          + Path(kiwi.__file__).read_bytes()).hexdigest()[:16]
-    return f"l10n {__version__}; {'; '.join(versions)}; rules {code}"
-
-
-def _key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
-def _warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"), (terms, kiwi),
+                            "rules")
 
 
 class DecisionCache:
@@ -87,11 +68,11 @@ class DecisionCache:
             self._dirty = True  # a file where the folder should be: saving will say so
             return
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            _warn(f"{self.path}: unreadable glossary decision cache ignored ({exc})")
+            warn(f"{self.path}: unreadable glossary decision cache ignored ({exc})")
             self._dirty = True
             return
         if not isinstance(data, dict) or not isinstance(data.get("verdicts"), dict):
-            _warn(f"{self.path}: malformed glossary decision cache ignored")
+            warn(f"{self.path}: malformed glossary decision cache ignored")
             self._dirty = True
             return
         if data.get("fingerprint") != fingerprint():
@@ -110,7 +91,7 @@ class DecisionCache:
         ``linked``: whether the hit is a linked (sai-siot) form of its term, which the
         verdict also depends on (``terms.verdict_key``).
         """
-        flat = self._verdicts.get(_key(text))
+        flat = self._verdicts.get(text_key(text))
         if not isinstance(flat, list) or len(flat) % 4:
             return {}
         found = {}
@@ -127,7 +108,7 @@ class DecisionCache:
             return
         known = self.lookup(text)
         known.update(verdicts)
-        self._verdicts[_key(text)] = [value for (start, end, linked), kept
+        self._verdicts[text_key(text)] = [value for (start, end, linked), kept
                                       in sorted(known.items())
                                       for value in (start, end, int(linked), int(kept))]
         self._dirty = True
@@ -155,6 +136,6 @@ class DecisionCache:
             write_text_atomic(self.path, text)
             write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
         except L10nError as exc:
-            _warn(f"glossary decision cache not saved: {exc}")
+            warn(f"glossary decision cache not saved: {exc}")
             return
         self._dirty = False

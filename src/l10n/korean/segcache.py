@@ -33,29 +33,38 @@ from .segment import Span
 FILE_NAME = "segments.json"
 
 
-@lru_cache(maxsize=1)
-def fingerprint() -> str:
-    """Identifies the segmenter: cached spans are valid only for the same one."""
+def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> str:
+    """l10n's version, the ``packages``' versions and a digest of the ``modules``' code:
+    what a cache of analyser results must match to be used."""
     from importlib.metadata import PackageNotFoundError, version
 
     from .. import __version__
-    from . import segment
 
     versions = []
-    for package in ("kiwipiepy", "kiwipiepy_model"):
+    for package in packages:
         try:
             versions.append(f"{package} {version(package)}")
-        except PackageNotFoundError:  # pragma: no cover - both are dependencies
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
             versions.append(f"{package} ?")
-    code = hashlib.sha256(Path(segment.__file__).read_bytes()).hexdigest()[:16]
-    return f"l10n {__version__}; {'; '.join(versions)}; segment.py {code}"
+    code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in modules)
+                          ).hexdigest()[:16]
+    return f"l10n {__version__}; {'; '.join(versions)}; {label} {code}"
 
 
-def _key(text: str) -> str:
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identifies the segmenter: cached spans are valid only for the same one."""
+    from . import segment
+
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model"), (segment,), "segment.py")
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: a short digest."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
@@ -80,11 +89,11 @@ class SegmentCache:
             self._dirty = True  # a file where the folder should be: saving will say so
             return
         except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            _warn(f"{self.path}: unreadable segmentation cache ignored ({exc})")
+            warn(f"{self.path}: unreadable segmentation cache ignored ({exc})")
             self._dirty = True  # rewrite it
             return
         if not isinstance(data, dict) or not isinstance(data.get("spans"), dict):
-            _warn(f"{self.path}: malformed segmentation cache ignored")
+            warn(f"{self.path}: malformed segmentation cache ignored")
             self._dirty = True
             return
         if data.get("fingerprint") != fingerprint():
@@ -93,7 +102,7 @@ class SegmentCache:
         self._spans = data["spans"]
 
     def _lookup(self, text: str) -> list[Span] | None:
-        flat = self._spans.get(_key(text))
+        flat = self._spans.get(text_key(text))
         if not isinstance(flat, list) or len(flat) % 2:
             return None
         spans = list(zip(flat[::2], flat[1::2], strict=True))
@@ -124,11 +133,11 @@ class SegmentCache:
                 missing.append(i)
             else:
                 result[i] = found
-                self._used.add(_key(text))
+                self._used.add(text_key(text))
         if missing:
             for i, spans in zip(missing, segment([texts[i] for i in missing]), strict=True):
                 result[i] = spans
-                key = _key(texts[i])
+                key = text_key(texts[i])
                 self._spans[key] = [offset for span in spans for offset in span]
                 self._used.add(key)
             self._dirty = True
@@ -150,6 +159,6 @@ class SegmentCache:
             # like .pytest_cache: the folder keeps itself out of version control
             write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
         except L10nError as exc:
-            _warn(f"segmentation cache not saved: {exc}")
+            warn(f"segmentation cache not saved: {exc}")
             return
         self._dirty = False
