@@ -64,7 +64,8 @@ def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
 # (the defect type, or the trap a correct entry sets: ``tricky/...``); correct.po is the
 # same essay fully corrected. See tests/data/qa_build.py.
 
-TYPED = {"kitchen": CORPUS.parent / "qa_kitchen", "heldout": CORPUS.parent / "qa_heldout"}
+TYPED = {"kitchen": CORPUS.parent / "qa_kitchen", "heldout": CORPUS.parent / "qa_heldout",
+         "blind": CORPUS.parent / "qa_blind"}
 _FILES = ("corpus.po", "essay2.po")
 
 
