@@ -27,8 +27,13 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from run import POFILTER_FAMILIES, tool  # noqa: E402
-
-from tests.qa_eval import TYPED, _print, score_families, typed_labels, typed_report  # noqa: E402
+from tests.qa_eval import (  # noqa: E402
+    TYPED,
+    print_report,
+    score_families,
+    typed_labels,
+    typed_report,
+)
 
 
 def pofilter_findings(po: Path) -> dict[str, list[str]]:
@@ -77,10 +82,12 @@ def main() -> None:
     results = {}
     for name in args.corpora:
         ours, theirs = typed_report(TYPED[name]), pofilter_report(TYPED[name])
-        results[name] = {"l10n": ours, "pofilter": theirs}
+        results[name] = {"l10n": {**ours, "tricky_flagged": [
+            [path, msgid, found] for (path, msgid), found in ours["tricky_flagged"].items()]},
+            "pofilter": theirs}
         if args.json:
             continue
-        _print(name, ours)
+        print_report(name, ours)
         every = theirs["families"]["all"]
         print(f"== {name}, pofilter: recall {every['recall']:.2f} precision "
               f"{every['precision']:.2f}; tricky flagged {theirs['tricky_flagged']}/"
@@ -94,7 +101,7 @@ def main() -> None:
         for kind, (caught, total) in sorted(theirs["types"].items()):
             print(f"  type {kind:34} {caught}/{total}")
     if args.json:
-        print(json.dumps(results, indent=1, ensure_ascii=False, default=sorted))
+        print(json.dumps(results, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

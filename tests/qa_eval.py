@@ -127,7 +127,7 @@ def typed_report(folder: Path) -> dict:
                             - expected.get(key, set()))}
 
 
-def _print(name: str, report: dict) -> None:
+def print_report(name: str, report: dict) -> None:
     every = report["families"]["all"]
     print(f"== {name}: recall {every['recall']:.2f} precision {every['precision']:.2f}; "
           f"tricky flagged {len(report['tricky_flagged'])}/{report['tricky']}; correct file: "
@@ -154,7 +154,7 @@ if __name__ == "__main__":  # python -m tests.qa_eval: the figures of every corp
     import sys
 
     for name in sys.argv[1:] or list(TYPED):
-        _print(name, typed_report(TYPED[name]))
+        print_report(name, typed_report(TYPED[name]))
     for corpus in (CORPUS, CORPUS.parent / "qa_test"):
         scores = family_scores(corpus)
         print(f"== {corpus.name}: " + " ".join(

@@ -7,8 +7,10 @@ fully correct file, a fluent translation that follows the glossary, exits 0.
 
 from __future__ import annotations
 
+import os
 import runpy
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,26 @@ def test_the_fully_correct_file_exits_zero() -> None:
     errors = [f"{f.line}: {f.code} {f.message}" for f in findings
               if f.severity is Severity.ERROR]
     assert exit_code(findings) == 0, errors
+
+
+_FINDINGS = ("from tests.qa_eval import TYPED, typed_findings; print(sorted((f.path, f.line, "
+             "f.code, f.message) for f in typed_findings(TYPED['blind'])))")
+
+
+@pytest.mark.xfail(strict=True, reason="K004 breaks a tie between 'Jeong' and 'Yak-yong' "
+                   "(3 mentions each) by the iteration order of a set of str, so whether "
+                   "'Chong Yag-yong' is reported depends on PYTHONHASHSEED")
+def test_findings_do_not_depend_on_the_hash_seed() -> None:
+    """The same files give the same findings in every process (found on this corpus:
+    PYTHONHASHSEED 0 misses the essay2 entry that seed 4 reports)."""
+    root = Path(__file__).resolve().parent.parent
+    outputs = set()
+    for seed in ("0", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed,
+               "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root)])}
+        outputs.add(subprocess.run([sys.executable, "-c", _FINDINGS], cwd=root, env=env,
+                                   capture_output=True, text=True, check=True).stdout)
+    assert len(outputs) == 1
 
 
 def test_the_corpus_files_are_written_from_entries_py(tmp_path: Path) -> None:
