@@ -841,7 +841,7 @@ def import_(
         run.write()
     findings = run_checks([(path, po) for path, (_, po) in run.catalogs.items()],
                           glossary=project_glossary(config), severity=config.severity,
-                          relative=config.relative)
+                          relative=config.relative, cache=config.cache)
     typer.echo(render(findings, len(run.catalogs), "text"), nl=False)
     raise typer.Exit(1 if run.left_alone else exit_code(findings))
 

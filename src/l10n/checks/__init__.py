@@ -83,12 +83,13 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                reference: dict[str, str] | None = None,
                reference_min_chrf: float = 40.0,
                lines: dict[Path, dict] | None = None,
-               keep_suppressed: bool = False) -> list[Finding]:
+               keep_suppressed: bool = False, cache: Path | None = None) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
     With ``jobs`` > 1 the checks of a large run are spread over processes;
     the findings are the same as with one process. Findings silenced by an
     ``l10n-ignore`` comment are left out, or kept and marked (``keep_suppressed``).
+    ``cache``: the project's cache folder, where Kiwi's analyses are kept across runs.
     """
     checks = [c for c in (checks if checks is not None else list(REGISTRY.values()))
               if c.scope in ("unit", "catalog", "project", "suppression")]
@@ -97,7 +98,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     live, done, real = _kinds([u for units in by_path.values() for u in units])
     # the project-wide checks (consistency) compare settled translations, not fuzzy ones
     settled = [u for u in real if not u.fuzzy]
-    ctx = CheckContext(glossary=glossary)
+    ctx = CheckContext(glossary=glossary, cache=cache)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     all_levels = severity_levels(severity or {})
@@ -315,7 +316,7 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
     findings = run_checks([(path, po)],
                           glossary=glossary if glossary is not None else project_glossary(config),
                           checks=checks, severity=config.severity, jobs=jobs,
-                          lines={path: loaded.msgstr_lines})
+                          lines={path: loaded.msgstr_lines}, cache=config.cache)
     return errors + sum(f.severity is Severity.ERROR and f.suppressed is None
                         for f in findings)
 
@@ -404,7 +405,8 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                 relative=lambda path, d=displays: d.get(path, str(path)), jobs=jobs,
                 reference=reference(config, readable) if reference and config else None,
                 reference_min_chrf=config.reference_min_chrf if config else 40.0,
-                lines={item.path: item.msgstr_lines for item in loaded}, keep_suppressed=True)
+                lines={item.path: item.msgstr_lines for item in loaded}, keep_suppressed=True,
+                cache=config.cache if config is not None else None)
         if config is not None and config.per_file_ignores:
             ignored = {item.display: per_file_codes(config.per_file_ignores,
                                                     config.relative(item.path), where)

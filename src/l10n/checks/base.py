@@ -88,6 +88,7 @@ class CheckContext:
     glossary: Any = None
     length_ratio: tuple[float, float] | None = None  # (median, spread) of log length ratio
     extra: dict[str, Any] = field(default_factory=dict)
+    cache: Path | None = None  # the project's cache folder (analyses kept across runs)
 
 
 @dataclass(frozen=True)

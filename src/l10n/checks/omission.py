@@ -4,7 +4,9 @@ The structure comes from Kiwi's analysis of the Korean (clauses joined by connec
 endings, nouns joined into an enumeration); the length relation is calibrated on the
 project's own translated entries (the same statistics as F003). Kiwi runs once, in the
 main process, over the few sources whose cheap signs (a short English, fewer list
-separators than the Korean) make an omission possible: ``prepare``.
+separators than the Korean) make an omission possible (``prepare``), and only over those
+not already analysed in an earlier run (``korean/structure.py`` records the analyses in the
+project's cache).
 """
 
 from __future__ import annotations
@@ -12,14 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from ..korean.structure import Structure, analyse_many
 from .base import CheckContext, Severity, Unit, check
 from .fluency import PRIOR_MEDIAN, PRIOR_SPREAD, length_stats
 
-# connective endings that join two clauses (내렸지만 …, 회복했고 …, 두어야 하며 …)
-_CONNECTIVES = frozenset(["고", "지만", "며", "으며", "면서", "으면서", "는데", "은데", "ᆫ데",
-                          "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도"])
 _KO_CONNECTIVE = re.compile(r"(?:지만|며|고|면서|는데|은데|서|니까|으나|거나)[,\s]")
 # an English sentence with one of these has more than one clause or a coordination
 _EN_JOINS = re.compile(r",|;|:|—|–|\s-\s|\b(?:and|but|or|nor|so|yet|while|whereas|then|"
@@ -29,19 +28,10 @@ _EN_JOINS = re.compile(r",|;|:|—|–|\s-\s|\b(?:and|but|or|nor|so|yet|while|wh
 _KO_SEPARATORS = re.compile(r"[,、·ㆍ]|및|[가-힣](?:와|과|하고|이랑|랑)\s")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_NOUNISH = ("NN", "SL", "SN", "XR", "MM", "XPN", "XSN", "SH")
 # how many robust deviations below the project's usual length a translation with a
 # dropped clause falls (calibrated on the development corpus: dropped clauses -2.5 to
 # -4.2, complete translations of two-clause sources -1.1 to -1.6)
 CLAUSE_Z = -2.0
-
-
-@dataclass(frozen=True)
-class Structure:
-    """What Kiwi shows of a Korean sentence: its longest enumeration and its clauses."""
-
-    items: tuple[str, ...]  # the items of the longest enumeration of nouns
-    joints: tuple[str, ...]  # the eojeol that end a clause with a connective ending
 
 
 def _english_items(text: str) -> int:
@@ -73,65 +63,21 @@ def _candidate(unit: Unit, ctx: CheckContext) -> bool:
     return False
 
 
-def analyse(tokens, text: str) -> Structure:
-    """The enumeration and clause joints of one sentence, from Kiwi's tokens."""
-    best: list[str] = []
-    run: list[str] = []
-    item_start = None
-    last_end = 0
-    joints = []
-    for index, token in enumerate(tokens):
-        tag, form = token.tag, token.form
-        separator = (tag in ("SP", "SW") and form in (",", "、", "·", "ㆍ")) or tag == "JC" \
-            or form == "및"
-        if separator and item_start is not None:
-            run.append(text[item_start:last_end])
-            item_start = None
-        elif tag.startswith(_NOUNISH):
-            if item_start is None:
-                item_start = token.start
-            last_end = token.start + token.len
-        else:
-            if item_start is not None and run:
-                run.append(text[item_start:last_end])
-            if len(run) > len(best):
-                best = run
-            run, item_start = [], None
-        if tag == "EC" and form in _CONNECTIVES:
-            following = [t for t in tokens[index + 1:] if t.tag not in ("SP",)]
-            rest = following[0] if following else None
-            if rest is not None and not rest.tag.startswith(("VX", "E", "J")) and any(
-                    t.tag.startswith(("VV", "VA", "XSV", "XSA", "VCP")) for t in following):
-                start = text.rfind(" ", 0, token.start) + 1
-                joints.append(text[start:token.start + token.len])
-    if item_start is not None and run:
-        run.append(text[item_start:last_end])
-    if len(run) > len(best):
-        best = run
-    return Structure(tuple(best) if len(best) >= 3 else (), tuple(joints))
-
-
 def prepare(ctx: CheckContext, units: list[Unit]) -> None:
-    """Analyse, in one Kiwi batch, the sources whose entries may drop something."""
+    """Analyse, in one Kiwi batch, the sources whose entries may drop something; the
+    analyses are recorded in the project's cache (``ctx.cache``), so a second run over
+    the same sources loads no Kiwi."""
     if "omission" in ctx.extra:
         return
     if ctx.length_ratio is None:
         ctx.length_ratio = length_stats([(u.source, u.target) for u in units])
-    sources = list(dict.fromkeys(u.source for u in units if _candidate(u, ctx)))
-    analyses = {}
-    if sources:
-        from ..korean.kiwi import kiwi
-
-        for source, tokens in zip(sources, kiwi().tokenize(sources), strict=True):
-            analyses[source] = analyse(tokens, source)
-    ctx.extra["omission"] = analyses
+    sources = [u.source for u in units if _candidate(u, ctx)]
+    ctx.extra["omission"] = analyse_many(sources, ctx.cache) if sources else {}
 
 
 def _structure(unit: Unit, ctx: CheckContext) -> Structure:
     """The analysis of one source, outside a run (a run prepares them in one batch)."""
-    from ..korean.kiwi import kiwi
-
-    return analyse(kiwi().tokenize(unit.source), unit.source)
+    return analyse_many([unit.source], ctx.cache)[unit.source]
 
 
 @check(code="F004", name="possible-omission", severity=Severity.WARNING, family="fluency")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -13,14 +14,22 @@ HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
 # *jeong* (정), "jeong" (情), 정(jeong), 한(恨, han)
 # Linear time: possessive runs that start only where a run starts (an unbounded run tried
 # from every position of a long one is quadratic), and a gloss of at most 100 characters.
-_GLOSSED = re.compile(
+# Compiled on first use, when the English has Korean to excuse (rarely): its character
+# ranges take the regular expression compiler tens of milliseconds, a tenth of the
+# start-up of a small check.
+_GLOSSED_PATTERN = (
     r"[(\[（]\s*+[\uac00-\ud7a3\u3400-\u9fff]++[^)\]）]{0,100}[)\]）]"  # (정) after a romanization
     r"|(?<![\uac00-\ud7a3])[\uac00-\ud7a3]++\s*+[(\[（]\s*+[A-Za-z][^)\]）]{0,100}[)\]）]"  # 정 (jeong)
     r"|(?<![\"“'‘*_])[\"“'‘*_]++[\uac00-\ud7a3]++[\"”'’*_]++\s*+[(\[,—–-]\s*+[\"“'‘*_]*+[A-Za-z]")  # "정" (jeong
 
 
+@functools.cache
+def _glossed() -> re.Pattern[str]:
+    return re.compile(_GLOSSED_PATTERN)
+
+
 def _allowed_spans(unit: Unit, ctx: CheckContext) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _GLOSSED.finditer(unit.target)]
+    spans = [m.span() for m in _glossed().finditer(unit.target)]
     if ctx.glossary is not None:
         for term in ctx.glossary.terms:
             if term.kind == "keep" and HANGUL.search(term.en):

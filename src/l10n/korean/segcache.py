@@ -23,12 +23,15 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import L10nError
 from ..files import write_text_atomic
-from .segment import Span
+
+if TYPE_CHECKING:  # the segmenter's regular expressions take 0.1 s to compile: a run
+    from .segment import Span  # that only reads the glossary or structure caches skips them
 
 FILE_NAME = "segments.json"
 
@@ -36,19 +39,24 @@ FILE_NAME = "segments.json"
 def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> str:
     """l10n's version, the ``packages``' versions and a digest of the ``modules``' code:
     what a cache of analyser results must match to be used."""
-    from importlib.metadata import PackageNotFoundError, version
-
     from .. import __version__
 
-    versions = []
-    for package in packages:
-        try:
-            versions.append(f"{package} {version(package)}")
-        except PackageNotFoundError:  # pragma: no cover - all are dependencies
-            versions.append(f"{package} ?")
+    versions = [f"{package} {_version(package)}" for package in packages]
     code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in modules)
                           ).hexdigest()[:16]
     return f"l10n {__version__}; {'; '.join(versions)}; {label} {code}"
+
+
+@cache
+def _version(package: str) -> str:
+    """An installed package's version, looked up once a process (each lookup scans the
+    path's distributions: several caches share the analyser's)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:  # pragma: no cover - all are dependencies
+        return "?"
 
 
 @lru_cache(maxsize=1)

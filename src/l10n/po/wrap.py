@@ -53,8 +53,6 @@ import functools
 import re
 import unicodedata
 
-from uniseg.linebreak import line_break as _uniseg_line_break
-
 __all__ = ["escape", "wrap_field", "wrap_references"]
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
@@ -92,7 +90,11 @@ def escape(value: str) -> str:
 @functools.cache
 def _lbp(ch: str) -> str:
     """Line_Break class of ``ch`` resolved the way libunistring 1.0 does."""
-    cls = _uniseg_line_break(ch).value
+    # imported here: uniseg's import (with importlib.metadata) is a tenth of a small
+    # check's start-up, and reading a catalog never wraps; _lbp is cached per character
+    from uniseg.linebreak import line_break
+
+    cls = line_break(ch).value
     if cls == "OP" and unicodedata.east_asian_width(ch) in ("F", "W", "H"):
         return "OPW"  # LB30 excludes East Asian opening punctuation
     return _RESOLVE.get(cls, cls)

@@ -123,7 +123,7 @@ def project_findings(config, catalogs: list, *, glossary=None, reference=None,
     them (configured severities, paths relative to the project)."""
     return run_checks(catalogs, glossary=glossary, severity=config.severity,
                       relative=config.relative, jobs=jobs, reference=reference,
-                      reference_min_chrf=config.reference_min_chrf)
+                      reference_min_chrf=config.reference_min_chrf, cache=config.cache)
 
 
 def _href(target: Path, folder: Path) -> str:

@@ -1,0 +1,193 @@
+"""What Kiwi shows of a Korean sentence's structure, recorded so a second run loads no model.
+
+The omission check (F004) asks of a sentence two things only Kiwi's analysis answers:
+its longest enumeration of nouns (떡, 전, 식혜) and the eojeol that end a clause with a
+connective ending (내렸지만). Both depend on nothing but the sentence's text, so they are
+kept by a digest of the text in ``.l10n-cache/sentence-structures.json`` beside the
+segmentation cache (``cache`` in ``[tool.l10n]``), as ``glossary/decisions.py`` keeps the
+glossary's verdicts: ``l10n check`` on sentences already analysed, and CI with a cached
+folder, never load Kiwi (constructing it costs about 0.6 s and its first call as much).
+
+The file records a fingerprint of the analysis (the versions of l10n, kiwipiepy and its
+model, and the text of this module and ``kiwi.py``, where the rules and the analyser's
+options live); another fingerprint discards it. An entry is used only if it is well formed
+and its spans lie inside its sentence; a cache that cannot be read or written is reported
+as a warning and ignored, as the segmentation cache is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import L10nError
+from ..files import write_text_atomic
+from .segcache import code_fingerprint, text_key, warn
+
+FILE_NAME = "sentence-structures.json"
+
+# connective endings that join two clauses (내렸지만 …, 회복했고 …, 두어야 하며 …)
+CONNECTIVES = frozenset(["고", "지만", "며", "으며", "면서", "으면서", "는데", "은데", "ᆫ데",
+                         "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도"])
+_NOUNISH = ("NN", "SL", "SN", "XR", "MM", "XPN", "XSN", "SH")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What Kiwi shows of a Korean sentence: its longest enumeration and its clauses."""
+
+    items: tuple[str, ...]  # the items of the longest enumeration of nouns (3 or more)
+    joints: tuple[str, ...]  # the eojeol that end a clause with a connective ending
+
+
+def _spans(tokens, text: str) -> tuple[list[Span], list[Span]]:
+    """The spans of the longest enumeration's items and of the clause joints."""
+    best: list[Span] = []
+    run: list[Span] = []
+    item_start = None
+    last_end = 0
+    joints = []
+    for index, token in enumerate(tokens):
+        tag, form = token.tag, token.form
+        separator = (tag in ("SP", "SW") and form in (",", "、", "·", "ㆍ")) or tag == "JC" \
+            or form == "및"
+        if separator and item_start is not None:
+            run.append((item_start, last_end))
+            item_start = None
+        elif tag.startswith(_NOUNISH):
+            if item_start is None:
+                item_start = token.start
+            last_end = token.start + token.len
+        else:
+            if item_start is not None and run:
+                run.append((item_start, last_end))
+            if len(run) > len(best):
+                best = run
+            run, item_start = [], None
+        if tag == "EC" and form in CONNECTIVES:
+            following = [t for t in tokens[index + 1:] if t.tag not in ("SP",)]
+            rest = following[0] if following else None
+            if rest is not None and not rest.tag.startswith(("VX", "E", "J")) and any(
+                    t.tag.startswith(("VV", "VA", "XSV", "XSA", "VCP")) for t in following):
+                start = text.rfind(" ", 0, token.start) + 1
+                joints.append((start, token.start + token.len))
+    if item_start is not None and run:
+        run.append((item_start, last_end))
+    if len(run) > len(best):
+        best = run
+    return (best if len(best) >= 3 else []), joints
+
+
+def _structure(text: str, items: Iterable[Span], joints: Iterable[Span]) -> Structure:
+    return Structure(tuple(text[s:e] for s, e in items), tuple(text[s:e] for s, e in joints))
+
+
+def analyse(tokens, text: str) -> Structure:
+    """The enumeration and clause joints of one sentence, from Kiwi's tokens."""
+    return _structure(text, *_spans(tokens, text))
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identifies the analysis: recorded structures are valid only for the same one."""
+    from . import kiwi, structure
+
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model"), (structure, kiwi), "structure")
+
+
+class StructureCache:
+    """Enumeration and joint spans per sentence, read from and saved to ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        self._spans: dict[str, list[list[int]]] = {}
+        self._dirty = False
+        if self.path is not None:
+            self._load()
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            self._dirty = True  # a file where the folder should be: saving will say so
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            warn(f"{self.path}: unreadable sentence structure cache ignored ({exc})")
+            self._dirty = True
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("structures"), dict):
+            warn(f"{self.path}: malformed sentence structure cache ignored")
+            self._dirty = True
+            return
+        if data.get("fingerprint") != fingerprint():
+            self._dirty = True  # another analyser: start afresh, silently (expected)
+            return
+        self._spans = data["structures"]
+
+    def lookup(self, text: str) -> Structure | None:
+        """The recorded structure of ``text``, or None if there is none to trust."""
+        found = self._spans.get(text_key(text))
+        if not (isinstance(found, list) and len(found) == 2
+                and all(isinstance(flat, list) and len(flat) % 2 == 0 for flat in found)):
+            return None
+        pairs = []
+        for flat in found:
+            spans = list(zip(flat[::2], flat[1::2], strict=True))
+            if not all(type(s) is int and type(e) is int and 0 <= s <= e <= len(text)
+                       for s, e in spans):
+                return None  # never trust an entry that does not fit its sentence
+            pairs.append(spans)
+        if len(pairs[0]) in (1, 2):
+            return None  # an enumeration has three items or none
+        return _structure(text, *pairs)
+
+    def analyse_many(self, texts: list[str]) -> dict[str, Structure]:
+        """The structure of each text: recorded ones looked up, the rest in one Kiwi batch."""
+        found: dict[str, Structure] = {}
+        missing = []
+        for text in dict.fromkeys(texts):
+            known = self.lookup(text)
+            if known is None:
+                missing.append(text)
+            else:
+                found[text] = known
+        if missing:
+            from .kiwi import kiwi
+
+            for text, tokens in zip(missing, kiwi().tokenize(missing), strict=True):
+                items, joints = _spans(tokens, text)
+                found[text] = _structure(text, items, joints)
+                self._spans[text_key(text)] = [[o for span in spans for o in span]
+                                               for spans in (items, joints)]
+            self._dirty = True
+        return found
+
+    def save(self) -> None:
+        """Write the cache if it changed."""
+        if self.path is None or not self._dirty:
+            return
+        text = json.dumps({"fingerprint": fingerprint(), "structures": self._spans},
+                          separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
+        except L10nError as exc:
+            warn(f"sentence structure cache not saved: {exc}")
+            return
+        self._dirty = False
+
+
+def analyse_many(texts: list[str], folder: Path | None = None) -> dict[str, Structure]:
+    """The structure of each text, recorded in ``folder`` (None: analysed, not kept)."""
+    cache = StructureCache(folder)
+    found = cache.analyse_many(texts)
+    cache.save()
+    return found
