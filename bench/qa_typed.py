@@ -1,4 +1,5 @@
-"""l10n check beside pofilter on a typed QA corpus (tests/data/qa_kitchen, qa_heldout, qa_blind).
+"""l10n check beside pofilter on a typed QA corpus (tests/data/qa_kitchen, qa_heldout, qa_blind,
+qa_sealed).
 
     python bench/qa_typed.py blind             # l10n's figures, then pofilter's
     python bench/qa_typed.py blind --json      # the same as JSON

@@ -65,7 +65,7 @@ def family_scores(corpus: Path = CORPUS) -> dict[str, dict[str, float]]:
 # same essay fully corrected. See tests/data/qa_build.py.
 
 TYPED = {"kitchen": CORPUS.parent / "qa_kitchen", "heldout": CORPUS.parent / "qa_heldout",
-         "blind": CORPUS.parent / "qa_blind"}
+         "blind": CORPUS.parent / "qa_blind", "sealed": CORPUS.parent / "qa_sealed"}
 _FILES = ("corpus.po", "essay2.po")
 
 
