@@ -119,3 +119,21 @@ def test_an_unwritable_cache_warns_and_changes_nothing(cached: Path, capsys) -> 
     folder.write_text("a file where the folder should be", "utf-8")
     essays = read_essays(load_config(cached))
     assert essays and "segmentation cache not saved" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("package", ["kiwipiepy", "kiwipiepy_model", "lemminflect", "polib"])
+def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
+    """Read from the dist-info folder's name (no importlib.metadata at start-up), the
+    versions are those importlib.metadata gives (polib, a module, takes that path)."""
+    from importlib.metadata import version
+
+    from l10n.korean.segcache import _version
+
+    assert _version(package) == version(package)
+    assert f"{package} {version(package)}" in segcache_fingerprint(package)
+
+
+def segcache_fingerprint(package: str) -> str:
+    from l10n.korean.segcache import code_fingerprint
+
+    return code_fingerprint((package,), (segment,), "segment.py")

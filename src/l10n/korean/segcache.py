@@ -49,8 +49,20 @@ def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> s
 
 @cache
 def _version(package: str) -> str:
-    """An installed package's version, looked up once a process (each lookup scans the
-    path's distributions: several caches share the analyser's)."""
+    """An installed package's version, looked up once a process.
+
+    Read from the name of the ``NAME-VERSION.dist-info`` folder beside the package, as the
+    installer wrote it (the package is located, not imported); importlib.metadata, which
+    with the email parser it imports is a tenth of a small check's start-up, only where
+    that folder is not there to read (an editable or unusual install).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is not None and spec.origin and spec.submodule_search_locations:
+        found = list(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(package) + 1:-len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
