@@ -218,3 +218,27 @@ def test_generated_merges_equal_msgmerge(tmp_path_factory, case) -> None:
     assert gnu.returncode == 0, gnu.stderr
     ours = _merged(folder / "old.po", folder / "new.pot", previous=True, resegment=False)
     assert ours == gnu.stdout, (old_text, pot_text)
+
+
+HEADER_ONLY = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+@pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext not installed")
+def test_a_result_with_nothing_but_a_header_is_written_as_msgmerge_does(
+        tmp_path: Path) -> None:
+    """Found by the msgcat line-soup property: msgcat and msgmerge write nothing for a
+    catalog holding only its header, unless --force-po; the project's own catalogs are
+    always written whole."""
+    old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
+    old.write_text(HEADER_ONLY, "utf-8")
+    pot.write_text(HEADER_ONLY, "utf-8")
+    assert format_catalog(read_catalog(old)) == ""
+    assert format_catalog(read_catalog(old), force_po=True) == \
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
+    for force in ([], ["--force-po"]):
+        gnu = subprocess.run(["msgmerge", "-q", *force, str(old), str(pot)],
+                             capture_output=True, check=True).stdout
+        ours = subprocess.run([sys.executable, "-c", "from l10n.cli import main; main()",
+                               "merge", "-q", *force, str(old), str(pot)],
+                              capture_output=True, check=True).stdout
+        assert ours == gnu, force

@@ -154,6 +154,9 @@ def merge(
     no_wrap: Annotated[bool, typer.Option("--no-wrap", help="Do not break long message "
                                                             "lines.")] = False,
     width: Annotated[int, typer.Option("--width", "-w", help="Page width.")] = 79,
+    force_po: Annotated[bool, typer.Option(
+        "--force-po", help="Write the output even when it holds no message but the "
+                           "header (msgmerge writes nothing then).")] = False,
     no_resegment: Annotated[bool, typer.Option(
         "--no-resegment", help="Turn off re-segmentation: then the output is exactly "
                                "msgmerge's.")] = False,
@@ -173,7 +176,7 @@ def merge(
     data = merge_files(old, template, output=None if output == "-" else output,
                        update=update, backup=backup, suffix=suffix, previous=previous,
                        fuzzy=not no_fuzzy, wrap=not no_wrap, width=width,
-                       resegment=not no_resegment)
+                       resegment=not no_resegment, force_po=force_po)
     if data is not None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -295,7 +295,8 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
     if pretranslate is not None:
         pretranslate(merged, old, essay=essay.name, language=language)
     action = "created" if old is None else "updated"
-    return PlannedFile(path, format_catalog(merged), digest, _stats(path, action, merged))
+    return PlannedFile(path, format_catalog(merged, force_po=True), digest,
+                       _stats(path, action, merged))
 
 
 def _merge_with_compendium(old: polib.POFile | None, pot: polib.POFile,
@@ -491,7 +492,7 @@ def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFil
         for entry in po:
             entry.obsolete = True
             entry.occurrences = []
-        planned.append(PlannedFile(path, format_catalog(po), digest,
+        planned.append(PlannedFile(path, format_catalog(po, force_po=True), digest,
                                    _stats(path, "retired", po)))
     return planned
 

@@ -175,10 +175,18 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
     return lines
 
 
-def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> str:
-    """The whole file as GNU gettext writes it: header, live entries, obsolete entries."""
-    return join_catalog(format_header(po, width=width, wrap=wrap),
-                        format_entries(po, width=width, wrap=wrap))
+def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True,
+                   force_po: bool = False) -> str:
+    """The whole file as GNU gettext writes it: header, live entries, obsolete entries.
+
+    Like msgcat and msgmerge, a catalog with no message besides its header is written as
+    nothing at all unless ``force_po`` (their ``--force-po``); the project's own catalogs
+    are always written whole.
+    """
+    entries = format_entries(po, width=width, wrap=wrap)
+    if not entries and not force_po:
+        return ""
+    return join_catalog(format_header(po, width=width, wrap=wrap), entries)
 
 
 def join_catalog(header: str, entries: str) -> str:
@@ -235,7 +243,7 @@ def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> s
 def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any",
                   width: int = 79, wrap: bool = True) -> bool:
     """Serialize and write a catalog atomically in its charset; False when unchanged."""
-    text = format_catalog(po, width=width, wrap=wrap)
+    text = format_catalog(po, width=width, wrap=wrap, force_po=True)
     codec = catalog_charset(po)
     if codec == "utf-8":
         return write_text_atomic(path, text, expected_digest=expected_digest)

@@ -40,7 +40,8 @@ def load_catalog(path: Path):
 def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
                 update: bool = False, backup: str | None = None, suffix: str | None = None,
                 previous: bool = False, fuzzy: bool = True, wrap: bool = True,
-                width: int = 79, resegment: bool = True) -> bytes | None:
+                width: int = 79, resegment: bool = True,
+                force_po: bool = False) -> bytes | None:
     """Merge; the output bytes when they go to standard output, else None."""
     if not update and (backup is not None or suffix is not None):
         raise ConfigError(f"{'--backup' if backup is not None else '--suffix'} is only "
@@ -51,8 +52,8 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     po, read = load_catalog(Path(old))
     pot, _ = load_catalog(Path(template))
     merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
-    data = encode_catalog(merged, format_catalog(merged, width=width, wrap=wrap),
-                          output or old)
+    text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
+    data = encode_catalog(merged, text, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data):
             return None
