@@ -6,7 +6,8 @@ English sentences a 1-2 bead, an empty cell a dropped or an added sentence), a b
 line ends a paragraph on both sides, ``=`` ends a Korean paragraph only (the English
 merges two paragraphs) and ``+`` an English paragraph only. The Korean essay and the
 English translation are assembled from the rows; the gold beads are the sentences (as
-l10n segments them) that fall in each row's cells. ``heldout/`` was never tuned on.
+l10n segments them) that fall in each row's cells. ``heldout/`` and ``fresh/`` were
+never tuned on.
 
 Run ``python -m tests.align_eval`` for the table in bench/RESULTS.md.
 """
@@ -181,8 +182,14 @@ def heldout() -> list[Path]:
     return sorted((DATA / "heldout").glob("*.tsv"))
 
 
+def fresh() -> list[Path]:
+    """The second held-out set, written after the first was published (never tuned on)."""
+    return sorted((DATA / "fresh").glob("*.tsv"))
+
+
 def main() -> None:
-    for label, paths in (("development", development()), ("held-out", heldout())):
+    for label, paths in (("development", development()), ("held-out", heldout()),
+                         ("fresh held-out", fresh())):
         for system, score in evaluate(paths).items():
             print(f"| {label} | {system} | {score.gold} | {score.precision:.3f} | "
                   f"{score.recall:.3f} |")
