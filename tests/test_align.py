@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.config import load_config
-from l10n.memory.align import english_side, korean_morphology, korean_side, skeleton
+from l10n.memory.align import english_side, korean_side
 from l10n.memory.archive import load_memory
 from l10n.memory.bitext import align_translation, apply_alignment, split_english
+from l10n.memory.morphology import korean_morphology, skeleton
 from l10n.pipeline import project_catalogs
 from l10n.po.catalog import read_catalog, write_catalog
 from l10n.source import parse_essay

@@ -16,7 +16,8 @@ import polib
 
 from ..model import BlockKind, Essay
 from ..source import draft_essay
-from .align import Bead, align_paragraphs, english_side, korean_morphology, korean_side
+from .align import Bead, align_paragraphs, english_side, korean_side
+from .morphology import korean_morphology
 
 
 @dataclass(frozen=True)
