@@ -606,7 +606,7 @@ def align(
                                   missing_hint="check the path"), translation, SourceError,
                        hint="save the translation as UTF-8")
     alignment = align_translation(found, text.replace("\r\n", "\n"), path=str(translation),
-                                  glossary=project_glossary(config))
+                                  glossary=project_glossary(config), cache=config.cache)
     with project_lock(config):
         digest = file_digest(path)
         po = _read(path)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import polib
 
 from ..model import BlockKind, Essay
 from ..source import draft_essay
 from .align import Bead, align_paragraphs, english_side, korean_side
-from .morphology import korean_morphology
+from .morphology import MorphologyCache, korean_morphology
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,21 @@ def korean_lines(essay: Essay) -> list[list[Line]]:
 
 
 def align_translation(essay: Essay, english: str, *, path: str = "translation.md",
-                      glossary=None) -> Alignment:
-    """Align an English translation (text of a Markdown or plain-text file) to an essay."""
+                      glossary=None, cache: Path | None = None) -> Alignment:
+    """Align an English translation (text of a Markdown or plain-text file) to an essay.
+
+    ``cache``: the project's cache folder, where the Korean sentences' morphology is kept
+    (``morphology.MorphologyCache``); None analyses every sentence afresh.
+    """
     ko_paragraphs = korean_lines(essay)
     en_paragraphs = english_lines(english, path=path)
     ko_flat = [line for p in ko_paragraphs for line in p]
     en_flat = [line for p in en_paragraphs for line in p]
     ko_terms, en_terms = _terms(glossary, ko_flat, en_flat)
-    morphology = korean_morphology([line.text for line in ko_flat])
+    known = MorphologyCache(cache) if cache is not None else None
+    morphology = korean_morphology([line.text for line in ko_flat], known)
+    if known is not None:
+        known.save()
     ko_sides = _regroup([korean_side(line.text, terms, found) for line, terms, found
                          in zip(ko_flat, ko_terms, morphology, strict=True)], ko_paragraphs)
     en_sides = _regroup([english_side(line.text, terms)

@@ -3,14 +3,34 @@
 The consonant skeleton of a name or loanword (romanised with korean_romanizer) is what
 the English spelling shares with it; native numerals (세 분, 스물두) are read by value;
 personal pronouns and nouns come from Kiwi's morphemes.
+
+Kiwi costs more than the alignment itself (its model loads in a second or two), and a
+sentence's morphology depends on nothing but its text, so what it yields is kept by a
+digest of the sentence in ``.l10n-cache/align-morphology.json`` beside the segmentation
+cache (``cache`` in ``[tool.l10n]``): aligning an essay again (``--dry-run`` first, then
+for real; another translation of the same essay) loads no model. The file records a
+fingerprint (the versions of l10n, kiwipiepy, its model and korean-romanizer, and the text
+of this module and ``korean/kiwi.py``); another fingerprint discards it. An entry is used
+only if it is well formed; a cache that cannot be read or written is reported as a warning
+and ignored, as the segmentation cache is.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import L10nError
+from ..files import write_text_atomic
+from ..korean.segcache import code_fingerprint, text_key, warn
+
+FILE_NAME = "align-morphology.json"
 
 # -- names and loanwords: the same consonants in Hangul and in Latin letters -----------
 # 코펜하겐 (kopenhagen) and Copenhagen, 김홍도 (gimhongdo) and Kim Hong-do, 유네스코
@@ -47,15 +67,38 @@ class Morphology:
     words: frozenset  # nouns (NNG, NNP)
 
 
-def korean_morphology(texts: Sequence[str]) -> list[Morphology]:
-    """Names, native numerals, persons and nouns of each Korean sentence, in one Kiwi batch."""
+def korean_morphology(texts: Sequence[str], cache: MorphologyCache | None = None
+                      ) -> list[Morphology]:
+    """Names, native numerals, persons and nouns of each Korean sentence.
+
+    Sentences in ``cache`` are looked up; the others (each distinct one once) go to Kiwi
+    in one batch and are recorded there. Kiwi is not loaded when all are known.
+    """
+    known: dict[str, Morphology] = {}
+    missing = []
+    for text in dict.fromkeys(texts):
+        found = cache.lookup(text) if cache is not None else None
+        if found is None:
+            missing.append(text)
+        else:
+            known[text] = found
+    if missing:
+        for text, found in zip(missing, analyse(missing), strict=True):
+            known[text] = found
+            if cache is not None:
+                cache.record(text, found)
+    return [known[text] for text in texts]
+
+
+def analyse(texts: list[str]) -> list[Morphology]:
+    """The morphology of each sentence from Kiwi's tokens, in one batch."""
     from korean_romanizer.romanizer import Romanizer
 
     from ..korean.kiwi import kiwi
 
     out = []
     cache: dict[str, str] = {}
-    for tokens in kiwi().tokenize(list(texts)):
+    for tokens in kiwi().tokenize(texts):
         names, words, persons, numerals = set(), set(), set(), Counter()
         pending = 0
         for token in [*tokens, None]:
@@ -77,3 +120,85 @@ def korean_morphology(texts: Sequence[str]) -> list[Morphology]:
                     names.add(cache[token.form])
         out.append(Morphology(frozenset(names), numerals, frozenset(persons), frozenset(words)))
     return out
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identifies the analyser: recorded morphology is valid only for the same one."""
+    from ..korean import kiwi
+
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "korean-romanizer"),
+                            (sys.modules[__name__], kiwi), "morphology")
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+class MorphologyCache:
+    """The morphology of sentences by a digest of their text, read from ``folder``."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / FILE_NAME if folder is not None else None
+        self._sentences: dict[str, list] = {}
+        self._dirty = False
+        if self.path is not None:
+            self._load()
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            self._dirty = True  # a file where the folder should be: saving will say so
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            warn(f"{self.path}: unreadable alignment morphology cache ignored ({exc})")
+            self._dirty = True
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("sentences"), dict):
+            warn(f"{self.path}: malformed alignment morphology cache ignored")
+            self._dirty = True
+            return
+        if data.get("fingerprint") != fingerprint():
+            self._dirty = True  # another analyser: start afresh, silently (expected)
+            return
+        self._sentences = data["sentences"]
+
+    def lookup(self, text: str) -> Morphology | None:
+        """The recorded morphology of ``text``, or None (also for a malformed entry)."""
+        entry = self._sentences.get(text_key(text))
+        if not (isinstance(entry, list) and len(entry) == 4
+                and all(_strings(entry[i]) for i in (0, 2, 3)) and isinstance(entry[1], list)):
+            return None
+        numerals: Counter = Counter()
+        for pair in entry[1]:
+            if not (isinstance(pair, list) and len(pair) == 2
+                    and all(type(n) in (int, float) for n in pair) and type(pair[1]) is int
+                    and pair[1] > 0):
+                return None
+            numerals[("=", float(pair[0]))] = pair[1]
+        return Morphology(frozenset(entry[0]), numerals, frozenset(entry[2]),
+                          frozenset(entry[3]))
+
+    def record(self, text: str, found: Morphology) -> None:
+        self._sentences[text_key(text)] = [
+            sorted(found.names), sorted([key[1], n] for key, n in found.numerals.items()),
+            sorted(found.pronouns), sorted(found.words)]
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed."""
+        if self.path is None or not self._dirty:
+            return
+        text = json.dumps({"fingerprint": fingerprint(), "sentences": self._sentences},
+                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
+        except L10nError as exc:
+            warn(f"alignment morphology cache not saved: {exc}")
+            return
+        self._dirty = False
