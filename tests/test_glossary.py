@@ -319,6 +319,69 @@ def test_noun_terms_used_as_verbs_and_surnames(ko: str, english: str, ok: bool) 
     assert verdicts and all(verdicts) is ok
 
 
+NAME_ESSAY = "# 경기\n\n손흥민이 골을 넣었다. 손흥민은 웃었다.\n"
+
+
+def _name_project(tmp_path: Path, setting: str | None) -> Path:
+    from l10n.po.catalog import read_catalog, write_catalog
+
+    from .conftest import make_project
+    from .test_pipeline import run_update
+
+    root = make_project(tmp_path / "p", {"match.md": NAME_ESSAY},
+                        glossary="ko,en,kind\n손흥민,Son Heung-min,name\n")
+    if setting is not None:
+        with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+            config.write(f"name-short-forms = {setting}\n")
+    run_update(root)
+    path = root / "locales/en/LC_MESSAGES/match.po"
+    po = read_catalog(path)
+    for msgid, msgstr in (("경기", "The Match"), ("손흥민이 골을 넣었다.", "Son Heung-min scored."),
+                          ("손흥민은 웃었다.", "Son smiled.")):
+        po.find(msgid).msgstr = msgstr
+    write_catalog(po, path)
+    return root
+
+
+@pytest.mark.parametrize(("setting", "passes"), [
+    (None, True), ('"surname"', True), ('"off"', False)])
+def test_name_short_forms_setting(tmp_path: Path, setting: str | None, passes: bool) -> None:
+    """[tool.l10n] name-short-forms: "surname" (the default) accepts Son for Son
+    Heung-min on a later mention; "off" wants the full name every time."""
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+    from l10n.config import load_config
+    from l10n.glossary.terms import project_glossary
+
+    root = _name_project(tmp_path, setting)
+    assert project_glossary(load_config(root)).surnames is passes
+    result = CliRunner().invoke(app, ["check", "-p", str(root)])
+    assert (result.exit_code == 0) is passes, result.output
+    findings = [line for line in result.output.split("\n") if line.startswith("locales/")]
+    if passes:  # the surname is neither missing (G001) nor drift (K003)
+        assert findings == []
+    else:
+        assert findings == ["locales/en/LC_MESSAGES/match.po:29: G001 glossary-term-missing: "
+                            "'손흥민' should be rendered as 'Son Heung-min'"]
+
+
+@pytest.mark.parametrize("setting", ['"first-name"', '"Surname"', "false", "[]"])
+def test_unknown_name_short_forms_exits_2_with_a_clear_line(tmp_path: Path,
+                                                          setting: str) -> None:
+    from .test_cli import l10n
+
+    root = _name_project(tmp_path, None)
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write(f"name-short-forms = {setting}\n")
+    result = l10n("check", "-p", str(root))
+    assert result.returncode == 2
+    [line] = result.stderr.decode().strip().split("\n")
+    assert line.startswith(f"error: {root / 'pyproject.toml'}:7: 'name-short-forms' must be "
+                           '"surname" or "off", not ')
+    assert "shortened to the surname" in line
+
+
 def test_surnames_can_be_turned_off() -> None:
     strict = parse_glossary("ko,en,kind\n손흥민,Son Heung-min,name\n")
     strict.surnames = False

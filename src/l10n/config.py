@@ -56,6 +56,10 @@ class Config:
     select: tuple[str, ...] = ()  # QA check selectors (codes, prefixes, names)
     ignore: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> sel.
+    # what a later mention of a person (glossary kind ``name``) may be shortened to:
+    # "surname" (Son for Son Heung-min, as news and style guides do) or "off" (the full
+    # name every time)
+    name_short_forms: str = "surname"
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -66,14 +70,7 @@ class Config:
     def key_line(self, key: str) -> int:
         """The line of ``key`` in the configuration file (0 when it is not written there),
         so that a finding about a setting can point at it."""
-        if self.config_file is None:
-            return 0
-        try:
-            lines = self.config_file.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
-            return 0
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
+        return key_line(self.config_file, key)
 
     def relative(self, path: Path) -> str:
         """Path relative to the project root, posix style (for #: locations and messages)."""
@@ -81,6 +78,18 @@ class Config:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def key_line(path: Path | None, key: str) -> int:
+    """The line of ``key`` in the configuration file ``path`` (0 when it is not there)."""
+    if path is None:
+        return 0
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
 
 def _read_table(path: Path) -> dict[str, Any] | None:
@@ -166,6 +175,7 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8}){0,3}(?:@[a-z0-9]
 # the folders l10n writes into: they must lie inside the project
 _WRITTEN_FOLDERS = {"locales": "locales", "cache": ".l10n-cache"}
 _MAX_VALUE = 1024  # characters of any string value
+NAME_SHORT_FORMS = ("surname", "off")
 
 
 def validate_values(table: dict[str, Any], languages: list[str], path: Path | None,
@@ -236,7 +246,7 @@ def load_config(project: Path | None = None) -> Config:
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
              "reference-min-chrf", "cache", "front-matter", "tm", "tm-threshold", "tm-exact",
-             "rates", "select", "ignore", "per-file-ignores"}
+             "rates", "select", "ignore", "per-file-ignores", "name-short-forms"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
@@ -274,6 +284,13 @@ def load_config(project: Path | None = None) -> Config:
             v in ("error", "warning", "info", "off") for v in severity.values()):
         raise ConfigError("'severity' must be a table of CODE = \"error|warning|info|off\"",
                           path=config_file, hint='for example N002 = "error"')
+    short_forms = table.get("name-short-forms", "surname")
+    if short_forms not in NAME_SHORT_FORMS:
+        shown = repr(short_forms) if isinstance(short_forms, str) else "not a string"
+        raise ConfigError(f"'name-short-forms' must be \"surname\" or \"off\", not {shown}",
+                          path=config_file, line=key_line(config_file, "name-short-forms") or None,
+                          hint="surname: a person's name may be shortened to the surname "
+                               "on later mentions; off: the full name every time")
     memory = _parse_memory(table, root, config_file)
     return Config(
         root=root,
@@ -299,6 +316,7 @@ def load_config(project: Path | None = None) -> Config:
         ignore=_selectors(table.get("ignore", []), "ignore", config_file),
         per_file_ignores={str(glob): _selectors(codes, f"per-file-ignores.{glob}", config_file)
                           for glob, codes in per_file.items()},
+        name_short_forms=short_forms,
     )
 
 

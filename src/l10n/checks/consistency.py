@@ -61,7 +61,8 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
     """A glossary term is rendered with different accepted forms in different essays.
 
     Why: variants are allowed, but one essay using only the variant while the others
-    use the approved form is usually drift worth a look.
+    use the approved form is usually drift worth a look. A person's surname on a later
+    mention (Son for Son Heung-min) is not drift where ``name-short-forms`` allows it.
     Bad:  중소기업은 어렵다. -> SMEs struggle. | 중소기업이 많다. -> Small businesses abound.
     Good: 중소기업은 어렵다. -> SMEs struggle. | 중소기업이 많다. -> SMEs abound.
     """
@@ -74,6 +75,8 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
     for unit in units:
         for judgement in judgements(unit, ctx):  # the verdicts G001-G004 made
             if judgement.verdict is Verdict.VARIANT:
+                if _short_name(judgement.term, judgement.found, ctx.glossary):
+                    continue
                 key = judgement.found.casefold()
             elif judgement.verdict in (Verdict.EXACT, Verdict.INFLECTED):
                 key = judgement.term.en.casefold()
@@ -85,6 +88,12 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
             for key, (unit, found) in seen.items():
                 if key != term.en.casefold():
                     yield unit, f"'{term.ko}' is '{found}' here but '{term.en}' elsewhere"
+
+
+def _short_name(term, found: str, glossary) -> bool:
+    """``found`` is the surname a later mention of the name ``term`` may be shortened to."""
+    return (term.kind == "name" and getattr(glossary, "surnames", True)
+            and found == term.en.split()[0] and found != term.en)
 
 
 # ------------------------------------------------ proper nouns outside the glossary

@@ -701,4 +701,6 @@ def project_glossary(config) -> Glossary | None:
     """The project's glossary, or None when the project has none."""
     if config.glossary is None or not config.glossary.exists():
         return None
-    return read_glossary(config.glossary).remember_decisions(config.cache)
+    glossary = read_glossary(config.glossary).remember_decisions(config.cache)
+    glossary.surnames = config.name_short_forms == "surname"
+    return glossary
