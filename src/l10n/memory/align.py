@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..korean.numbers import english_values, korean_values
+from .lexicon import english_seeds, korean_seeds
 from .morphology import Morphology, skeleton
 
 # English characters per Korean character (both without spaces), and the variance of
@@ -36,7 +37,7 @@ PARAGRAPH_BEADS = {(1, 1): -math.log(0.9), (1, 2): -math.log(0.02), (2, 1): -mat
                    (1, 3): -math.log(0.004), (3, 1): -math.log(0.004), (2, 2): -math.log(0.004),
                    (1, 0): -math.log(0.01), (0, 1): -math.log(0.01)}
 MATCH_BONUS = {"number": 3.0, "latin": 2.5, "url": 4.0, "term": 1.5, "mark": 1.0,
-               "name": 2.0, "pronoun": 1.0, "lexical": 1.5}
+               "name": 2.0, "pronoun": 1.0, "lexical": 1.5, "seed": 1.5}
 MISS_COST = {"number": 2.0, "latin": 1.5, "url": 3.0, "term": 0.8, "mark": 0.8}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’-][A-Za-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+")
@@ -64,6 +65,7 @@ class Side:
     words: frozenset = frozenset()  # content words: Korean nouns, English stems
     lexical: frozenset = frozenset()  # Korean nouns this sentence has a translation of
     counted: frozenset = frozenset()  # the numbers, each with its occurrence number
+    seeds: frozenset = frozenset()  # words of the seed lexicon (Korean) or their renderings
 
 
 # a number glued to a unit (5kg, 1,300km, 3GB) is a quantity here, not part of a name
@@ -140,7 +142,7 @@ def korean_side(text: str, terms: frozenset = frozenset(),
     return Side(text, len("".join(text.split())), numbers,
                 frozenset(t.lower() for t in _LATIN.findall(stripped)), urls, terms,
                 frozenset(marks), known.names, pronouns=known.pronouns, words=known.words,
-                counted=_counted(numbers))
+                counted=_counted(numbers), seeds=korean_seeds(stripped))
 
 
 def english_side(text: str, terms: frozenset = frozenset()) -> Side:
@@ -154,7 +156,8 @@ def english_side(text: str, terms: frozenset = frozenset()) -> Side:
                 english_names(text), note=bool(_NOTE.search(text.strip())),
                 pronouns=frozenset(_EN_PERSON[w] for w in re.findall(r"[a-z]+", text.lower())
                                    if w in _EN_PERSON),
-                words=english_words(text), counted=_counted(numbers))
+                words=english_words(text), counted=_counted(numbers),
+                seeds=english_seeds(text))
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,8 @@ _KINDS = (("counted", MATCH_BONUS["number"], MISS_COST["number"], MISS_COST["num
           ("marks", MATCH_BONUS["mark"], MISS_COST["mark"], MISS_COST["mark"]),
           ("names", MATCH_BONUS["name"], 0.0, 0.0),
           ("pronouns", MATCH_BONUS["pronoun"], 0.0, 0.0),
-          ("lexical", MATCH_BONUS["lexical"], 0.0, 0.0))
+          ("lexical", MATCH_BONUS["lexical"], 0.0, 0.0),
+          ("seeds", MATCH_BONUS["seed"], 0.0, 0.0))
 
 
 def _pool(sides: Sequence[Side], attribute: str) -> frozenset:
@@ -389,4 +393,5 @@ def _merge(sentences: Sequence[Side]) -> Side:
                 pronouns=frozenset().union(*(s.pronouns for s in sentences)),
                 words=frozenset().union(*(s.words for s in sentences)),
                 lexical=frozenset().union(*(s.lexical for s in sentences)),
+                seeds=frozenset().union(*(s.seeds for s in sentences)),
                 counted=_counted(numbers))
