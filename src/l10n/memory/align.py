@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..korean.numbers import english_values, korean_values
 from .lexicon import english_seeds, korean_seeds
@@ -66,6 +66,11 @@ class Side:
     lexical: frozenset = frozenset()  # Korean nouns this sentence has a translation of
     counted: frozenset = frozenset()  # the numbers, each with its occurrence number
     seeds: frozenset = frozenset()  # words of the seed lexicon (Korean) or their renderings
+
+    @cached_property
+    def anchor_sets(self) -> tuple[frozenset, ...]:
+        """The anchors of each kind, in the order of ``_KINDS``."""
+        return tuple(getattr(self, attribute) for attribute in _ATTRIBUTES)
 
 
 # a number glued to a unit (5kg, 1,300km, 3GB) is a quantity here, not part of a name
@@ -195,12 +200,8 @@ _KINDS = (("counted", MATCH_BONUS["number"], MISS_COST["number"], MISS_COST["num
           ("seeds", MATCH_BONUS["seed"], 0.0, 0.0))
 
 
-def _pool(sides: Sequence[Side], attribute: str) -> frozenset:
-    if len(sides) == 1:
-        return getattr(sides[0], attribute)
-    if attribute == "counted":  # the same number in two sentences is there twice
-        return _counted(sum((side.numbers for side in sides), Counter()))
-    return frozenset().union(*(getattr(side, attribute) for side in sides))
+_ATTRIBUTES = tuple(kind[0] for kind in _KINDS)
+_WEIGHTS = tuple(kind[1:] for kind in _KINDS)
 
 
 def _counted(numbers: Counter) -> frozenset:
@@ -210,13 +211,20 @@ def _counted(numbers: Counter) -> frozenset:
 
 def _anchors(korean: Sequence[Side], english: Sequence[Side]) -> float:
     """Negative for what the two sides share, positive for what one has alone."""
+    return _anchor_cost(korean[0] if len(korean) == 1 else _merge(korean),
+                        english[0] if len(english) == 1 else _merge(english))
+
+
+def _anchor_cost(korean: Side, english: Side) -> float:
     cost = 0.0
-    for attribute, bonus, korean_alone, english_alone in _KINDS:
-        ours = _pool(korean, attribute)
-        if not ours and not english_alone:
-            continue
-        theirs = _pool(english, attribute)
-        if ours or theirs:
+    for ours, theirs, (bonus, korean_alone, english_alone) in zip(
+            korean.anchor_sets, english.anchor_sets, _WEIGHTS, strict=True):
+        if not ours:
+            if theirs and english_alone:
+                cost += english_alone * len(theirs)
+        elif not theirs:
+            cost += korean_alone * len(ours)
+        else:
             shared = len(ours & theirs)
             cost += (korean_alone * (len(ours) - shared) + english_alone * (len(theirs) - shared)
                      - bonus * shared)
@@ -236,8 +244,8 @@ def _cost(korean: Side | None, english: Side | None, shape: tuple[int, int],
         if english is not None and english.note:
             cost -= 3.0  # a translator's note is meant to stand alone
         return cost
-    return priors[shape] + _length_cost(korean.length, english.length) + _anchors(
-        (korean,), (english,))
+    return priors[shape] + _length_cost(korean.length, english.length) + _anchor_cost(
+        korean, english)
 
 
 def confidence(korean: Sequence[Side], english: Sequence[Side]) -> float:
