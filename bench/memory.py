@@ -1,4 +1,5 @@
-"""Benchmarks of issue 20: translation-memory lookups, `l10n analyze`, `l10n align`.
+"""Benchmarks of issue 20: translation-memory lookups, `l10n analyze` (`l10n align`: see
+bench/align.py).
 
     python bench/memory.py            # about two minutes on this 2-core machine
 
@@ -7,8 +8,6 @@
    new), in this process; medians of 3 runs.
 2. `l10n analyze` of 100 essays of 30 sentences against that memory, as a command
    (Kiwi start-up, segmentation without a cache and reading the memory included).
-3. `l10n align` of a 200-sentence essay (the development essays of tests/data/align,
-   repeated) as a command, and the alignment alone in this process.
 The figures are printed as Markdown rows for bench/RESULTS.md.
 """
 
@@ -114,41 +113,6 @@ def analyze(work: Path, rng: random.Random, sources: list[str],
     return medians(times)
 
 
-def align(work: Path, l10n: str) -> tuple[tuple[float, float], tuple[float, float], int]:
-    from tests.align_eval import development, read_case
-
-    from l10n.memory.bitext import align_translation
-    from l10n.source import parse_essay
-
-    cases = [read_case(path) for path in development()]
-    korean, english, count = [], [], 0
-    while count < 200:
-        for case in cases:
-            korean.append(case.korean.split("\n\n", 1)[1])
-            english.append(case.english.split("\n\n", 1)[1])
-            count += case.korean.count("다.") + case.korean.count("?") + case.korean.count("!")
-    project = work / "align"
-    (project / "source" / "ko").mkdir(parents=True)
-    (project / "pyproject.toml").write_text('[tool.l10n]\nproject-name = "a"\n', "utf-8")
-    ko_text, en_text = "# 글\n\n" + "\n\n".join(korean), "# Essay\n\n" + "\n\n".join(english)
-    (project / "source" / "ko" / "long.md").write_text(ko_text, encoding="utf-8")
-    (work / "long.en.md").write_text(en_text, encoding="utf-8")
-    subprocess.run([l10n, "update", "-q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
-    essay = parse_essay(ko_text, name="long", path="source/ko/long.md")
-    sentences = sum(1 for _ in essay.sentences())
-    inside = []
-    for _ in range(3):
-        start, cpu = time.perf_counter(), time.process_time()
-        align_translation(essay, en_text)
-        inside.append((time.perf_counter() - start, time.process_time() - cpu))
-    command = []
-    for _ in range(3):
-        shutil.copy(project / "locales/en/LC_MESSAGES/long.po", work / "long.po")
-        command.append(run([l10n, "align", "long", "-t", str(work / "long.en.md")], project))
-        shutil.copy(work / "long.po", project / "locales/en/LC_MESSAGES/long.po")
-    return medians(command), medians(inside), sentences
-
-
 def main() -> None:
     l10n = str(Path(sys.executable).parent / "l10n")
     rng = random.Random(20)
@@ -159,7 +123,6 @@ def main() -> None:
         write_archive(work / "archive.po", sources)
         tm = lookups(work, rng, sources)
         analysis = analyze(work, rng, sources, l10n)
-        command, inside, sentences = align(work, l10n)
     def cell(pair: tuple[float, float]) -> str:
         return f"{pair[0]:.2f} s | {pair[1]:.2f} s"
 
@@ -172,8 +135,6 @@ def main() -> None:
           f"| load + lookups in seconds |")
     print(f"| `l10n analyze -f json`, 100 essays x 30 sentences, against that TM | "
           f"{cell(analysis)} | < 10 s |")
-    print(f"| `l10n align`, {sentences}-sentence essay (command) | {cell(command)} | < 2 s |")
-    print(f"| alignment alone, same essay (in process, Kiwi loaded) | {cell(inside)} | |")
 
 
 if __name__ == "__main__":
