@@ -191,3 +191,23 @@ def test_shared_seed_words_make_a_bead_cheaper() -> None:
     right = bead_cost([korean_side("여름이면 할머니는 시장에 가신다.")], english, SENTENCE_BEADS)
     wrong = bead_cost([korean_side("그녀의 손녀는 항상 일찍 일어난다.")], english, SENTENCE_BEADS)
     assert right < wrong - 3
+
+
+MARKET_KO = ("# 시장\n\n토요일 아침마다 어머니는 시장에 갔다. 그녀의 목소리는 언제나 밝았다. "
+             "생선 가게 주인은 어머니를 반갑게 맞았다. 우리는 점심 전에 집으로 돌아왔다.\n")
+MARKET_EN = ("# The Market\n\nEvery Saturday morning my mother went to the market. The owner "
+             "of the fish shop always greeted her warmly and by name. We came home before "
+             "lunch.\n")
+
+
+def test_a_left_out_sentence_is_not_merged_into_a_neighbour_it_shares_nothing_with(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lengths alone would make 그녀의 목소리는 ... and the fish-shop sentence one 2-1 bead
+    (the English runs long); the voice has no counterpart there, so it is left out."""
+    essay = parse_essay(MARKET_KO, name="market", path="source/ko/market.md")
+    alignment = align_translation(essay, MARKET_EN)
+    assert [line.text for line in alignment.dropped()] == ["그녀의 목소리는 언제나 밝았다."]
+    assert ((3,), (2,)) in {(bead.korean, bead.english) for bead in alignment.beads}
+    monkeypatch.setattr("l10n.memory.align.UNSUPPORTED_COST", 0.0)  # without the rule
+    merged = align_translation(essay, MARKET_EN)
+    assert ((2, 3), (2,)) in {(bead.korean, bead.english) for bead in merged.beads}

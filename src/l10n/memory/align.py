@@ -38,6 +38,9 @@ PARAGRAPH_BEADS = {(1, 1): -math.log(0.9), (1, 2): -math.log(0.02), (2, 1): -mat
                    (1, 0): -math.log(0.01), (0, 1): -math.log(0.01)}
 MATCH_BONUS = {"number": 3.0, "latin": 2.5, "url": 4.0, "term": 1.5, "mark": 1.0,
                "name": 2.0, "pronoun": 1.0, "lexical": 1.5, "seed": 1.5}
+# a merged or split sentence with anchors, none of them shared (see ``_unsupported``)
+UNSUPPORTED_COST = 2.0
+_EVIDENCE = ("counted", "latin", "urls", "terms", "names", "seeds", "lexical")
 MISS_COST = {"number": 2.0, "latin": 1.5, "url": 3.0, "term": 0.8, "mark": 0.8}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’-][A-Za-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+")
@@ -248,6 +251,21 @@ def _cost(korean: Side | None, english: Side | None, shape: tuple[int, int],
         korean, english)
 
 
+def _unsupported(korean: Sequence[Side], english: Sequence[Side]) -> float:
+    """A sentence of a 2-1 or 1-2 bead that shares no anchor with the other side, though
+    it has anchors of its own, is likelier left out (or added) than merged: what the
+    length model alone would happily merge when the neighbour's English runs long."""
+    many, one = (korean, english[0]) if len(korean) > 1 else (english, korean[0])
+    cost = 0.0
+    for side in many:
+        own = [getattr(side, attribute) for attribute in _EVIDENCE]
+        if sum(map(len, own)) >= 2 and not any(
+                items & getattr(one, attribute) for items, attribute in zip(
+                    own, _EVIDENCE, strict=True)):
+            cost += UNSUPPORTED_COST
+    return cost
+
+
 def confidence(korean: Sequence[Side], english: Sequence[Side]) -> float:
     """How sure the bead is, from 0 to 1: length agreement raised by shared anchors."""
     if not korean or not english:
@@ -294,6 +312,8 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
                 if a > n or b > m:
                     continue
                 total = here + _cost(span(0, i, a), span(1, j, b), shape, priors)
+                if a - i + b - j == 3 and a > i and b > j:
+                    total += _unsupported(korean[i:a], english[j:b])
                 if total < best[a][b]:
                     best[a][b] = total
                     back[a][b] = shape
