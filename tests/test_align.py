@@ -19,7 +19,7 @@ from l10n.pipeline import project_catalogs
 from l10n.po.catalog import read_catalog, write_catalog
 from l10n.source import parse_essay
 
-from .align_eval import DATA, development, evaluate, read_case
+from .align_eval import DATA, development, evaluate, fresh, read_case
 from .conftest import make_project
 from .test_pipeline import run_update
 
@@ -37,6 +37,18 @@ def test_evaluation_set_has_every_kind_of_bead() -> None:
                             en.count(". ") + bool(en)))
     assert {(1, 1), (2, 1), (1, 2), (1, 0), (0, 1)} <= shapes
     assert breaks == {"=", "+"}
+
+
+@pytest.mark.parametrize("path", fresh(), ids=lambda path: path.stem)
+def test_fresh_held_out_essays_have_every_kind_of_bead(path: Path) -> None:
+    """The second held-out set: each essay merges, splits, drops and adds a sentence, and
+    merges or splits a paragraph."""
+    rows = [line.partition("\t") for line in path.read_text("utf-8").split("\n")]
+    ko_sentences = [len(case.split(". ")) if case else 0 for case, _, _ in rows]
+    en_sentences = [len(en.split(". ")) if en else 0 for _, _, en in rows]
+    shapes = set(zip(ko_sentences, en_sentences, strict=True))
+    assert {(1, 1), (2, 1), (1, 2), (1, 0), (0, 1)} <= shapes
+    assert {line for line, _, _ in rows} & {"=", "+"}
 
 
 def test_alignment_beats_gale_church_on_the_development_essays() -> None:
