@@ -382,6 +382,20 @@ def test_unknown_name_short_forms_exits_2_with_a_clear_line(tmp_path: Path,
     assert "shortened to the surname" in line
 
 
+@pytest.mark.parametrize(("ko", "en", "mention", "ok"), [
+    ("손흥민", "Son Heung-min", "Son", True), ("손흥민", "Son Heung-min", "Heung-min", False),
+    ("시진핑", "Xi Jinping", "Xi", True),
+    ("한나 아렌트", "Hannah Arendt", "Arendt", True), ("한나 아렌트", "Hannah Arendt", "Hannah", False),
+    ("존·스튜어트·밀", "John Stuart Mill", "Mill", True),
+])
+def test_surname_of_korean_and_foreign_names(ko: str, en: str, mention: str, ok: bool) -> None:
+    """Korean writes a Korean (or Chinese) name in one word, family name first; a foreign
+    name with a space or a middle dot, in its own order."""
+    glossary = parse_glossary(f"ko,en,kind\n{ko},{en},name\n")
+    [verdict] = [j.verdict for j in judge_entry(glossary, f"{ko}은 말했다.", f"{mention} said.")]
+    assert verdict.ok is ok
+
+
 def test_surnames_can_be_turned_off() -> None:
     strict = parse_glossary("ko,en,kind\n손흥민,Son Heung-min,name\n")
     strict.surnames = False

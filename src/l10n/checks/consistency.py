@@ -92,8 +92,10 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
 
 def _short_name(term, found: str, glossary) -> bool:
     """``found`` is the surname a later mention of the name ``term`` may be shortened to."""
+    from ..glossary.terms import surname_of
+
     return (term.kind == "name" and getattr(glossary, "surnames", True)
-            and found == term.en.split()[0] and found != term.en)
+            and found == surname_of(term) != "")
 
 
 # ------------------------------------------------ proper nouns outside the glossary

@@ -624,19 +624,23 @@ def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = F
         if found:
             return EnJudgement(term, Verdict.ORTHOGRAPHIC, found)
     if surname and term.kind == "name" and not forbidden:
-        short = _surname(term.en)
+        short = surname_of(term)
         found = _count(short, english, case_sensitive=True) if short else []
         if found:
             return EnJudgement(term, Verdict.VARIANT, found[0])
     return EnJudgement(term, Verdict.MISSING, "")
 
 
-def _surname(name: str) -> str:
-    """The first word of a personal name of two or three words (Son of Son Heung-min)."""
-    words = name.split()
-    if 2 <= len(words) <= 3 and all(word[:1].isupper() for word in words):
-        return words[0]
-    return ""
+def surname_of(term: Term) -> str:
+    """The surname of a personal name of two or three capitalised words: the first word
+    of a name the Korean writes in one word, family name first (손흥민: Son of Son
+    Heung-min; 시진핑: Xi), the last of a foreign name the Korean spells with a space or
+    a middle dot in its own order (한나 아렌트: Arendt of Hannah Arendt)."""
+    words = term.en.split()
+    if not (2 <= len(words) <= 3 and all(word[:1].isupper() for word in words)):
+        return ""
+    foreign = any(mark in term.ko.strip() for mark in (" ", "·", "ㆍ", "・"))
+    return words[-1] if foreign else words[0]
 
 
 # noun endings and what the verb they come from ends with: fermentation → ferment,
