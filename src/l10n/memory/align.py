@@ -75,6 +75,15 @@ class Side:
         """The anchors of each kind, in the order of ``_KINDS``."""
         return tuple(getattr(self, attribute) for attribute in _ATTRIBUTES)
 
+    @cached_property
+    def evidence(self) -> tuple[frozenset, ...]:
+        """The anchors that say which sentence this one translates (``_EVIDENCE``)."""
+        return tuple(getattr(self, attribute) for attribute in _EVIDENCE)
+
+    @cached_property
+    def evidence_count(self) -> int:
+        return sum(map(len, self.evidence))
+
 
 # a number glued to a unit (5kg, 1,300km, 3GB) is a quantity here, not part of a name
 _UNIT_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -257,11 +266,10 @@ def _unsupported(korean: Sequence[Side], english: Sequence[Side]) -> float:
     length model alone would happily merge when the neighbour's English runs long."""
     many, one = (korean, english[0]) if len(korean) > 1 else (english, korean[0])
     cost = 0.0
+    theirs = one.evidence
     for side in many:
-        own = [getattr(side, attribute) for attribute in _EVIDENCE]
-        if sum(map(len, own)) >= 2 and not any(
-                items & getattr(one, attribute) for items, attribute in zip(
-                    own, _EVIDENCE, strict=True)):
+        if side.evidence_count >= 2 and not any(
+                ours & other for ours, other in zip(side.evidence, theirs, strict=True)):
             cost += UNSUPPORTED_COST
     return cost
 
