@@ -208,7 +208,7 @@ def test_shared_seed_words_make_a_bead_cheaper() -> None:
 MARKET_KO = ("# 시장\n\n토요일 아침마다 어머니는 시장에 갔다. 그녀의 목소리는 언제나 밝았다. "
              "생선 가게 주인은 어머니를 반갑게 맞았다. 우리는 점심 전에 집으로 돌아왔다.\n")
 MARKET_EN = ("# The Market\n\nEvery Saturday morning my mother went to the market. The owner "
-             "of the fish shop always greeted her warmly and by name. We came home before "
+             "of the fish shop always greeted her warmly, by name. We came home before "
              "lunch.\n")
 
 
@@ -223,3 +223,13 @@ def test_a_left_out_sentence_is_not_merged_into_a_neighbour_it_shares_nothing_wi
     monkeypatch.setattr("l10n.memory.align.UNSUPPORTED_COST", 0.0)  # without the rule
     merged = align_translation(essay, MARKET_EN)
     assert ((2, 3), (2,)) in {(bead.korean, bead.english) for bead in merged.beads}
+
+
+def test_numbers_read_from_words_are_anchors_by_value() -> None:
+    """스무 (numbers.py reads it as a word, ("w", 20)) and twenty are one value; 한 장
+    ("a towel") is no number to look for."""
+    [twenty, one] = korean_morphology(["단골손님 스무 명이 찾아왔다.", "수건 한 장을 가져갔다."])
+    korean = korean_side("단골손님 스무 명이 찾아왔다.", morphology=twenty)
+    assert korean.numbers == english_side("Twenty regulars came.").numbers == {("=", 20.0): 1}
+    assert not korean_side("수건 한 장을 가져갔다.", morphology=one).numbers
+    assert korean_side("40여 명이 모였다.").numbers == {("=", 40.0): 1}

@@ -32,14 +32,15 @@ VARIANCE = 5.6
 # -log prior of each bead shape (Gale–Church's priors, with skips a little likelier:
 # translators of essays add notes for English readers and leave sentences out)
 SENTENCE_BEADS = {(1, 1): -math.log(0.89), (1, 2): -math.log(0.045), (2, 1): -math.log(0.045),
-                  (1, 0): -math.log(0.006), (0, 1): -math.log(0.006)}
+                  (1, 0): -math.log(0.006), (0, 1): -math.log(0.006),
+                  (1, 3): -math.log(0.004), (3, 1): -math.log(0.004)}
 PARAGRAPH_BEADS = {(1, 1): -math.log(0.9), (1, 2): -math.log(0.02), (2, 1): -math.log(0.02),
                    (1, 3): -math.log(0.004), (3, 1): -math.log(0.004), (2, 2): -math.log(0.004),
                    (1, 0): -math.log(0.01), (0, 1): -math.log(0.01)}
 MATCH_BONUS = {"number": 3.0, "latin": 2.5, "url": 4.0, "term": 1.5, "mark": 1.0,
                "name": 2.0, "pronoun": 1.0, "lexical": 1.5, "seed": 1.5}
 # a merged or split sentence with anchors, none of them shared (see ``_unsupported``)
-UNSUPPORTED_COST = 2.0
+UNSUPPORTED_COST = 1.0
 _EVIDENCE = ("counted", "latin", "urls", "terms", "names", "seeds", "lexical")
 MISS_COST = {"number": 2.0, "latin": 1.5, "url": 3.0, "term": 0.8, "mark": 0.8}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'’-][A-Za-z0-9]+)*")
@@ -69,6 +70,7 @@ class Side:
     lexical: frozenset = frozenset()  # Korean nouns this sentence has a translation of
     counted: frozenset = frozenset()  # the numbers, each with its occurrence number
     seeds: frozenset = frozenset()  # words of the seed lexicon (Korean) or their renderings
+    english: bool = False  # an English sentence (else Korean)
 
     @cached_property
     def anchor_sets(self) -> tuple[frozenset, ...]:
@@ -82,7 +84,13 @@ class Side:
 
     @cached_property
     def evidence_count(self) -> int:
-        return sum(map(len, self.evidence))
+        """How many anchors of its own the sentence has. An English sentence's words
+        (``latin``) and their skeletons (``names``) are not counted: they are there for
+        the Korean side's Latin tokens and names to be looked up in."""
+        if not self.english:
+            return sum(map(len, self.evidence))
+        return sum(len(items) for items, attribute in zip(self.evidence, _EVIDENCE, strict=True)
+                   if attribute not in ("latin", "names"))
 
 
 # a number glued to a unit (5kg, 1,300km, 3GB) is a quantity here, not part of a name
@@ -91,7 +99,14 @@ _UNIT_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+
 
 
 def _numbers(values: Counter, text: str) -> Counter:
-    found = Counter({key: n for key, n in values.items() if key != ("=", 1.0)})
+    """The values a sentence states, by value: a number read from words (스무, twenty) or
+    an approximation (40여) is the same anchor as its digits; one (한, a, one) is too
+    common to be one."""
+    found: Counter = Counter()
+    for (kind, value), n in values.items():
+        key = ("=" if kind in ("w", "~") else kind, float(value))
+        if key != ("=", 1.0):
+            found[key] += n
     for match in _UNIT_NUMBER.finditer(text):
         key = ("=", float(match.group(1).replace(",", "")))
         if key not in found and key != ("=", 1.0):
@@ -174,7 +189,7 @@ def english_side(text: str, terms: frozenset = frozenset()) -> Side:
                 pronouns=frozenset(_EN_PERSON[w] for w in re.findall(r"[a-z]+", text.lower())
                                    if w in _EN_PERSON),
                 words=english_words(text), counted=_counted(numbers),
-                seeds=english_seeds(text))
+                seeds=english_seeds(text), english=True)
 
 
 @dataclass(frozen=True)
