@@ -275,18 +275,13 @@ def _cost(korean: Side | None, english: Side | None, shape: tuple[int, int],
         korean, english)
 
 
-def _unsupported(korean: Sequence[Side], english: Sequence[Side]) -> float:
-    """A sentence of a 2-1 or 1-2 bead that shares no anchor with the other side, though
-    it has anchors of its own, is likelier left out (or added) than merged: what the
-    length model alone would happily merge when the neighbour's English runs long."""
-    many, one = (korean, english[0]) if len(korean) > 1 else (english, korean[0])
-    cost = 0.0
-    theirs = one.evidence
-    for side in many:
-        if side.evidence_count >= 2 and not any(
-                ours & other for ours, other in zip(side.evidence, theirs, strict=True)):
-            cost += UNSUPPORTED_COST
-    return cost
+def _lonely(side: Side, other: Side) -> bool:
+    """A sentence (or paragraph) of a merged or split bead (2-1, 1-3, ...) that shares no
+    anchor with the other side, though it has anchors of its own: likelier left out (or
+    added) than merged, which the length model alone would happily do when the
+    neighbour's English runs long. Such a sentence costs ``UNSUPPORTED_COST``."""
+    return side.evidence_count >= 2 and not any(
+        ours & theirs for ours, theirs in zip(side.evidence, other.evidence, strict=True))
 
 
 def confidence(korean: Sequence[Side], english: Sequence[Side]) -> float:
@@ -309,6 +304,23 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     spans: dict[tuple[int, int, int], Side | None] = {}
+    lonely: dict[tuple[int, int, int], bool] = {}
+
+    def unsupported(i: int, a: int, j: int, b: int) -> float:
+        """What the lonely sentences of the bead korean[i:a], english[j:b] cost."""
+        if a - i > 1:
+            keys = [(0, k, j) for k in range(i, a)]
+        else:
+            keys = [(1, k, i) for k in range(j, b)]
+        count = 0
+        for key in keys:
+            found = lonely.get(key)
+            if found is None:
+                side, k, other = key
+                found = lonely[key] = (_lonely(korean[k], english[other]) if side == 0
+                                       else _lonely(english[k], korean[other]))
+            count += found
+        return count * UNSUPPORTED_COST
 
     def span(side: int, start: int, stop: int) -> Side | None:
         sequence = korean if side == 0 else english
@@ -335,8 +347,8 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
                 if a > n or b > m:
                     continue
                 total = here + _cost(span(0, i, a), span(1, j, b), shape, priors)
-                if a - i + b - j == 3 and a > i and b > j:
-                    total += _unsupported(korean[i:a], english[j:b])
+                if a > i and b > j and a - i + b - j > 2:
+                    total += unsupported(i, a, j, b)
                 if total < best[a][b]:
                     best[a][b] = total
                     back[a][b] = shape
