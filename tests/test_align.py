@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from l10n.cli import app
@@ -233,3 +235,27 @@ def test_numbers_read_from_words_are_anchors_by_value() -> None:
     assert korean.numbers == english_side("Twenty regulars came.").numbers == {("=", 20.0): 1}
     assert not korean_side("수건 한 장을 가져갔다.", morphology=one).numbers
     assert korean_side("40여 명이 모였다.").numbers == {("=", 40.0): 1}
+
+
+_KO_WORDS = ["여름", "할머니", "시장", "그래서", "꽃", "2020년", "코펜하겐", "책을", "읽었다."]
+_EN_WORDS = ["summer", "grandmother", "market", "so", "flowers", "2020", "Copenhagen",
+             "read", "a", "book."]
+
+
+_KO_SENTENCE = st.lists(st.sampled_from(_KO_WORDS), min_size=1, max_size=8).map(" ".join)
+_EN_SENTENCE = st.lists(st.sampled_from(_EN_WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_KO_SENTENCE, min_size=1, max_size=5), max_size=4),
+       st.lists(st.lists(_EN_SENTENCE, min_size=1, max_size=5), max_size=4))
+def test_beads_cover_both_sides_in_order_exactly_once(korean: list[list[str]],
+                                                      english: list[list[str]]) -> None:
+    from l10n.memory.align import align_paragraphs
+
+    beads = align_paragraphs([[korean_side(text) for text in p] for p in korean],
+                             [[english_side(text) for text in p] for p in english])
+    assert [i for bead in beads for i in bead.korean] == list(range(sum(map(len, korean))))
+    assert [j for bead in beads for j in bead.english] == list(range(sum(map(len, english))))
+    assert all(bead.korean or bead.english for bead in beads)
+    assert all(0 <= bead.confidence <= 1 for bead in beads)
