@@ -1,14 +1,17 @@
 """Alignment of an existing English translation with the Korean essay's sentences.
 
 Paragraphs first, then sentences, each by dynamic programming over *beads*: 1-1, 1-2,
-2-1, 1-0 (a Korean sentence the translator left out) and 0-1 (a sentence the
-translator added), plus 1-3/3-1 and 2-2 for paragraphs. A bead's cost is
-Gale–Church's length model, calibrated for Korean characters against English
-characters (both without spaces; see ``RATIO`` and ``VARIANCE``), minus what the two
-sides share and plus what they do not: numbers read by value (5,000만 = 50 million),
-Latin tokens and URLs, glossary terms (the approved English found in the sentence),
-question and exclamation marks, quotations. A skipped sentence costs a fixed amount,
-so a sentence with no counterpart stays alone instead of being forced onto a neighbour.
+2-1, 1-3, 3-1, 1-0 (a Korean sentence the translator left out) and 0-1 (a sentence the
+translator added), plus 2-2 for paragraphs. A bead's cost is Gale–Church's length
+model, calibrated for Korean characters against English characters (both without
+spaces; see ``RATIO`` and ``VARIANCE``), minus what the two sides share and plus what
+they do not: numbers read by value (5,000만 = 50 million, 스무 = twenty), Latin tokens
+and URLs, glossary terms (the approved English found in the sentence), romanised names,
+persons, everyday words of a seed lexicon (``lexicon.py``) and nouns the essay itself
+shows to correspond, question and exclamation marks, quotations. A skipped sentence
+costs a fixed amount, so a sentence with no counterpart stays alone instead of being
+forced onto a neighbour; a merged sentence that shares nothing with the English it is
+merged into costs more (``_lonely``).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ PARAGRAPH_BEADS = {(1, 1): -math.log(0.9), (1, 2): -math.log(0.02), (2, 1): -mat
                    (1, 0): -math.log(0.01), (0, 1): -math.log(0.01)}
 MATCH_BONUS = {"number": 3.0, "latin": 2.5, "url": 4.0, "term": 1.5, "mark": 1.0,
                "name": 2.0, "pronoun": 1.0, "lexical": 1.5, "seed": 1.5}
-# a merged or split sentence with anchors, none of them shared (see ``_unsupported``)
+# a merged or split sentence with anchors, none of them shared (see ``_lonely``)
 UNSUPPORTED_COST = 1.0
 _EVIDENCE = ("counted", "latin", "urls", "terms", "names", "seeds", "lexical")
 MISS_COST = {"number": 2.0, "latin": 1.5, "url": 3.0, "term": 0.8, "mark": 0.8}
@@ -457,4 +460,4 @@ def _merge(sentences: Sequence[Side]) -> Side:
                 words=frozenset().union(*(s.words for s in sentences)),
                 lexical=frozenset().union(*(s.lexical for s in sentences)),
                 seeds=frozenset().union(*(s.seeds for s in sentences)),
-                counted=_counted(numbers))
+                counted=_counted(numbers), english=bool(sentences) and sentences[0].english)
