@@ -387,6 +387,11 @@ def test_unknown_name_short_forms_exits_2_with_a_clear_line(tmp_path: Path,
     ("시진핑", "Xi Jinping", "Xi", True),
     ("한나 아렌트", "Hannah Arendt", "Arendt", True), ("한나 아렌트", "Hannah Arendt", "Hannah", False),
     ("존·스튜어트·밀", "John Stuart Mill", "Mill", True),
+    # names of things have no surname
+    ("세계경제포럼", "World Economic Forum", "World", False),
+    ("제4차 산업혁명", "Fourth Industrial Revolution", "Revolution", False),
+    ("제4차 산업혁명", "Fourth Industrial Revolution", "Fourth", False),
+    ("한강의 기적", "Miracle on the Han River", "River", False),
 ])
 def test_surname_of_korean_and_foreign_names(ko: str, en: str, mention: str, ok: bool) -> None:
     """Korean writes a Korean (or Chinese) name in one word, family name first; a foreign

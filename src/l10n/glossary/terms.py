@@ -633,14 +633,19 @@ def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = F
 
 def surname_of(term: Term) -> str:
     """The surname of a personal name of two or three capitalised words: the first word
-    of a name the Korean writes in one word, family name first (손흥민: Son of Son
-    Heung-min; 시진핑: Xi), the last of a foreign name the Korean spells with a space or
-    a middle dot in its own order (한나 아렌트: Arendt of Hannah Arendt)."""
+    of a name the Korean writes as one word of two to four syllables, family name first
+    (손흥민: Son of Son Heung-min; 시진핑: Xi), the last of a foreign name the Korean
+    spells word for word with spaces or middle dots, in its own order (한나 아렌트: Arendt
+    of Hannah Arendt). Other names (세계경제포럼, 제4차 산업혁명) have no surname."""
     words = term.en.split()
     if not (2 <= len(words) <= 3 and all(word[:1].isupper() for word in words)):
         return ""
-    foreign = any(mark in term.ko.strip() for mark in (" ", "·", "ㆍ", "・"))
-    return words[-1] if foreign else words[0]
+    parts = re.split(r"[ ·ㆍ・]+", term.ko.strip())
+    if not all(re.fullmatch(r"[가-힣]+", part) for part in parts):
+        return ""
+    if len(parts) == 1:
+        return words[0] if 2 <= len(parts[0]) <= 4 else ""
+    return words[-1] if len(parts) == len(words) else ""
 
 
 # noun endings and what the verb they come from ends with: fermentation → ferment,
