@@ -127,7 +127,7 @@ def fingerprint() -> str:
     """Identifies the analyser: recorded morphology is valid only for the same one."""
     from ..korean import kiwi
 
-    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "korean-romanizer"),
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "korean_romanizer"),
                             (sys.modules[__name__], kiwi), "morphology")
 
 
