@@ -127,7 +127,7 @@ def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
     versions are those importlib.metadata gives (polib, a module, takes that path)."""
     from importlib.metadata import version
 
-    from l10n.korean.segcache import _version
+    from l10n.cache import _version
 
     assert _version(package) == version(package)
     assert f"{package} {version(package)}" in segcache_fingerprint(package)

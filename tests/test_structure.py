@@ -69,7 +69,7 @@ def test_entries_that_do_not_fit_their_sentence_are_not_trusted(tmp_path):
     key = structure.text_key(text)
     assert cache.lookup(text) == Structure((), ("내렸지만",))
     for bad in ([[], [6, 600]], [[], [6, True]], [[0, 1, 2, 3], []], [[], [6]], [[]], "x"):
-        cache._spans[key] = bad
+        cache.records[key] = bad
         assert cache.lookup(text) is None, bad
 
 

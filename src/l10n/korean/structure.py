@@ -17,15 +17,12 @@ as a warning and ignored, as the segmentation cache is.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import L10nError
-from ..files import write_text_atomic
-from .segcache import code_fingerprint, text_key, warn
+from ..cache import RecordCache, code_fingerprint, text_key
 
 FILE_NAME = "sentence-structures.json"
 
@@ -100,41 +97,19 @@ def fingerprint() -> str:
     return code_fingerprint(("kiwipiepy", "kiwipiepy_model"), (structure, kiwi), "structure")
 
 
-class StructureCache:
+class StructureCache(RecordCache):
     """Enumeration and joint spans per sentence, read from and saved to ``folder``."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
-        self._spans: dict[str, list[list[int]]] = {}
-        self._dirty = False
-        if self.path is not None:
-            self._load()
+    FILE_NAME = FILE_NAME
+    SECTION = "structures"
+    WHAT = "sentence structure cache"
 
-    def _load(self) -> None:
-        assert self.path is not None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except NotADirectoryError:
-            self._dirty = True  # a file where the folder should be: saving will say so
-            return
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            warn(f"{self.path}: unreadable sentence structure cache ignored ({exc})")
-            self._dirty = True
-            return
-        if not isinstance(data, dict) or not isinstance(data.get("structures"), dict):
-            warn(f"{self.path}: malformed sentence structure cache ignored")
-            self._dirty = True
-            return
-        if data.get("fingerprint") != fingerprint():
-            self._dirty = True  # another analyser: start afresh, silently (expected)
-            return
-        self._spans = data["structures"]
+    def fingerprint(self) -> str:
+        return fingerprint()
 
     def lookup(self, text: str) -> Structure | None:
         """The recorded structure of ``text``, or None if there is none to trust."""
-        found = self._spans.get(text_key(text))
+        found = self.records.get(text_key(text))
         if not (isinstance(found, list) and len(found) == 2
                 and all(isinstance(flat, list) and len(flat) % 2 == 0 for flat in found)):
             return None
@@ -165,24 +140,10 @@ class StructureCache:
             for text, tokens in zip(missing, kiwi().tokenize(missing), strict=True):
                 items, joints = _spans(tokens, text)
                 found[text] = _structure(text, items, joints)
-                self._spans[text_key(text)] = [[o for span in spans for o in span]
+                self.records[text_key(text)] = [[o for span in spans for o in span]
                                                for spans in (items, joints)]
-            self._dirty = True
+            self.dirty = True
         return found
-
-    def save(self) -> None:
-        """Write the cache if it changed."""
-        if self.path is None or not self._dirty:
-            return
-        text = json.dumps({"fingerprint": fingerprint(), "structures": self._spans},
-                          separators=(",", ":"), sort_keys=True)
-        try:
-            write_text_atomic(self.path, text)
-            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
-        except L10nError as exc:
-            warn(f"sentence structure cache not saved: {exc}")
-            return
-        self._dirty = False
 
 
 def analyse_many(texts: list[str], folder: Path | None = None) -> dict[str, Structure]:

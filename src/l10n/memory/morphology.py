@@ -17,18 +17,14 @@ and ignored, as the segmentation cache is.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import L10nError
-from ..files import write_text_atomic
-from ..korean.segcache import code_fingerprint, text_key, warn
+from ..cache import RecordCache, code_fingerprint, text_key
 
 FILE_NAME = "align-morphology.json"
 
@@ -135,41 +131,19 @@ def _strings(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
-class MorphologyCache:
+class MorphologyCache(RecordCache):
     """The morphology of sentences by a digest of their text, read from ``folder``."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
-        self._sentences: dict[str, list] = {}
-        self._dirty = False
-        if self.path is not None:
-            self._load()
+    FILE_NAME = FILE_NAME
+    SECTION = "sentences"
+    WHAT = "alignment morphology cache"
 
-    def _load(self) -> None:
-        assert self.path is not None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except NotADirectoryError:
-            self._dirty = True  # a file where the folder should be: saving will say so
-            return
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            warn(f"{self.path}: unreadable alignment morphology cache ignored ({exc})")
-            self._dirty = True
-            return
-        if not isinstance(data, dict) or not isinstance(data.get("sentences"), dict):
-            warn(f"{self.path}: malformed alignment morphology cache ignored")
-            self._dirty = True
-            return
-        if data.get("fingerprint") != fingerprint():
-            self._dirty = True  # another analyser: start afresh, silently (expected)
-            return
-        self._sentences = data["sentences"]
+    def fingerprint(self) -> str:
+        return fingerprint()
 
     def lookup(self, text: str) -> Morphology | None:
         """The recorded morphology of ``text``, or None (also for a malformed entry)."""
-        entry = self._sentences.get(text_key(text))
+        entry = self.records.get(text_key(text))
         if not (isinstance(entry, list) and len(entry) == 4
                 and all(_strings(entry[i]) for i in (0, 2, 3)) and isinstance(entry[1], list)):
             return None
@@ -184,21 +158,7 @@ class MorphologyCache:
                           frozenset(entry[3]))
 
     def record(self, text: str, found: Morphology) -> None:
-        self._sentences[text_key(text)] = [
+        self.records[text_key(text)] = [
             sorted(found.names), sorted([key[1], n] for key, n in found.numerals.items()),
             sorted(found.pronouns), sorted(found.words)]
-        self._dirty = True
-
-    def save(self) -> None:
-        """Write the cache if it changed."""
-        if self.path is None or not self._dirty:
-            return
-        text = json.dumps({"fingerprint": fingerprint(), "sentences": self._sentences},
-                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        try:
-            write_text_atomic(self.path, text)
-            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
-        except L10nError as exc:
-            warn(f"alignment morphology cache not saved: {exc}")
-            return
-        self._dirty = False
+        self.dirty = True

@@ -1,0 +1,126 @@
+"""The project's ``.l10n-cache`` folder: analyser results kept between runs.
+
+Each cache is one JSON file in the folder (``cache`` in ``[tool.l10n]`` moves it,
+``cache = ""`` turns it off) holding records keyed by a digest of the text they were made
+from, under a fingerprint of what made them (l10n's version, the analysers' versions and
+a digest of the code that reads their output). A different fingerprint discards the file
+silently, so a result from another analyser is never reused; a file that cannot be read
+or written is reported as a warning and ignored, never an error: a cache only saves
+time. Files are written atomically, with a ``.gitignore`` that keeps the folder out of
+version control, as ``.pytest_cache`` does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from typing import ClassVar
+
+from .errors import L10nError
+from .files import write_text_atomic
+
+
+def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> str:
+    """l10n's version, the ``packages``' versions and a digest of the ``modules``' code:
+    what a cache of analyser results must match to be used."""
+    from . import __version__
+
+    versions = [f"{package} {_version(package)}" for package in packages]
+    code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in modules)
+                          ).hexdigest()[:16]
+    return f"l10n {__version__}; {'; '.join(versions)}; {label} {code}"
+
+
+@cache
+def _version(package: str) -> str:
+    """An installed package's version, looked up once a process.
+
+    Read from the name of the ``NAME-VERSION.dist-info`` folder beside the package, as the
+    installer wrote it (the package is located, not imported); importlib.metadata, which
+    with the email parser it imports is a tenth of a small check's start-up, only where
+    that folder is not there to read (an editable or unusual install).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is not None and spec.origin and spec.submodule_search_locations:
+        found = list(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len(package) + 1:-len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:  # pragma: no cover - all are dependencies
+        return "?"
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: a short digest."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+class RecordCache:
+    """One JSON file of the cache folder: ``records`` by text key, under a fingerprint.
+
+    A subclass names its file, the JSON member its records live in and what it holds (for
+    the warnings), and says what made the records (``fingerprint``). Validating a record
+    is the subclass's business: an entry that does not fit its text is never trusted.
+    """
+
+    FILE_NAME: ClassVar[str]
+    SECTION: ClassVar[str]
+    WHAT: ClassVar[str]  # "segmentation cache", ...
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / self.FILE_NAME if folder is not None else None
+        self.records: dict = {}
+        self.dirty = False
+        if self.path is not None:
+            self._load()
+
+    def fingerprint(self) -> str:  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except NotADirectoryError:
+            self.dirty = True  # a file where the folder should be: saving will say so
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            warn(f"{self.path}: unreadable {self.WHAT} ignored ({exc})")
+            self.dirty = True  # rewrite it
+            return
+        if not isinstance(data, dict) or not isinstance(data.get(self.SECTION), dict):
+            warn(f"{self.path}: malformed {self.WHAT} ignored")
+            self.dirty = True
+            return
+        if data.get("fingerprint") != self.fingerprint():
+            self.dirty = True  # another analyser: start afresh, silently (expected)
+            return
+        self.records = data[self.SECTION]
+
+    def save(self) -> None:
+        """Write the file if anything changed."""
+        if self.path is None or not self.dirty:
+            return
+        text = json.dumps({"fingerprint": self.fingerprint(), self.SECTION: self.records},
+                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
+        except L10nError as exc:
+            warn(f"{self.WHAT} not saved: {exc}")
+            return
+        self.dirty = False
