@@ -242,3 +242,20 @@ def test_a_result_with_nothing_but_a_header_is_written_as_msgmerge_does(
                                "merge", "-q", *force, str(old), str(pot)],
                               capture_output=True, check=True).stdout
         assert ours == gnu, force
+    # -o: nothing written, an existing file left as it was; -U: the catalog kept whole
+    for tool in (["msgmerge"], [sys.executable, "-c", "from l10n.cli import main; main()",
+                                "merge"]):
+        out = tmp_path / "out.po"
+        out.write_text("old", "utf-8")
+        subprocess.run([*tool, "-q", str(old), str(pot), "-o", str(out)], check=True)
+        assert out.read_text("utf-8") == "old", tool
+    gnu_dir, our_dir = tmp_path / "gnu", tmp_path / "ours"
+    for folder, tool in ((gnu_dir, ["msgmerge"]),
+                         (our_dir, [sys.executable, "-c", "from l10n.cli import main; main()",
+                                    "merge"])):
+        folder.mkdir()
+        (folder / "ko.po").write_text(HEADER_ONLY.replace('""\n"', '""\n"Language: ko\\n"\n"'),
+                                      "utf-8")
+        subprocess.run([*tool, "-q", "-U", "--backup=none", "ko.po", str(pot)], check=True,
+                       cwd=folder)
+    assert (our_dir / "ko.po").read_bytes() == (gnu_dir / "ko.po").read_bytes() != b""

@@ -350,7 +350,9 @@ def align_sequences(korean: Sequence[Side], english: Sequence[Side], *,
                 if a > n or b > m:
                     continue
                 total = here + _cost(span(0, i, a), span(1, j, b), shape, priors)
-                if a > i and b > j and a - i + b - j > 2:
+                if min(a - i, b - j) == 1 and max(a - i, b - j) > 1:
+                    # a one-to-many bead: each of the many must share something with
+                    # the one (a 2-2 bead has no single sentence to compare with)
                     total += unsupported(i, a, j, b)
                 if total < best[a][b]:
                     best[a][b] = total

@@ -52,7 +52,9 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     po, read = load_catalog(Path(old))
     pot, _ = load_catalog(Path(template))
     merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
-    text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
+    # msgmerge -U always writes the catalog whole; otherwise a result with nothing but
+    # its header is written as nothing, and an -o file is then left as it was
+    text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po or update)
     data = encode_catalog(merged, text, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data):
@@ -63,7 +65,8 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
         return None
     if output is None:
         return data
-    _write(Path(output), data, expected_digest="any")
+    if data:
+        _write(Path(output), data, expected_digest="any")
     return None
 
 
