@@ -387,6 +387,11 @@ def test_unknown_name_short_forms_exits_2_with_a_clear_line(tmp_path: Path,
     ("시진핑", "Xi Jinping", "Xi", True),
     ("한나 아렌트", "Hannah Arendt", "Arendt", True), ("한나 아렌트", "Hannah Arendt", "Hannah", False),
     ("존·스튜어트·밀", "John Stuart Mill", "Mill", True),
+    # review: transliterated foreign names in one Korean word, and a spaced Korean name
+    ("오바마", "Barack Obama", "Obama", True), ("오바마", "Barack Obama", "Barack", False),
+    ("링컨", "Abraham Lincoln", "Lincoln", True), ("마르크스", "Karl Marx", "Marx", True),
+    ("세종대왕", "King Sejong", "Sejong", True), ("김 대중", "Kim Dae-jung", "Kim", True),
+    ("김 대중", "Kim Dae-jung", "Dae-jung", False), ("마오쩌둥", "Mao Zedong", "Mao", True),
     # names of things have no surname
     ("세계경제포럼", "World Economic Forum", "World", False),
     ("제4차 산업혁명", "Fourth Industrial Revolution", "Revolution", False),
