@@ -156,6 +156,24 @@ def test_configuration_is_found_from_each_file_in_a_monorepo(tmp_path: Path) -> 
     assert l10n("check", cwd=repo / "essays").stdout == outputs[0]
 
 
+def test_a_finding_naming_another_entry_names_it_relative_to_the_repository(
+        tmp_path: Path) -> None:
+    """K001's message carried the other entry's absolute path (a review debt)."""
+    repo = tmp_path / "repo"
+    po_project(repo / "essays", {"a.po": GOOD_ENTRY,
+                                 "b.po": GOOD_ENTRY.replace("hyper-connected", "hyperconnected")},
+               glossary=False)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for cwd in (repo, repo / "essays", tmp_path):
+        result = l10n("check", str(repo / "essays/locales") if cwd == tmp_path else
+                      os.path.relpath(repo / "essays/locales", cwd), "-f", "json", cwd=cwd)
+        messages = [f["message"] for f in json.loads(result.stdout)["findings"]
+                    if f["code"] == "K001"]
+        assert messages == ["translated differently in essays/locales/en/LC_MESSAGES/a.po:8: "
+                            "'A hyper-connected society is coming.'"], (cwd, result.stdout)
+        assert str(tmp_path) not in result.stdout
+
+
 def test_select_ignore_and_per_file_ignores_from_the_configuration(tmp_path: Path) -> None:
     body = 'msgid "약 10억 명이 실업자다."\nmsgstr "About 100 million  people are unemployed."\n'
     root = po_project(tmp_path / "p", {"a.po": body, "b.po": body},

@@ -98,7 +98,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     live, done, real = _kinds([u for units in by_path.values() for u in units])
     # the project-wide checks (consistency) compare settled translations, not fuzzy ones
     settled = [u for u in real if not u.fuzzy]
-    ctx = CheckContext(glossary=glossary, cache=cache)
+    ctx = CheckContext(glossary=glossary, cache=cache, relative=relative)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     all_levels = severity_levels(severity or {})
