@@ -258,8 +258,9 @@ def _worker(index: int) -> list[Finding]:
 def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> list[Finding]:
     """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
     the per-entry checks as slices of the entries, a few per process so that the
-    processes finish together."""
-    import multiprocessing
+    processes finish together. The pool is ``workers.process_pool``: workers ignore
+    Ctrl-C (the parent alone stops the run) and die with their parent."""
+    from ..workers import process_pool
 
     size = -(-len(live) // (jobs * 4))
     tasks = [live[start:start + size] for start in range(0, len(live), size)]
@@ -268,7 +269,7 @@ def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> lis
     # traverse them again in every worker
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with process_pool(jobs) as pool:
             parts = pool.map(_worker, range(len(tasks) + 1), chunksize=1)
         return [finding for part in parts for finding in part]
     finally:
