@@ -288,14 +288,16 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
         _write_or_echo(history_svg(points), chart)
 
 
-def _error_counter(config):
-    """QA errors per catalog, for the publication gate (the glossary is read once)."""
+def _error_counter(config, glossary=None, findings=None):
+    """QA errors per catalog, for the publication gate (the glossary is read once; with
+    ``findings``, a run's findings, the checks are not run again)."""
     from .checks import count_errors
     from .glossary.terms import project_glossary
 
-    glossary = project_glossary(config)
+    glossary = glossary if glossary is not None else project_glossary(config)
     jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
-    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs)
+    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs,
+                                              findings=findings)
 
 
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).
@@ -469,7 +471,9 @@ def build(
         findings = project_findings(config, catalogs, glossary=terms,
                                     reference=_reference_translations(config, catalogs),
                                     jobs=os.cpu_count() or 1)
-    report = build_site(config, out=out, force=force, count_errors=_error_counter(config),
+    # the review's findings decide the gate too: the checks run once
+    report = build_site(config, out=out, force=force,
+                        count_errors=_error_counter(config, terms, findings),
                         chart_svg=history_svg(points) if len(points) > 1 else "",
                         translators=translators, review=findings, glossary=terms)
     for page in report.essays:

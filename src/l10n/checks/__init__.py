@@ -296,11 +296,13 @@ def exit_code(findings: list[Finding], *, strict: bool = False) -> int:
 
 
 def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=None, *,
-                 jobs: int = 1) -> int:
+                 jobs: int = 1, findings: list[Finding] | None = None) -> int:
     """QA errors in one catalog of a project (for status and the publication gate).
 
     Only checks whose configured severity is ``error`` run: warnings cannot block. What
-    msgfmt --check rejects counts too, so a broken file is never complete.
+    msgfmt --check rejects counts too, so a broken file is never complete. ``findings``
+    (every check's findings over the project, paths as ``config.relative`` gives them,
+    e.g. those of ``build --review``) are counted instead of running the checks again.
     """
     from ..glossary.terms import project_glossary
     from .inputs import load_catalog
@@ -312,6 +314,12 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
         po = loaded.po
     if po is None:
         return max(errors, 1)
+    if findings is not None:
+        shown = config.relative(path)
+        return errors + sum(f.path == shown and f.severity is Severity.ERROR
+                            and f.suppressed is None and f.code in REGISTRY
+                            and REGISTRY[f.code].scope in ("unit", "catalog")
+                            for f in findings)
     checks = [c for c in REGISTRY.values()
               if c.scope in ("unit", "catalog") and levels[c.code] is Severity.ERROR]
     findings = run_checks([(path, po)],
