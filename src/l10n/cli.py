@@ -476,6 +476,8 @@ def build(
                         count_errors=_error_counter(config, terms, findings),
                         chart_svg=history_svg(points) if len(points) > 1 else "",
                         translators=translators, review=findings, glossary=terms)
+    for notice in report.notices:  # a missing image ...: the build goes on
+        _err(f"warning: {_printable(str(notice))}")
     for page in report.essays:
         state = "published" if page.published else f"not published: {page.reason}"
         typer.echo(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")

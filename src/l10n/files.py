@@ -105,7 +105,8 @@ class _Staged:
 
 
 class Transaction:
-    """Stage files with :meth:`write_text`; :meth:`commit` puts them all in place.
+    """Stage files with :meth:`write_text` or :meth:`write_bytes`; :meth:`commit` puts
+    them all in place.
 
     Use as a context manager: it commits when the block ends normally and discards every
     staged file when it raises. ``root`` is the folder below which every path must lie
@@ -140,7 +141,11 @@ class Transaction:
                    encoding: str = "utf-8") -> bool:
         """Stage ``text`` for ``path`` (in ``encoding``); False (nothing staged) when the
         bytes are the same."""
-        data = text.encode(encoding)
+        return self.write_bytes(path, text.encode(encoding), expected_digest=expected_digest)
+
+    def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
+                    ) -> bool:
+        """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
         path = Path(path).absolute()
         folder = self._folder(path.parent, path)
         current = self._current(folder, path)
