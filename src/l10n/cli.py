@@ -372,8 +372,10 @@ def check(
     if baseline is not None:
         findings = apply_baseline(findings, _read_baseline(baseline))
     colour = fmt == "text" and output_file is None and sys.stdout.isatty()
+    config = groups[0].config if groups else None
     text = render(findings, result.files, fmt, colour=colour, statistics=statistics,
-                  root=groups[0].base if groups else None)
+                  root=groups[0].base if groups else None,
+                  docs_url=config.docs_url if config is not None else None)
     if output_file is not None:
         from .files import write_text_atomic
 
@@ -416,11 +418,20 @@ def _read_baseline(path: Path) -> list[dict]:
 
 
 @app.command()
-def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None
+def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None,
+           fmt: Annotated[str, typer.Option("--format", "-f", help="text, or markdown: the "
+                                            "whole reference (docs/checks.md)")] = "text",
            ) -> None:
     """List the QA checks, or print one check's documentation."""
     from .checks.base import REGISTRY
 
+    if fmt not in ("text", "markdown"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use text or markdown")
+    if fmt == "markdown":
+        from .checks.documentation import reference_markdown
+
+        typer.echo(reference_markdown(), nl=False)
+        return
     if code is None:
         for item in sorted(REGISTRY.values(), key=lambda c: c.code):
             typer.echo(f"{item.code}  {item.severity.value:7}  {item.name:34} {item.summary}")

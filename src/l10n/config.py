@@ -60,6 +60,7 @@ class Config:
     # "surname" (Son for Son Heung-min, as news and style guides do) or "off" (the full
     # name every time)
     name_short_forms: str = "surname"
+    docs_url: str | None = None  # the check reference's URL template ({code}, {name})
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -246,13 +247,14 @@ def load_config(project: Path | None = None) -> Config:
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
              "reference-min-chrf", "cache", "front-matter", "tm", "tm-threshold", "tm-exact",
-             "rates", "select", "ignore", "per-file-ignores", "name-short-forms"}
+             "rates", "select", "ignore", "per-file-ignores", "name-short-forms",
+             "docs-url"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
                           path=config_file, hint=f"known keys: {', '.join(sorted(known))}")
     for key in ("source", "locales", "glossary", "project-name", "source-language", "reference",
-                "cache"):
+                "cache", "docs-url"):
         if key in table and not isinstance(table[key], str):
             raise ConfigError(f"'{key}' must be a string", path=config_file,
                               hint=f'write {key} = "..."')
@@ -292,6 +294,7 @@ def load_config(project: Path | None = None) -> Config:
                           hint="surname: a person's name may be shortened to the surname "
                                "on later mentions; off: the full name every time")
     memory = _parse_memory(table, root, config_file)
+    docs_url = _docs_url(table.get("docs-url"), config_file)
     return Config(
         root=root,
         source=root / table.get("source", "source/ko"),
@@ -317,7 +320,27 @@ def load_config(project: Path | None = None) -> Config:
         per_file_ignores={str(glob): _selectors(codes, f"per-file-ignores.{glob}", config_file)
                           for glob, codes in per_file.items()},
         name_short_forms=short_forms,
+        docs_url=docs_url,
     )
+
+
+def _docs_url(value: str | None, path: Path | None) -> str | None:
+    """``docs-url``: an absolute URL, ``{code}`` and ``{name}`` its only placeholders."""
+    if not value:
+        return None
+    from urllib.parse import urlsplit
+
+    line = key_line(path, "docs-url") or None
+    rest = value.replace("{code}", "").replace("{name}", "")
+    parts = urlsplit(value)
+    if not parts.scheme or (not parts.netloc and parts.scheme != "file") or " " in value:
+        raise ConfigError(f"'docs-url' = {value!r} is not an absolute URL", path=path,
+                          line=line, hint='write docs-url = "https://example.org/checks#{code}"')
+    if "{" in rest or "}" in rest:
+        raise ConfigError(f"'docs-url' = {value!r} has a placeholder other than {{code}} and "
+                          "{name}", path=path, line=line,
+                          hint='write docs-url = "https://example.org/checks#{code}"')
+    return value
 
 
 def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[str, Any]:

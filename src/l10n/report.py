@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from . import __version__
 from .checks.base import REGISTRY, Finding, Severity
+from .checks.documentation import help_uri
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
@@ -107,24 +108,28 @@ def artifact_uri(path: str) -> dict:
     return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _rule(check) -> dict:
+def _rule(check, docs_url: str | None = None) -> dict:
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     doc = inspect.cleandoc(check.doc)
     first = doc.split("\n\n", 1)[0]
     return {"id": check.code, "name": check.name,
             "shortDescription": {"text": check.summary},
             "fullDescription": {"text": " ".join(first.split())},
+            "helpUri": help_uri(check.code, check.name, docs_url),
             "help": {"text": f"{doc}\n\nl10n checks {check.code} prints this.",
                      "markdown": f"{doc}\n\n`l10n checks {check.code}` prints this."},
             "defaultConfiguration": {"level": levels[check.severity]},
             "properties": {"family": check.family}}
 
 
-def render_sarif(findings: list[Finding], files: int, *, root: Path | None = None) -> str:
+def render_sarif(findings: list[Finding], files: int, *, root: Path | None = None,
+                 docs_url: str | None = None) -> str:
+    """SARIF 2.1.0; each rule's ``helpUri`` is ``docs_url`` (``[tool.l10n] docs-url``, a
+    URL template) for its code, else the installed check reference's ``file:`` URI."""
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     checks = sorted(REGISTRY.values(), key=lambda c: c.code)
     index = {c.code: i for i, c in enumerate(checks)}
-    rules = [_rule(c) for c in checks]
+    rules = [_rule(c, docs_url) for c in checks]
     results = []
     for f in findings:
         region = {"startLine": max(f.line, 1)}
@@ -150,13 +155,14 @@ def render_sarif(findings: list[Finding], files: int, *, root: Path | None = Non
 
 
 def render(findings: list[Finding], files: int, fmt: str, *, colour: bool = False,
-           root: Path | None = None, statistics: bool = False) -> str:
+           root: Path | None = None, statistics: bool = False,
+           docs_url: str | None = None) -> str:
     if fmt == "json":
         return render_json(findings, files)
     if fmt == "github":
         return render_github(findings, files)
     if fmt == "sarif":
-        return render_sarif(findings, files, root=root)
+        return render_sarif(findings, files, root=root, docs_url=docs_url)
     if statistics:
         return render_statistics(findings, files)
     return render_text(findings, files, colour=colour)
