@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, os_hint
 
 CONFIG_FILES = ("l10n.toml", "pyproject.toml")
 
@@ -99,7 +99,9 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=path, hint="fix the syntax") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path=path) from exc
+        hint = os_hint(exc) if isinstance(exc, OSError) else \
+            "save the file as UTF-8 (TOML requires it)"
+        raise ConfigError(f"cannot read: {exc}", path=path, hint=hint) from exc
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("l10n")
     return data.get("tool", {}).get("l10n", data)
@@ -155,14 +157,16 @@ def _parse_assignments(raw: Any, path: Path) -> tuple[Assignment, ...]:
     out = []
     for item in raw:
         if not isinstance(item, dict) or "essay" not in item:
-            raise ConfigError("each assignment needs an 'essay'", path=path)
+            raise ConfigError("each assignment needs an 'essay'", path=path,
+                              hint='write essay = "NAME" (the file stem) in each '
+                                   "[[tool.l10n.assignments]]")
         due = item.get("due")
         if isinstance(due, str):
             try:
                 due = date.fromisoformat(due)
             except ValueError as exc:
                 raise ConfigError(f"assignment due date {due!r} is not YYYY-MM-DD",
-                                  path=path) from exc
+                                  path=path, hint='write due = "2026-12-31"') from exc
         out.append(Assignment(str(item["essay"]), str(item.get("translator", "")),
                               str(item.get("reviewer", "")), due))
     return tuple(out)
@@ -199,7 +203,8 @@ def validate_values(table: dict[str, Any], languages: list[str], path: Path | No
                               hint='write a BCP 47 or gettext code such as "en", "en_GB" or '
                                    '"pt-BR"')
     if len(set(languages)) != len(languages):
-        raise ConfigError("'languages' lists a language twice", path=path)
+        raise ConfigError("'languages' lists a language twice", path=path,
+                          hint="list each target language once")
     for key, default in _WRITTEN_FOLDERS.items():
         value = table.get(key, default)
         if not isinstance(value, str) or not value:
@@ -260,7 +265,8 @@ def load_config(project: Path | None = None) -> Config:
                               hint=f'write {key} = "..."')
     if "reference-min-chrf" in table and not isinstance(table["reference-min-chrf"],
                                                         (int, float)):
-        raise ConfigError("'reference-min-chrf' must be a number", path=config_file)
+        raise ConfigError("'reference-min-chrf' must be a number", path=config_file,
+                          hint="for example reference-min-chrf = 40")
     languages = table.get("languages", ["en"])
     if isinstance(languages, str):
         languages = [languages]
@@ -275,7 +281,8 @@ def load_config(project: Path | None = None) -> Config:
     validate_values(table, languages, config_file, root)
     threshold = table.get("publish-threshold", 100)
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
-        raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)
+        raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file,
+                          hint="for example publish-threshold = 100 (percent translated)")
     glossary = table.get("glossary", "glossary.csv")
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CatalogError, ConcurrentRunError
+from .errors import CatalogError, ConcurrentRunError, os_hint
 
 ANY = "any"  # expected digest: no check (a file only l10n writes)
 
@@ -224,7 +224,8 @@ class Transaction:
                 os.makedirs(root, exist_ok=True)
                 fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             except OSError as exc:
-                raise CatalogError(f"cannot create folder: {exc.strerror}", path=root) from exc
+                raise CatalogError(f"cannot create folder: {exc.strerror}", path=root,
+                                   hint=os_hint(exc, writing=True)) from exc
         except OSError as exc:
             raise CatalogError(f"cannot open folder: {exc.strerror}", path=root,
                                hint="check the folder exists and is a folder") from exc
@@ -261,11 +262,13 @@ class Transaction:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise CatalogError(f"cannot create folder: {exc.strerror}", path=where) from exc
+            raise CatalogError(f"cannot create folder: {exc.strerror}", path=where,
+                               hint=os_hint(exc, writing=True)) from exc
         try:
             return os.open(part, flags, dir_fd=fd)
         except OSError as exc:
-            raise CatalogError(f"cannot open folder: {exc.strerror}", path=where) from exc
+            raise CatalogError(f"cannot open folder: {exc.strerror}", path=where,
+                               hint=os_hint(exc, writing=True)) from exc
 
     # ------------------------------------------------------------------ commit
 
@@ -360,7 +363,8 @@ class Transaction:
                                          path=item.path, hint="run the command again; "
                                          "nothing was overwritten") from None
             except OSError as exc:
-                raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+                raise CatalogError(f"cannot write: {exc.strerror}", path=item.path,
+                                   hint=os_hint(exc, writing=True)) from exc
             _unlink_quietly(item.folder, item.temporary)
             item.temporary = ""
             return
@@ -378,7 +382,8 @@ class Transaction:
             os.replace(item.temporary, item.name, src_dir_fd=item.folder,
                        dst_dir_fd=item.folder)
         except OSError as exc:
-            raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+            raise CatalogError(f"cannot write: {exc.strerror}", path=item.path,
+                               hint=os_hint(exc, writing=True)) from exc
         item.temporary = ""
 
     @staticmethod
@@ -437,7 +442,8 @@ def _exchange(folder: int, first: str, second: str) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
         _NO_EXCHANGE = True
         return False
-    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second)
+    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second,
+                       hint=os_hint(OSError(code, os.strerror(code)), writing=True))
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from . import __version__
 from .checks.base import REGISTRY, Finding, Severity
 from .checks.documentation import help_uri
+from .errors import printable
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
@@ -41,14 +43,16 @@ def summary(findings: list[Finding], files: int) -> dict:
 
 
 def _where(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}" if f.column else f"{f.path}:{f.line}"
+    path = printable(f.path)
+    return f"{path}:{f.line}:{f.column}" if f.column else f"{path}:{f.line}"
 
 
 def render_text(findings: list[Finding], files: int, *, colour: bool = False) -> str:
+    """One line a finding; paths and messages with control characters escaped."""
     lines = []
     for f in _shown(findings):
         code = f"{_COLOURS[f.severity]}{f.code}\x1b[0m" if colour else f.code
-        lines.append(f"{_where(f)}: {code} {f.name}: {f.message}")
+        lines.append(f"{_where(f)}: {code} {f.name}: {printable(f.message)}")
     s = summary(findings, files)
     lines.append(f"{s['files']} file(s) checked: {s['errors']} error(s), "
                  f"{s['warnings']} warning(s), {s['info']} info, {s['suppressed']} suppressed")
@@ -69,16 +73,28 @@ def render_statistics(findings: list[Finding], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(data) -> str:
+    """JSON as l10n writes it: UTF-8 text, with the characters that reorder or break a
+    line on a terminal (bidirectional controls, line separators) as ``\\u`` escapes, as
+    ``json`` writes every control character; the data read back is the same."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 def render_json(findings: list[Finding], files: int) -> str:
     """Version 1: {"version", "tool", "findings": [...], "summary": {...}} (README)."""
-    return json.dumps({"version": JSON_VERSION, "tool": {"name": "l10n", "version": __version__},
-                       "findings": [f.as_dict() for f in _shown(findings)],
-                       "summary": summary(findings, files)},
-                      ensure_ascii=False, indent=2) + "\n"
+    return _json({"version": JSON_VERSION, "tool": {"name": "l10n", "version": __version__},
+                  "findings": [f.as_dict() for f in _shown(findings)],
+                  "summary": summary(findings, files)})
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message, as GitHub's toolkit escapes it (``escapeData``)."""
+    """A workflow command's message, as GitHub's toolkit escapes it (``escapeData``); other
+    control characters (an escape sequence the log would interpret) shown as escapes."""
+    text = printable(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -150,8 +166,7 @@ def render_sarif(findings: list[Finding], files: int, *, root: Path | None = Non
            "columnKind": "unicodeCodePoints", "results": results}
     if root is not None:
         run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(root).resolve().as_uri() + "/"}}
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 def render(findings: list[Finding], files: int, fmt: str, *, colour: bool = False,

@@ -398,7 +398,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                 level = Severity.ERROR if item.unreadable else levels[code]
                 if (code in codes or item.unreadable) and level is not None:
                     local.append(Finding(item.display, problem.line, code, check.name,
-                                         level, problem.message, column=problem.column))
+                                         level, problem.text, column=problem.column))
         facts = RunFacts(config, len(loaded), group.where)
         for check in (REGISTRY[c] for c in ("L003", "L004", "L005")):
             if check.code in codes and levels[check.code] is not None:
