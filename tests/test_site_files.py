@@ -243,3 +243,10 @@ def test_a_link_to_an_essay_that_is_not_published_is_a_warning(tmp_path: Path) -
     assert [str(n) for n in report.notices] == [
         "source/ko/essay.md:7: link 'other.md' goes to essay 'other', which is not "
         "published; the link is broken until it is (or build with --force)"]
+
+
+def test_a_missing_file_named_twice_is_one_warning_at_its_first_line(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    _reference(root, "또 ![없는 그림](img/missing.png) 이다.")
+    report = build(root)
+    assert [n.line for n in report.notices] == [13]

@@ -77,7 +77,7 @@ def references(essay: Essay) -> Iterator[tuple[str, int, str]]:
             for url, kind in _html_urls(block.text):
                 yield url, block.line, kind
         for sentence in block.sentences:
-            if "](" in sentence.text or "<" in sentence.text or "]:" in sentence.text:
+            if "](" in sentence.text or "<" in sentence.text:
                 for url, kind in inline_urls(sentence.msgid):
                     yield url, sentence.line, kind
 
@@ -136,9 +136,11 @@ def collect_assets(config, essay: Essay, essays: dict[Path, str]) -> EssayAssets
     root = Path(os.path.abspath(config.root))
     source = Path(os.path.abspath(config.source))
     real_root = root.resolve()
+    seen: set[str] = set()
     for url, line, kind in references(essay):
-        if url in found.urls:
+        if url in seen:
             continue
+        seen.add(url)
         path = local_path(url)
         if path is None:
             continue
