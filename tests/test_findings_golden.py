@@ -37,8 +37,8 @@ def findings_json(corpus: str, glossary: str) -> str:
     catalogs = [(path, polib.pofile(str(path))) for path in paths]
     findings = run_checks(catalogs, glossary=read_glossary(source) if source else None,
                           relative=lambda path: path.relative_to(ROOT).as_posix())
-    # messages that name another entry (K001) carry its path: make it the checkout's
-    return render_json(findings, len(catalogs)).replace(f"{ROOT.as_posix()}/", "")
+    # messages that name another entry (K001) name it as the run names files
+    return render_json(findings, len(catalogs))
 
 
 @pytest.mark.parametrize(("corpus", "glossary"), CASES)

@@ -60,6 +60,7 @@ def _typed(function, *args, **kwargs):
         from l10n.cli import _printable
 
         assert str(exc) and "\n" not in _printable(str(exc))  # shown as one line
+        assert exc.hint and str(exc).endswith(f"; {exc.hint}"), str(exc)  # what to do
         return None
 
 
@@ -149,6 +150,8 @@ def test_command_line_arguments_never_print_a_traceback(project: Path, tmp_path_
         # one line per error (check reports each unreadable file and goes on, as ruff does)
         lines = stderr.getvalue().rstrip("\n").split("\n")  # not splitlines: \x1e in a path
         assert all(line.startswith("error: ") for line in lines), stderr.getvalue()
+        assert all("; " in line for line in lines), stderr.getvalue()  # says what to do
+        assert not any(c in stderr.getvalue() for c in "\x1b\x1e\r"), stderr.getvalue()
 
 
 author = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\n<>"),

@@ -156,6 +156,24 @@ def test_configuration_is_found_from_each_file_in_a_monorepo(tmp_path: Path) -> 
     assert l10n("check", cwd=repo / "essays").stdout == outputs[0]
 
 
+def test_a_finding_naming_another_entry_names_it_relative_to_the_repository(
+        tmp_path: Path) -> None:
+    """K001's message carried the other entry's absolute path (a review debt)."""
+    repo = tmp_path / "repo"
+    po_project(repo / "essays", {"a.po": GOOD_ENTRY,
+                                 "b.po": GOOD_ENTRY.replace("hyper-connected", "hyperconnected")},
+               glossary=False)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for cwd in (repo, repo / "essays", tmp_path):
+        result = l10n("check", str(repo / "essays/locales") if cwd == tmp_path else
+                      os.path.relpath(repo / "essays/locales", cwd), "-f", "json", cwd=cwd)
+        messages = [f["message"] for f in json.loads(result.stdout)["findings"]
+                    if f["code"] == "K001"]
+        assert messages == ["translated differently in essays/locales/en/LC_MESSAGES/a.po:8: "
+                            "'A hyper-connected society is coming.'"], (cwd, result.stdout)
+        assert str(tmp_path) not in result.stdout
+
+
 def test_select_ignore_and_per_file_ignores_from_the_configuration(tmp_path: Path) -> None:
     body = 'msgid "약 10억 명이 실업자다."\nmsgstr "About 100 million  people are unemployed."\n'
     root = po_project(tmp_path / "p", {"a.po": body, "b.po": body},
@@ -276,6 +294,62 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path, name: str) 
     assert "l10n checks G001" in rules["G001"]["help"]["text"]
     suppressed = [r for r in run["results"] if r.get("suppressions")]
     assert suppressed and suppressed[0]["suppressions"][0]["kind"] == "inSource"
+    _assert_help_uris_reach_the_reference(rules)
+
+
+def _assert_help_uris_reach_the_reference(rules: dict) -> None:
+    """Every rule's helpUri is the installed reference's file: URI at the code's anchor."""
+    from urllib.parse import unquote, urlsplit
+
+    for code, rule in rules.items():
+        parts = urlsplit(rule["helpUri"])
+        assert parts.scheme == "file" and parts.fragment == code, rule["helpUri"]
+        reference = Path(unquote(parts.path))
+        assert f'<a id="{code}"></a>' in reference.read_text("utf-8"), code
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ("https://example.org/l10n/checks.html#{code}", "https://example.org/l10n/checks.html#G001"),
+    ("https://example.org/rules/{code}/{name}", "https://example.org/rules/G001/"
+                                               "glossary-term-missing"),
+    ("https://example.org/docs/checks.md", "https://example.org/docs/checks.md#G001")])
+def test_sarif_help_uri_follows_the_configured_docs_url(tmp_path: Path, template: str,
+                                                        expected: str) -> None:
+    validator = sarif_validator()
+    root = po_project(tmp_path / "p", {"e.po": BAD_ENTRY}, config=f'docs-url = "{template}"\n')
+    result = l10n("check", "-f", "sarif", cwd=root)
+    sarif = json.loads(result.stdout)
+    assert not sorted(validator.iter_errors(sarif), key=str)
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["G001"]["helpUri"] == expected
+
+
+@pytest.mark.parametrize("value", ["checks.html#{code}", "https://example.org/{id}",
+                                   "//example.org/checks"])
+def test_a_docs_url_that_is_not_an_absolute_template_is_a_configuration_error(
+        tmp_path: Path, value: str) -> None:
+    root = po_project(tmp_path / "p", {"e.po": GOOD_ENTRY}, config=f'docs-url = "{value}"\n')
+    result = l10n("check", cwd=root)
+    assert result.returncode == 2, result.stderr
+    line = (root / "pyproject.toml").read_text("utf-8").splitlines().index(
+        f'docs-url = "{value}"') + 1
+    assert result.stderr.startswith(f"error: {root / 'pyproject.toml'}:{line}: 'docs-url'")
+    assert "; write docs-url = " in result.stderr
+
+
+def test_the_check_reference_is_generated_and_committed() -> None:
+    """docs/checks.md and the packaged copy are the registry's reference; regenerate both
+    with `l10n checks --format markdown > docs/checks.md` (and copy it to
+    src/l10n/checks/checks.md) when a check changes."""
+    from l10n.checks.documentation import packaged_reference, reference_markdown
+
+    text = reference_markdown()
+    assert (ROOT / "docs/checks.md").read_text("utf-8") == text, "docs/checks.md is stale"
+    assert packaged_reference().read_text("utf-8") == text, "checks.md in the package is stale"
+    for code in REGISTRY:
+        assert text.count(f'<a id="{code}"></a>') == 1, code
+        assert f"[{code}](#{code})" in text
+    assert l10n("checks", "--format", "markdown").stdout == text
 
 
 def test_github_commands_escape_properties_and_data(tmp_path: Path) -> None:

@@ -345,3 +345,34 @@ def test_group_rows_nests_deeper_items_in_the_item_before_them() -> None:
     (gap,) = second.lists  # a level-3 item straight under a level-1 item: an empty level 2
     assert gap.items[0].row is None and gap.items[0].lists[0].items[0].anchor == "p6"
     assert [r.anchor for r in group.rows] == ["p1", "p2", "p3", "p4", "p5", "p6"]
+
+
+def test_build_with_review_runs_the_checks_once(review_project: Path, monkeypatch) -> None:
+    """``build --review`` ran every check for the review, then the error-level ones again
+    for the publication gate (a review debt); the gate now counts the review's findings,
+    and decides as it does without --review."""
+    from typer.testing import CliRunner
+
+    import l10n.checks
+    from l10n.cli import app
+
+    po = review_project / "locales/en/LC_MESSAGES/essay.po"
+    po.write_text(po.read_text("utf-8").replace('"#, fuzzy\\n"', ""), encoding="utf-8")
+    (review_project / "pyproject.toml").write_text(
+        (review_project / "pyproject.toml").read_text("utf-8") + "publish-threshold = 0\n",
+        encoding="utf-8")
+    runs = []
+    real = l10n.checks.run_checks
+    monkeypatch.setattr(l10n.checks, "run_checks",
+                        lambda *a, **k: runs.append(1) or real(*a, **k))
+    monkeypatch.setattr("l10n.publish.review.run_checks", l10n.checks.run_checks)
+    outputs = {}
+    for flags in ([], ["--review"]):
+        runs.clear()
+        result = CliRunner().invoke(app, ["build", "--project", str(review_project), *flags])
+        assert result.exit_code == 0, result.output
+        outputs[bool(flags)] = (result.output.splitlines()[0], len(runs))
+    assert outputs[True][1] == 1  # once, for the review and the gate
+    assert outputs[False][1] == 1  # without --review: the gate's run
+    assert outputs[True][0] == outputs[False][0]
+    assert "not published" in outputs[True][0] and "QA error" in outputs[True][0]

@@ -451,6 +451,64 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     assert alive == []
 
 
+CHECK_WORKERS = r"""
+import os, sys, time
+from pathlib import Path
+import polib
+import l10n.checks as checks
+from l10n.errors import Interrupted, interrupt_once
+import signal
+
+parent = os.getpid()
+def stuck(self, live, done, real):  # a per-entry task that never ends, in a worker
+    if os.getpid() != parent:
+        print(os.getpid(), flush=True)
+        time.sleep(60)
+    return []
+checks._Work.units = stuck
+signal.signal(signal.SIGINT, interrupt_once)
+po = polib.POFile()
+for i in range(4100):  # enough entries for the checks to fork
+    po.append(polib.POEntry(msgid=f"{i}번째 문장이다.", msgstr=f"Sentence {i}."))
+try:
+    checks.run_checks([(Path("f.po"), po)], jobs=2)
+except Interrupted:
+    print("interrupted", flush=True)
+    sys.exit(130)
+"""
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "kill"])
+def test_check_workers_ignore_ctrl_c_and_die_with_their_parent(how: str) -> None:
+    """The checks' worker pool is workers.process_pool (it was a pool of its own whose
+    workers printed a KeyboardInterrupt traceback each on Ctrl-C and outlived a killed
+    parent)."""
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-c", CHECK_WORKERS], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    pids = {int(process.stdout.readline()), int(process.stdout.readline())}
+    if how == "ctrl-c":  # the terminal signals the whole process group
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+        assert process.returncode == 130 and out.strip().endswith("interrupted"), (out, err)
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    else:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = {p for p in pids if _alive(p)}
+    if alive:
+        for pid in alive:
+            os.kill(pid, signal.SIGKILL)
+    process.stdout.close()
+    process.stderr.close()
+    assert alive == set()
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as handle:

@@ -55,6 +55,14 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _say(message: str, **options) -> None:
+    """A line of output that names files, essays or entries: control characters escaped
+    (line breaks between lines kept)."""
+    from .errors import printable
+
+    typer.echo(printable(message, keep="\n"), **options)
+
+
 @app.command()
 def segment(
     file: Annotated[str, typer.Argument(help="Essay file, or - for standard input.")] = "-",
@@ -87,7 +95,7 @@ def segment(
 def _print_written(written, quiet: bool) -> None:
     for item in written:
         for note in item.notes:
-            typer.echo(f"warning: {note}", err=True)
+            typer.echo(f"warning: {_printable(str(note))}", err=True)
         if quiet and item.action == "unchanged":
             continue
         detail = ""
@@ -96,7 +104,7 @@ def _print_written(written, quiet: bool) -> None:
                       f"{item.untranslated} untranslated, {item.obsolete} obsolete)")
         elif item.entries:
             detail = f" ({item.entries} entries)"
-        typer.echo(f"{item.action:9} {item.path}{detail}")
+        _say(f"{item.action:9} {item.path}{detail}")
 
 
 @app.command()
@@ -269,7 +277,7 @@ def _write_or_echo(text: str, out: Path | None) -> None:
     from .files import write_text_atomic
 
     write_text_atomic(out, text)
-    typer.echo(f"wrote {out}")
+    _say(f"wrote {out}")
 
 
 def _status_history(config, language: str | None, chart: Path | None) -> None:
@@ -280,7 +288,7 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
     points = progress_history(config.root, project_catalogs(config, language))
     for point in points:
         percent = 100 * point.translated_chars / point.total_chars if point.total_chars else 0
-        typer.echo(f"{point.when.date()} {point.commit[:8]} {point.essay}: "
+        _say(f"{point.when.date()} {point.commit[:8]} {point.essay}: "
                    f"{point.translated_chars}/{point.total_chars} chars ({percent:.1f}%)")
     if not points:
         typer.echo("no history: the catalogs are not in a git repository yet")
@@ -288,14 +296,16 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
         _write_or_echo(history_svg(points), chart)
 
 
-def _error_counter(config):
-    """QA errors per catalog, for the publication gate (the glossary is read once)."""
+def _error_counter(config, glossary=None, findings=None):
+    """QA errors per catalog, for the publication gate (the glossary is read once; with
+    ``findings``, a run's findings, the checks are not run again)."""
     from .checks import count_errors
     from .glossary.terms import project_glossary
 
-    glossary = project_glossary(config)
+    glossary = glossary if glossary is not None else project_glossary(config)
     jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
-    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs)
+    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs,
+                                              findings=findings)
 
 
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).
@@ -359,19 +369,22 @@ def check(
     for finding in findings:  # as ruff: a file that cannot be read is also said on stderr
         if finding.code in ("V001", "V002", "V003") and result.unreadable \
                 and finding.suppressed is None:
-            _err(f"error: {finding.path}:{finding.line}: {finding.message}"
-                 if finding.line else f"error: {finding.path}: {finding.message}")
+            where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+            _err(f"error: {_printable(where)}: {_printable(finding.message)}")
     if write_baseline is not None:
         from .files import write_text_atomic
         from .report import render_json
 
         write_text_atomic(write_baseline, render_json(findings, result.files))
-        _err(f"wrote baseline with {len(result.shown)} finding(s) to {write_baseline}")
+        _err(_printable(f"wrote baseline with {len(result.shown)} finding(s) to "
+                        f"{write_baseline}"))
     if baseline is not None:
         findings = apply_baseline(findings, _read_baseline(baseline))
     colour = fmt == "text" and output_file is None and sys.stdout.isatty()
+    config = groups[0].config if groups else None
     text = render(findings, result.files, fmt, colour=colour, statistics=statistics,
-                  root=groups[0].base if groups else None)
+                  root=groups[0].base if groups else None,
+                  docs_url=config.docs_url if config is not None else None)
     if output_file is not None:
         from .files import write_text_atomic
 
@@ -414,11 +427,20 @@ def _read_baseline(path: Path) -> list[dict]:
 
 
 @app.command()
-def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None
+def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None,
+           fmt: Annotated[str, typer.Option("--format", "-f", help="text, or markdown: the "
+                                            "whole reference (docs/checks.md)")] = "text",
            ) -> None:
     """List the QA checks, or print one check's documentation."""
     from .checks.base import REGISTRY
 
+    if fmt not in ("text", "markdown"):
+        raise ConfigError(f"unknown format {fmt!r}", hint="use text or markdown")
+    if fmt == "markdown":
+        from .checks.documentation import reference_markdown
+
+        typer.echo(reference_markdown(), nl=False)
+        return
     if code is None:
         for item in sorted(REGISTRY.values(), key=lambda c: c.code):
             typer.echo(f"{item.code}  {item.severity.value:7}  {item.name:34} {item.summary}")
@@ -469,16 +491,20 @@ def build(
         findings = project_findings(config, catalogs, glossary=terms,
                                     reference=_reference_translations(config, catalogs),
                                     jobs=os.cpu_count() or 1)
-    report = build_site(config, out=out, force=force, count_errors=_error_counter(config),
+    # the review's findings decide the gate too: the checks run once
+    report = build_site(config, out=out, force=force,
+                        count_errors=_error_counter(config, terms, findings),
                         chart_svg=history_svg(points) if len(points) > 1 else "",
                         translators=translators, review=findings, glossary=terms)
+    for notice in report.notices:  # a missing image ...: the build goes on
+        _err(f"warning: {_printable(str(notice))}")
     for page in report.essays:
         state = "published" if page.published else f"not published: {page.reason}"
-        typer.echo(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
-    typer.echo(f"site: {report.index}")
+        _say(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
+    _say(f"site: {report.index}")
     if review:
         problems = sum(f.severity.value == "error" for f in findings)
-        typer.echo(f"review: {report.out / 'review' / 'index.html'} "
+        _say(f"review: {report.out / 'review' / 'index.html'} "
                    f"({len(findings)} finding(s), {problems} error(s))")
 
 
@@ -499,7 +525,9 @@ def score(
     if fmt not in ("table", "json"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table or json")
     if (ref is None) == (against is None):
-        raise ConfigError("give exactly one of --ref PATH or --against REV")
+        raise ConfigError("give exactly one of --ref PATH or --against REV",
+                          hint="--ref compares with reviewed catalogs, --against with a git "
+                               "revision")
     config = _config(project) if (not paths or against) else None
     targets = [(p, _read(p)) for p in paths] if paths else _catalogs(config, None)
     per_essay, translator_of = [], {}
@@ -659,10 +687,10 @@ def tm_lookup(
     memory = _memory(config, language, project_glossary(config))
     found = memory.lookup(sentence, threshold=threshold, limit=limit)
     if not found:
-        typer.echo(f"no match at or above {threshold:g}% among {len(memory)} units")
+        _say(f"no match at or above {threshold:g}% among {len(memory)} units")
     for match in found:
         differs = f"  [{'; '.join(match.differences)}]" if match.differences else ""
-        typer.echo(f"{match.score:3}%  {match.unit.origin}{differs}\n"
+        _say(f"{match.score:3}%  {match.unit.origin}{differs}\n"
                    f"      {match.unit.source}\n      {match.unit.target}")
 
 
@@ -713,12 +741,12 @@ def glossary_find(term: Annotated[str, typer.Argument(help="A Korean term or var
         raise ConfigError(f"{term!r} is not in the glossary",
                         hint="l10n glossary suggest lists candidates")
     found = concordance(glossary, entry, _catalogs(config, language))
-    typer.echo(f"{entry.ko} → {entry.en} ({entry.kind}): {len(found)} occurrence(s)")
+    _say(f"{entry.ko} → {entry.en} ({entry.kind}): {len(found)} occurrence(s)")
     for item in found:
         verdict = item.verdict.value if item.verdict else "untranslated"
-        typer.echo(f"{config.relative(item.path)}:{item.line}: {verdict}: {item.msgid}")
+        _say(f"{config.relative(item.path)}:{item.line}: {verdict}: {item.msgid}")
         if item.msgstr:
-            typer.echo(f"    {item.msgstr}")
+            _say(f"    {item.msgstr}")
 
 
 @glossary_app.command("suggest")
@@ -736,9 +764,9 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
     if not candidates:
         typer.echo(f"no candidates occurring {minimum} times or more")
     for candidate in candidates:
-        typer.echo(f"{candidate.count:4}  {candidate.phrase}")
+        _say(f"{candidate.count:4}  {candidate.phrase}")
         for _, english in candidate.examples:
-            typer.echo(f"      {english or '(untranslated)'}")
+            _say(f"      {english or '(untranslated)'}")
 
 # ------------------------------------------------------------ exchange with CAT tools
 
@@ -810,7 +838,7 @@ def export_(
             (out / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
         write_text_atomic(out / relative, text)
-        typer.echo(f"wrote {out / relative}")
+        _say(f"wrote {out / relative}")
 
 
 @app.command("import")
@@ -836,8 +864,8 @@ def import_(
         for outcome in item.outcomes:
             where = (f"{config.relative(item.catalog)}:{outcome.line}" if outcome.line
                      else str(item.file))
-            typer.echo(f"{where}: {outcome.kind}: {outcome.message}")
-        typer.echo(f"{item.file}: {item.count(incoming.UPDATED)} updated, "
+            _say(f"{where}: {outcome.kind}: {outcome.message}")
+        _say(f"{item.file}: {item.count(incoming.UPDATED)} updated, "
                    f"{item.count(incoming.CONFLICT)} conflict(s), {item.count(incoming.STALE)} "
                    "stale" + (" (dry run: nothing written)" if dry_run else ""))
     if not dry_run:
@@ -870,7 +898,7 @@ def tm_export(
         entries += catalog_memory(_read(path), essay=name, revisions=setters(config.root, path))
     write_text_atomic(file, write_tmx(entries, source_language=config.source_language,
                                       target_language=language))
-    typer.echo(f"wrote {file} ({len(entries)} translation units)")
+    _say(f"wrote {file} ({len(entries)} translation units)")
 
 
 @glossary_app.command("export")
@@ -884,7 +912,7 @@ def glossary_export(
 
     terms = _glossary(project, glossary)
     write_text_atomic(file, write_tbx(terms.terms))
-    typer.echo(f"wrote {file} ({len(terms)} concepts)")
+    _say(f"wrote {file} ({len(terms)} concepts)")
 
 
 @glossary_app.command("import")
@@ -912,7 +940,7 @@ def glossary_import(
     parse_glossary(text, path=target)  # a TBX that makes an invalid glossary writes nothing
     if not dry_run:
         write_text_atomic(target, text, expected_digest=digest)
-    typer.echo(f"{target}: {added} added, {updated} updated, {len(merged)} entries"
+    _say(f"{target}: {added} added, {updated} updated, {len(merged)} entries"
                + (" (dry run: nothing written)" if dry_run else ""))
 
 
@@ -941,4 +969,6 @@ def main() -> None:
 
 def _printable(text: str) -> str:
     """One line: control characters from file names or values shown as escapes."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+    from .errors import printable
+
+    return printable(text)

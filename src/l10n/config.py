@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, os_hint
 
 CONFIG_FILES = ("l10n.toml", "pyproject.toml")
 
@@ -60,6 +60,7 @@ class Config:
     # "surname" (Son for Son Heung-min, as news and style guides do) or "off" (the full
     # name every time)
     name_short_forms: str = "surname"
+    docs_url: str | None = None  # the check reference's URL template ({code}, {name})
 
     def pot_path(self, essay: str) -> Path:
         return self.locales / "templates" / f"{essay}.pot"
@@ -98,7 +99,9 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=path, hint="fix the syntax") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read: {exc}", path=path) from exc
+        hint = os_hint(exc) if isinstance(exc, OSError) else \
+            "save the file as UTF-8 (TOML requires it)"
+        raise ConfigError(f"cannot read: {exc}", path=path, hint=hint) from exc
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("l10n")
     return data.get("tool", {}).get("l10n", data)
@@ -154,14 +157,16 @@ def _parse_assignments(raw: Any, path: Path) -> tuple[Assignment, ...]:
     out = []
     for item in raw:
         if not isinstance(item, dict) or "essay" not in item:
-            raise ConfigError("each assignment needs an 'essay'", path=path)
+            raise ConfigError("each assignment needs an 'essay'", path=path,
+                              hint='write essay = "NAME" (the file stem) in each '
+                                   "[[tool.l10n.assignments]]")
         due = item.get("due")
         if isinstance(due, str):
             try:
                 due = date.fromisoformat(due)
             except ValueError as exc:
                 raise ConfigError(f"assignment due date {due!r} is not YYYY-MM-DD",
-                                  path=path) from exc
+                                  path=path, hint='write due = "2026-12-31"') from exc
         out.append(Assignment(str(item["essay"]), str(item.get("translator", "")),
                               str(item.get("reviewer", "")), due))
     return tuple(out)
@@ -198,7 +203,8 @@ def validate_values(table: dict[str, Any], languages: list[str], path: Path | No
                               hint='write a BCP 47 or gettext code such as "en", "en_GB" or '
                                    '"pt-BR"')
     if len(set(languages)) != len(languages):
-        raise ConfigError("'languages' lists a language twice", path=path)
+        raise ConfigError("'languages' lists a language twice", path=path,
+                          hint="list each target language once")
     for key, default in _WRITTEN_FOLDERS.items():
         value = table.get(key, default)
         if not isinstance(value, str) or not value:
@@ -246,19 +252,21 @@ def load_config(project: Path | None = None) -> Config:
     known = {"source", "locales", "languages", "source-language", "glossary", "project-name",
              "publish-threshold", "severity", "assignments", "reference",
              "reference-min-chrf", "cache", "front-matter", "tm", "tm-threshold", "tm-exact",
-             "rates", "select", "ignore", "per-file-ignores", "name-short-forms"}
+             "rates", "select", "ignore", "per-file-ignores", "name-short-forms",
+             "docs-url"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"unknown key(s) in [tool.l10n]: {', '.join(unknown)}",
                           path=config_file, hint=f"known keys: {', '.join(sorted(known))}")
     for key in ("source", "locales", "glossary", "project-name", "source-language", "reference",
-                "cache"):
+                "cache", "docs-url"):
         if key in table and not isinstance(table[key], str):
             raise ConfigError(f"'{key}' must be a string", path=config_file,
                               hint=f'write {key} = "..."')
     if "reference-min-chrf" in table and not isinstance(table["reference-min-chrf"],
                                                         (int, float)):
-        raise ConfigError("'reference-min-chrf' must be a number", path=config_file)
+        raise ConfigError("'reference-min-chrf' must be a number", path=config_file,
+                          hint="for example reference-min-chrf = 40")
     languages = table.get("languages", ["en"])
     if isinstance(languages, str):
         languages = [languages]
@@ -273,7 +281,8 @@ def load_config(project: Path | None = None) -> Config:
     validate_values(table, languages, config_file, root)
     threshold = table.get("publish-threshold", 100)
     if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
-        raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file)
+        raise ConfigError("publish-threshold must be a number from 0 to 100", path=config_file,
+                          hint="for example publish-threshold = 100 (percent translated)")
     glossary = table.get("glossary", "glossary.csv")
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
@@ -292,6 +301,7 @@ def load_config(project: Path | None = None) -> Config:
                           hint="surname: a person's name may be shortened to the surname "
                                "on later mentions; off: the full name every time")
     memory = _parse_memory(table, root, config_file)
+    docs_url = _docs_url(table.get("docs-url"), config_file)
     return Config(
         root=root,
         source=root / table.get("source", "source/ko"),
@@ -317,7 +327,27 @@ def load_config(project: Path | None = None) -> Config:
         per_file_ignores={str(glob): _selectors(codes, f"per-file-ignores.{glob}", config_file)
                           for glob, codes in per_file.items()},
         name_short_forms=short_forms,
+        docs_url=docs_url,
     )
+
+
+def _docs_url(value: str | None, path: Path | None) -> str | None:
+    """``docs-url``: an absolute URL, ``{code}`` and ``{name}`` its only placeholders."""
+    if not value:
+        return None
+    from urllib.parse import urlsplit
+
+    line = key_line(path, "docs-url") or None
+    rest = value.replace("{code}", "").replace("{name}", "")
+    parts = urlsplit(value)
+    if not parts.scheme or (not parts.netloc and parts.scheme != "file") or " " in value:
+        raise ConfigError(f"'docs-url' = {value!r} is not an absolute URL", path=path,
+                          line=line, hint='write docs-url = "https://example.org/checks#{code}"')
+    if "{" in rest or "}" in rest:
+        raise ConfigError(f"'docs-url' = {value!r} has a placeholder other than {{code}} and "
+                          "{name}", path=path, line=line,
+                          hint='write docs-url = "https://example.org/checks#{code}"')
+    return value
 
 
 def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[str, Any]:

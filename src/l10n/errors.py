@@ -13,6 +13,35 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` for a terminal or a log: control and format characters (from file names or
+    values: ``\x1b``, ``\x1e``, a line break, U+202E) shown as escapes, so that nothing
+    read from input can move the cursor, colour the screen or split a line. ``keep``
+    names characters left as they are (for a format that escapes them itself)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " or c in keep else repr(c)[1:-1]
+                   for c in text)
+
+
+def os_hint(exc: OSError, *, writing: bool = False) -> str:
+    """What to do about a failed read or write, from its errno."""
+    import errno
+
+    hints = {errno.EACCES: "check the permissions of the file and its folder",
+             errno.EPERM: "check the permissions of the file and its folder",
+             errno.ENOSPC: "free disk space; nothing was changed",
+             errno.EDQUOT: "free disk space (the quota is reached); nothing was changed",
+             errno.EROFS: "the file system is read-only; write somewhere else",
+             errno.ENOENT: "check the path",
+             errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
+             errno.EISDIR: "give the path of a file, not a folder",
+             errno.ELOOP: "l10n never follows a link here; replace the link by a file",
+             errno.ENAMETOOLONG: "use a shorter name"}
+    return hints.get(exc.errno or 0, "check the file and run the command again" if not
+                     writing else "check the folder is writable and run the command again")
+
+
 class L10nError(Exception):
     """Base class: something the user must fix before l10n can go on."""
 
@@ -106,13 +135,15 @@ def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: s
                              "or remove it") from exc
         raise error(f"no such {what}", path=path, hint=missing_hint) from exc
     except IsADirectoryError as exc:
-        raise error(f"{what} is a folder, not a file", path=path) from exc
+        raise error(f"{what} is a folder, not a file", path=path,
+                    hint="give the path of a file") from exc
     except OSError as exc:
-        raise error(f"cannot read: {exc.strerror}", path=path) from exc
+        raise error(f"cannot read: {exc.strerror}", path=path, hint=os_hint(exc)) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{what} is a folder, not a file", path=path)
+            raise error(f"{what} is a folder, not a file", path=path,
+                        hint="give the path of a file")
         if not stat.S_ISREG(info.st_mode):
             raise error(f"{what} is not a regular file (a device, FIFO or socket)", path=path,
                         hint="give the path of an ordinary file")
@@ -128,7 +159,7 @@ def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: s
                             hint="split the file")
         return b"".join(chunks)
     except OSError as exc:
-        raise error(f"cannot read: {exc.strerror}", path=path) from exc
+        raise error(f"cannot read: {exc.strerror}", path=path, hint=os_hint(exc)) from exc
     finally:
         os.close(fd)
 

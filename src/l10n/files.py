@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CatalogError, ConcurrentRunError
+from .errors import CatalogError, ConcurrentRunError, os_hint
 
 ANY = "any"  # expected digest: no check (a file only l10n writes)
 
@@ -105,7 +105,8 @@ class _Staged:
 
 
 class Transaction:
-    """Stage files with :meth:`write_text`; :meth:`commit` puts them all in place.
+    """Stage files with :meth:`write_text` or :meth:`write_bytes`; :meth:`commit` puts
+    them all in place.
 
     Use as a context manager: it commits when the block ends normally and discards every
     staged file when it raises. ``root`` is the folder below which every path must lie
@@ -140,7 +141,11 @@ class Transaction:
                    encoding: str = "utf-8") -> bool:
         """Stage ``text`` for ``path`` (in ``encoding``); False (nothing staged) when the
         bytes are the same."""
-        data = text.encode(encoding)
+        return self.write_bytes(path, text.encode(encoding), expected_digest=expected_digest)
+
+    def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
+                    ) -> bool:
+        """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
         path = Path(path).absolute()
         folder = self._folder(path.parent, path)
         current = self._current(folder, path)
@@ -219,7 +224,8 @@ class Transaction:
                 os.makedirs(root, exist_ok=True)
                 fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             except OSError as exc:
-                raise CatalogError(f"cannot create folder: {exc.strerror}", path=root) from exc
+                raise CatalogError(f"cannot create folder: {exc.strerror}", path=root,
+                                   hint=os_hint(exc, writing=True)) from exc
         except OSError as exc:
             raise CatalogError(f"cannot open folder: {exc.strerror}", path=root,
                                hint="check the folder exists and is a folder") from exc
@@ -256,11 +262,13 @@ class Transaction:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise CatalogError(f"cannot create folder: {exc.strerror}", path=where) from exc
+            raise CatalogError(f"cannot create folder: {exc.strerror}", path=where,
+                               hint=os_hint(exc, writing=True)) from exc
         try:
             return os.open(part, flags, dir_fd=fd)
         except OSError as exc:
-            raise CatalogError(f"cannot open folder: {exc.strerror}", path=where) from exc
+            raise CatalogError(f"cannot open folder: {exc.strerror}", path=where,
+                               hint=os_hint(exc, writing=True)) from exc
 
     # ------------------------------------------------------------------ commit
 
@@ -355,7 +363,8 @@ class Transaction:
                                          path=item.path, hint="run the command again; "
                                          "nothing was overwritten") from None
             except OSError as exc:
-                raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+                raise CatalogError(f"cannot write: {exc.strerror}", path=item.path,
+                                   hint=os_hint(exc, writing=True)) from exc
             _unlink_quietly(item.folder, item.temporary)
             item.temporary = ""
             return
@@ -373,7 +382,8 @@ class Transaction:
             os.replace(item.temporary, item.name, src_dir_fd=item.folder,
                        dst_dir_fd=item.folder)
         except OSError as exc:
-            raise CatalogError(f"cannot write: {exc.strerror}", path=item.path) from exc
+            raise CatalogError(f"cannot write: {exc.strerror}", path=item.path,
+                               hint=os_hint(exc, writing=True)) from exc
         item.temporary = ""
 
     @staticmethod
@@ -432,7 +442,8 @@ def _exchange(folder: int, first: str, second: str) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
         _NO_EXCHANGE = True
         return False
-    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second)
+    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second,
+                       hint=os_hint(OSError(code, os.strerror(code)), writing=True))
 
 
 @contextmanager

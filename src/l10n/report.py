@@ -13,12 +13,15 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
 from . import __version__
 from .checks.base import REGISTRY, Finding, Severity
+from .checks.documentation import help_uri
+from .errors import printable
 
 FORMATS = ("text", "json", "github", "sarif")
 JSON_VERSION = 1
@@ -40,14 +43,16 @@ def summary(findings: list[Finding], files: int) -> dict:
 
 
 def _where(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}" if f.column else f"{f.path}:{f.line}"
+    path = printable(f.path)
+    return f"{path}:{f.line}:{f.column}" if f.column else f"{path}:{f.line}"
 
 
 def render_text(findings: list[Finding], files: int, *, colour: bool = False) -> str:
+    """One line a finding; paths and messages with control characters escaped."""
     lines = []
     for f in _shown(findings):
         code = f"{_COLOURS[f.severity]}{f.code}\x1b[0m" if colour else f.code
-        lines.append(f"{_where(f)}: {code} {f.name}: {f.message}")
+        lines.append(f"{_where(f)}: {code} {f.name}: {printable(f.message)}")
     s = summary(findings, files)
     lines.append(f"{s['files']} file(s) checked: {s['errors']} error(s), "
                  f"{s['warnings']} warning(s), {s['info']} info, {s['suppressed']} suppressed")
@@ -68,16 +73,28 @@ def render_statistics(findings: list[Finding], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(data) -> str:
+    """JSON as l10n writes it: UTF-8 text, with the characters that reorder or break a
+    line on a terminal (bidirectional controls, line separators) as ``\\u`` escapes, as
+    ``json`` writes every control character; the data read back is the same."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
 def render_json(findings: list[Finding], files: int) -> str:
     """Version 1: {"version", "tool", "findings": [...], "summary": {...}} (README)."""
-    return json.dumps({"version": JSON_VERSION, "tool": {"name": "l10n", "version": __version__},
-                       "findings": [f.as_dict() for f in _shown(findings)],
-                       "summary": summary(findings, files)},
-                      ensure_ascii=False, indent=2) + "\n"
+    return _json({"version": JSON_VERSION, "tool": {"name": "l10n", "version": __version__},
+                  "findings": [f.as_dict() for f in _shown(findings)],
+                  "summary": summary(findings, files)})
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message, as GitHub's toolkit escapes it (``escapeData``)."""
+    """A workflow command's message, as GitHub's toolkit escapes it (``escapeData``); other
+    control characters (an escape sequence the log would interpret) shown as escapes."""
+    text = printable(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -107,24 +124,28 @@ def artifact_uri(path: str) -> dict:
     return {"uri": quote(path, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _rule(check) -> dict:
+def _rule(check, docs_url: str | None = None) -> dict:
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     doc = inspect.cleandoc(check.doc)
     first = doc.split("\n\n", 1)[0]
     return {"id": check.code, "name": check.name,
             "shortDescription": {"text": check.summary},
             "fullDescription": {"text": " ".join(first.split())},
+            "helpUri": help_uri(check.code, check.name, docs_url),
             "help": {"text": f"{doc}\n\nl10n checks {check.code} prints this.",
                      "markdown": f"{doc}\n\n`l10n checks {check.code}` prints this."},
             "defaultConfiguration": {"level": levels[check.severity]},
             "properties": {"family": check.family}}
 
 
-def render_sarif(findings: list[Finding], files: int, *, root: Path | None = None) -> str:
+def render_sarif(findings: list[Finding], files: int, *, root: Path | None = None,
+                 docs_url: str | None = None) -> str:
+    """SARIF 2.1.0; each rule's ``helpUri`` is ``docs_url`` (``[tool.l10n] docs-url``, a
+    URL template) for its code, else the installed check reference's ``file:`` URI."""
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     checks = sorted(REGISTRY.values(), key=lambda c: c.code)
     index = {c.code: i for i, c in enumerate(checks)}
-    rules = [_rule(c) for c in checks]
+    rules = [_rule(c, docs_url) for c in checks]
     results = []
     for f in findings:
         region = {"startLine": max(f.line, 1)}
@@ -145,18 +166,18 @@ def render_sarif(findings: list[Finding], files: int, *, root: Path | None = Non
            "columnKind": "unicodeCodePoints", "results": results}
     if root is not None:
         run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(root).resolve().as_uri() + "/"}}
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return _json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 def render(findings: list[Finding], files: int, fmt: str, *, colour: bool = False,
-           root: Path | None = None, statistics: bool = False) -> str:
+           root: Path | None = None, statistics: bool = False,
+           docs_url: str | None = None) -> str:
     if fmt == "json":
         return render_json(findings, files)
     if fmt == "github":
         return render_github(findings, files)
     if fmt == "sarif":
-        return render_sarif(findings, files, root=root)
+        return render_sarif(findings, files, root=root, docs_url=docs_url)
     if statistics:
         return render_statistics(findings, files)
     return render_text(findings, files, colour=colour)

@@ -98,7 +98,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     live, done, real = _kinds([u for units in by_path.values() for u in units])
     # the project-wide checks (consistency) compare settled translations, not fuzzy ones
     settled = [u for u in real if not u.fuzzy]
-    ctx = CheckContext(glossary=glossary, cache=cache)
+    ctx = CheckContext(glossary=glossary, cache=cache, relative=relative)
     if reference:
         ctx.extra.update({"reference": reference, "reference-min-chrf": reference_min_chrf})
     all_levels = severity_levels(severity or {})
@@ -258,8 +258,9 @@ def _worker(index: int) -> list[Finding]:
 def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> list[Finding]:
     """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
     the per-entry checks as slices of the entries, a few per process so that the
-    processes finish together."""
-    import multiprocessing
+    processes finish together. The pool is ``workers.process_pool``: workers ignore
+    Ctrl-C (the parent alone stops the run) and die with their parent."""
+    from ..workers import process_pool
 
     size = -(-len(live) // (jobs * 4))
     tasks = [live[start:start + size] for start in range(0, len(live), size)]
@@ -268,7 +269,7 @@ def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> lis
     # traverse them again in every worker
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with process_pool(jobs) as pool:
             parts = pool.map(_worker, range(len(tasks) + 1), chunksize=1)
         return [finding for part in parts for finding in part]
     finally:
@@ -295,11 +296,13 @@ def exit_code(findings: list[Finding], *, strict: bool = False) -> int:
 
 
 def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=None, *,
-                 jobs: int = 1) -> int:
+                 jobs: int = 1, findings: list[Finding] | None = None) -> int:
     """QA errors in one catalog of a project (for status and the publication gate).
 
     Only checks whose configured severity is ``error`` run: warnings cannot block. What
-    msgfmt --check rejects counts too, so a broken file is never complete.
+    msgfmt --check rejects counts too, so a broken file is never complete. ``findings``
+    (every check's findings over the project, paths as ``config.relative`` gives them,
+    e.g. those of ``build --review``) are counted instead of running the checks again.
     """
     from ..glossary.terms import project_glossary
     from .inputs import load_catalog
@@ -311,6 +314,12 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
         po = loaded.po
     if po is None:
         return max(errors, 1)
+    if findings is not None:
+        shown = config.relative(path)
+        return errors + sum(f.path == shown and f.severity is Severity.ERROR
+                            and f.suppressed is None and f.code in REGISTRY
+                            and REGISTRY[f.code].scope in ("unit", "catalog")
+                            for f in findings)
     checks = [c for c in REGISTRY.values()
               if c.scope in ("unit", "catalog") and levels[c.code] is Severity.ERROR]
     findings = run_checks([(path, po)],
@@ -389,7 +398,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                 level = Severity.ERROR if item.unreadable else levels[code]
                 if (code in codes or item.unreadable) and level is not None:
                     local.append(Finding(item.display, problem.line, code, check.name,
-                                         level, problem.message, column=problem.column))
+                                         level, problem.text, column=problem.column))
         facts = RunFacts(config, len(loaded), group.where)
         for check in (REGISTRY[c] for c in ("L003", "L004", "L005")):
             if check.code in codes and levels[check.code] is not None:

@@ -89,6 +89,12 @@ class CheckContext:
     length_ratio: tuple[float, float] | None = None  # (median, spread) of log length ratio
     extra: dict[str, Any] = field(default_factory=dict)
     cache: Path | None = None  # the project's cache folder (analyses kept across runs)
+    # the run's path function: how findings name a file (relative to the repository root)
+    relative: Callable[[Any], str] = str
+
+    def where(self, unit: Unit) -> str:
+        """``path:line`` of another entry, as the run's findings name files."""
+        return f"{self.relative(unit.path)}:{unit.line}"
 
 
 @dataclass(frozen=True)

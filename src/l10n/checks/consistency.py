@@ -30,7 +30,7 @@ def inconsistent(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, s
         first = group[0]
         for other in group[1:]:
             if _norm(other.target) != _norm(first.target):
-                yield other, (f"translated differently in {first.path}:{first.line}: "
+                yield other, (f"translated differently in {ctx.where(first)}: "
                               f"{first.target!r}")
 
 
@@ -52,7 +52,7 @@ def reused(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
             continue
         for unit in group:  # every entry of the group, each pointing at another one
             other = next(u for u in group if _norm(u.source) != _norm(unit.source))
-            yield unit, f"same translation as a different sentence at {other.path}:{other.line}"
+            yield unit, f"same translation as a different sentence at {ctx.where(other)}"
 
 
 @check(code="K003", name="glossary-term-drift", severity=Severity.INFO, family="consistency",
@@ -175,7 +175,7 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
                 first = next(u for u, found in entries if usual in found)
                 reported.add((str(unit.path), unit.line))
                 yield unit, (f"'{stem}' is '{other[0]}' here but '{usual}' in "
-                             f"{first.path}:{first.line}")
+                             f"{ctx.where(first)}")
 
 
 @lru_cache(maxsize=65536)

@@ -77,9 +77,7 @@ def gather(arguments: list[Path], *, project: Path | None = None) -> list[Group]
     files: list[Path] = []
     for argument in arguments:
         if argument.is_dir():
-            files += sorted(p for p in argument.rglob("*") if p.suffix in CATALOG_SUFFIXES
-                            and not any(part.startswith(".") for part in
-                                        p.relative_to(argument).parts))
+            files += _catalogs_below(argument)
         else:
             files.append(argument)  # a missing file is reported when it is read
     groups: dict[Path | None, list[Path]] = {}
@@ -110,6 +108,18 @@ def gather(arguments: list[Path], *, project: Path | None = None) -> list[Group]
                   _base(root) if root is not None else
                   repository_root(Path(os.path.abspath(paths[0])).parent))
             for root, paths in groups.items()]
+
+
+def _catalogs_below(folder: Path) -> list[Path]:
+    """The catalogs in ``folder`` and below, hidden folders and files left out; links to
+    folders are not followed, and a folder that vanishes or cannot be read while we walk
+    (``/proc``, a build in progress) is skipped rather than ending the run."""
+    found = []
+    for top, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found += [Path(top) / name for name in names if not name.startswith(".")
+                  and Path(name).suffix in CATALOG_SUFFIXES]
+    return sorted(found)
 
 
 def load_catalog(path: Path, display: str) -> LoadedCatalog:

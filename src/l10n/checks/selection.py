@@ -73,7 +73,7 @@ def severity_levels(overrides: dict[str, str], *, path: Path | None = None,
     for selector, value in overrides.items():
         if value not in LEVELS:
             raise ConfigError(f"severity of {selector!r} must be one of {', '.join(LEVELS)}",
-                              path=path, line=line)
+                              path=path, line=line, hint=f'write {selector} = "warning"')
         found = matching(selector)
         if not found:
             raise ConfigError(f"unknown check {selector!r} in [tool.l10n.severity]",

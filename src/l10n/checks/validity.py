@@ -17,7 +17,7 @@ from .base import Severity, check
 def _of_kind(problems: list[Problem], kind: str) -> Iterator[tuple[int, int, str]]:
     for problem in problems:
         if problem.kind == kind:
-            yield problem.line, problem.column, problem.message
+            yield problem.line, problem.column, problem.text
 
 
 @check(code="V001", name="unreadable-catalog", severity=Severity.ERROR, family="validity",

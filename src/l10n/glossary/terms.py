@@ -96,7 +96,8 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
-        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=1) from exc
+        raise GlossaryError(f"malformed CSV: {exc}", path=path, line=1,
+                            hint="the first line names the columns, ko,en,...") from exc
     missing = [column for column in ("ko", "en") if column not in header]
     if missing:
         raise GlossaryError(f"header lacks column(s) {', '.join(missing)}", path=path, line=1,

@@ -37,12 +37,54 @@ _KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr"}
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing msgfmt --check rejects: where, what kind, and its message."""
+    """One thing msgfmt --check rejects: where, what kind, and its message (msgfmt's
+    words); ``text`` adds what to do."""
 
     line: int
     column: int  # 1-based; 0 when the whole line is meant
-    kind: str  # syntax | duplicate | header | newline | format
+    kind: str  # syntax | duplicate | header | newline | format | unreadable
     message: str
+
+    @property
+    def hint(self) -> str:
+        """What to do about it ("" when the message says so already)."""
+        if "; " in self.message:
+            return ""
+        if self.kind == "format":
+            return ("use the msgid's format directives (%s, %(name)s ...) in the msgstr, or "
+                    "remove the format flag")
+        for start, hint in _HINTS:
+            if self.message.startswith(start):
+                return hint
+        return "compare the line with the PO format (msgfmt --check FILE says the same)"
+
+    @property
+    def text(self) -> str:
+        """``message; what to do``, as findings and error lines show it."""
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+
+_HINTS = (
+    ("missing 'msgstr' section", 'add a msgstr line after the msgid (msgstr "" leaves the '
+                                 "entry untranslated)"),
+    ("syntax error", "each line holds a keyword and a quoted string, a quoted string "
+                     "continuing the one above, or a # comment"),
+    ("keyword ", "use msgctxt, msgid, msgid_plural, msgstr or msgstr[N]"),
+    ("end-of-line within string", 'close the string with " on the same line (write a line '
+                                  "break as \\n)"),
+    ("invalid control sequence", "write a backslash as \\\\; the escapes are \\n, \\t, "
+                                 '\\", \\\\ and octal or hex codes'),
+    ("inconsistent use of #~", "mark every line of an obsolete entry with #~, or none"),
+    ("plural form has wrong index", "number the msgstr[N] forms 0, 1, 2 ... in order"),
+    ("duplicate entry", "merge the two entries into one, or give one of them a msgctxt"),
+    ("PO file header missing", 'begin the file with the header entry (msgid "" and a msgstr '
+                               "with Content-Type); l10n update writes it"),
+    ("message catalog has plural form", "add Plural-Forms: nplurals=2; plural=(n != 1); to "
+                                        "the header"),
+    ("nplurals = ", "give the entry as many msgstr[N] forms as nplurals says"),
+    ("'msgid' and 'msgstr' entries do not both", "begin and end the msgstr with \\n where the "
+                                                 "msgid does"),
+)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from ..errors import printable
 from .counts import HistoryPoint, Progress, TranslatorWork
 
 
@@ -50,7 +51,7 @@ HEADERS = ["essay", "lang", "done (chars)", "done (entries)", "translated", "fuz
 def markdown_cell(text: str) -> str:
     """Text that stays plain in a Markdown table cell: no column break (``|``), no link,
     image, emphasis, code or raw HTML from a name or a reason."""
-    text = " ".join(str(text).split())
+    text = printable(" ".join(str(text).split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in "\\`*_[]!#~|":
         text = text.replace(char, "\\" + char)
@@ -106,13 +107,13 @@ def status_table_text(essays: list[EssayStatus], total: Progress,
     for item in essays:
         p = item.progress
         flag = Text("yes", style="green") if item.publishable else \
-            Text.assemble(("no", "red"), f": {item.reason}")
+            Text.assemble(("no", "red"), f": {printable(item.reason)}")
         due = Text(item.due.isoformat() if item.due else "")
         if item.overdue:
             due = Text(f"{due.plain} overdue", style="red")
-        people = " / ".join(x for x in (item.translator, item.reviewer) if x)
-        rows.append([Text(p.name), Text(p.language), *map(Text, _row(p)), flag, Text(people),
-                     due])
+        people = printable(" / ".join(x for x in (item.translator, item.reviewer) if x))
+        rows.append([Text(printable(p.name)), Text(p.language), *map(Text, _row(p)), flag,
+                     Text(people), due])
     rows.append([Text("total", style="bold"), Text(""), *map(Text, _row(total)), Text(""),
                  Text(""), Text("")])
     columns = [c for c in _COLUMNS if assigned or c not in ("assigned", "due")]

@@ -24,6 +24,7 @@ from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict
+from .assets import Notice, collect_assets, read_asset
 from .inline import STRUCTURED, block_parts, render_inline, safe_url
 from .markdown import bilingual_markdown, translation_state
 from .progress_page import progress_context
@@ -50,6 +51,7 @@ class Row:
     ordered: bool = False  # list items: part of an ordered list
     block: Block | None = None  # the source block (tables, images, lists, footnotes ...)
     parts: dict[str, str] = field(default_factory=dict)  # pre-rendered HTML by side
+    src: str = ""  # images: the URL as the page has it (a local file: its copy's)
 
     @property
     def item(self) -> bool:
@@ -76,6 +78,7 @@ class EssayPage:
     errors: int = 0
     files: list[str] = field(default_factory=list)
     source: str = ""  # the essay's path relative to the project
+    review_rows: list[Row] | None = None  # the rows as review/ shows them (URLs from there)
 
     @property
     def groups(self) -> list:
@@ -87,8 +90,9 @@ class EssayPage:
         return any(row.kind == "heading" and row.level == 1 for row in self.rows)
 
 
-def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
-    """Blocks of the essay with each sentence paired with its translation."""
+def essay_rows(essay: Essay, po: polib.POFile | None, link=None) -> list[Row]:
+    """Blocks of the essay with each sentence paired with its translation; ``link``
+    rewrites the URLs of local files (``EssayAssets.link``)."""
     entries = ({unicodedata.normalize("NFC", e.msgid): e for e in po if not e.obsolete}
                if po is not None else {})
     rows = []
@@ -98,12 +102,14 @@ def essay_rows(essay: Essay, po: polib.POFile | None) -> list[Row]:
             entry = entries.get(sentence.msgid)
             state = translation_state(entry)
             sentences.append(Sentence(
-                pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid),
-                english=render_inline(entry.msgstr) if state != "untranslated" else "",
+                pair=f"{block.anchor}s{index + 1}", korean=render_inline(sentence.msgid, link),
+                english=render_inline(entry.msgstr, link) if state != "untranslated" else "",
                 state=state, msgid=sentence.msgid, line=sentence.line))
         rows.append(Row(block.anchor, block.kind.value, block.level, sentences,
                         block.text if block.kind is BlockKind.CODE else "", block.ordered,
-                        block, block_parts(block, sentences)))
+                        block, block_parts(block, sentences, link),
+                        (link(block.src) if link else block.src)
+                        if block.kind is BlockKind.IMAGE else ""))
     return rows
 
 
@@ -154,6 +160,7 @@ MANIFEST = ".l10n-site"
 class BuildReport:
     out: Path
     essays: list[EssayPage]
+    notices: list[Notice] = field(default_factory=list)  # warnings: missing files ...
 
     @property
     def index(self) -> Path:
@@ -177,6 +184,9 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
                            hint="pass --out DIR, a folder for the site only")
     essays = read_essays(config)
     _refuse_collisions([essay.name for essay in essays], language)
+    by_file = {Path(os.path.abspath(config.root / essay.path)): essay.name for essay in essays}
+    assets = {essay.name: collect_assets(config, essay, by_file) for essay in essays}
+    copies: dict[str, Path] = {}  # site path -> project file
     env = _env()
     pages: list[EssayPage] = []
     from babel import Locale
@@ -197,7 +207,8 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
         if po is None:
             reason = "no translation catalog; run 'l10n update'"
-        rows = essay_rows(essay, po)
+        link = assets[essay.name].link()
+        rows = essay_rows(essay, po, link)
         title_ko, title_en = _title(rows, essay)
         date_ko, date_en = _dates(essay, po)
         page = EssayPage(essay.name, title_ko, title_en, rows, progress, ok or force,
@@ -209,7 +220,11 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
             side, english, markdown = page.files
             files[side] = env.get_template("essay.html").render(**context)
             files[english] = env.get_template("english.html").render(**context)
-            files[markdown] = bilingual_markdown(essay, po)
+            files[markdown] = bilingual_markdown(essay, po, link)
+            copies.update(assets[essay.name].files)
+        if review is not None:  # review/ pages: one folder down, every essay
+            page.review_rows = essay_rows(essay, po, assets[essay.name].link("../"))
+            copies.update(assets[essay.name].files)
         pages.append(page)
     from babel.numbers import format_percent
 
@@ -224,19 +239,35 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
                                    out))
     files["site.css"] = _static("site.css")
     files["site.js"] = _static("site.js")
+    _refuse_asset_collisions(copies, files, by_file, config)
     inside = out.is_relative_to(config.root)  # then every folder from the root is checked
     with Transaction(config.root if inside else out) as staged:
         for name, text in sorted(files.items()):
             staged.write_text(out / name, text)
-        _withdraw(out, set(files), staged)
-    return BuildReport(out, pages)
+        for name, path in sorted(copies.items()):
+            staged.write_bytes(out / name, read_asset(path))
+        _withdraw(out, set(files) | set(copies), staged)
+    notices = [n for essay in essays for n in assets[essay.name].notices]
+    published = {page.name for page in pages if page.published}
+    for page in pages:
+        for name, (url, line) in assets[page.name].essays.items() if page.published else ():
+            if name not in published:
+                notices.append(Notice(page.source, line, f"link {url!r} goes to essay "
+                                      f"{name!r}, which is not published; the link is broken "
+                                      "until it is (or build with --force)"))
+    return BuildReport(out, pages, notices)
 
 
 def _review_files(config: Config, env, pages: list[EssayPage], catalogs, findings,
                   glossary, names, out: Path) -> dict[str, str]:
     """``review/index.html`` and ``review/<essay>.html`` for every essay."""
+    from dataclasses import replace
+
     from .review import SEVERITIES, review_essays
 
+    # the same rows, their local URLs one folder up
+    pages = [replace(page, rows=page.review_rows) if page.review_rows is not None else page
+             for page in pages]
     reviews, others = review_essays(config, pages, catalogs, findings, glossary=glossary,
                                     folder=out / "review")
     files = {}
@@ -275,6 +306,23 @@ def _refuse_collisions(essays: list[str], language: str) -> None:
                                    hint="rename one of the essays (its file stem)")
 
 
+def _refuse_asset_collisions(copies: dict[str, Path], files: dict[str, str], essays,
+                             config: Config) -> None:
+    """A copied file whose name the site uses (``index.html``, ``review/``) would replace a
+    page or be replaced: refuse, naming the file."""
+    owners = {name.casefold(): name for name in [*files, *SITE_FILES]}
+    seen: dict[str, Path] = {}
+    for name, path in sorted(copies.items()):
+        folded = name.casefold()
+        clash = owners.get(folded) or (folded.startswith("review/") and "review/")
+        other = seen.setdefault(folded, path)
+        if clash or other != path:
+            what = f"the site's {clash}" if clash else config.relative(other)
+            raise PublishError(f"{config.relative(path)} would be copied to {name} in the "
+                               f"site, which {what} uses too", path=path,
+                               hint="rename the file or its folder")
+
+
 def _withdraw(out: Path, written: set[str], staged: Transaction) -> None:
     """Remove the pages an earlier build wrote and this one did not (an essay that is no
     longer publishable, or deleted), so deploying the folder never publishes them."""
@@ -284,7 +332,7 @@ def _withdraw(out: Path, written: set[str], staged: Transaction) -> None:
         previous = manifest.read_text("utf-8", errors="replace").split()
     for name in previous:
         parts = name.split("/")
-        if name not in written and len(parts) <= 2 and not any(
+        if name not in written and not any(
                 part.startswith(".") or not part for part in parts):
             staged.remove(out / name)
     staged.write_text(manifest, "".join(f"{name}\n" for name in sorted(written)))

@@ -23,7 +23,7 @@ STRUCTURED = ("table", "image", "footnote", "html", "field")
 _FORMATTING = frozenset("b i em strong sup sub small mark s del ins u code kbd q cite abbr "
                         "dfn".split())
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>\Z")
-_LINK = re.compile(r"""<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>\Z""", re.I)
+LINK_PATTERN = re.compile(r"""<a\s+href\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)')\s*>\Z""", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s<>&\"']{1,40})\]")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
@@ -43,11 +43,12 @@ def _html_inline(renderer, tokens, index, options, env):
     """Inline HTML in a sentence: a safe link or formatting tag is kept, all else escaped."""
     raw = tokens[index].content
     stack = env.setdefault("open", [])
-    link = _LINK.match(raw)
+    link = LINK_PATTERN.match(raw)
     if link:
         url = link.group(1) if link.group(1) is not None else link.group(2)
         if safe_url(url):
             stack.append("a")
+            url = env["link"](url) if env.get("link") else url
             return f'<a href="{escape(url, quote=True)}">'
         return escape(raw, quote=False)
     tag = _TAG.match(raw)
@@ -71,7 +72,8 @@ def _html_inline(renderer, tokens, index, options, env):
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def parser():
+    """The inline Markdown parser of the pages (also finds the URLs a page carries)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
@@ -86,10 +88,19 @@ def _footnote_refs(html: str) -> str:
         html)
 
 
-def render_inline(text: str) -> str:
-    """HTML for a sentence's inline Markdown; everything else is escaped text."""
-    env: dict = {}
-    html = _parser().renderInline(text, env)
+def render_inline(text: str, link=None) -> str:
+    """HTML for a sentence's inline Markdown; everything else is escaped text. ``link``
+    rewrites each link and image URL (local files as the site has them)."""
+    env: dict = {"link": link} if link is not None else {}
+    md = parser()
+    tokens = md.parseInline(text, env)
+    if link is not None:
+        for token in tokens:
+            for child in token.children or ():
+                name = {"link_open": "href", "image": "src"}.get(child.type)
+                if name and child.attrGet(name) is not None:
+                    child.attrSet(name, link(str(child.attrGet(name))))
+    html = md.renderer.render(tokens, md.options, env)
     html += "".join(f"</{name}>" for name in reversed(env.get("open", [])))
     return _footnote_refs(html) if "[^" in html else html
 
@@ -119,17 +130,25 @@ def _no_korean_attribute(tag: str, attribute: str, value: str) -> str | None:
     return _keep_attribute(tag, attribute, value)
 
 
-def clean_html(html: str, *, english: bool = False) -> str:
+def clean_html(html: str, *, english: bool = False, link=None) -> str:
     """An HTML block made safe for a page (and, for an English page, free of Korean
     attributes: a Korean alt or title cannot be translated in place). An image left
     without alt text gets an empty one, so a screen reader skips it instead of reading
-    its file name (and axe-core's image-alt rule holds)."""
+    its file name (and axe-core's image-alt rule holds). ``link`` rewrites ``href`` and
+    ``src`` (local files as the site has them)."""
     import nh3
+
+    keep = _no_korean_attribute if english else _keep_attribute
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        value = keep(tag, attribute, value)
+        if link is not None and value is not None and attribute in ("href", "src"):
+            return link(value)
+        return value
 
     cleaned = nh3.clean(html, tags=set(BLOCK_TAGS), attributes=BLOCK_ATTRIBUTES,
                         url_schemes={"http", "https", "mailto"}, link_rel=None,
-                        strip_comments=True,
-                        attribute_filter=_no_korean_attribute if english else _keep_attribute)
+                        strip_comments=True, attribute_filter=attribute_filter)
     return _NO_ALT.sub('<img alt=""', cleaned) if "<img" in cleaned else cleaned
 
 
@@ -140,7 +159,7 @@ _MASK = re.compile("\ue000(\\d+)\ue001")
 
 
 def render_html_block(text: str, regions, replacements: list[str], *,
-                      english: bool) -> str:
+                      english: bool, link=None) -> str:
     """An HTML block with each text region replaced by its HTML from ``replacements``,
     sanitised. The regions are masked while nh3 cleans the source, so the replacements
     (built here from escaped text) pass unchanged. On an English side any Korean left
@@ -152,7 +171,7 @@ def render_html_block(text: str, regions, replacements: list[str], *,
         pos = end
     out.append(text[pos:])
     masked = "".join(part if i % 2 else _MASK.sub("", part) for i, part in enumerate(out))
-    cleaned = clean_html(masked, english=english)
+    cleaned = clean_html(masked, english=english, link=link)
     if english and HANGUL.search(cleaned):
         cleaned = HANGUL.sub("", cleaned)
 
@@ -183,7 +202,7 @@ def _span(s, side: str, stop: bool = False) -> str:
             'title="Not translated yet">[not yet translated]</span>')
 
 
-def block_parts(block, sentences) -> dict[str, str]:
+def block_parts(block, sentences, link=None) -> dict[str, str]:
     """Pre-rendered HTML a template needs for a block beyond its sentences: an HTML
     block for each side (lists are grouped by ``structure.group_rows``)."""
     from ..model import BlockKind
@@ -198,5 +217,5 @@ def block_parts(block, sentences) -> dict[str, str]:
             replacements = [" ".join(_span(s, side, s.pair == first) for s in group)
                             for group in grouped]
             parts[side] = render_html_block(block.text, block.regions, replacements,
-                                            english=side != "ko")
+                                            english=side != "ko", link=link)
     return parts

@@ -49,8 +49,12 @@ def code_fence(text: str) -> str:
     return f"{fence}\n{text}\n{fence}"
 
 
-def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
-    """Korean block, then its English, for every block (for review and archiving)."""
+def bilingual_markdown(essay: Essay, po: polib.POFile | None, link=None) -> str:
+    """Korean block, then its English, for every block (for review and archiving). An
+    image is shown above its alt text and title, at the URL ``link`` gives it (a local
+    file: its copy in the site, beside this file)."""
+    from .inline import safe_url
+
     entries = ({unicodedata.normalize("NFC", e.msgid): e for e in po if not e.obsolete}
                if po is not None else {})
     parts = []
@@ -70,5 +74,11 @@ def bilingual_markdown(essay: Essay, po: polib.POFile | None) -> str:
         prefix = {"heading": "#" * min(max(block.level, 1), 6) + " ", "quote": "> ",
                   "list_item": "- "}.get(block.kind.value, "")
         korean = " ".join(escape_markdown(s.msgid) for s in block.sentences)
-        parts.append(f"<!-- {block.anchor} -->\n{prefix}{korean}\n\n{prefix}{' '.join(english)}")
+        image = ""
+        if block.kind is BlockKind.IMAGE:
+            url = link(block.src) if link else block.src
+            if block.src and safe_url(url):  # percent-encoded: no <, > or line break in it
+                image = f"![](<{url.replace('<', '%3C').replace('>', '%3E')}>)\n\n"
+        parts.append(f"<!-- {block.anchor} -->\n{image}{prefix}{korean}\n\n"
+                     f"{prefix}{' '.join(english)}")
     return "\n\n".join(parts) + "\n"

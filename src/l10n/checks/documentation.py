@@ -1,0 +1,72 @@
+"""The check reference, generated from the registry: one section per code, its docstring.
+
+``l10n checks --format markdown`` prints it; the same text is committed as
+``docs/checks.md`` (a test fails when it is stale) and shipped in the package as
+``l10n/checks/checks.md``, so SARIF's rule ``helpUri`` can point at a real page with one
+anchor per code: ``[tool.l10n] docs-url`` (a URL template) when configured, else the
+``file:`` URI of the installed reference.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from .base import REGISTRY
+
+PACKAGED = "checks.md"  # the reference inside this package
+_LEVELS = {"error": "error", "warning": "warning", "info": "info"}
+
+
+def anchor(code: str) -> str:
+    """The fragment of a code's section in the reference (``G001``)."""
+    return code
+
+
+def reference_markdown() -> str:
+    """The reference as Markdown: a table of every check, then a section per code with an
+    explicit anchor (``<a id="G001">``), its family, default severity and documentation."""
+    checks = sorted(REGISTRY.values(), key=lambda c: c.code)
+    lines = ["# QA checks", "",
+             "Generated from the check registry by `l10n checks --format markdown`; do not "
+             "edit. `l10n checks CODE` prints one section. Set a check's severity in "
+             "`[tool.l10n.severity]`, silence it on one entry with `# l10n-ignore: CODE`.",
+             "", "| code | name | family | default |", "| --- | --- | --- | --- |"]
+    lines += [f"| [{c.code}](#{anchor(c.code)}) | `{c.name}` | {c.family} | "
+              f"{_LEVELS[c.severity.value]} |" for c in checks]
+    for c in checks:
+        doc = inspect.cleandoc(c.doc)
+        summary, _, body = doc.partition("\n")
+        lines += ["", f'<a id="{anchor(c.code)}"></a>', "",
+                  f"## {c.code} {c.name}", "",
+                  f"{summary.strip()}", "",
+                  f"Family: {c.family}. Default severity: {_LEVELS[c.severity.value]}.", ""]
+        if body.strip():
+            text = body.strip("\n")
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)),
+                                         default=0))
+            lines += [f"{fence}text", text, fence]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def packaged_reference() -> Path:
+    """The reference shipped with the installed package."""
+    from importlib.resources import files
+
+    return Path(str(files("l10n.checks").joinpath(PACKAGED)))
+
+
+def help_uri(code: str, name: str, docs_url: str | None = None) -> str:
+    """An absolute URI of the code's documentation: ``docs_url`` with ``{code}`` and
+    ``{name}`` filled in (without either, ``#CODE`` appended), else the installed
+    reference's ``file:`` URI with the code's anchor."""
+    if docs_url:
+        if "{code}" in docs_url or "{name}" in docs_url:
+            return docs_url.replace("{code}", quote(code)).replace("{name}", quote(name))
+        return f"{docs_url}#{anchor(code)}"
+    return f"{packaged_reference().resolve().as_uri()}#{anchor(code)}"
+
+
+__all__ = ["anchor", "help_uri", "packaged_reference", "reference_markdown", "PACKAGED"]
