@@ -82,7 +82,7 @@ def speed(work: Path, l10n: list[str]) -> dict:
 
 
 def main() -> None:
-    from tests.align_eval import development, evaluate, fresh, heldout
+    from tests.align_eval import print_table
 
     # the commands run this checkout's l10n, whatever the interpreter has installed
     os.environ["PYTHONPATH"] = os.pathsep.join(
@@ -105,12 +105,7 @@ def main() -> None:
     print()
     print("| set | aligner | gold pairs | precision | recall |")
     print("|---|---|---|---|---|")
-    for label, paths in (("development", development()), ("held-out", heldout()),
-                         ("fresh held-out", fresh())):
-        for system, score in evaluate(paths).items():
-            print(f"| {label} | {system} | {score.gold} | {score.precision:.3f} | "
-                  f"{score.recall:.3f} |")
-
+    print_table()
 
 if __name__ == "__main__":
     main()

@@ -31,6 +31,7 @@ from run import POFILTER_FAMILIES, tool  # noqa: E402
 from tests.qa_eval import (  # noqa: E402
     TYPED,
     print_report,
+    print_scores,
     score_families,
     typed_labels,
     typed_report,
@@ -95,12 +96,7 @@ def main() -> None:
               f"{theirs['tricky']}; correct file: {theirs['correct_entries_flagged']} entries "
               f"flagged ({theirs['correct_entries_flagged_mapped']} by a mapped check), "
               f"exit {theirs['correct_exit']}")
-        for family, score in theirs["families"].items():
-            if score["tp"] + score["fp"] + score["fn"]:
-                print(f"  family {family:12} R {score['recall']:.2f} P {score['precision']:.2f} "
-                      f"(tp {score['tp']} fp {score['fp']} fn {score['fn']})")
-        for kind, (caught, total) in sorted(theirs["types"].items()):
-            print(f"  type {kind:34} {caught}/{total}")
+        print_scores(theirs)
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
 

@@ -187,7 +187,8 @@ def fresh() -> list[Path]:
     return sorted((DATA / "fresh").glob("*.tsv"))
 
 
-def main() -> None:
+def print_table() -> None:
+    """The precision/recall rows of every set and aligner, as bench/RESULTS.md has them."""
     for label, paths in (("development", development()), ("held-out", heldout()),
                          ("fresh held-out", fresh())):
         for system, score in evaluate(paths).items():
@@ -196,4 +197,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    print_table()

@@ -127,17 +127,39 @@ def typed_report(folder: Path) -> dict:
                             - expected.get(key, set()))}
 
 
-def print_report(name: str, report: dict) -> None:
-    every = report["families"]["all"]
-    print(f"== {name}: recall {every['recall']:.2f} precision {every['precision']:.2f}; "
-          f"tricky flagged {len(report['tricky_flagged'])}/{report['tricky']}; correct file: "
-          f"{report['correct_entries_flagged']} entries flagged, exit {report['correct_exit']}")
+def print_scores(report: dict) -> None:
+    """The by-family and by-defect-type lines of a report (l10n's or pofilter's)."""
     for family, score in report["families"].items():
         if score["tp"] + score["fp"] + score["fn"]:
             print(f"  family {family:12} R {score['recall']:.2f} P {score['precision']:.2f} "
                   f"(tp {score['tp']} fp {score['fp']} fn {score['fn']})")
     for kind, (caught, total) in sorted(report["types"].items()):
         print(f"  type {kind:34} {caught}/{total}")
+
+
+def built_from_entries(folder: Path, scratch: Path) -> list[tuple]:
+    """Assert that a typed corpus's .po files are exactly what qa_build.py writes from its
+    labelled table (nobody edited a label or a translation in the .po files alone) and
+    that msgfmt accepts them; its rows."""
+    import runpy
+    import subprocess
+
+    for name in ("entries.py", "glossary.csv"):
+        (scratch / name).write_bytes((folder / name).read_bytes())
+    runpy.run_path(str(folder.parent / "qa_build.py"), run_name="qa_build")["build"](scratch)
+    for name in ("corpus.po", "essay2.po", "correct.po"):
+        assert (scratch / name).read_bytes() == (folder / name).read_bytes(), name
+        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(folder / name)],
+                       check=True)
+    return runpy.run_path(str(folder / "entries.py"))["ENTRIES"]
+
+
+def print_report(name: str, report: dict) -> None:
+    every = report["families"]["all"]
+    print(f"== {name}: recall {every['recall']:.2f} precision {every['precision']:.2f}; "
+          f"tricky flagged {len(report['tricky_flagged'])}/{report['tricky']}; correct file: "
+          f"{report['correct_entries_flagged']} entries flagged, exit {report['correct_exit']}")
+    print_scores(report)
     for code, (right, total) in sorted(report["checks"].items()):
         print(f"  check {code} precision {right}/{total}")
     for item in report["missed"]:

@@ -8,7 +8,6 @@ fully correct file, a fluent translation that follows the glossary, exits 0.
 from __future__ import annotations
 
 import os
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from l10n.checks import Severity, exit_code
 
-from .qa_eval import TYPED, typed_findings
+from .qa_eval import TYPED, built_from_entries, typed_findings
 
 FOLDER = TYPED["blind"]
 
@@ -63,16 +62,7 @@ def test_findings_do_not_depend_on_the_hash_seed() -> None:
 
 
 def test_the_corpus_files_are_written_from_entries_py(tmp_path: Path) -> None:
-    """The .po files are exactly what qa_build.py writes from the labelled table (nobody
-    edited a label or a translation in the .po files alone), and msgfmt accepts them."""
-    for name in ("entries.py", "glossary.csv"):
-        (tmp_path / name).write_bytes((FOLDER / name).read_bytes())
-    runpy.run_path(str(FOLDER.parent / "qa_build.py"), run_name="qa_build")["build"](tmp_path)
-    for name in ("corpus.po", "essay2.po", "correct.po"):
-        assert (tmp_path / name).read_bytes() == (FOLDER / name).read_bytes(), name
-        subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(FOLDER / name)],
-                       check=True)
-    rows = runpy.run_path(str(FOLDER / "entries.py"))["ENTRIES"]
+    rows = built_from_entries(FOLDER, tmp_path)
     defects = [row for row in rows if row[3] != "none"]
     tricky = [row for row in rows if row[4].startswith("tricky/")]
     assert (len(rows), len(defects), len(tricky)) == (140, 77, 44)
