@@ -40,6 +40,13 @@ def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  결승전은 6월 2일에 열렸다. -> The final was played on February 6.
     Good: 결승전은 6월 2일에 열렸다. -> The final was played on June 2.
     Good: 그 경기는 2019년 11월 3일에 열렸다. -> The match was played on November 3, 2019.
+    A percentage may be said as a share (50% = half, 25% = a quarter, 30% = three in
+    ten), a lunar date as the day of the month (음력 4월 8일 = the eighth day of the
+    fourth lunar month), and 3천여 명 is 3,000 people.
+    Good: 관객의 50% 이상이 일어섰다. -> More than half of the crowd stood up.
+    Good: 음력 8월 15일에 성묘를 간다. -> On the 15th day of the eighth lunar month we visit the graves.
+    Good: 약 3천여 명이 경기장을 찾았다. -> About 3,000 people came to the stadium.
+    Bad:  약 3천여 명이 경기장을 찾았다. -> About three hundred people came to the stadium.
     """
     report = _report(unit, ctx)
     for value in report.missing:
@@ -78,6 +85,7 @@ def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 매출이 네 배로 늘었다. -> Sales quadrupled.
     Good: 반죽은 3시간 30분 동안 숙성시킨다. -> The dough rests for three and a half hours.
     Good: 관객의 절반 정도가 외국인이었다. -> About half of the audience were from abroad.
+    Good: 지난 십 년 동안 팀은 우승하지 못했다. -> The team has won nothing in the past decade.
     Bad:  수백만 명이 시청했다. -> Hundreds of thousands watched.
     Good: 수백만 명이 시청했다. -> Millions watched.
     """

@@ -47,7 +47,10 @@ _NATIVE = re.compile(
 _SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _SINO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _SINO_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
-_SINO = re.compile(rf"(?<![가-힣\d])(?<!\d\s)(?<!\d\s\s)(?P<word>[일이삼사오육칠팔구십백천만억조]+)"
+# not right after a figure, a percent sign or a closing bracket or quote: 만 there is the
+# particle "only" (20%만 차가 있다 "only 20% have a car"), not 만 "ten thousand"
+_SINO = re.compile(rf"(?<![가-힣\d%)\]\"'”’])(?<!\d\s)(?<!\d\s\s)"
+                   rf"(?P<word>[일이삼사오육칠팔구십백천만억조]+)"
                    rf"(?P<next>\s?(?:{_SINO_COUNTERS}){_END})?")
 _PLACE = re.compile("[십백천만억조]")
 _ALONE = frozenset("일삼육칠팔구십백천만")  # one syllable that may be a number by itself
