@@ -172,3 +172,27 @@ def test_shares_ordinal_dates_and_solid_thousands_agree(source: str, target: str
 def test_a_wrong_share_date_or_thousand_is_still_reported(source: str, target: str,
                                                           field: str, value) -> None:
     assert value in getattr(compare_numbers(source, target), field)
+
+
+@pytest.mark.parametrize(("source", "target", "flipped"), [
+    ("만 19세 미만은 술을 살 수 없다.", "People over 19 cannot buy alcohol.", [19.0]),
+    ("만 19세 미만은 술을 살 수 없다.", "People under 19 cannot buy alcohol.", []),
+    ("만 19세 미만은 술을 살 수 없다.", "You must be 19 or older to buy alcohol.", [19.0]),
+    ("참가자는 30명 이하였다.", "There were more than 30 participants.", [30.0]),
+    ("참가자는 30명 이하였다.", "There were 30 participants or fewer.", []),
+    ("응답자의 50% 이상이 찬성했다.", "Less than 50% agreed.", [50.0]),
+    ("응답자의 50% 이상이 찬성했다.", "At least 50% agreed.", []),
+    ("기온이 35도를 넘는 날이 많았다.", "Many days were below 35°C.", [35.0]),
+    ("10년 넘게 일했다.", "She worked there for 10 years.", []),  # no bound: not judged
+])
+def test_a_bound_that_points_the_other_way_is_found(source: str, target: str,
+                                                    flipped: list[float]) -> None:
+    from l10n.korean.bounds import flipped_bounds
+
+    assert [number for number, _, _ in flipped_bounds(source, target)] == flipped
+
+
+def test_a_word_that_starts_like_a_bound_is_no_bound() -> None:
+    from l10n.korean.bounds import flipped_bounds
+
+    assert flipped_bounds("손님 3명이 이상하게 굴었다.", "Over 3 guests behaved oddly.") == []

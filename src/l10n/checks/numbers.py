@@ -97,5 +97,33 @@ def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
             yield f"{_show(value)} in the source is not in the translation"
 
 
+@check(code="N004", name="number-bound-flipped", severity=Severity.WARNING, family="numbers")
+def bound_flipped(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A bound on a number points the other way in the translation: 미만 (under) became
+    "over", 이상 (or more) became "under".
+
+    Why: the figure is right, so the number checks pass, but the meaning is reversed
+    (만 19세 미만 is under 19). Only a bound with the same figure on both sides is
+    judged; it is a warning, as 이상 and 이하 include the figure and English phrasing
+    varies.
+    Bad:  만 19세 미만은 입장할 수 없다. -> Those over 19 may not enter.
+    Good: 만 19세 미만은 입장할 수 없다. -> Those under 19 may not enter.
+    Bad:  표는 1000장 이상 팔렸다. -> Fewer than 1000 tickets were sold.
+    Good: 표는 1000장 이상 팔렸다. -> At least 1000 tickets were sold.
+    Good: 3명 이하로 팀을 꾸린다. -> Teams have three members or fewer.
+    """
+    if not any(bound in unit.source for bound in _BOUNDS):
+        return
+    from ..korean.bounds import flipped_bounds
+
+    for number, bound, way in flipped_bounds(unit.source, unit.target):
+        said = "over" if way == "up" else "under"
+        yield (f"{_show(number)} {bound} in the source is '{said} {_show(number)}' in the "
+               f"translation")
+
+
+_BOUNDS = ("미만", "이하", "이내", "이상", "초과", "넘", "남짓")
+
+
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]

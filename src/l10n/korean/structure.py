@@ -28,7 +28,8 @@ FILE_NAME = "sentence-structures.json"
 
 # connective endings that join two clauses (내렸지만 …, 회복했고 …, 두어야 하며 …)
 CONNECTIVES = frozenset(["고", "지만", "며", "으며", "면서", "으면서", "는데", "은데", "ᆫ데",
-                         "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도"])
+                         "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도",
+                         "어", "아", "여"])  # 결항되어 "(it was) cancelled, so", 추워
 _NOUNISH = ("NN", "SL", "SN", "XR", "MM", "XPN", "XSN", "SH")
 
 Span = tuple[int, int]
