@@ -196,3 +196,23 @@ def test_a_word_that_starts_like_a_bound_is_no_bound() -> None:
     from l10n.korean.bounds import flipped_bounds
 
     assert flipped_bounds("손님 3명이 이상하게 굴었다.", "Over 3 guests behaved oddly.") == []
+
+
+@pytest.mark.parametrize(("source", "target", "changed"), [
+    ("수리는 한 달 남짓 걸렸다.", "The repair took a little over a week.", ["한 달"]),
+    ("수리는 한 달 남짓 걸렸다.", "The repair took five weeks.", []),
+    ("수리는 한 달 남짓 걸렸다.", "The repair took about a month and a half.", []),
+    ("그들은 이틀 동안 걸었다.", "They walked for two days.", []),
+    ("그들은 이틀 동안 걸었다.", "They walked for two weeks.", ["이틀"]),
+    ("3년여 만에 돌아왔다.", "He came back after more than three years.", []),
+    ("3년여 만에 돌아왔다.", "He came back after three months.", ["3년"]),
+    ("보름 동안 머물렀다.", "She stayed for a fortnight.", []),
+    ("6월 2일에 2주 동안 떠났다.", "On June 2 they left for two weeks.", []),
+    ("세 분이 하루 묵으셨다.", "Three guests stayed for a day.", []),  # 세 분: people
+    ("2019년에 열렸다.", "It was held in 2019, a year later.", []),  # a year, not 2,019
+    ("몇 달 동안 비가 오지 않았다.", "It did not rain for months.", []),  # no count
+])
+def test_a_duration_is_compared_by_length(source: str, target: str, changed: list[str]) -> None:
+    from l10n.korean.durations import changed_durations
+
+    assert changed_durations(source, target) == changed

@@ -122,6 +122,29 @@ def bound_flipped(unit: Unit, ctx: CheckContext) -> Iterator[str]:
                f"translation")
 
 
+@check(code="N005", name="duration-changed", severity=Severity.WARNING, family="numbers")
+def duration_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A length of time in the source is not near any length of time in the translation.
+
+    Why: 한 달 남짓 rendered "a little over a week" keeps the count (one) and changes
+    the unit, which a comparison of numbers cannot see. Durations are compared by
+    length in days (a month is four weeks or 30 days; 한 달 남짓 is up to six weeks),
+    and only when the translation has a length of time of its own; a point in time
+    (2019년, 3시) is none. A heuristic: a warning.
+    Bad:  공사는 한 달 남짓 걸렸다. -> The work took a little over a week.
+    Good: 공사는 한 달 남짓 걸렸다. -> The work took a little over a month.
+    Good: 공사는 한 달 남짓 걸렸다. -> The work took just over four weeks.
+    Bad:  비가 사흘 동안 내렸다. -> It rained for three weeks.
+    Good: 비가 사흘 동안 내렸다. -> It rained for three days.
+    """
+    if not unit.source or not any(ch.isalpha() for ch in unit.target):
+        return
+    from ..korean.durations import changed_durations
+
+    for words in changed_durations(unit.source, unit.target):
+        yield f"the duration '{words}' in the source is not in the translation"
+
+
 _BOUNDS = ("미만", "이하", "이내", "이상", "초과", "넘", "남짓")
 
 
