@@ -412,3 +412,18 @@ def test_name_two_ways_is_the_same_in_every_process() -> None:
                                    capture_output=True, text=True, check=True).stdout)
     assert len(outputs) == 1
     assert "'Kim Chong-ho' here but 'Kim Jeong-ho'" in outputs.pop()
+
+
+@pytest.mark.parametrize(("source", "joints"), [
+    ("항공편이 결항되어 우리는 역에서 밤을 새웠다.", ("결항되어",)),  # -어 joins clauses
+    ("날이 추워 아이들은 집에 있었다.", ("추워",)),
+    ("우리는 무엇을 위해 일하는가?", ()),  # 위해 "for": a postposition
+    ("이 책을 통해 우리는 많이 배웠다.", ()),
+    ("문이 열려 있었다.", ()),  # an auxiliary verb follows
+])
+def test_the_bare_connective_joins_clauses_but_not_postpositions(source: str,
+                                                                 joints: tuple) -> None:
+    from l10n.korean.kiwi import kiwi
+    from l10n.korean.structure import analyse
+
+    assert analyse(kiwi().tokenize(source), source).joints == joints
