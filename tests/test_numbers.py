@@ -216,3 +216,18 @@ def test_a_duration_is_compared_by_length(source: str, target: str, changed: lis
     from l10n.korean.durations import changed_durations
 
     assert changed_durations(source, target) == changed
+
+
+@pytest.mark.parametrize(("source", "target", "changed"), [
+    ("하루 평균 4시간 30분을 걷는다.", "She walks an average of 4.5 hours daily.", []),
+    ("하루 평균 4시간 30분을 걷는다.", "She walks 4 hours and 30 minutes a day.", []),
+    ("1년에 한 번 열린다.", "It is held annually.", []),
+    ("하루 평균 4시간 30분을 걷는다.", "She walks 4 hours and 30 minutes a week.", ["하루"]),
+])
+def test_a_rate_and_a_compound_duration_are_lengths_of_time(source: str, target: str,
+                                                            changed: list[str]) -> None:
+    """Found in review (the golden findings of qa_corpus): 하루 평균 is "daily", and
+    "4 hours and 13 minutes" is one duration."""
+    from l10n.korean.durations import changed_durations
+
+    assert changed_durations(source, target) == changed

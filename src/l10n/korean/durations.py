@@ -43,6 +43,11 @@ _COUNTS_ALT = r"\d+|" + "|".join(_EN_COUNTS)
 _EN_AND_HALF = re.compile(
     rf"\b(?:(?P<n>{_COUNTS_ALT})\s+and\s+a\s+half\s+(?P<unit>{_UNITS_ALT})s?"
     rf"|(?P<m>{_COUNTS_ALT})\s+(?P<unit2>{_UNITS_ALT})s?\s+and\s+a\s+half)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")
+# a rate says the length of its period: 하루 평균 = the daily average, 연간 = annual
+_RATES = {"daily": 1, "nightly": 1, "overnight": 1, "weekly": 7, "fortnightly": 14,
+          "monthly": 30, "yearly": 365, "annual": 365, "annually": 365, "hourly": 1 / 24}
+_EN_RATE = re.compile(r"\b(" + "|".join(_RATES) + r")\b", re.IGNORECASE)
 # how far apart two lengths may be and still be one duration said two ways (a month is
 # four weeks, 30 days, a few weeks)
 _SLACK = 1.6
@@ -88,11 +93,21 @@ def english_durations(text: str) -> list[tuple[float, float]]:
         value = (_EN_COUNTS.get(count) or (float(count),))[0] + 0.5
         found.append((value * _EN_DAYS[unit], value * _EN_DAYS[unit]))
     text = _EN_AND_HALF.sub(" ", text)
+    last_end, last_unit = -10, 0.0
     for match in _EN_DURATION.finditer(text):
         count = match.group("n").lower()
         low, high = _EN_COUNTS.get(count) or (float(count), float(count))
         unit = match.group("unit").lower().replace("centurie", "century")
-        found.append((low * _EN_DAYS[unit], high * _EN_DAYS[unit]))
+        low, high = low * _EN_DAYS[unit], high * _EN_DAYS[unit]
+        if found and _EN_DAYS[unit] < last_unit and \
+                _JOINED.fullmatch(text, last_end, match.start()):
+            before = found.pop()  # 4 hours and 13 minutes is one duration (not "a week")
+            low, high = before[0] + low, before[1] + high
+        found.append((low, high))
+        last_end, last_unit = match.end(), _EN_DAYS[unit]
+    for match in _EN_RATE.finditer(text):  # daily = 하루, yearly = 1년
+        days = float(_RATES[match.group(1).lower()])
+        found.append((days, days))
     return found
 
 
@@ -100,7 +115,8 @@ def changed_durations(source: str, target: str) -> list[str]:
     """The Korean durations that no English duration comes near (by length in days),
     when the English has durations; [] when either side has none."""
     theirs = english_durations(target) if re.search(
-        r"(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur", target) else []
+        r"(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur|nightly|annual",
+        target) else []
     if not theirs:
         return []
     ours = korean_durations(source)
