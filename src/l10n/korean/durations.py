@@ -12,6 +12,7 @@ English one comes near, when both sides have some. A point in time (2019년, 6�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .numerals import hangul_numbers
 
@@ -38,11 +39,19 @@ _EN_DURATION = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|" + "|".join(_EN_COUNTS) + r")(?:\s+of)?\s+(?:(?:more|full|"
     r"whole|long|short|straight|solid|busy|hard|more)\s+)?(?P<unit>" + "|".join(_EN_DAYS)
     + r"|centurie)s?\b", re.IGNORECASE)
+_EN_UNIT = re.compile(r"(?:" + "|".join(_EN_DAYS) + r"|centurie)s?\b", re.IGNORECASE)
 _UNITS_ALT = "|".join(_EN_DAYS)
 _COUNTS_ALT = r"\d+|" + "|".join(_EN_COUNTS)
 _EN_AND_HALF = re.compile(
     rf"\b(?:(?P<n>{_COUNTS_ALT})\s+and\s+a\s+half\s+(?P<unit>{_UNITS_ALT})s?"
     rf"|(?P<m>{_COUNTS_ALT})\s+(?P<unit2>{_UNITS_ALT})s?\s+and\s+a\s+half)\b", re.IGNORECASE)
+# every Korean duration has one of these: a figure or the last syllable of a numeral
+# before a unit, or a word that is a duration (the check's fast path)
+# (a year written in four figures, 2019년, is a point in time: not a duration)
+_KO_GATE = re.compile(r"(?:(?<![\d.,])\d{1,3}|[한두세네석넉섯곱덟홉열물무른흔쉰순든너어십백천만])"
+                      r"\s?(?:시간|주일|개월|[초분일주달년해])|하루|이틀|사흘|나흘|닷새|엿새|"
+                      r"이레|열흘|보름|일주일")
+_UNIT_LETTERS = frozenset("초분간일주달월년해루틀흘새레보")
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")
 # a rate says the length of its period: 하루 평균 = the daily average, 연간 = annual
 _RATES = {"daily": 1, "nightly": 1, "overnight": 1, "weekly": 7, "fortnightly": 14,
@@ -87,14 +96,15 @@ def korean_durations(text: str) -> list[tuple[float, float, str]]:
 
 def english_durations(text: str) -> list[tuple[float, float]]:
     found = []
-    for match in _EN_AND_HALF.finditer(text):  # three and a half hours, an hour and a half
-        count = (match.group("n") or match.group("m")).lower()
-        unit = (match.group("unit") or match.group("unit2")).lower()
-        value = (_EN_COUNTS.get(count) or (float(count),))[0] + 0.5
-        found.append((value * _EN_DAYS[unit], value * _EN_DAYS[unit]))
-    text = _EN_AND_HALF.sub(" ", text)
+    if "half" in text.lower():
+        for match in _EN_AND_HALF.finditer(text):  # three and a half hours, an hour and a half
+            count = (match.group("n") or match.group("m")).lower()
+            unit = (match.group("unit") or match.group("unit2")).lower()
+            value = (_EN_COUNTS.get(count) or (float(count),))[0] + 0.5
+            found.append((value * _EN_DAYS[unit], value * _EN_DAYS[unit]))
+        text = _EN_AND_HALF.sub(" ", text)
     last_end, last_unit = -10, 0.0
-    for match in _EN_DURATION.finditer(text):
+    for match in _durations(text):
         count = match.group("n").lower()
         low, high = _EN_COUNTS.get(count) or (float(count), float(count))
         unit = match.group("unit").lower().replace("centurie", "century")
@@ -111,9 +121,20 @@ def english_durations(text: str) -> list[tuple[float, float]]:
     return found
 
 
+def _durations(text: str) -> Iterator[re.Match]:
+    """_EN_DURATION's matches, looked for only before the unit words (the fast way)."""
+    for unit in _EN_UNIT.finditer(text):
+        start = max(0, unit.start() - 40)
+        for match in _EN_DURATION.finditer(text, start, unit.end()):
+            if match.end() == unit.end():
+                yield match
+
+
 def changed_durations(source: str, target: str) -> list[str]:
     """The Korean durations that no English duration comes near (by length in days),
     when the English has durations; [] when either side has none."""
+    if _UNIT_LETTERS.isdisjoint(source) or not _KO_GATE.search(source):
+        return []
     theirs = english_durations(target) if re.search(
         r"(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur|nightly|annual",
         target) else []
