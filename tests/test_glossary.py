@@ -411,3 +411,64 @@ def test_surnames_can_be_turned_off() -> None:
     strict.surnames = False
     assert [j.verdict for j in judge_entry(strict, "손흥민은 웃었다.", "Son smiled.")] == \
         [Verdict.MISSING]
+
+
+# issue 15, classes found by the held-out qa_blind corpus (these sentences are invented)
+DERIVED = parse_glossary(HEADER + """\
+묵상,meditation,,,,term,
+등산,hiking,,,,term,
+캠핑,camping,,,,term,
+투자,investment,,,,term,
+예배,worship,,,,term,
+기도,prayer,,,,term,
+배낭여행,backpacking,,,,term,
+""")
+
+
+@pytest.mark.parametrize(("ko", "english"), [
+    ("그는 매일 밤 기도한다.", "He prays every night."),
+    ("우리는 함께 기도했다.", "We prayed together."),
+    ("스무 살에 남미를 배낭여행했다.", "At twenty I backpacked through South America."),
+    ("주말마다 북한산을 등산한다.", "Every weekend they hike up Bukhansan."),
+    ("그들은 호숫가에서 캠핑했다.", "They camped by the lake."),
+    ("수도사들은 새벽에 묵상한다.", "The monks meditate at dawn."),
+    ("그녀는 채권에 투자했다.", "She invested in bonds."),
+])
+def test_a_noun_term_used_as_a_verb_takes_the_related_english_verb(ko: str,
+                                                                   english: str) -> None:
+    """prayer/pray, backpacking/backpack (a gerund of a verb the dictionary lacks),
+    hiking/hike, investment/invest: the verb the noun comes from, in any inflection."""
+    assert [j.verdict for j in judge_entry(DERIVED, ko, english)] == [Verdict.INFLECTED]
+
+
+def test_a_noun_used_as_a_verb_without_its_verb_is_missing_but_doubtful() -> None:
+    [judgement] = judge_entry(DERIVED, "그는 매일 밤 기도한다.", "He reads every night.")
+    assert judgement.verdict is Verdict.MISSING and "verb" in judgement.doubt
+    [noun] = judge_entry(DERIVED, "기도 시간이 길다.", "The service is long.")
+    assert noun.verdict is Verdict.MISSING and noun.doubt == ""
+
+
+HOMOGRAPHS = parse_glossary(HEADER + """\
+주식,stock,,share,,term,"shares of a company; not 주식 'staple food'"
+사찰,temple,,,,term,not 사찰 'surveillance' or ‘inspection’
+판결,ruling,,,,term,"do not write 'verdict'"
+""")
+
+
+@pytest.mark.parametrize(("ko", "english", "verdict"), [
+    ("감자가 그 마을의 주식이었다.", "Potatoes were the village's staple food.",
+     Verdict.OTHER_SENSE),
+    ("보리와 콩이 주식이었다.", "Barley and beans were their staple foods.", Verdict.OTHER_SENSE),
+    ("정부의 민간인 사찰이 드러났다.", "The government's surveillance of civilians came out.",
+     Verdict.OTHER_SENSE),
+    ("그는 주식을 모두 팔았다.", "He sold all his shares.", Verdict.VARIANT),
+    ("그는 주식을 모두 팔았다.", "He sold all his bonds.", Verdict.MISSING),
+    ("판결이 났다.", "The verdict came.", Verdict.MISSING),  # advice, not a homograph
+])
+def test_the_glossary_note_rules_a_homograph_out(ko: str, english: str,
+                                                 verdict: Verdict) -> None:
+    """Note convention: ``not <Korean> 'gloss'`` (or 'a' or 'b') names senses of the
+    Korean word that are not the term; English that renders one is not a miss."""
+    [judgement] = judge_entry(HOMOGRAPHS, ko, english)
+    assert judgement.verdict is verdict
+    assert bool(judgement.doubt) is (verdict is Verdict.MISSING and "주식" in ko)

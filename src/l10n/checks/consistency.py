@@ -117,9 +117,46 @@ def _stems(korean: str) -> set[str]:
             if len(stem := _KO_TAIL.sub("", word)) >= 2}
 
 
-def _names(english: str) -> set[str]:
-    """Capitalised words that may be romanised names (not sentence-initial function words)."""
-    return {word for word in _NAME.findall(english) if word.lower() not in _FUNCTION_WORDS}
+def _names(english: str) -> list[str]:
+    """The names an English sentence may romanise a Korean word with: every run of one to
+    three capitalised words in a row (Jeonju; Jeong Yak-yong; Yak-yong), in text order,
+    without function words (a sentence-initial The or When is no part of a name)."""
+    runs: list[list[str]] = [[]]
+    end = -1
+    for match in _NAME.finditer(english):
+        word = match.group(0)
+        if word.lower() in _FUNCTION_WORDS:
+            runs.append([])
+            continue
+        if match.start() != end + 1 or english[end:match.start()] != " ":
+            runs.append([])
+        runs[-1].append(word)
+        end = match.end()
+    names: list[str] = []
+    for run in runs:
+        for size in range(1, min(3, len(run)) + 1):
+            for i in range(len(run) - size + 1):
+                name = " ".join(run[i:i + size])
+                if name not in names:
+                    names.append(name)
+    return names
+
+
+def _rendering(names: list[str], spelled: str) -> str:
+    """The one name of ``names`` that renders the romanised word ``spelled``: the closest
+    spelling of it (Jeong Yak-yong, not Jeong or Yak-yong, for jeongyagyong); the first
+    in the text on a tie, so the choice never depends on anything but the sentence."""
+    from rapidfuzz.distance import Indel
+
+    near = [name for name in names if _close(name, spelled)]
+    if not near:
+        return ""
+    return max(near, key=lambda name: (Indel.normalized_similarity(_squeeze(name), spelled),
+                                       -names.index(name)))
+
+
+def _squeeze(name: str) -> str:
+    return name.lower().replace("-", "").replace(" ", "")
 
 
 @check(code="K004", name="name-rendered-two-ways", severity=Severity.WARNING,
@@ -133,8 +170,13 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
     (Revised Romanization, by korean-romanizer; one never beside the other) is reported
     where the less common or later spelling is, with both renderings. Glossary terms
     are left to the glossary checks.
+    A name of several words is compared as a whole (Jeong Yak-yong with Chong Yag-yong,
+    not Jeong with Yag-yong), and a tie between two spellings goes to the one met first
+    in the order of the files and entries, so the findings never depend on the process.
     Bad:  전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Chonju bibimbap comes in a brass bowl.
     Good: 전주는 비빔밥의 고장이다. -> Jeonju is the home of bibimbap. | 전주 비빔밥은 놋그릇에 나온다. -> Jeonju bibimbap comes in a brass bowl.
+    Bad:  허균은 홍길동전을 썼다. -> Heo Gyun wrote the tale. | 허균은 유배되었다. -> Ho Kyun was exiled.
+    Good: 허균은 홍길동전을 썼다. -> Heo Gyun wrote the tale. | 허균은 유배되었다. -> Later, Heo was exiled.
     """
     if len({str(unit.path) for unit in units}) < 2:
         return  # one essay: nothing to compare across
@@ -148,12 +190,11 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
     by_stem: dict[str, list[tuple[Unit, set[str]]]] = defaultdict(list)
     for unit, stems in stems_of:
         recurring = [stem for stem in stems if len(files[stem]) > 1]
-        names = _names(unit.target) if recurring else set()
-        for stem in recurring:
-            spelled = _romanised(stem)
-            near = {name for name in names if _close(name, spelled)}  # renders this word
-            if near:
-                by_stem[stem].append((unit, near))
+        names = _names(unit.target) if recurring else []
+        for stem in sorted(recurring):
+            rendering = _rendering(names, _romanised(stem))  # name to name
+            if rendering:
+                by_stem[stem].append((unit, {rendering}))
     reported: set[tuple[str, int]] = set()
     for stem, entries in by_stem.items():
         if len(entries) < 2 or len({str(unit.path) for unit, _ in entries}) < 2:
@@ -164,7 +205,12 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
                 counts[name] += 1
         if len(counts) < 2:
             continue
-        order = {name: i for i, name in enumerate(n for _, names in entries for n in names)}
+        # the most frequent rendering; on a tie the one met first in the project's order
+        # of entries (each entry has one rendering, so this order is the files' own)
+        order: dict[str, int] = {}
+        for _, names in entries:
+            for name in sorted(names):
+                order.setdefault(name, len(order))
         usual = max(counts, key=lambda name: (counts[name], -order[name]))
         for unit, names in entries:
             if usual in names or (str(unit.path), unit.line) in reported:
@@ -182,14 +228,17 @@ def name_two_ways(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, 
 def _close(name: str, other: str) -> bool:
     from rapidfuzz.distance import Indel
 
-    a, b = name.lower().replace("-", ""), other.lower().replace("-", "")
+    a, b = _squeeze(name), _squeeze(other)
     return Indel.normalized_similarity(a, b) >= _SIMILAR or a.startswith(b) or b.startswith(a)
 
 
 def _derived(name: str, other: str) -> bool:
     """Korea and Korean, Jeju and Jeju's: one word and its derivation, not two spellings."""
     a, b = name.lower(), other.lower()
-    return a.startswith(b) or b.startswith(a)
+    if a.startswith(b) or b.startswith(a):
+        return True
+    shorter, longer = sorted((a.split(), b.split()), key=len)  # Jeong of Jeong Yak-yong
+    return len(shorter) < len(longer) and all(word in longer for word in shorter)
 
 
 @lru_cache(maxsize=4096)

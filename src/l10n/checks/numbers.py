@@ -40,6 +40,13 @@ def number_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  결승전은 6월 2일에 열렸다. -> The final was played on February 6.
     Good: 결승전은 6월 2일에 열렸다. -> The final was played on June 2.
     Good: 그 경기는 2019년 11월 3일에 열렸다. -> The match was played on November 3, 2019.
+    A percentage may be said as a share (50% = half, 25% = a quarter, 30% = three in
+    ten), a lunar date as the day of the month (음력 4월 8일 = the eighth day of the
+    fourth lunar month), and 3천여 명 is 3,000 people.
+    Good: 관객의 50% 이상이 일어섰다. -> More than half of the crowd stood up.
+    Good: 음력 8월 15일에 성묘를 간다. -> On the 15th day of the eighth lunar month we visit the graves.
+    Good: 약 3천여 명이 경기장을 찾았다. -> About 3,000 people came to the stadium.
+    Bad:  약 3천여 명이 경기장을 찾았다. -> About three hundred people came to the stadium.
     """
     report = _report(unit, ctx)
     for value in report.missing:
@@ -78,6 +85,7 @@ def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 매출이 네 배로 늘었다. -> Sales quadrupled.
     Good: 반죽은 3시간 30분 동안 숙성시킨다. -> The dough rests for three and a half hours.
     Good: 관객의 절반 정도가 외국인이었다. -> About half of the audience were from abroad.
+    Good: 지난 십 년 동안 팀은 우승하지 못했다. -> The team has won nothing in the past decade.
     Bad:  수백만 명이 시청했다. -> Hundreds of thousands watched.
     Good: 수백만 명이 시청했다. -> Millions watched.
     """
@@ -87,6 +95,57 @@ def number_word_mismatch(unit: Unit, ctx: CheckContext) -> Iterator[str]:
             yield f"{hours}시간 {minutes}분 ({_show(value)} hours) in the source is not in the translation"
         else:
             yield f"{_show(value)} in the source is not in the translation"
+
+
+@check(code="N004", name="number-bound-flipped", severity=Severity.WARNING, family="numbers")
+def bound_flipped(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A bound on a number points the other way in the translation: 미만 (under) became
+    "over", 이상 (or more) became "under".
+
+    Why: the figure is right, so the number checks pass, but the meaning is reversed
+    (만 19세 미만 is under 19). Only a bound with the same figure on both sides is
+    judged; it is a warning, as 이상 and 이하 include the figure and English phrasing
+    varies.
+    Bad:  만 19세 미만은 입장할 수 없다. -> Those over 19 may not enter.
+    Good: 만 19세 미만은 입장할 수 없다. -> Those under 19 may not enter.
+    Bad:  표는 1000장 이상 팔렸다. -> Fewer than 1000 tickets were sold.
+    Good: 표는 1000장 이상 팔렸다. -> At least 1000 tickets were sold.
+    Good: 3명 이하로 팀을 꾸린다. -> Teams have three members or fewer.
+    """
+    if not any(bound in unit.source for bound in _BOUNDS):
+        return
+    from ..korean.bounds import flipped_bounds
+
+    for number, bound, way in flipped_bounds(unit.source, unit.target):
+        said = "over" if way == "up" else "under"
+        yield (f"{_show(number)} {bound} in the source is '{said} {_show(number)}' in the "
+               f"translation")
+
+
+@check(code="N005", name="duration-changed", severity=Severity.WARNING, family="numbers")
+def duration_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """A length of time in the source is not near any length of time in the translation.
+
+    Why: 한 달 남짓 rendered "a little over a week" keeps the count (one) and changes
+    the unit, which a comparison of numbers cannot see. Durations are compared by
+    length in days (a month is four weeks or 30 days; 한 달 남짓 is up to six weeks),
+    and only when the translation has a length of time of its own; a point in time
+    (2019년, 3시) is none. A heuristic: a warning.
+    Bad:  공사는 한 달 남짓 걸렸다. -> The work took a little over a week.
+    Good: 공사는 한 달 남짓 걸렸다. -> The work took a little over a month.
+    Good: 공사는 한 달 남짓 걸렸다. -> The work took just over four weeks.
+    Bad:  비가 사흘 동안 내렸다. -> It rained for three weeks.
+    Good: 비가 사흘 동안 내렸다. -> It rained for three days.
+    """
+    if not unit.source or not any(ch.isalpha() for ch in unit.target):
+        return
+    from ..korean.durations import changed_durations
+
+    for words in changed_durations(unit.source, unit.target):
+        yield f"the duration '{words}' in the source is not in the translation"
+
+
+_BOUNDS = ("미만", "이하", "이내", "이상", "초과", "넘", "남짓")
 
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -19,7 +19,9 @@ from ..korean.structure import Structure, analyse_many
 from .base import CheckContext, Severity, Unit, check
 from .fluency import PRIOR_MEDIAN, PRIOR_SPREAD, length_stats
 
-_KO_CONNECTIVE = re.compile(r"(?:지만|며|고|면서|는데|은데|서|니까|으나|거나)[,\s]")
+# the eojeol that may end a clause: a cheap sign before Kiwi is asked (결항되어, 추워)
+_KO_CONNECTIVE = re.compile(r"(?:지만|며|고|면서|는데|은데|서|니까|으나|거나"
+                            r"|[어아여와워져쳐춰려해돼])[,\s]")
 # an English sentence with one of these has more than one clause or a coordination
 _EN_JOINS = re.compile(r",|;|:|—|–|\s-\s|\b(?:and|but|or|nor|so|yet|while|whereas|then|"
                        r"which|who|whom|whose|that|because|although|though|before|after|"
@@ -98,6 +100,8 @@ def possible_omission(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 잔칫상에는 떡, 전, 식혜가 올랐다. -> Rice cakes, pancakes and sikhye were on the table.
     Bad:  그 공연장(옛 방직 공장)은 꽉 찼다. -> The concert hall was packed.
     Good: 그 공연장(옛 방직 공장)은 꽉 찼다. -> The concert hall, a former textile mill, was packed.
+    Bad:  항공편이 폭설로 결항되어 우리는 공항에서 하룻밤을 보냈다. -> We spent a night at the airport.
+    Good: 항공편이 폭설로 결항되어 우리는 공항에서 하룻밤을 보냈다. -> Our flight was cancelled because of heavy snow, so we spent a night at the airport.
     Good: 비가 오고 바람이 세게 불었다. -> It was wet and very windy.
     Good: 배추와 무를 깨끗이 씻는다. -> Wash the cabbage and radish thoroughly.
     """

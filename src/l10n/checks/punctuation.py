@@ -48,7 +48,8 @@ def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     missing or doubled stop is a typo readers see. An indirect question ("Nobody knows
     who ...", "I wonder whether ...") may end with a full stop; a Korean rhetorical
     question ending in 까. may take a question mark; a heading has no stop in either
-    language and may gain a question mark; a colon before a quotation stays clean.
+    language and may gain a question mark, or lose one when it is in title case (the
+    one sign of a heading the text gives); a colon before a quotation stays clean.
     Bad:  여기까지 아닌가? -> This is where it ends.
     Good: 여기까지 아닌가? -> Isn't this where it ends?
     Bad:  국물은 뜨거울 때 먹어야 맛있다. -> Soup tastes best when it is hot
@@ -59,11 +60,14 @@ def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 누가 이 노래를 처음 불렀을까? -> Nobody knows who first sang this song.
     Good: 이 맛을 어떻게 잊을 수 있을까. -> How could anyone forget this taste?
     Good: 왜 발효인가 -> Why Fermentation?
+    Good: 왜 다시 쌀인가? -> Why Rice Again
+    Bad:  왜 다시 쌀인가? -> Why rice again
     Good: 그가 남긴 말은 이렇다. -> His last words were these:
     """
     source, target = _ending(unit.source), _ending(unit.target)
     if source == "question" and target != "question":
-        if not (_INDIRECT.search(unit.target) or _EMBEDDED.search(unit.target)):
+        if not (_INDIRECT.search(unit.target) or _EMBEDDED.search(unit.target)
+                or target == "none" and _title(unit.target)):
             yield "the source is a question; the translation is not"
     elif source == "ellipsis" and target != "ellipsis":
         yield "the source ends with an ellipsis; the translation does not"
@@ -77,6 +81,23 @@ def end_punctuation(unit: Unit, ctx: CheckContext) -> Iterator[str]:
         for _ in _DOUBLED_STOP.finditer(unit.target.replace("...", "")):
             yield "doubled full stop '..'"
             break
+
+
+# words a title leaves lowercase (Chicago style)
+_TITLE_SMALL = frozenset("""a an the and but or nor for so yet as at by in of off on per to
+    up via from into onto with than vs""".split())
+_TITLE_WORDS = 10
+
+
+def _title(text: str) -> bool:
+    """Whether ``text`` is a heading in title case ("Why Rice Again", "The Road to
+    Andong"): at most ten words, no end punctuation, every word but the small ones
+    capitalised, two at least. A heading may drop the question mark of its source."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 2 <= len(words) <= _TITLE_WORDS:
+        return False
+    big = [word for i, word in enumerate(words) if i == 0 or word.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and all(word[0].isupper() for word in big)
 
 
 _PAIRS = [("(", ")"), ("[", "]"), ("{", "}"), ("“", "”")]

@@ -30,21 +30,56 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     inflected and derived forms: a noun used as a verb (개발했습니다) takes the verb in
     any inflection (developed), and the sai-siot form of a compound (장맛비) is the term.
     A person's name (kind ``name``) may be shortened to the surname on later mentions.
+    A Korean word the glossary note rules out as a homograph (``not 주식 'staple
+    food'``) is not the term where the English renders that sense.
+
+    Severity: an error only where the hit is near-certain: a noun term of two syllables
+    or more (sai-siot forms included), used as a noun, whose note admits no homograph.
+    A noun used as a verb, a homograph or a one-syllable term without its rendering is
+    G005, a warning (see ``l10n.glossary.terms.doubt``).
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
-    Bad:  새 조리법을 개발하는 데 일 년이 걸렸다. -> It took a year to come up with the recipe.
+    Bad:  새 조리법의 개발에 일 년이 걸렸다. -> It took a year to come up with the recipe.
     Good: 우리는 새 반찬을 개발했습니다. -> We developed a new side dish.
     Bad:  장맛비가 그치지 않았다. -> The summer rain would not stop.
     Good: 장맛비가 그치지 않았다. -> The monsoon rain would not stop.
     Good: 경기가 끝나자 손흥민은 손을 흔들었다. -> When the whistle blew, Son waved.
+    Good: 할머니는 새벽마다 기도하셨다. -> My grandmother prayed every dawn.
+    Good: 쌀은 오랫동안 이 지방의 주식이었다. -> Rice was long the staple food of the region.
     """
+    yield from _missing(unit, ctx, sure=True)
+
+
+def _missing(unit: Unit, ctx: CheckContext, *, sure: bool) -> Iterator[str]:
     from ..glossary.terms import Verdict
 
     for judgement in judgements(unit, ctx):
         term = judgement.term
-        if judgement.verdict is Verdict.MISSING and term.kind != "keep":
+        if judgement.verdict is Verdict.MISSING and term.kind != "keep" \
+                and sure is not bool(judgement.doubt):
             also = f" (or {', '.join(term.en_variants)})" if term.en_variants else ""
-            yield f"'{term.ko}' should be rendered as '{term.en}'{also}"
+            why = f" ({judgement.doubt}: check the sense)" if judgement.doubt else ""
+            yield f"'{term.ko}' should be rendered as '{term.en}'{also}{why}"
+
+
+@check(code="G005", name="glossary-term-unsure", severity=Severity.WARNING,
+       family="glossary")
+def term_unsure(unit: Unit, ctx: CheckContext) -> Iterator[str]:
+    """The approved translation of a glossary term seems missing, where the Korean may
+    not be the term or may be rendered in a way the glossary cannot list.
+
+    Why: G001 is an error, so it must be near-certain; these hits are not. A noun used
+    as a verb may be rendered by any verb (기도하다 "pray", "say grace"), a homograph
+    the glossary note names (``not 주식 'staple food'``) may be its other sense, and a
+    one-syllable term is often another word.
+    Bad:  그는 매일 기도했다. -> He meditated every day.
+    Bad:  새 조리법을 개발하는 데 일 년이 걸렸다. -> It took a year to come up with the recipe.
+    Good: 그는 매일 기도했다. -> He prayed every day.
+    Bad:  주식은 쌀이었다. -> Their diet was rice.
+    Good: 주식은 쌀이었다. -> The staple food was rice.
+    Good: 주식을 팔았다. -> She sold her stocks.
+    """
+    yield from _missing(unit, ctx, sure=False)
 
 
 @check(code="G002", name="glossary-forbidden", severity=Severity.ERROR, family="glossary")

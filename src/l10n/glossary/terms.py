@@ -44,6 +44,9 @@ class Verdict(str, Enum):
     ORTHOGRAPHIC = "orthographic"
     FORBIDDEN = "forbidden"
     MISSING = "missing"
+    # the English renders a sense the glossary note rules out (not 주식 'staple food'):
+    # the Korean word is the homograph, not the term
+    OTHER_SENSE = "other-sense"
 
     @property
     def ok(self) -> bool:
@@ -80,6 +83,9 @@ class EnJudgement:
     term: Term
     verdict: Verdict
     found: str = ""  # the English text that decided the verdict
+    # why a MISSING verdict may be wrong (the noun is used as a verb, the Korean is a
+    # homograph, ...): "" when the hit is near-certain; see ``doubt``
+    doubt: str = ""
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -685,7 +691,7 @@ _DERIVATIONS = [("ation", ""), ("ation", "e"), ("ation", "ate"), ("ition", "ish"
                 ("ction", "ct"), ("sion", "de"), ("sion", "t"), ("sion", "se"),
                 ("ment", ""), ("sis", "se"), ("sis", "ze"), ("al", ""), ("ance", ""),
                 ("ance", "e"), ("ence", ""), ("ence", "e"), ("ing", ""), ("ing", "e"),
-                ("ure", ""), ("ure", "e"), ("y", "ize"), ("", "")]
+                ("ure", ""), ("ure", "e"), ("y", "ize"), ("er", ""), ("", "")]
 
 
 @lru_cache(maxsize=4096)
@@ -702,7 +708,25 @@ def _verb_forms(form: str) -> tuple[str, ...]:
             stem = last[:len(last) - len(ending)] + verb_ending
             for forms in getAllInflections(stem.lower(), upos="VERB").values():
                 found.update(forms)
+    if not found:
+        found.update(_gerund_verb(last.lower()))
     return tuple(" ".join([*head, verb]) for verb in sorted(found))
+
+
+def _gerund_verb(word: str) -> set[str]:
+    """The inflections of the regular verb a gerund noun is made of, when the dictionary
+    does not list the verb (backpacking → backpack, backpacked): only if the regular
+    inflection of the stem gives the gerund back, so ceiling is not the verb "ceil"
+    unless English inflects it so."""
+    from lemminflect import getAllInflectionsOOV
+
+    if not word.endswith("ing") or len(word) < 7:
+        return set()
+    for stem in (word[:-3], word[:-3] + "e"):
+        forms = getAllInflectionsOOV(stem, upos="VERB")
+        if word in forms.get("VBG", ()):
+            return {form for values in forms.values() for form in values}
+    return set()
 
 
 # what follows a noun used as a verb or adjective: 하다, 되다, 시키다, 받다 and their
@@ -732,8 +756,62 @@ def judge_entry(glossary: Glossary, source: str, target: str, *,
     verbal = {hit.term for hit in found if _VERB_USE.match(source, hit.end)}
     surnames = getattr(glossary, "surnames", True)
     for term, needed in korean_counts(found).items():
-        yield judge_english(term, target, needed=needed, verbal=term in verbal,
-                            surname=surnames)
+        judgement = judge_english(term, target, needed=needed, verbal=term in verbal,
+                                  surname=surnames)
+        if judgement.verdict is Verdict.MISSING:
+            judgement = _missing(judgement, target, [hit for hit in found if hit.term == term],
+                                 verbal=term in verbal)
+        yield judgement
+
+
+def _missing(judgement: EnJudgement, target: str, hits: list[KoHit], *,
+             verbal: bool) -> EnJudgement:
+    """A MISSING verdict, told apart: the English renders a sense the glossary note rules
+    out (OTHER_SENSE), or the verdict carries the ``doubt`` that makes it a guess."""
+    term = judgement.term
+    for sense in other_senses(term):
+        found = [hit for form in (sense, *_inflections(sense))
+                 for hit in _count(form, target, case_sensitive=False)]
+        if found:
+            return EnJudgement(term, Verdict.OTHER_SENSE, found[0])
+    why = doubt(term, hits, verbal=verbal)
+    return EnJudgement(term, Verdict.MISSING, "", why) if why else judgement
+
+
+def doubt(term: Term, hits: list[KoHit], *, verbal: bool = False) -> str:
+    """Why a Korean hit of ``term`` may not be the term, or may be rendered in a way the
+    glossary cannot list; "" when the hit is near-certain.
+
+    The rule for G001 (error) against G005 (warning): a missing rendering is an error
+    only for a noun used as a noun, of two syllables or more (its sai-siot form
+    included: 장맛비), whose glossary row admits no homograph. A noun used
+    as a verb (기도하다 may be "pray", "say grace", "give thanks") and a homograph (배,
+    주식, 사찰) are a warning.
+    """
+    if term.kind != "term":
+        return ""
+    if verbal:
+        return "used as a verb or adjective"
+    if other_senses(term):
+        return "a homograph (see the glossary note)"
+    if all(len(_nospace(hit.surface)) < 2 for hit in hits):
+        return "one syllable (often another word)"
+    return ""
+
+
+# the note convention for homographs: "not 주식 'staple food'", "the fruit; not 배 'boat'
+# or 'belly'": "not", the Korean word, then the quoted glosses of its other senses, up to
+# the end of the clause (a ";"); a quote after "not" without a Korean word ("not
+# 'verdict'") is advice on the rendering, not a homograph
+_NOT_CLAUSE = re.compile(r"\bnot\s+[가-힣]+([^;]*)", re.IGNORECASE)
+_QUOTED = re.compile(r"['‘\"“]([^'’\"”]+)['’\"”]")
+
+
+@lru_cache(maxsize=4096)
+def other_senses(term: Term) -> tuple[str, ...]:
+    """The English glosses of the senses the term's note rules out (see ``_NOT_CLAUSE``)."""
+    return tuple(gloss.strip() for clause in _NOT_CLAUSE.findall(term.note)
+                 for gloss in _QUOTED.findall(clause) if gloss.strip())
 
 
 def project_glossary(config) -> Glossary | None:

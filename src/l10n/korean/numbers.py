@@ -25,10 +25,14 @@ _KO_APPROX = {"수십": 10, "수백": 100, "수천": 1000, "수만": 1e4, "수�
               "수천만": 1e7, "수억": 1e8, "수십억": 1e9, "수백억": 1e10, "수천억": 1e11,
               "수조": 1e12}
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# what may follow 3천 or 2백 solid: 여 "more than" (3천여 명), a counter (3천원, 5백년,
+# 2천 명) or a particle (3천이, 2백을); other syllables may start a word of their own
+_AFTER_HUNDREDS = ("여|[원명개년권곳대번회장점세배채층분초일월주호위등편곡차달쪽건평톤]"
+                   "|[은는이을를의에도만쯤까]")
 # 1억 2천만 / 5,000만 / 29만 9천 / 1.5조 / 10억: a number with Korean units
 _KO_AMOUNT = re.compile(
     rf"(?P<body>(?:(?:{_NUMBER})\s?[천백십]?\s?[만억조]\s?)+(?:(?:{_NUMBER})\s?[천백십]?)?"
-    rf"|(?:{_NUMBER})\s?[천백](?![가-힣]))")
+    rf"|(?:{_NUMBER})\s?[천백](?=[^가-힣]|$|{_AFTER_HUNDREDS}))")
 _KO_PART = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([만억조])?")
 # digits inside a Latin token (O2O, COVID-19, v3.1.2, 5G) are names, not numbers
 # _NUMBER after its first digit: patterns that start with a digit and check what comes
@@ -229,6 +233,10 @@ _EN_MULTIPLE = re.compile(
     rf"\b(?:(?P<half>half\s+a)|(?P<n>{_SMALL_ALT}))\s+"
     rf"(?P<unit>decades?|centur(?:y|ies)|dozens?)\b(?!\s+of\b)", re.IGNORECASE)
 _UNIT_VALUE = {"decade": 10, "century": 100, "centurie": 100, "dozen": 12}
+# one decade or century without a count (the past decade, over the last century)
+_EN_ONE_UNIT = re.compile(r"\b(?:the|this|that|past|last|next|a\s+whole|an\s+entire)\s+"
+                          r"(?:(?:past|last|next|first|whole|entire)\s+)?(decade|century)\b",
+                          re.IGNORECASE)
 # three and a half (hours), an hour and a half, half an hour, half
 _EN_AND_HALF = re.compile(rf"\b(?P<n>{_SMALL_ALT})\s+(?:(?P<unit>[a-z]+)\s+)?and\s+a\s+half\b",
                           re.IGNORECASE)
@@ -261,6 +269,8 @@ def _word_quantities(text: str, values: Counter, words: set[str]) -> str:
         values[("=", count * unit)] += 1
         return " "
     text = _EN_MULTIPLE.sub(multiple, text)
+    for match in _EN_ONE_UNIT.finditer(text):  # the past decade = 10 (years), 십 년
+        values[("=", float(_UNIT_VALUE[match.group(1).lower()]))] += 1
     for match in _EN_AND_HALF.finditer(text):
         values[("=", _small(match.group("n")) + 0.5)] += 1
     for _ in _EN_HALF.finditer(text):
@@ -358,6 +368,10 @@ def compare_numbers(source: str, target: str) -> NumberReport:
         if have < count and kind == "=" and re.search(
                 rf"[A-Za-z]-?{digits}(?!\d)|(?<!\d){digits}-?[A-Za-z]", target):
             have = count  # the digits stand in a name: 코로나19 = COVID-19
+        if have < count and kind == "=" and _as_fraction(number, source, target):
+            have = count  # 50% = half, 25% = a quarter, 30% = three in ten
+        if have < count and kind == "d" and _ordinal_date(number, target):
+            have = count  # 음력 4월 8일 = the eighth day of the fourth lunar month
         if have >= count or number == 1.0 and kind in "=w":
             continue
         if kind == "d":
@@ -394,3 +408,61 @@ def _has_hangul_numbers(text: str) -> bool:
 
 def _plain(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
+
+
+# a share in words: half, a quarter, two-thirds, three in ten, one out of four
+_FRACTION_NAMES = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+                   "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
+                   "tenth": 10, "tenths": 10}
+_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
+_EN_FRACTION = re.compile(
+    rf"\b(?:(?P<n>{_COUNT})[\s-]+)?(?P<name>{'|'.join(_FRACTION_NAMES)})\b"
+    rf"|\b(?P<part>{_COUNT})\s+(?:in|out\s+of)\s+(?P<whole>{_COUNT}|a\s+hundred)\b",
+    re.IGNORECASE)
+_PERCENT_AFTER = r"\s?(?:%|퍼센트|프로)"
+# how far a share in words may be from the percentage: 33% or 30% is a third, 70% two-thirds
+_FRACTION_SLACK = 3.5
+
+
+def _count_value(word: str) -> float:
+    word = word.lower()
+    if word in ("a", "an"):
+        return 1.0
+    if word == "a hundred" or " " in word:
+        return 100.0
+    return float(_SMALL.get(word) or word)
+
+
+def _as_fraction(number: float, source: str, target: str) -> bool:
+    """Whether the percentage ``number`` of the source is said as a share in words."""
+    if not re.search(rf"(?<![\d.]){re.escape(_plain(number))}{_PERCENT_AFTER}", source):
+        return False
+    for match in _EN_FRACTION.finditer(target):
+        if match.group("name"):
+            name = match.group("name").lower()
+            if match.group("n") is None and name not in ("half", "quarter"):
+                continue  # "the third time" is an ordinal, "two-thirds" a share
+            share = _count_value(match.group("n") or "one") / _FRACTION_NAMES[name]
+        else:
+            share = _count_value(match.group("part")) / _count_value(match.group("whole"))
+        if abs(share * 100 - number) <= _FRACTION_SLACK:
+            return True
+    return False
+
+
+# the 8th day of the 4th (lunar) month, after text2num has written the ordinals in digits
+_ORDINAL_DATE = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)\s+day\s+of\s+the\s+(?P<m>\d{1,2})(?:st|nd|rd|th)"
+    r"\s+(?:(?:lunar|solar)\s+)?month\b", re.IGNORECASE)
+
+
+def _ordinal_date(number: float, target: str) -> bool:
+    """Whether the date ``number`` (month * 100 + day) is said as "the eighth day of the
+    fourth month", as a lunar date is (음력 4월 8일) in words or digits."""
+    if "day" not in target or "month" not in target:
+        return False
+    from text_to_num import alpha2digit
+
+    digits = alpha2digit(target, "en", threshold=0)
+    return any(int(m.group("m")) * 100 + int(m.group("d")) == number
+               for m in _ORDINAL_DATE.finditer(digits))

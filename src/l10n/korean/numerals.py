@@ -35,6 +35,8 @@ _SINO_COUNTERS = "|".join("""년 개월 월 일 명 개 원 층 분 초 시간 �
     킬로미터 킬로그램 미터 그램 리터 도 점 위 등 기 편 곡 차 호 번 달러 여""".split())
 # a counter ends its word, or a particle or suffix follows it (개 of 개혁 is no counter)
 _END = "(?=[^가-힣]|$|[은는이가을를의에도만씩째간로으마까부보와과쯤께뿐짜여])"
+# the pairs that are no other word (두어 is also 두다 + 어) are numbers before any noun
+_PAIR_ALONE = re.compile(r"(?<![가-힣])(서너|두세|대여섯|예닐곱)(?=\s[가-힣])")
 _UNIT_ALT = "|".join(sorted(_NATIVE_UNITS, key=len, reverse=True))
 _PRON_ALT = "|".join(sorted(_PRONOMINAL, key=len, reverse=True))
 _TENS_ALT = "|".join(sorted(_NATIVE_TENS, key=len, reverse=True))
@@ -47,7 +49,10 @@ _NATIVE = re.compile(
 _SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 _SINO_SMALL = {"십": 10, "백": 100, "천": 1000}
 _SINO_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12}
-_SINO = re.compile(rf"(?<![가-힣\d])(?<!\d\s)(?<!\d\s\s)(?P<word>[일이삼사오육칠팔구십백천만억조]+)"
+# not right after a figure, a percent sign or a closing bracket or quote: 만 there is the
+# particle "only" (20%만 차가 있다 "only 20% have a car"), not 만 "ten thousand"
+_SINO = re.compile(rf"(?<![가-힣\d%)\]\"'”’])(?<!\d\s)(?<!\d\s\s)"
+                   rf"(?P<word>[일이삼사오육칠팔구십백천만억조]+)"
                    rf"(?P<next>\s?(?:{_SINO_COUNTERS}){_END})?")
 _PLACE = re.compile("[십백천만억조]")
 _ALONE = frozenset("일삼육칠팔구십백천만")  # one syllable that may be a number by itself
@@ -111,6 +116,10 @@ def _read(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
             value += _PRONOMINAL.get(match.group("pron") or "", 0)
             values = (float(value),)
         found.append((match.start(), match.end(), values))
+    for match in _PAIR_ALONE.finditer(text):  # 서너 집, 대여섯 가구: no counter needed
+        if not any(start <= match.start() < end for start, end, _ in found):
+            pair = tuple(float(v) for v in _PAIRS[match.group(1)])
+            found.append((match.start(), match.end(), pair))
     taken = [(start, end) for start, end, _ in found]
     for match in _SINO.finditer(text):
         word, counter = match.group("word"), match.group("next")

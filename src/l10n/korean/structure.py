@@ -28,7 +28,14 @@ FILE_NAME = "sentence-structures.json"
 
 # connective endings that join two clauses (내렸지만 …, 회복했고 …, 두어야 하며 …)
 CONNECTIVES = frozenset(["고", "지만", "며", "으며", "면서", "으면서", "는데", "은데", "ᆫ데",
-                         "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도"])
+                         "어서", "아서", "니까", "으니까", "으나", "나", "거나", "는데도",
+                         "어", "아", "여"])  # 결항되어 "(it was) cancelled, so", 추워
+# the bare connective -어/-아 after these verbs makes a postposition, not a clause
+# (무엇을 위해 "for what", 이를 통해 "through this", 날씨에 따라 "depending on")
+_BARE = frozenset(["어", "아", "여"])
+_POSTPOSITIONAL = frozenset(["위하", "통하", "대하", "의하", "관하", "비하", "향하", "따르",
+                             "걸치", "인하", "더불", "말미암", "불구하", "즈음하", "반하",
+                             "의거하", "비롯하", "달하", "불과하", "앞두", "거치", "두"])
 _NOUNISH = ("NN", "SL", "SN", "XR", "MM", "XPN", "XSN", "SH")
 
 Span = tuple[int, int]
@@ -66,7 +73,8 @@ def _spans(tokens, text: str) -> tuple[list[Span], list[Span]]:
             if len(run) > len(best):
                 best = run
             run, item_start = [], None
-        if tag == "EC" and form in CONNECTIVES:
+        if tag == "EC" and form in CONNECTIVES and not (
+                form in _BARE and index and tokens[index - 1].form in _POSTPOSITIONAL):
             following = [t for t in tokens[index + 1:] if t.tag not in ("SP",)]
             rest = following[0] if following else None
             if rest is not None and not rest.tag.startswith(("VX", "E", "J")) and any(
