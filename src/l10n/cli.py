@@ -429,7 +429,7 @@ def _read_baseline(path: Path) -> list[dict]:
 @app.command()
 def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None,
            fmt: Annotated[str, typer.Option("--format", "-f", help="text, or markdown: the "
-                                            "whole reference (docs/checks.md)")] = "text",
+                                            "whole reference (l10n/checks/checks.md)")] = "text",
            ) -> None:
     """List the QA checks, or print one check's documentation."""
     from .checks.base import REGISTRY

@@ -1,8 +1,7 @@
 """The check reference, generated from the registry: one section per code, its docstring.
 
-``l10n checks --format markdown`` prints it; the same text is committed as
-``docs/checks.md`` (a test fails when it is stale) and shipped in the package as
-``l10n/checks/checks.md``, so SARIF's rule ``helpUri`` can point at a real page with one
+``l10n checks --format markdown`` prints it; the same text is committed, and shipped in
+the package, as ``l10n/checks/checks.md`` (a test fails when it is stale), so SARIF's rule ``helpUri`` can point at a real page with one
 anchor per code: ``[tool.l10n] docs-url`` (a URL template) when configured, else the
 ``file:`` URI of the installed reference.
 """
