@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..errors import GlossaryError, decode_utf8, read_input
 from ..korean.kiwi import kiwi
+from .english import EnglishForms, Target, alnum_folded
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note", "ko_exclude")
 KINDS = ("term", "name", "keep")
@@ -203,6 +204,24 @@ class Glossary:
         """Every Korean form and approved English rendering, as written."""
         return frozenset(form for term in self.terms
                          for form in (term.ko, *term.ko_variants, term.en))
+
+    @cached_property
+    def english_forms(self) -> EnglishForms:
+        """Every English form of the glossary in one automaton: renderings, variants,
+        forbidden forms, surnames, and the plurals of all of them once they are known
+        (``prime_inflections``; a plural not yet known is looked for on its own)."""
+        forms = set()
+        for term in self.terms:
+            for form in (term.en, *term.en_variants, *term.forbidden):
+                forms.add(form)
+                forms.update(_KNOWN_PLURALS.get(form, ()))
+            if term.kind == "name" and surname_of(term):
+                forms.add(surname_of(term))
+        return EnglishForms(forms)
+
+    def english(self, translation: str) -> Target:
+        """``translation`` read once for every verdict on its entry."""
+        return self.english_forms.scan(translation)
 
     @cached_property
     def _automaton(self):
@@ -527,7 +546,10 @@ def _pattern(form: str, *, case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{_POSSESSIVE}(?!\w)", flags)
 
 
-def _count(form: str, english: str, *, case_sensitive: bool) -> list[str]:
+def _count(form: str, english: str, *, case_sensitive: bool,
+           target: Target | None = None) -> list[str]:
+    if target is not None and not target.may_have(form):
+        return []  # neither the form nor its capitalised spelling is in the text
     found = [m.group(0) for m in _pattern(form, case_sensitive=case_sensitive).finditer(english)]
     if case_sensitive and not found and form[:1].islower():
         # a term capitalised at the start of a sentence is still the term
@@ -536,15 +558,10 @@ def _count(form: str, english: str, *, case_sensitive: bool) -> list[str]:
     return found
 
 
-def _loose(text: str) -> tuple[str, list[int]]:
-    keep = [(i, ch.casefold()) for i, ch in enumerate(text) if ch.isalnum()]
-    return "".join(ch for _, ch in keep), [i for i, _ in keep]
-
-
-def _loose_find(form: str, english: str) -> str:
+def _loose_find(form: str, english: str, target: Target | None = None) -> str:
     """The text of ``english`` that spells ``form`` ignoring case, spaces and hyphens."""
-    needle, _ = _loose(form)
-    hay, index = _loose(english)
+    needle, _ = alnum_folded(form)
+    hay, index = target.loose if target is not None else alnum_folded(english)
     if not needle:
         return ""
     start = hay.find(needle)
@@ -566,24 +583,30 @@ def _same(hit: str, form: str, *, case_sensitive: bool) -> bool:
     return hit == form or hit == form[:1].upper() + form[1:]
 
 
-def _misspelt(form: str, english: str) -> str:
+def _misspelt(form: str, english: str, target: Target | None = None) -> str:
     """A window of words within one edit of ``form`` (tecnology for technology)."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    target = " ".join(form.split()).casefold()
-    if len(target) < 6:
+    wanted = " ".join(form.split()).casefold()
+    if len(wanted) < 6:
         return ""
-    words = re.findall(r"[\w'’-]+", english)
-    size = len(target.split())
+    words = target.words if target is not None else re.findall(r"[\w'’-]+", english)
+    size = len(wanted.split())
+    distance = None
     for i in range(len(words) - size + 1):
         window = " ".join(words[i:i + size])
-        if DamerauLevenshtein.distance(window.casefold(), target) <= 1:
+        folded = window.casefold()
+        if abs(len(folded) - len(wanted)) > 1:
+            continue  # an edit changes the length by one at most
+        if distance is None:
+            from rapidfuzz.distance import DamerauLevenshtein
+
+            distance = DamerauLevenshtein.distance
+        if distance(folded, wanted, score_cutoff=1) <= 1:
             return window
     return ""
 
 
 def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = False,
-                  surname: bool = False) -> EnJudgement:
+                  surname: bool = False, target: Target | None = None) -> EnJudgement:
     """Verdict for ``term`` in ``english``; ``needed`` is how often the Korean had it.
 
     Repetition rule: a term the Korean uses n times must appear n times, except that
@@ -595,23 +618,26 @@ def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = F
     inflection (ferment, fermented; export, exported; develop, developing).
     ``surname``: a name (kind ``name``) may be its surname alone (Son for Son Heung-min,
     Obama for Barack Obama: ``surname_of``), as on a later mention.
+    ``target``: ``english`` as ``Glossary.english`` read it (one pass for every term of
+    the entry; the same verdict, sooner).
     """
     sensitive = term.case_sensitive
     inflect = term.kind != "keep"
     if verbal and term.kind == "term":
         verbs = [hit for form in (term.en, *term.en_variants) for verb in _verb_forms(form)
-                 for hit in _count(verb, english, case_sensitive=False)]
+                 for hit in _count(verb, english, case_sensitive=False,
+                                       target=target)]
         if verbs:
             return EnJudgement(term, Verdict.INFLECTED, verbs[0])
     forbidden = [hit for form in term.forbidden
                  for variant in (form, *(_inflections(form) if inflect else ()))
-                 for hit in _count(variant, english, case_sensitive=sensitive)]
-    exact = _count(term.en, english, case_sensitive=sensitive)
+                 for hit in _count(variant, english, case_sensitive=sensitive, target=target)]
+    exact = _count(term.en, english, case_sensitive=sensitive, target=target)
     inflected = [hit for form in (_inflections(term.en) if inflect else ())
-                 for hit in _count(form, english, case_sensitive=sensitive)]
+                 for hit in _count(form, english, case_sensitive=sensitive, target=target)]
     variants = [hit for form in term.en_variants
                 for variant in (form, *(_inflections(form) if inflect else ()))
-                for hit in _count(variant, english, case_sensitive=sensitive)]
+                for hit in _count(variant, english, case_sensitive=sensitive, target=target)]
     hits = exact + inflected + variants
     if forbidden and len(hits) < needed:
         # a forbidden form next to enough approved ones translates something else
@@ -627,12 +653,12 @@ def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = F
             return EnJudgement(term, Verdict.INFLECTED, (exact + inflected)[0])
         return EnJudgement(term, Verdict.VARIANT, variants[0])
     for form in (term.en, *term.en_variants):
-        found = _loose_find(form, english) or _misspelt(form, english)
+        found = _loose_find(form, english, target) or _misspelt(form, english, target)
         if found:
             return EnJudgement(term, Verdict.ORTHOGRAPHIC, found)
     if surname and term.kind == "name" and not forbidden:
         short = surname_of(term)
-        found = _count(short, english, case_sensitive=True) if short else []
+        found = _count(short, english, case_sensitive=True, target=target) if short else []
         if found:
             return EnJudgement(term, Verdict.VARIANT, found[0])
     return EnJudgement(term, Verdict.MISSING, "")
@@ -755,9 +781,11 @@ def judge_entry(glossary: Glossary, source: str, target: str, *,
     found = hits if hits is not None else glossary.find_korean(source)
     verbal = {hit.term for hit in found if _VERB_USE.match(source, hit.end)}
     surnames = getattr(glossary, "surnames", True)
-    for term, needed in korean_counts(found).items():
+    counts = korean_counts(found)
+    seen = glossary.english(target) if counts and hasattr(glossary, "english") else None
+    for term, needed in counts.items():
         judgement = judge_english(term, target, needed=needed, verbal=term in verbal,
-                                  surname=surnames)
+                                  surname=surnames, target=seen)
         if judgement.verdict is Verdict.MISSING:
             judgement = _missing(judgement, target, [hit for hit in found if hit.term == term],
                                  verbal=term in verbal)
