@@ -110,3 +110,47 @@ def test_a_run_with_nothing_unclear_loads_no_kiwi(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
     assert result.returncode == 0, result.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1_-. ") + ODD + ["한", "①", "²", "Ⅻ"]),
+               max_size=24))
+def test_the_quick_spelling_text_is_the_spelling_index_text(english):
+    from l10n.glossary.english import alnum_folded
+
+    assert EnglishForms([]).scan(english).loose_text == alnum_folded(english)[0]
+
+
+def test_verb_forms_come_from_the_cache_without_lemminflect(tmp_path, monkeypatch):
+    """A noun used as a verb (개발했습니다) takes the verb's forms; a warm run reads them
+    from .l10n-cache and never imports lemminflect."""
+    from l10n.glossary import terms
+    from l10n.glossary.terms import Verdict, judge_entry
+
+    glossary_csv = tmp_path / "glossary.csv"
+    glossary_csv.write_text("ko,en\n개발,development\n", encoding="utf-8")
+    source, target = "우리는 새 반찬을 개발했습니다.", "We developed a new side dish."
+    cold = read_glossary(glossary_csv).remember_decisions(tmp_path / "cache")
+    cold.prime_inflections()
+    assert [j.verdict for j in judge_entry(cold, source, target)] == [Verdict.INFLECTED]
+    monkeypatch.setitem(sys.modules, "lemminflect", None)
+    monkeypatch.setattr(terms, "_KNOWN_VERBS", {})
+    monkeypatch.setattr(terms, "_KNOWN_PLURALS", {})
+    terms._verb_forms.cache_clear()
+    terms._inflections.cache_clear()
+    try:
+        warm = read_glossary(glossary_csv).remember_decisions(tmp_path / "cache")
+        warm.prime_inflections()
+        assert [j.verdict for j in judge_entry(warm, source, target)] == [Verdict.INFLECTED]
+    finally:
+        terms._verb_forms.cache_clear()
+        terms._inflections.cache_clear()
+
+
+def test_letters_that_fold_to_two_keep_the_spelling_offsets():
+    """Reported by the property above: ß (ss) and İ (i + dot) before a misspelt term
+    shifted the offsets of the spelling index (a wrong 'found' text, or IndexError)."""
+    hyphen = Term("초연결", "hyper-connectivity")
+    judged = judge_english(hyphen, "Die Straße: hyper connectivity.")
+    assert (judged.verdict.value, judged.found) == ("orthographic", "hyper connectivity")
+    assert judge_english(Term("데이터", "data"), "İß dataK").verdict.value == "missing"

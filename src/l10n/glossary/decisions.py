@@ -8,9 +8,10 @@ kept by a digest of the sentence in ``.l10n-cache/glossary-decisions.json`` besi
 segmentation cache (``cache`` in ``[tool.l10n]``), so ``l10n check``, ``status`` and
 ``update`` on text already seen, and CI with a cached folder, never load Kiwi.
 
-The same file keeps the English plurals of the glossary's renderings (lemminflect's, whose
-tables and numpy take longer to import than the rest of a small check), so a check on a
-glossary already seen loads neither Kiwi nor lemminflect.
+The same file keeps the English plurals of the glossary's renderings, and the verb forms
+a rendering derives from (lemminflect's, whose tables and numpy take longer to import than
+the rest of a small check), so a check on a glossary already seen loads neither Kiwi nor
+lemminflect.
 
 The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
 model and lemminflect, and the text of ``terms.py`` and ``kiwi.py``, where the rules and
@@ -54,6 +55,7 @@ class DecisionCache:
         self.path = folder / FILE_NAME if folder is not None else None
         self._verdicts: dict[str, list[int]] = {}
         self._plurals: dict[str, list[str]] = {}
+        self._verbs: dict[str, list[str]] = {}
         self._dirty = False
         if self.path is not None:
             self._load()
@@ -79,11 +81,8 @@ class DecisionCache:
             self._dirty = True  # another decider: start afresh, silently (expected)
             return
         self._verdicts = data["verdicts"]
-        plurals = data.get("plurals", {})
-        if isinstance(plurals, dict):
-            self._plurals = {form: found for form, found in plurals.items()
-                             if isinstance(found, list)
-                             and all(isinstance(word, str) for word in found)}
+        self._plurals = _word_lists(data.get("plurals"))
+        self._verbs = _word_lists(data.get("verbs"))
 
     def lookup(self, text: str) -> dict[tuple[int, int, bool], bool]:
         """The recorded verdicts for hits of ``text``: {(start, end, linked): kept}.
@@ -118,19 +117,28 @@ class DecisionCache:
 
         Recording them spares a run on a known glossary lemminflect's tables (and numpy).
         """
-        missing = [form for form in forms if form not in self._plurals]
+        return self._derived(self._plurals, forms, inflect)
+
+    def verbs(self, forms: list[str], derive) -> dict[str, tuple[str, ...]]:
+        """The verb forms ``forms`` derive from (fermentation: ferment, fermented, ...):
+        recorded ones, the rest from ``derive``."""
+        return self._derived(self._verbs, forms, derive)
+
+    def _derived(self, store: dict[str, list[str]], forms: list[str],
+                 derive) -> dict[str, tuple[str, ...]]:
+        missing = [form for form in forms if form not in store]
         for form in missing:
-            self._plurals[form] = list(inflect(form))
+            store[form] = list(derive(form))
         if missing:
             self._dirty = True
-        return {form: tuple(self._plurals[form]) for form in forms}
+        return {form: tuple(store[form]) for form in forms}
 
     def save(self) -> None:
         """Write the cache if it changed."""
         if self.path is None or not self._dirty:
             return
         text = json.dumps({"fingerprint": fingerprint(), "plurals": self._plurals,
-                           "verdicts": self._verdicts},
+                           "verbs": self._verbs, "verdicts": self._verdicts},
                           separators=(",", ":"), sort_keys=True)
         try:
             write_text_atomic(self.path, text)
@@ -139,3 +147,11 @@ class DecisionCache:
             warn(f"glossary decision cache not saved: {exc}")
             return
         self._dirty = False
+
+
+def _word_lists(data) -> dict[str, list[str]]:
+    """The well-formed {form: [words]} items of a recorded table (none if it is not one)."""
+    if not isinstance(data, dict):
+        return {}
+    return {form: found for form, found in data.items()
+            if isinstance(found, list) and all(isinstance(word, str) for word in found)}

@@ -22,6 +22,7 @@ ASCII is never filtered (always matched with its expression).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
@@ -40,9 +41,14 @@ def fold(form: str) -> str:
     return fold_text(form)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # [^\W_] is str.isalnum
+
+
 def alnum_folded(text: str) -> tuple[str, list[int]]:
-    """``text``'s letters and digits, casefolded, and where each was in ``text``."""
-    keep = [(i, ch.casefold()) for i, ch in enumerate(text) if ch.isalnum()]
+    """``text``'s letters and digits, casefolded, and where each was in ``text`` (one
+    offset per folded character: ß folds to ss, İ to i and a combining dot)."""
+    keep = [(i, folded) for i, ch in enumerate(text) if ch.isalnum()
+            for folded in ch.casefold()]
     return "".join(ch for _, ch in keep), [i for i, _ in keep]
 
 
@@ -93,12 +99,15 @@ class Target:
         return key in self._folded  # a form outside the automaton (a verb form)
 
     @cached_property
+    def loose_text(self) -> str:
+        """Letters and digits, casefolded (``alnum_folded`` without the offsets)."""
+        return _NOT_ALNUM.sub("", self.text).casefold()
+
+    @cached_property
     def loose(self) -> tuple[str, list[int]]:
         """Letters and digits, casefolded, with their offsets (for spelling variants)."""
         return alnum_folded(self.text)
 
     @cached_property
     def words(self) -> list[str]:
-        import re
-
         return re.findall(r"[\w'’-]+", self.text)

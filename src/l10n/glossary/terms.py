@@ -294,16 +294,20 @@ class Glossary:
         return hits
 
     def prime_inflections(self) -> None:
-        """Look up the English plurals of every rendering in the cache, before the checks.
+        """Look up the English plurals of every rendering, and the verbs the approved
+        renderings derive from, in the cache, before the checks.
 
         With a cache, a run on a glossary already seen never loads lemminflect; without
-        one, plurals are computed when first needed, as before.
+        one, they are computed when first needed, as before.
         """
         if self.decisions is None:
             return
         forms = sorted({form for term in self.terms
                         for form in (term.en, *term.en_variants, *term.forbidden)})
         _KNOWN_PLURALS.update(self.decisions.plurals(forms, _inflections.__wrapped__))
+        renderings = sorted({form for term in self.terms if term.kind == "term"
+                             for form in (term.en, *term.en_variants)})
+        _KNOWN_VERBS.update(self.decisions.verbs(renderings, _derived_verbs))
         self.decisions.save()
 
     def find_korean(self, text: str) -> list[KoHit]:
@@ -561,6 +565,8 @@ def _count(form: str, english: str, *, case_sensitive: bool,
 def _loose_find(form: str, english: str, target: Target | None = None) -> str:
     """The text of ``english`` that spells ``form`` ignoring case, spaces and hyphens."""
     needle, _ = alnum_folded(form)
+    if target is not None and needle not in target.loose_text:
+        return ""  # not spelt here in any way: no offsets needed
     hay, index = target.loose if target is not None else alnum_folded(english)
     if not needle:
         return ""
@@ -720,11 +726,20 @@ _DERIVATIONS = [("ation", ""), ("ation", "e"), ("ation", "ate"), ("ition", "ish"
                 ("ure", ""), ("ure", "e"), ("y", "ize"), ("er", ""), ("", "")]
 
 
+_KNOWN_VERBS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
+
+
 @lru_cache(maxsize=4096)
 def _verb_forms(form: str) -> tuple[str, ...]:
     """Every inflection of the verbs the last word of ``form`` may derive from, by the
     dictionary of lemminflect (so only real verbs: fermentation → ferment, fermented,
     fermenting, ferments)."""
+    known = _KNOWN_VERBS.get(form)
+    return known if known is not None else _derived_verbs(form)
+
+
+def _derived_verbs(form: str) -> tuple[str, ...]:
+    """``_verb_forms`` from lemminflect's tables."""
     from lemminflect import getAllInflections
 
     *head, last = form.split(" ")
