@@ -334,7 +334,15 @@ class Glossary:
             else:
                 unclear.append((i, pending))
         if unclear:
-            analysed = kiwi().tokenize([texts[i] for i, _ in unclear])
+            analysed = list(kiwi().tokenize([texts[i] for i, _ in unclear]))
+            # the sentences whose 하 after a hit needs Kiwi's other readings, in one batch
+            # (Kiwi spreads a batch over its threads); the rule asks about them below
+            asked: dict[str, None] = {}
+            for (i, _), tokens in zip(unclear, analysed, strict=True):
+                _on_boundaries(texts[i], candidates[i], tokens,
+                               ha=lambda text, _index: asked.setdefault(text) or False)
+            if asked:
+                _ANALYSES.update(zip(asked, kiwi().analyze(list(asked), top_n=4), strict=True))
             for (i, pending), tokens in zip(unclear, analysed, strict=True):
                 kept = _on_boundaries(texts[i], candidates[i], tokens)
                 if store is not None:
@@ -342,6 +350,7 @@ class Glossary:
                     store.record(texts[i], {verdict_key(hit): verdict_key(hit) in chosen
                                             for hit in pending})
                 candidates[i] = kept
+            _ANALYSES.clear()
         if store is not None and save:
             store.save()
         return candidates
@@ -374,7 +383,7 @@ def verdict_key(hit: KoHit) -> tuple[int, int, bool]:
     return hit.start, hit.end, _nospace(hit.surface) in _linked_forms(hit.term)
 
 
-def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
+def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoHit]:
     """Keep the hits that are the term itself, judged from Kiwi's morphemes.
 
     A hit must start and end on morpheme boundaries (공유 in 공유지 does not), must not
@@ -390,6 +399,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
     * 하다 after it that Kiwi cannot decide between adjectival and verbal: nouns that
       take 하다 are clearly one or the other (공유하다 "to share", 불평등하다 "unequal"),
       while 시장하다 "to be hungry" is another word; see ``_unsure_of_ha``.
+
+    ``ha``: asked instead of ``_unsure_of_ha`` (to learn which sentences it needs).
     """
     starts = {token.start for token in tokens}
     ends = {token.start + token.len for token in tokens}
@@ -414,7 +425,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens) -> list[KoHit]:
                 continue  # 이사회 'board' is not 이 사회 'this society'
             if after is not None and after.tag == "XSN" and after.form in ("님", "기"):
                 continue  # 시장님 'mayor', 공유기 'router' and 시장기 'hunger' are other words
-            if after is not None and after.form == "하" and _unsure_of_ha(text, hit.end):
+            if after is not None and after.form == "하" and \
+                    (ha or _unsure_of_ha)(text, hit.end):
                 continue  # 시장하다 'to be hungry' is not 시장 'market'
         kept.append(hit)
     return kept
@@ -432,10 +444,14 @@ _GRAMMATICAL = ("J", "E", "VCP", "VCN")
 _ADJECTIVAL, _VERBAL = ("XSA", "VA"), ("XSV", "VV")
 
 
+# Kiwi's four best readings of the sentences of one batch, made together (``_find``)
+_ANALYSES: dict[str, list] = {}
+
+
 @lru_cache(maxsize=1024)
 def _unsure_of_ha(text: str, index: int) -> bool:
     """Whether Kiwi finds 하 at ``index`` about as likely adjectival as verbal."""
-    analyses = kiwi().analyze(text, top_n=4)
+    analyses = _ANALYSES.get(text) or kiwi().analyze(text, top_n=4)
     best = analyses[0][1]
     close = {token.tag for tokens, score in analyses if best - score < _HA_MARGIN
              for token in tokens if token.start == index and token.form == "하"}
