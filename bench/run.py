@@ -178,44 +178,19 @@ def performance(sizes: list[int], runs: int, work: Path) -> dict:
 
 
 def prose_corpus(work: Path, size: int = 60_000) -> Path:
-    """A catalog of real prose: every clean sentence pair of the QA sets and the bundled
-    essay (those l10n finds nothing in), two per entry, in a seeded random order.
+    """A catalog of real prose: every sentence pair of the QA sets, the bundled essay and
+    the alignment essays, two per entry, in a seeded random order (``generate.py``'s
+    ``prose`` project). Nothing is filtered out: the QA sets' defects stay, as real text
+    has findings.
 
     The generated corpus above has a number in every entry; this one has numbers, number
     words ("one", "first", "may") and quotations as real essays have them."""
     import random
 
-    import polib
+    from generate import real_pairs, write_prose
 
-    from l10n.checks import run_checks
-    from l10n.po.catalog import format_catalog
-
-    pairs: dict[str, str] = {}
-    for path in sorted([*ROOT.glob("tests/data/qa_*/*.po"),
-                        *ROOT.glob("locales/en/LC_MESSAGES/*.po")]):
-        catalog = polib.pofile(str(path))
-        flagged = {finding.msgid for finding in run_checks([(path, catalog)])}
-        for entry in catalog:
-            if entry.msgid and entry.msgstr and "fuzzy" not in entry.flags \
-                    and entry.msgid not in flagged:
-                pairs.setdefault(entry.msgid, entry.msgstr)
-    items = sorted(pairs.items())
-    order = [(a, b) for a in range(len(items)) for b in range(len(items)) if a != b]
-    random.Random(size).shuffle(order)
-    catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
-    seen: set[str] = set()
-    for a, b in order:
-        msgid = f"{items[a][0]} {items[b][0]}"
-        if msgid not in seen:
-            seen.add(msgid)
-            catalog.append(polib.POEntry(msgid=msgid, msgstr=f"{items[a][1]} {items[b][1]}",
-                                         occurrences=[("prose.md", str(len(seen)))]))
-        if len(seen) == size:
-            break
-    out = work / "prose.po"
-    out.write_text(format_catalog(catalog), "utf-8")
-    return out
+    write_prose(work / "prose", size, real_pairs(), random.Random(size))
+    return work / "prose/locales/en/LC_MESSAGES/prose.po"
 
 
 def prose(runs: int, work: Path) -> dict:
