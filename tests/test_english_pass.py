@@ -18,7 +18,7 @@ from .conftest import DATA, ROOT
 # letters re.IGNORECASE equates with ASCII ones, spaces str.split reads, hyphens, quotes
 ODD = ["\u212a", "\u0130", "\u0131", "\u017f", "\u00a0", "\u2003", "\x1c", "\n", "-", "’",
        "'", "s", "É", "ß", " "]
-WORDS = ["data", "Data", "DATA", "base", "market", "markets", "SME", "SMEs", "Son",
+WORDS = ["tecnology", "tehcnology", "hyper conectivity", "Strase", "data", "Data", "DATA", "base", "market", "markets", "SME", "SMEs", "Son",
          "Heung-min", "hyper", "connectivity", "hyper-connectivity", "tecnology",
          "technology", "analyses", "analysis", "café", "Café", "rules", "skies", "sky"]
 
@@ -154,3 +154,44 @@ def test_letters_that_fold_to_two_keep_the_spelling_offsets():
     judged = judge_english(hyphen, "Die Straße: hyper connectivity.")
     assert (judged.verdict.value, judged.found) == ("orthographic", "hyper connectivity")
     assert judge_english(Term("데이터", "data"), "İß dataK").verdict.value == "missing"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("가나 다\t\n") + ["\u3000", "\xa0", "\x1c", "a"]),
+               max_size=30))
+def test_squeezed_offsets_are_the_per_character_ones(text):
+    from l10n.glossary.terms import _unsqueezed, squeeze
+
+    squeezed, at, removed = squeeze(text)
+    offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
+    assert squeezed == "".join(text[i] for i in offsets)
+    assert [_unsqueezed(j, at, removed) for j in range(len(squeezed))] == offsets
+
+
+def _misspelt_reference(form: str, english: str) -> str:
+    """The per-window definition: every window of words, one edit at most."""
+    import re
+
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    target = " ".join(form.split()).casefold()
+    if len(target) < 6:
+        return ""
+    words = re.findall(r"[\w'’-]+", english)
+    size = len(target.split())
+    for i in range(len(words) - size + 1):
+        window = " ".join(words[i:i + size])
+        if DamerauLevenshtein.distance(window.casefold(), target) <= 1:
+            return window
+    return ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["technology", "hyper connectivity", "data base", "marketss",
+                               "Straße", "analysis"]))
+def test_the_length_filter_keeps_every_window_within_one_edit(english, form):
+    from l10n.glossary.terms import _misspelt
+
+    expected = _misspelt_reference(form, english)
+    assert _misspelt(form, english) == expected
+    assert _misspelt(form, english, EnglishForms([]).scan(english)) == expected

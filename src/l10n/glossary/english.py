@@ -111,3 +111,7 @@ class Target:
     @cached_property
     def words(self) -> list[str]:
         return re.findall(r"[\w'’-]+", self.text)
+
+    @cached_property
+    def folded_words(self) -> list[str]:
+        return [word.casefold() for word in self.words]

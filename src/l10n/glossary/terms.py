@@ -22,6 +22,7 @@ import csv
 import io
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -267,8 +268,7 @@ class Glossary:
     def _candidates(self, text: str) -> list[KoHit]:
         if not self.terms or not len(self._automaton):
             return []
-        offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
-        squeezed = "".join(text[i] for i in offsets)
+        squeezed, at, removed = squeeze(text)
         found = []
         for end, (length, term, form) in self._automaton.iter(squeezed):
             start = end - length + 1
@@ -285,7 +285,8 @@ class Glossary:
             if start < taken_until:
                 continue
             taken_until = stop
-            first, last = offsets[start], offsets[stop - 1] + 1
+            first = _unsqueezed(start, at, removed)
+            last = _unsqueezed(stop - 1, at, removed) + 1
             if last - first == 1 and _counted(text, first):
                 continue  # 세 배 'three times' is a counter, not 배 'pear'
             if not any(term in owners and low <= first and last <= high  # 서울시장 hides 시장,
@@ -324,13 +325,15 @@ class Glossary:
         store = self.decisions
         unclear = []
         for i, (text, hits) in enumerate(zip(texts, candidates, strict=True)):
-            pending = [hit for hit in hits if not _obvious(text, hit)]
+            # the verdict key of each hit Kiwi must decide, None for an obvious one
+            keys = [None if _obvious(text, hit) else verdict_key(hit) for hit in hits]
+            pending = [hit for hit, key in zip(hits, keys, strict=True) if key is not None]
             if not pending:
                 continue
             known = store.lookup(text) if store is not None else {}
-            if all(verdict_key(hit) in known for hit in pending):
-                candidates[i] = [hit for hit in hits
-                                 if _obvious(text, hit) or known[verdict_key(hit)]]
+            if all(key in known for key in keys if key is not None):
+                candidates[i] = [hit for hit, key in zip(hits, keys, strict=True)
+                                 if key is None or known[key]]
             else:
                 unclear.append((i, pending))
         if unclear:
@@ -494,6 +497,29 @@ def _clear_edges(text: str, hit: KoHit) -> bool:
     return _clear_left(text, hit.start) and _clear_right(text, hit.end)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` without whitespace (the Korean automaton reads that), and for each run of
+    whitespace where it stood in the squeezed text and how many characters were removed
+    up to its end: ``_unsqueezed`` maps a squeezed offset back in O(log runs)."""
+    at: list[int] = []
+    removed: list[int] = []
+    total = 0
+    for match in _SPACE_RUN.finditer(text):
+        at.append(match.start() - total)
+        total += match.end() - match.start()
+        removed.append(total)
+    return (_SPACE_RUN.sub("", text) if at else text), at, removed
+
+
+def _unsqueezed(index: int, at: list[int], removed: list[int]) -> int:
+    """The offset in the text of the squeezed text's ``index``-th character."""
+    runs = bisect_right(at, index)
+    return index + (removed[runs - 1] if runs else 0)
+
+
 SAISIOT = "sai-siot"  # marks the linked form of a term in the automaton
 
 
@@ -578,9 +604,14 @@ def _count(form: str, english: str, *, case_sensitive: bool,
     return found
 
 
+@lru_cache(maxsize=16384)
+def _spelling(form: str) -> str:
+    return alnum_folded(form)[0]
+
+
 def _loose_find(form: str, english: str, target: Target | None = None) -> str:
     """The text of ``english`` that spells ``form`` ignoring case, spaces and hyphens."""
-    needle, _ = alnum_folded(form)
+    needle = _spelling(form)
     if target is not None and needle not in target.loose_text:
         return ""  # not spelt here in any way: no offsets needed
     hay, index = target.loose if target is not None else alnum_folded(english)
@@ -611,19 +642,23 @@ def _misspelt(form: str, english: str, target: Target | None = None) -> str:
     if len(wanted) < 6:
         return ""
     words = target.words if target is not None else re.findall(r"[\w'’-]+", english)
+    folded = target.folded_words if target is not None else [w.casefold() for w in words]
     size = len(wanted.split())
+    # a window's folded length is its words' lengths and the spaces between them; an
+    # edit changes the length by one at most, so only windows of the right length count
+    ends = [0]
+    for word in folded:
+        ends.append(ends[-1] + len(word))
     distance = None
     for i in range(len(words) - size + 1):
-        window = " ".join(words[i:i + size])
-        folded = window.casefold()
-        if abs(len(folded) - len(wanted)) > 1:
-            continue  # an edit changes the length by one at most
+        if abs(ends[i + size] - ends[i] + size - 1 - len(wanted)) > 1:
+            continue
         if distance is None:
             from rapidfuzz.distance import DamerauLevenshtein
 
             distance = DamerauLevenshtein.distance
-        if distance(folded, wanted, score_cutoff=1) <= 1:
-            return window
+        if distance(" ".join(folded[i:i + size]), wanted, score_cutoff=1) <= 1:
+            return " ".join(words[i:i + size])
     return ""
 
 
