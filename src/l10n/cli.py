@@ -298,14 +298,24 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
 
 def _error_counter(config, glossary=None, findings=None):
     """QA errors per catalog, for the publication gate (the glossary is read once; with
-    ``findings``, a run's findings, the checks are not run again)."""
+    ``findings``, a run's findings, the checks are not run again; without, a catalog's
+    count is remembered in the cache and the glossary read only when one is counted)."""
     from .checks import count_errors
     from .glossary.terms import project_glossary
+    from .progress.gatecache import remembered
 
-    glossary = glossary if glossary is not None else project_glossary(config)
     jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
-    return lambda path, po=None: count_errors(config, path, po, glossary, jobs=jobs,
-                                              findings=findings)
+    if findings is not None or glossary is not None:
+        chosen = glossary if glossary is not None else project_glossary(config)
+        return lambda path, po=None: count_errors(config, path, po, chosen, jobs=jobs,
+                                                  findings=findings)
+    loaded: list = []
+
+    def count(path, po=None):
+        if not loaded:
+            loaded.append(project_glossary(config))
+        return count_errors(config, path, po, loaded[0], jobs=jobs)
+    return remembered(config, count)
 
 
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).

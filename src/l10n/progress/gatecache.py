@@ -1,0 +1,95 @@
+"""The QA gate's error counts remembered in ``.l10n-cache``, so a repeated ``status``
+(or ``build``) runs no check on a catalog that has not changed.
+
+A catalog's error count depends on nothing but its bytes, its path, the glossary's bytes,
+the project's configuration file (severities, the glossary's name) and the code that
+checks it. The count is kept under a digest of all of them in
+``.l10n-cache/qa-errors.json``, beside a fingerprint of l10n (its version and every module
+of the package, and the versions of the analysers and libraries the checks use): another
+fingerprint discards the file. A catalog that cannot be digested (a link, a folder) is
+counted afresh, so its error is reported as before; a cache that cannot be read or
+written is a warning, as the other caches are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import L10nError
+from ..files import file_digest, write_text_atomic
+from ..korean.segcache import code_fingerprint, warn
+
+FILE_NAME = "qa-errors.json"
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """l10n's code as a whole and the libraries the checks read: counts made by another
+    one are not used."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    versions = code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz",
+                                 "polib", "babel"), (), "qa")
+    return f"{versions}; package {digest.hexdigest()[:16]}"
+
+
+def remembered(config, count: Callable[..., int]) -> Callable[..., int]:
+    """``count`` (path, po=None) -> errors, answered from the cache when nothing it
+    depends on has changed; without a cache folder, ``count`` itself."""
+    if config.cache is None:
+        return count
+    cache = _Counts(config.cache / FILE_NAME)
+    try:
+        settings = "\0".join(file_digest(path) or "-" for path in
+                             (config.config_file, config.glossary) if path is not None)
+    except L10nError:
+        return count  # a link or a folder where a file should be: the count says so
+
+    def counted(path: Path, po=None) -> int:
+        try:
+            digest = file_digest(path)
+        except L10nError:
+            digest = None
+        if digest is None:
+            return count(path, po)
+        key = hashlib.sha256(f"{path}\0{digest}\0{settings}".encode()).hexdigest()[:32]
+        known = cache.counts.get(key)
+        if type(known) is int and known >= 0:
+            return known
+        errors = count(path, po)
+        cache.counts[key] = errors
+        cache.save()
+        return errors
+    return counted
+
+
+class _Counts:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.counts: dict[str, int] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            warn(f"{path}: unreadable QA count cache ignored ({exc})")
+            return
+        if isinstance(data, dict) and data.get("fingerprint") == fingerprint() \
+                and isinstance(data.get("counts"), dict):
+            self.counts = data["counts"]
+
+    def save(self) -> None:
+        text = json.dumps({"fingerprint": fingerprint(), "counts": self.counts},
+                          separators=(",", ":"), sort_keys=True)
+        try:
+            write_text_atomic(self.path, text)
+            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
+        except L10nError as exc:
+            warn(f"QA count cache not saved: {exc}")
