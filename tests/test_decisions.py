@@ -122,9 +122,9 @@ def test_entries_that_do_not_fit_their_sentence_are_not_trusted(tmp_path):
     cache = decisions.DecisionCache(tmp_path)
     cache.record(text, {(4, 6, False): True})
     assert cache.lookup(text) == {(4, 6, False): True}
-    cache._verdicts[decisions.text_key(text)] = [4, 600, 0, 1]
+    cache.records[decisions.text_key(text)] = [4, 600, 0, 1]
     assert cache.lookup(text) == {}
-    cache._verdicts[decisions.text_key(text)] = [4, 6, 0, True]
+    cache.records[decisions.text_key(text)] = [4, 6, 0, True]
     assert cache.lookup(text) == {}
 
 

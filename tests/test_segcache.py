@@ -134,6 +134,6 @@ def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
 
 
 def segcache_fingerprint(package: str) -> str:
-    from l10n.korean.segcache import code_fingerprint
+    from l10n.cache import code_fingerprint
 
     return code_fingerprint((package,), (segment,), "segment.py")

@@ -78,10 +78,12 @@ class RecordCache:
     FILE_NAME: ClassVar[str]
     SECTION: ClassVar[str]
     WHAT: ClassVar[str]  # "segmentation cache", ...
+    EXTRA: ClassVar[tuple[str, ...]] = ()  # further members, tables of word lists
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / self.FILE_NAME if folder is not None else None
         self.records: dict = {}
+        self.extra: dict[str, dict[str, list[str]]] = {name: {} for name in self.EXTRA}
         self.dirty = False
         if self.path is not None:
             self._load()
@@ -110,13 +112,14 @@ class RecordCache:
             self.dirty = True  # another analyser: start afresh, silently (expected)
             return
         self.records = data[self.SECTION]
+        self.extra = {name: _word_lists(data.get(name)) for name in self.EXTRA}
 
     def save(self) -> None:
         """Write the file if anything changed."""
         if self.path is None or not self.dirty:
             return
-        text = json.dumps({"fingerprint": self.fingerprint(), self.SECTION: self.records},
-                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        text = json.dumps({"fingerprint": self.fingerprint(), self.SECTION: self.records,
+                           **self.extra}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         try:
             write_text_atomic(self.path, text)
             write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
@@ -124,3 +127,11 @@ class RecordCache:
             warn(f"{self.WHAT} not saved: {exc}")
             return
         self.dirty = False
+
+
+def _word_lists(data) -> dict[str, list[str]]:
+    """The well-formed {form: [words]} items of a recorded table (none if it is not one)."""
+    if not isinstance(data, dict):
+        return {}
+    return {form: found for form, found in data.items()
+            if isinstance(found, list) and all(isinstance(word, str) for word in found)}

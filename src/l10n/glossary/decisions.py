@@ -27,13 +27,9 @@ would change findings; deciding per sentence once and remembering it does not.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import L10nError
-from ..files import write_text_atomic
-from ..korean.segcache import code_fingerprint, text_key, warn
+from ..cache import RecordCache, code_fingerprint, text_key
 
 FILE_NAME = "glossary-decisions.json"
 
@@ -48,41 +44,16 @@ def fingerprint() -> str:
                             "rules")
 
 
-class DecisionCache:
+class DecisionCache(RecordCache):
     """Kept or rejected, per (start, end, linked) of a hit, per sentence; read from ``folder``."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
-        self._verdicts: dict[str, list[int]] = {}
-        self._plurals: dict[str, list[str]] = {}
-        self._verbs: dict[str, list[str]] = {}
-        self._dirty = False
-        if self.path is not None:
-            self._load()
+    FILE_NAME = FILE_NAME
+    SECTION = "verdicts"
+    WHAT = "glossary decision cache"
+    EXTRA = ("plurals", "verbs")
 
-    def _load(self) -> None:
-        assert self.path is not None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except NotADirectoryError:
-            self._dirty = True  # a file where the folder should be: saving will say so
-            return
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            warn(f"{self.path}: unreadable glossary decision cache ignored ({exc})")
-            self._dirty = True
-            return
-        if not isinstance(data, dict) or not isinstance(data.get("verdicts"), dict):
-            warn(f"{self.path}: malformed glossary decision cache ignored")
-            self._dirty = True
-            return
-        if data.get("fingerprint") != fingerprint():
-            self._dirty = True  # another decider: start afresh, silently (expected)
-            return
-        self._verdicts = data["verdicts"]
-        self._plurals = _word_lists(data.get("plurals"))
-        self._verbs = _word_lists(data.get("verbs"))
+    def fingerprint(self) -> str:
+        return fingerprint()
 
     def lookup(self, text: str) -> dict[tuple[int, int, bool], bool]:
         """The recorded verdicts for hits of ``text``: {(start, end, linked): kept}.
@@ -90,7 +61,7 @@ class DecisionCache:
         ``linked``: whether the hit is a linked (sai-siot) form of its term, which the
         verdict also depends on (``terms.verdict_key``).
         """
-        flat = self._verdicts.get(text_key(text))
+        flat = self.records.get(text_key(text))
         if not isinstance(flat, list) or len(flat) % 4:
             return {}
         found = {}
@@ -107,22 +78,22 @@ class DecisionCache:
             return
         known = self.lookup(text)
         known.update(verdicts)
-        self._verdicts[text_key(text)] = [value for (start, end, linked), kept
+        self.records[text_key(text)] = [value for (start, end, linked), kept
                                       in sorted(known.items())
                                       for value in (start, end, int(linked), int(kept))]
-        self._dirty = True
+        self.dirty = True
 
     def plurals(self, forms: list[str], inflect) -> dict[str, tuple[str, ...]]:
         """English plural forms of ``forms``: recorded ones, the rest from ``inflect``.
 
         Recording them spares a run on a known glossary lemminflect's tables (and numpy).
         """
-        return self._derived(self._plurals, forms, inflect)
+        return self._derived(self.extra["plurals"], forms, inflect)
 
     def verbs(self, forms: list[str], derive) -> dict[str, tuple[str, ...]]:
         """The verb forms ``forms`` derive from (fermentation: ferment, fermented, ...):
         recorded ones, the rest from ``derive``."""
-        return self._derived(self._verbs, forms, derive)
+        return self._derived(self.extra["verbs"], forms, derive)
 
     def _derived(self, store: dict[str, list[str]], forms: list[str],
                  derive) -> dict[str, tuple[str, ...]]:
@@ -130,28 +101,5 @@ class DecisionCache:
         for form in missing:
             store[form] = list(derive(form))
         if missing:
-            self._dirty = True
+            self.dirty = True
         return {form: tuple(store[form]) for form in forms}
-
-    def save(self) -> None:
-        """Write the cache if it changed."""
-        if self.path is None or not self._dirty:
-            return
-        text = json.dumps({"fingerprint": fingerprint(), "plurals": self._plurals,
-                           "verbs": self._verbs, "verdicts": self._verdicts},
-                          separators=(",", ":"), sort_keys=True)
-        try:
-            write_text_atomic(self.path, text)
-            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
-        except L10nError as exc:
-            warn(f"glossary decision cache not saved: {exc}")
-            return
-        self._dirty = False
-
-
-def _word_lists(data) -> dict[str, list[str]]:
-    """The well-formed {form: [words]} items of a recorded table (none if it is not one)."""
-    if not isinstance(data, dict):
-        return {}
-    return {form: found for form, found in data.items()
-            if isinstance(found, list) and all(isinstance(word, str) for word in found)}

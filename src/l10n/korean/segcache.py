@@ -23,12 +23,10 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..cache import RecordCache, code_fingerprint, text_key, warn
+from ..cache import RecordCache, code_fingerprint, text_key
 
 if TYPE_CHECKING:  # the segmenter's regular expressions take 0.1 s to compile: a run
     from .segment import Span  # that only reads the glossary or structure caches skips them
-
-__all__ = ["SegmentCache", "code_fingerprint", "fingerprint", "text_key", "warn"]
 
 FILE_NAME = "segments.json"
 

@@ -14,14 +14,13 @@ written is a warning, as the other caches are.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import RecordCache, code_fingerprint
 from ..errors import L10nError
-from ..files import file_digest, write_text_atomic
-from ..korean.segcache import code_fingerprint, warn
+from ..files import file_digest
 
 FILE_NAME = "qa-errors.json"
 
@@ -45,7 +44,7 @@ def remembered(config, count: Callable[..., int]) -> Callable[..., int]:
     depends on has changed; without a cache folder, ``count`` itself."""
     if config.cache is None:
         return count
-    cache = _Counts(config.cache / FILE_NAME)
+    cache = _Counts(config.cache)
     try:
         settings = "\0".join(file_digest(path) or "-" for path in
                              (config.config_file, config.glossary) if path is not None)
@@ -60,36 +59,23 @@ def remembered(config, count: Callable[..., int]) -> Callable[..., int]:
         if digest is None:
             return count(path, po)
         key = hashlib.sha256(f"{path}\0{digest}\0{settings}".encode()).hexdigest()[:32]
-        known = cache.counts.get(key)
+        known = cache.records.get(key)
         if type(known) is int and known >= 0:
             return known
         errors = count(path, po)
-        cache.counts[key] = errors
+        cache.records[key] = errors
+        cache.dirty = True
         cache.save()
         return errors
     return counted
 
 
-class _Counts:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.counts: dict[str, int] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            warn(f"{path}: unreadable QA count cache ignored ({exc})")
-            return
-        if isinstance(data, dict) and data.get("fingerprint") == fingerprint() \
-                and isinstance(data.get("counts"), dict):
-            self.counts = data["counts"]
+class _Counts(RecordCache):
+    """Error counts by a digest of (catalog, its bytes, the settings)."""
 
-    def save(self) -> None:
-        text = json.dumps({"fingerprint": fingerprint(), "counts": self.counts},
-                          separators=(",", ":"), sort_keys=True)
-        try:
-            write_text_atomic(self.path, text)
-            write_text_atomic(self.path.parent / ".gitignore", "# made by l10n\n*\n")
-        except L10nError as exc:
-            warn(f"QA count cache not saved: {exc}")
+    FILE_NAME = FILE_NAME
+    SECTION = "counts"
+    WHAT = "QA count cache"
+
+    def fingerprint(self) -> str:
+        return fingerprint()
