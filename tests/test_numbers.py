@@ -231,3 +231,27 @@ def test_a_rate_and_a_compound_duration_are_lengths_of_time(source: str, target:
     from l10n.korean.durations import changed_durations
 
     assert changed_durations(source, target) == changed
+
+
+@pytest.mark.parametrize(("source", "target", "missing"), [
+    # thousands and hundreds before one unit add up (qa_sealed's first measurement)
+    ("지원금은 최대 3천6백만 원이다.", "The grant is at most 36 million won.", []),
+    ("지원금은 최대 3천6백만 원이다.", "The grant is at most 3.6 million won.", [36e6]),
+    ("관객은 1억2천3백만 명을 넘었다.", "Audiences passed 123 million.", []),
+    ("회원은 2천5백 명이다.", "There are 2,500 members.", []),
+    # a fraction the Korean way, denominator first
+    ("예산의 4분의 1이 인건비다.", "A quarter of the budget goes on salaries.", []),
+    ("의원 3분의 2가 찬성했다.", "Two-thirds of the members voted for it.", []),
+    ("가구 5분의 1이 혼자 산다.", "One in five households is a single person.", []),
+    ("가구 5분의 1이 혼자 산다.", "20% of households are single people.", []),
+    ("의원 3분의 2가 찬성했다.", "Half of the members voted for it.", [2.0, 3.0]),
+])
+def test_korean_amounts_and_fractions(source: str, target: str, missing: list) -> None:
+    assert compare_numbers(source, target).missing == missing
+
+
+def test_a_fraction_is_not_a_duration_but_minutes_before_a_noun_are() -> None:
+    from l10n.korean.durations import korean_durations
+
+    assert korean_durations("예산의 4분의 1이다") == []
+    assert [words for _, _, words in korean_durations("30분의 휴식 뒤")] == ["30분"]

@@ -53,6 +53,8 @@ _KO_GATE = re.compile(r"(?:(?<![\d.,])\d{1,3}|[한두세네석넉섯곱덟홉열
                       r"이레|열흘|보름|일주일")
 _UNIT_LETTERS = frozenset("초분간일주달월년해루틀흘새레보")
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")
+# 4분의 1 is a quarter, not four minutes (30분의 휴식 is a 30-minute break)
+_FRACTION_AFTER = re.compile(r"의\s?\d")
 # a rate says the length of its period: 하루 평균 = the daily average, 연간 = annual
 _RATES = {"daily": 1, "nightly": 1, "overnight": 1, "weekly": 7, "fortnightly": 14,
           "monthly": 30, "yearly": 365, "annual": 365, "annually": 365, "hourly": 1 / 24}
@@ -76,8 +78,8 @@ def korean_durations(text: str) -> list[tuple[float, float, str]]:
         name = unit.group(1) or unit.group(2)
         if name == "년" and max(values) >= 1000:
             continue  # 2019년 is a year, not 2,019 years
-        if name == "분" and words:
-            continue  # 세 분 "three people" (honorific); minutes are written 30분
+        if name == "분" and (words or _FRACTION_AFTER.match(text, unit.end())):
+            continue  # 세 분 "three people" (honorific), 4분의 1 "a quarter"
         more = _KO_MORE.match(text, unit.end()).group().strip()
         low, high = min(values) * _DAYS[name], max(values) * _DAYS[name]
         high *= 1.5 if more else 1

@@ -30,9 +30,11 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _AFTER_HUNDREDS = ("여|[원명개년권곳대번회장점세배채층분초일월주호위등편곡차달쪽건평톤]"
                    "|[은는이을를의에도만쯤까]")
 # 1억 2천만 / 5,000만 / 29만 9천 / 1.5조 / 10억: a number with Korean units
+# (3천6백만 = 36,000,000 and 1억2천3백만: thousands and hundreds before one unit add up)
 _KO_AMOUNT = re.compile(
-    rf"(?P<body>(?:(?:{_NUMBER})\s?[천백십]?\s?[만억조]\s?)+(?:(?:{_NUMBER})\s?[천백십]?)?"
-    rf"|(?:{_NUMBER})\s?[천백](?=[^가-힣]|$|{_AFTER_HUNDREDS}))")
+    rf"(?P<body>(?:(?:(?:{_NUMBER})\s?[천백십]\s?)*(?:{_NUMBER})\s?[천백십]?\s?[만억조]\s?)+"
+    rf"(?:(?:{_NUMBER})\s?[천백십]\s?)*(?:(?:{_NUMBER})\s?[천백십]?)?"
+    rf"|(?:(?:{_NUMBER})\s?[천백]\s?)*(?:{_NUMBER})\s?[천백](?=[^가-힣]|$|{_AFTER_HUNDREDS}))")
 _KO_PART = re.compile(rf"({_NUMBER})\s?([천백십])?\s?([만억조])?")
 # digits inside a Latin token (O2O, COVID-19, v3.1.2, 5G) are names, not numbers
 # _NUMBER after its first digit: patterns that start with a digit and check what comes
@@ -370,6 +372,8 @@ def compare_numbers(source: str, target: str) -> NumberReport:
             have = count  # the digits stand in a name: 코로나19 = COVID-19
         if have < count and kind == "=" and _as_fraction(number, source, target):
             have = count  # 50% = half, 25% = a quarter, 30% = three in ten
+        if have < count and kind == "=" and _korean_fraction(number, source, target):
+            have = count  # 4분의 1 = a quarter, one in four, 25%
         if have < count and kind == "d" and _ordinal_date(number, target):
             have = count  # 음력 4월 8일 = the eighth day of the fourth lunar month
         if have >= count or number == 1.0 and kind in "=w":
@@ -446,6 +450,36 @@ def _as_fraction(number: float, source: str, target: str) -> bool:
         else:
             share = _count_value(match.group("part")) / _count_value(match.group("whole"))
         if abs(share * 100 - number) <= _FRACTION_SLACK:
+            return True
+    return False
+
+
+# a fraction the Korean way, denominator first: 4분의 1 (a quarter), 3분의 2 (two-thirds)
+_KO_FRACTION = re.compile(r"(?<![\d.])(\d+)\s?분의\s?(\d+)(?![\d.])")
+
+
+def _korean_fraction(number: float, source: str, target: str) -> bool:
+    """Whether ``number`` is a term of a Korean fraction the translation says as a share
+    in words (a quarter, two-thirds, one in four) or as a percentage (25%)."""
+    if "분의" not in source:
+        return False
+    for match in _KO_FRACTION.finditer(source):
+        whole, part = float(match.group(1)), float(match.group(2))
+        if number not in (whole, part) or not whole:
+            continue
+        share = part / whole
+        for said in _EN_FRACTION.finditer(target):
+            if said.group("name"):
+                name = said.group("name").lower()
+                if said.group("n") is None and name not in ("half", "quarter"):
+                    continue
+                value = _count_value(said.group("n") or "one") / _FRACTION_NAMES[name]
+            else:
+                value = _count_value(said.group("part")) / _count_value(said.group("whole"))
+            if abs(value - share) < 1e-9:
+                return True
+        if any(abs(float(p) - share * 100) < 0.5
+               for p in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|percent)", target)):
             return True
     return False
 
