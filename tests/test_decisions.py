@@ -134,7 +134,8 @@ def test_another_decider_discards_the_recorded_verdicts(tmp_path, monkeypatch):
     cache.record(text, {(4, 6, False): True})
     cache.save()
     assert decisions.DecisionCache(tmp_path).lookup(text) == {(4, 6, False): True}
-    monkeypatch.setattr(decisions, "fingerprint", lambda: "another analyser")
+    monkeypatch.setattr(decisions.DecisionCache, "FINGERPRINT",
+                        staticmethod(lambda: "another analyser"))
     assert decisions.DecisionCache(tmp_path).lookup(text) == {}
     assert (tmp_path / ".gitignore").read_text().endswith("*\n")
 

@@ -91,7 +91,7 @@ def test_another_analyser_discards_the_cache(tmp_path: Path, monkeypatch: pytest
     cache = MorphologyCache(tmp_path)
     korean_morphology(SENTENCES[:1], cache)
     cache.save()
-    monkeypatch.setattr(morphology, "fingerprint", lambda: "another analyser")
+    monkeypatch.setattr(MorphologyCache, "FINGERPRINT", staticmethod(lambda: "another analyser"))
     assert MorphologyCache(tmp_path).lookup(SENTENCES[0]) is None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
@@ -70,15 +71,17 @@ def warn(message: str) -> None:
 class RecordCache:
     """One JSON file of the cache folder: ``records`` by text key, under a fingerprint.
 
-    A subclass names its file, the JSON member its records live in and what it holds (for
-    the warnings), and says what made the records (``fingerprint``). Validating a record
-    is the subclass's business: an entry that does not fit its text is never trusted.
+    A subclass names its file, the JSON member its records live in, what it holds (for
+    the warnings) and the function that says what made the records (``FINGERPRINT``).
+    Validating a record is the subclass's business: an entry that does not fit its text
+    is never trusted.
     """
 
     FILE_NAME: ClassVar[str]
     SECTION: ClassVar[str]
     WHAT: ClassVar[str]  # "segmentation cache", ...
     EXTRA: ClassVar[tuple[str, ...]] = ()  # further members, tables of word lists
+    FINGERPRINT: ClassVar[Callable[[], str]]  # staticmethod(module's fingerprint)
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / self.FILE_NAME if folder is not None else None
@@ -87,9 +90,6 @@ class RecordCache:
         self.dirty = False
         if self.path is not None:
             self._load()
-
-    def fingerprint(self) -> str:  # pragma: no cover - every subclass says
-        raise NotImplementedError
 
     def _load(self) -> None:
         assert self.path is not None
@@ -108,7 +108,7 @@ class RecordCache:
             warn(f"{self.path}: malformed {self.WHAT} ignored")
             self.dirty = True
             return
-        if data.get("fingerprint") != self.fingerprint():
+        if data.get("fingerprint") != self.FINGERPRINT():
             self.dirty = True  # another analyser: start afresh, silently (expected)
             return
         self.records = data[self.SECTION]
@@ -118,7 +118,7 @@ class RecordCache:
         """Write the file if anything changed."""
         if self.path is None or not self.dirty:
             return
-        text = json.dumps({"fingerprint": self.fingerprint(), self.SECTION: self.records,
+        text = json.dumps({"fingerprint": self.FINGERPRINT(), self.SECTION: self.records,
                            **self.extra}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         try:
             write_text_atomic(self.path, text)

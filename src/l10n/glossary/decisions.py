@@ -52,8 +52,7 @@ class DecisionCache(RecordCache):
     WHAT = "glossary decision cache"
     EXTRA = ("plurals", "verbs")
 
-    def fingerprint(self) -> str:
-        return fingerprint()
+    FINGERPRINT = staticmethod(fingerprint)
 
     def lookup(self, text: str) -> dict[tuple[int, int, bool], bool]:
         """The recorded verdicts for hits of ``text``: {(start, end, linked): kept}.

@@ -50,8 +50,7 @@ class SegmentCache(RecordCache):
         self._used: set[str] = set()
         super().__init__(folder)
 
-    def fingerprint(self) -> str:
-        return fingerprint()
+    FINGERPRINT = staticmethod(fingerprint)
 
     def _lookup(self, text: str) -> list[Span] | None:
         flat = self.records.get(text_key(text))

@@ -112,8 +112,7 @@ class StructureCache(RecordCache):
     SECTION = "structures"
     WHAT = "sentence structure cache"
 
-    def fingerprint(self) -> str:
-        return fingerprint()
+    FINGERPRINT = staticmethod(fingerprint)
 
     def lookup(self, text: str) -> Structure | None:
         """The recorded structure of ``text``, or None if there is none to trust."""

@@ -138,8 +138,7 @@ class MorphologyCache(RecordCache):
     SECTION = "sentences"
     WHAT = "alignment morphology cache"
 
-    def fingerprint(self) -> str:
-        return fingerprint()
+    FINGERPRINT = staticmethod(fingerprint)
 
     def lookup(self, text: str) -> Morphology | None:
         """The recorded morphology of ``text``, or None (also for a malformed entry)."""
