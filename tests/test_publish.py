@@ -19,14 +19,19 @@ GOLDEN = Path(__file__).parent / "golden" / "build"
 REGEN = os.environ.get("L10N_REGEN_GOLDEN") == "1"
 
 
-@pytest.fixture
-def site_project(tmp_path: Path) -> Path:
-    root = make_project(tmp_path / "p", {"essay.md": (GOLDEN / "essay.md").read_text("utf-8")},
+def _project_from(folder: Path, root: Path) -> Path:
+    """A project of ``folder``'s essay.md and essay.po, with the golden glossary."""
+    root = make_project(root, {"essay.md": (folder / "essay.md").read_text("utf-8")},
                         glossary=(GOLDEN / "glossary.csv").read_text("utf-8"))
     po = root / "locales/en/LC_MESSAGES/essay.po"
     po.parent.mkdir(parents=True)
-    shutil.copy(GOLDEN / "essay.po", po)
+    shutil.copy(folder / "essay.po", po)
     return root
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    return _project_from(GOLDEN, tmp_path / "p")
 
 
 def build(root: Path, **kwargs):
@@ -210,12 +215,7 @@ REVIEW = GOLDEN / "review"
 
 @pytest.fixture
 def review_project(tmp_path: Path) -> Path:
-    root = make_project(tmp_path / "r", {"essay.md": (REVIEW / "essay.md").read_text("utf-8")},
-                        glossary=(GOLDEN / "glossary.csv").read_text("utf-8"))
-    po = root / "locales/en/LC_MESSAGES/essay.po"
-    po.parent.mkdir(parents=True)
-    shutil.copy(REVIEW / "essay.po", po)
-    return root
+    return _project_from(REVIEW, tmp_path / "r")
 
 
 def build_review(root: Path, **kwargs):
