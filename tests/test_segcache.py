@@ -124,7 +124,7 @@ def test_an_unwritable_cache_warns_and_changes_nothing(cached: Path, capsys) -> 
 @pytest.mark.parametrize("package", ["kiwipiepy", "kiwipiepy_model", "lemminflect", "polib"])
 def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
     """Read from the dist-info folder's name (no importlib.metadata at start-up), the
-    versions are those importlib.metadata gives (polib, a module, takes that path)."""
+    versions are those importlib.metadata gives (polib, a one-file module, included)."""
     from importlib.metadata import version
 
     from l10n.cache import _version

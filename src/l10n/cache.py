@@ -47,8 +47,10 @@ def _version(package: str) -> str:
     from importlib.util import find_spec
 
     spec = find_spec(package)
-    if spec is not None and spec.origin and spec.submodule_search_locations:
-        found = list(Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"))
+    if spec is not None and spec.origin:
+        origin = Path(spec.origin)  # a package's __init__.py, or a one-file module (polib)
+        folder = origin.parent.parent if spec.submodule_search_locations else origin.parent
+        found = list(folder.glob(f"{package}-*.dist-info"))
         if len(found) == 1:
             return found[0].name[len(package) + 1:-len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
