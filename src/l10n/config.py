@@ -295,11 +295,16 @@ def load_config(project: Path | None = None) -> Config:
                           path=config_file, hint='for example N002 = "error"')
     short_forms = table.get("name-short-forms", "surname")
     if short_forms not in NAME_SHORT_FORMS:
-        shown = repr(short_forms) if isinstance(short_forms, str) else "not a string"
+        if isinstance(short_forms, bool):
+            shown = str(short_forms).lower()  # as TOML writes it
+        elif isinstance(short_forms, (list, dict)):
+            shown = "a list" if isinstance(short_forms, list) else "a table"
+        else:
+            shown = repr(short_forms)
         raise ConfigError(f"'name-short-forms' must be \"surname\" or \"off\", not {shown}",
                           path=config_file, line=key_line(config_file, "name-short-forms") or None,
-                          hint="surname: a person's name may be shortened to the surname "
-                               "on later mentions; off: the full name every time")
+                          hint='write "surname" (a person\'s name may be shortened to the '
+                               'surname on later mentions) or "off" (the full name every time)')
     memory = _parse_memory(table, root, config_file)
     docs_url = _docs_url(table.get("docs-url"), config_file)
     return Config(
