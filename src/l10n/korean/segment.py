@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from itertools import groupby
 
 from .kiwi import kiwi
 
@@ -82,27 +82,60 @@ _MARKER_ALONE = re.compile(
 
 
 class _Morphemes:
-    """Kiwi's morphemes of one text, indexed by where they end and where they start."""
+    """Kiwi's morphemes of one text as parallel lists (form, tag, start, end) in order of
+    start, and the last content morpheme ending at each offset. Kiwi's tokens are read
+    once, never copied one by one: a morpheme is its index in these lists."""
 
-    def __init__(self, text: str, tokens) -> None:
+    def __init__(self, text: str, pieces: Sequence[tuple[int, list]]) -> None:
         self.text = text
-        self.tokens = sorted(tokens, key=lambda t: t.start)
-        self.starts = [t.start for t in self.tokens]
-        self.ending_at = {}  # char offset -> the last content morpheme ending there
-        for token in self.tokens:
-            if token.tag not in _DECORATION_TAGS:
-                self.ending_at[token.start + token.len] = token
+        forms: list[str] = []
+        tags: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for offset, tokens in pieces:  # (where the piece starts in the text, its tokens)
+            forms += [t.form for t in tokens]
+            tags += [t.tag for t in tokens]
+            if offset:
+                starts += [t.start + offset for t in tokens]
+                ends += [t.end + offset for t in tokens]
+            else:
+                starts += [t.start for t in tokens]
+                ends += [t.end for t in tokens]
+        ordered = sorted(starts)
+        if ordered != starts:  # rare: Kiwi gives a morpheme before one that starts earlier
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            forms = [forms[i] for i in order]
+            tags = [tags[i] for i in order]
+            ends = [ends[i] for i in order]
+            starts = ordered
+        self.forms, self.tags, self.starts, self.ends = forms, tags, starts, ends
+        # char offset -> the last content morpheme ending there
+        self.ending_at = {end: i for i, (end, tag) in enumerate(zip(ends, tags))
+                          if tag not in _DECORATION_TAGS}
 
-    def before(self, index: int, reach: int = 24):
+    def before(self, index: int, reach: int = 24) -> int | None:
         """The content morpheme ending at ``index`` or just before it (spaces skipped)."""
         floor = max(0, index - reach)
-        while index > floor and index not in self.ending_at:
+        ending_at = self.ending_at
+        while index > floor and index not in ending_at:
             index -= 1
-        return self.ending_at.get(index)
+        return ending_at.get(index)
 
-    def inside(self, start: int, end: int):
-        """The morphemes starting in ``[start, end)``."""
-        return self.tokens[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+    def final(self, i: int | None) -> bool:
+        """Does morpheme ``i`` end a sentence (a final ending, not a connective one)?"""
+        if i is None:
+            return False
+        form, tag = self.forms[i], self.tags[i]
+        if form.endswith(_CONNECTIVE_FORMS):
+            return False
+        return tag == "EF" or (tag in ("EC", "JX") and form.endswith(_FINAL_FORMS))
+
+    def final_before(self, index: int) -> bool:
+        return self.final(self.before(index))
+
+    def tags_inside(self, start: int, end: int) -> list[str]:
+        """The tags of the morphemes starting in ``[start, end)``."""
+        return self.tags[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -133,13 +166,6 @@ def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
         if end - right > start + left:
             trimmed.append((start + left, end - right))
     return trimmed
-
-
-def _final(token) -> bool:
-    """Does this morpheme end a sentence (a final ending, not a connective one)?"""
-    if token is None or token.form.endswith(_CONNECTIVE_FORMS):
-        return False
-    return token.tag == "EF" or (token.tag in ("EC", "JX") and token.form.endswith(_FINAL_FORMS))
 
 
 def _quote_pairs(text: str) -> Iterable[tuple[int, int]]:
@@ -178,19 +204,21 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
     for match in _ELLIPSIS_OR_LAUGH.finditer(text):
         if match.end() >= end_of_text:
             continue
-        if _final(m.before(match.start())):
+        if m.final_before(match.start()):
             add.add(match.end())
         elif match.group(0)[0] in ".…":
             drop.add(match.end())
     for match in _GLUED_ELLIPSIS.finditer(text):
-        (add if _final(m.before(match.start())) else drop).add(match.end())
+        (add if m.final_before(match.start()) else drop).add(match.end())
     for match in _LAUGHTER.finditer(text):  # 같아ㅠㅠ 일곱 시: a laughter run then a space
         add.add(match.end())
-    for token in m.tokens:  # 가 보려고요 그런데: a final ending, a space, a conjunction
-        if token.tag == "MAJ" and token.start > 0 and text[token.start - 1].isspace():
-            before = m.before(token.start)
-            if _final(before) and not text[before.start + before.len:token.start].strip():
-                add.add(before.start + before.len)
+    if "MAJ" in m.tags:  # 가 보려고요 그런데: a final ending, a space, a conjunction
+        for i in [i for i, tag in enumerate(m.tags) if tag == "MAJ"]:
+            start = m.starts[i]
+            if start > 0 and text[start - 1].isspace():
+                before = m.before(start)
+                if m.final(before) and not text[m.ends[before]:start].strip():
+                    add.add(m.ends[before])
     for match in _END_THEN_OPENER.finditer(text):
         add.add(match.start(1))
     for match in _DIALOGUE_TURN.finditer(text):
@@ -218,12 +246,12 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
         at = match.end()
         if text[at] == '"' and bisect_left(quotes, at) % 2:  # a closing quote, not an opening
             continue
-        if _final(m.before(match.start())):
+        if m.final_before(match.start()):
             add.add(at)
     for cut in kiwi_cuts:  # 밥을 먹고 | 학교에: a connective ending Kiwi took for a final
-        token = m.ending_at.get(cut)
-        if token is not None and token.tag == "EF" and text[cut - 1] >= "가" and \
-                _CONNECTIVE_EF.search(token.form) and not _REPORTED_END.search(text[:cut][-4:]):
+        i = m.ending_at.get(cut)
+        if i is not None and m.tags[i] == "EF" and text[cut - 1] >= "가" and \
+                _CONNECTIVE_EF.search(m.forms[i]) and not _REPORTED_END.search(text[:cut][-4:]):
             drop.add(cut)
 
     candidates = sorted(kiwi_cuts | add)
@@ -287,8 +315,8 @@ def _attach(text: str, spans: list[Span], m: _Morphemes) -> list[Span]:
     note in parentheses without a verb after a finished sentence (우승했다. (2010년 기준))."""
     merged: list[list[int]] = []
     for start, end in spans:
-        inner = m.inside(start, end)
-        if merged and inner and all(t.tag in _DECORATION_TAGS for t in inner) and \
+        inner = m.tags_inside(start, end)
+        if merged and inner and _DECORATION_TAGS.issuperset(inner) and \
                 text[merged[-1][1] - 1] not in ".?!…":
             merged[-1][1] = end
             continue
@@ -296,7 +324,7 @@ def _attach(text: str, spans: list[Span], m: _Morphemes) -> list[Span]:
         if merged and note and text[merged[-1][1] - 1] in ".?!…\"”" and \
                 (note.end() == end or text[note.end()].isspace()) and \
                 not note.group(1).rstrip().endswith((".", "?", "!", "…")) and \
-                not any(t.tag == "EF" for t in m.inside(note.start(), note.end())):
+                "EF" not in m.tags_inside(note.start(), note.end()):
             merged[-1][1] = note.end()
             if note.end() < end:
                 rest = text[note.end():end]
@@ -397,18 +425,12 @@ def _wordy(text: str) -> bool:
     return any(ch.isalpha() or ch in "0123456789" for ch in text)
 
 
-def _segment(text: str, spans: list[Span], tokens, seams: Sequence[int] = ()) -> list[Span]:
-    morphemes = _Morphemes(text, tokens)
+def _segment(text: str, spans: list[Span], pieces: Sequence[tuple[int, list]],
+             seams: Sequence[int] = ()) -> list[Span]:
+    morphemes = _Morphemes(text, pieces)
     spans = _join_seams(text, spans, morphemes, seams)
     cuts = _decide(text, spans, morphemes)
     return _repair(text, _attach(text, _from_cuts(text, cuts), morphemes))
-
-
-class _Morpheme(NamedTuple):
-    form: str
-    tag: str
-    start: int
-    len: int
 
 
 CHUNK = 1000  # characters Kiwi analyses at once: its own cost grows faster than the length
@@ -453,7 +475,7 @@ def _join_seams(text: str, spans: list[Span], m: _Morphemes, seams: Sequence[int
             if seam in seam_set or joined[-1][1] in seam_set:
                 before = joined[-1][1]
                 punct = text[before - 1] if before else ""
-                if not (punct in ".?!" and _final(m.before(before - 1))):
+                if not (punct in ".?!" and m.final_before(before - 1)):
                     joined[-1][1] = end
                     continue
         joined.append([start, end])
@@ -469,22 +491,27 @@ def split_spans(texts: Iterable[str]) -> list[list[Span]]:
     if not todo:
         return result
     jobs = [(i, start, end) for i in todo for start, end in _pieces(texts[i])]
-    analysed = kiwi().split_into_sents([texts[i][start:end] for i, start, end in jobs],
-                                       return_tokens=True)
-    found: dict[int, tuple[list[Span], list[_Morpheme], list[int]]] = {}
-    for (i, offset, end), sentences in zip(jobs, analysed, strict=True):
-        spans, tokens, seams = found.setdefault(i, ([], [], []))
-        for s in sentences:
-            if s.end > s.start:
-                spans.append((offset + s.start, offset + s.end))
-            tokens.extend(_Morpheme(t.form, t.tag, offset + t.start, t.len)
-                          for t in (s.tokens or ()))
+    # tokenize, not split_into_sents: the same analysis without a Python Sentence per
+    # sentence; a sentence is a run of tokens with one sent_position, from the start of
+    # its first to the end of its last (as split_into_sents computes it).
+    analysed = kiwi().tokenize([texts[i][start:end] for i, start, end in jobs])
+    found: dict[int, tuple[list[Span], list[tuple[int, list]], list[int]]] = {}
+    for (i, offset, end), tokens in zip(jobs, analysed, strict=True):
+        spans, pieces, seams = found.setdefault(i, ([], [], []))
+        at = 0
+        for _, run in groupby([t.sent_position for t in tokens]):
+            first = tokens[at]
+            at += len(list(run))
+            last = tokens[at - 1]
+            if last.end > first.start:
+                spans.append((offset + first.start, offset + last.end))
+        pieces.append((offset, tokens))
         if end < len(texts[i]):
             seams.append(end)
     for i in todo:
         text = texts[i]
-        spans, tokens, seams = found[i]
-        result[i] = _segment(text, _cover(text, spans), tokens, seams)
+        spans, pieces, seams = found[i]
+        result[i] = _segment(text, _cover(text, spans), pieces, seams)
     return result
 
 
