@@ -73,6 +73,11 @@ _LIST_MARKER = re.compile(
 _INLINE_MARKUP = re.compile(
     r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,300}\")?\)"
     r"|`[^`\n]{1,300}`|<[A-Za-z/][^<>\n]{0,300}>|(\[\^[^\]\s]{1,40}\])")
+_STRAIGHT_QUOTE = re.compile('"')
+_STRAIGHT_QUOTES = re.compile("[\"']")
+_HANGUL = re.compile("[가-힣]")
+_SPACE_HANGUL = re.compile(r"\s+[가-힣]")
+_COMMON_WORDY = re.compile("[A-Za-z0-9가-힣]")  # the letters and digits of most sentences
 _PAREN_NOTE = re.compile(r"\(([^()\n]{1,200})\)")
 # Marks that may end a sentence and open the next one when a cut falls before them.
 _TRAILING_ONE = re.compile(
@@ -161,10 +166,12 @@ def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
             out.append([pos, len(text.rstrip())])
     trimmed = []
     for start, end in out:
-        chunk = text[start:end]
-        left, right = len(chunk) - len(chunk.lstrip()), len(chunk) - len(chunk.rstrip())
-        if end - right > start + left:
-            trimmed.append((start + left, end - right))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
     return trimmed
 
 
@@ -241,9 +248,11 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
     for match in _LATIN_END.finditer(text):
         if not _is_abbreviation(text, match.start()):
             add.add(match.start(1))
-    quotes = [i for i, ch in enumerate(text) if ch == '"']
+    quotes = None
     for match in _GLUED_END.finditer(text):
         at = match.end()
+        if text[at] == '"' and quotes is None:
+            quotes = [q.start() for q in _STRAIGHT_QUOTE.finditer(text)]
         if text[at] == '"' and bisect_left(quotes, at) % 2:  # a closing quote, not an opening
             continue
         if m.final_before(match.start()):
@@ -261,10 +270,10 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
             drop.add(cut)
             continue
         previous = text[cut - 1] if cut else ""
-        if previous in "\"”’')」』》〉" and re.match(r"[가-힣]", following):
+        if previous in "\"”’')」』》〉" and _HANGUL.match(following):
             drop.add(cut)  # "...관건"이라는: a quotation glued to its particle
         elif previous in "\"”" and cut >= 2 and text[cut - 2] not in ".?!…~" and \
-                re.match(r"\s+[가-힣]", following):
+                _SPACE_HANGUL.match(following):
             drop.add(cut)  # "...두자" 같은: a quotation with no final punctuation is embedded
         emoji = _EMOJI.match(text, cut + len(following) - len(following.lstrip()))
         if emoji:  # 예약했어 | 👍 두 명: the emoji joins the sentence before
@@ -334,19 +343,23 @@ def _attach(text: str, spans: list[Span], m: _Morphemes) -> list[Span]:
     return [tuple(span) for span in merged]
 
 
-def _closing_marks(text: str) -> list[bool]:
-    """For each character: is it a straight quote that closes a quotation? (One pass; an
-    apostrophe between letters, as in Let's, is neither.)"""
-    closing = [False] * len(text)
+def _closing_marks(text: str) -> set[int]:
+    """Where the straight quotes that close a quotation are (one pass over the quotes; an
+    apostrophe between letters, as in Let's, is neither)."""
+    closing = set()
     double = single = 0
-    for i, ch in enumerate(text):
-        if ch == '"':
-            closing[i] = double % 2 == 1
+    last = len(text) - 1
+    for match in _STRAIGHT_QUOTES.finditer(text):
+        i = match.start()
+        if text[i] == '"':
+            if double % 2 == 1:
+                closing.add(i)
             double += 1
-        elif ch == "'":
-            if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+        else:
+            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
                 continue
-            closing[i] = single % 2 == 1
+            if single % 2 == 1:
+                closing.add(i)
             single += 1
     return closing
 
@@ -383,7 +396,7 @@ def _repair(text: str, spans: list[Span]) -> list[Span]:
     for i in range(1, len(fixed)):
         start, end = fixed[i]
         at = start
-        while at < end and (text[at] in "”’」』)]" or (text[at] in "\"'" and closing[at])):
+        while at < end and (text[at] in "”’」』)]" or (text[at] in "\"'" and at in closing)):
             at += 1
         if at > start and fixed[i - 1][1] == start:
             fixed[i - 1][1] = fixed[i][0] = at
@@ -422,7 +435,8 @@ def _repair(text: str, spans: list[Span]) -> list[Span]:
 
 def _wordy(text: str) -> bool:
     """Has letters or ASCII digits (a list marker such as ① or - has none)."""
-    return any(ch.isalpha() or ch in "0123456789" for ch in text)
+    return _COMMON_WORDY.search(text) is not None or \
+        any(ch.isalpha() or ch in "0123456789" for ch in text)
 
 
 def _segment(text: str, spans: list[Span], pieces: Sequence[tuple[int, list]],
