@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import statistics
 import subprocess
 import sys
@@ -58,16 +59,20 @@ def prose(size: int) -> str:
     return text[:text.rfind(" ", 0, size)]
 
 
-def throughput(module, runs: int) -> dict[str, float]:
-    out = {}
+def throughput(modules: dict, runs: int) -> dict[str, dict[str, float]]:
+    """Characters per CPU-second of each segmenter at each size; the segmenters take turns
+    sample by sample, so a change of load on the shared machine hits both alike."""
+    out: dict[str, dict[str, float]] = {label: {} for label in modules}
     for size, count in ((1_000, 100), (10_000, 10), (100_000, 1)):
         texts = [prose(size)] * count
-        samples = []
+        samples: dict[str, list[float]] = {label: [] for label in modules}
         for _ in range(runs):
-            started = time.process_time()
-            module.split_spans(texts)
-            samples.append(sum(map(len, texts)) / (time.process_time() - started))
-        out[f"{size // 1000}k"] = statistics.median(samples)
+            for label, module in modules.items():
+                started = time.process_time()
+                module.split_spans(texts)
+                samples[label].append(sum(map(len, texts)) / (time.process_time() - started))
+        for label in modules:
+            out[label][f"{size // 1000}k"] = statistics.median(samples[label])
     return out
 
 
@@ -102,7 +107,7 @@ def accuracy(module) -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", help="a git revision whose segmenter to compare")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     from l10n.korean.kiwi import kiwi
 
@@ -111,8 +116,9 @@ def main() -> None:
     if args.before:
         rows = {f"before ({args.before})": segmenter(args.before), **rows}
     results = {}
+    speeds = throughput(rows, args.runs)
     for label, module in rows.items():
-        results[label] = {"throughput": throughput(module, args.runs),
+        results[label] = {"throughput": speeds[label],
                           "accuracy": accuracy(module),
                           # the old segmenter is quadratic: 10k of each pattern, not 100k
                           "adversarial": adversarial(module, 0 if label != "after" else 1),
@@ -120,7 +126,9 @@ def main() -> None:
         print(label, results[label]["throughput"], flush=True)
     lines = [BEGIN, "", "### Segmentation by paragraph size, adversarial paragraphs, F1",
              "", "Made by `python bench/segment.py --before main` (characters per CPU-second "
-             "after start-up, median of 3; the machine is shared, so compare within a row).",
+             f"after start-up, median of {args.runs}, the segmenters alternating sample by "
+             "sample; the machine is shared, so compare within a column; load average "
+             f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end).",
              "", "| segmenter | 1k | 10k | 100k | 100k / 1k |", "|---|---|---|---|---|"]
     for label, r in results.items():
         t = r["throughput"]

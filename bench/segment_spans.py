@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from segment import ADVERSARIAL, SETS, prose, segmenter  # noqa: E402
-
 from tests.gold import read_gold  # noqa: E402
 
 HANGUL = re.compile("[가-힣]")

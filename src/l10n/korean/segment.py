@@ -115,7 +115,7 @@ class _Morphemes:
             starts = ordered
         self.forms, self.tags, self.starts, self.ends = forms, tags, starts, ends
         # char offset -> the last content morpheme ending there
-        self.ending_at = {end: i for i, (end, tag) in enumerate(zip(ends, tags))
+        self.ending_at = {end: i for i, (end, tag) in enumerate(zip(ends, tags, strict=True))
                           if tag not in _DECORATION_TAGS}
 
     def before(self, index: int, reach: int = 24) -> int | None:
@@ -219,13 +219,17 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
         (add if m.final_before(match.start()) else drop).add(match.end())
     for match in _LAUGHTER.finditer(text):  # 같아ㅠㅠ 일곱 시: a laughter run then a space
         add.add(match.end())
-    if "MAJ" in m.tags:  # 가 보려고요 그런데: a final ending, a space, a conjunction
-        for i in [i for i, tag in enumerate(m.tags) if tag == "MAJ"]:
-            start = m.starts[i]
-            if start > 0 and text[start - 1].isspace():
-                before = m.before(start)
-                if m.final(before) and not text[m.ends[before]:start].strip():
-                    add.add(m.ends[before])
+    i = -1
+    while True:  # 가 보려고요 그런데: a final ending, a space, a conjunction (list.index
+        try:     # finds each MAJ without a Python step per morpheme)
+            i = m.tags.index("MAJ", i + 1)
+        except ValueError:
+            break
+        start = m.starts[i]
+        if start > 0 and text[start - 1].isspace():
+            before = m.before(start)
+            if m.final(before) and not text[m.ends[before]:start].strip():
+                add.add(m.ends[before])
     for match in _END_THEN_OPENER.finditer(text):
         add.add(match.start(1))
     for match in _DIALOGUE_TURN.finditer(text):
