@@ -3,7 +3,13 @@ commands (start-up included), on real catalogs from ``../shared/po-corpus`` and 
 larger ones built from them (every entry repeated under N msgctxt values, so the
 fuzzy structure of a real file is kept). Prints a Markdown table of medians.
 
-    .venv/bin/python bench/merge.py [--repeat 5]
+    .venv/bin/python bench/merge.py [--repeat 5] [--against ../main]
+
+``l10n`` runs as its console script does (``l10n.__main__.main``), from this tree's
+``src``; ``--against DIR`` adds a row per catalog for another checkout's ``src`` (main
+before a change), the three commands alternating. Bytecode is written as an installed
+package has it (PYTHONDONTWRITEBYTECODE is dropped). Wall time and user+system CPU
+seconds (``os.wait4``; the machine is shared, CPU is the steadier figure).
 """
 
 from __future__ import annotations
@@ -19,13 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "po-corpus" / "pairs"
-L10N = [sys.executable, "-c", "from l10n.cli import main; main()"]
+L10N = [sys.executable, "-c", "import sys; from l10n.__main__ import main; sys.exit(main())"]
 
 
-def _run(cmd: list[str]) -> tuple[float, float]:
+def _run(cmd: list[str], src: Path | None) -> tuple[float, float]:
     """Wall and user+system CPU seconds of one run (the machine is shared: CPU is the
-    steadier figure)."""
+    steadier figure); ``src`` goes on PYTHONPATH."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                env=env)
@@ -35,12 +43,13 @@ def _run(cmd: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def _medians(commands: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+def _medians(commands: list[tuple[list[str], Path | None]],
+             repeat: int) -> list[tuple[float, float]]:
     """(wall, CPU) medians of each command, the commands alternating."""
     samples: list[list[tuple[float, float]]] = [[] for _ in commands]
     for _ in range(repeat):
-        for cmd, found in zip(commands, samples, strict=True):
-            found.append(_run(cmd))
+        for (cmd, src), found in zip(commands, samples, strict=True):
+            found.append(_run(cmd, src))
     return [(statistics.median(w for w, _ in found), statistics.median(c for _, c in found))
             for found in samples]
 
@@ -74,6 +83,8 @@ def _scaled(pair: Path, copies: int, out: Path) -> tuple[Path, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another checkout (its src/ runs as 'before')")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,13 +98,20 @@ def main() -> None:
             cases.append((f"pair 0001 x{copies}", old, pot))
         for label, old, pot in cases:
             entries = old.read_text("utf-8", "replace").count("\nmsgid ")
-            ours, gnu = _medians([
-                L10N + ["merge", "-q", "--previous", str(old), str(pot), "-o",
-                        str(out / "a.po")],
-                ["msgmerge", "-q", "--previous", str(old), str(pot), "-o", str(out / "b.po")]],
-                args.repeat)
+            files = [str(old), str(pot)]
+            commands = [(L10N + ["merge", "-q", "--previous", *files, "-o",
+                                 str(out / "a.po")], ROOT / "src"),
+                        (["msgmerge", "-q", "--previous", *files, "-o", str(out / "b.po")],
+                         None)]
+            if args.against is not None:
+                commands.append((L10N + ["merge", "-q", "--previous", *files, "-o",
+                                         str(out / "c.po")], args.against.resolve() / "src"))
+            found = _medians(commands, args.repeat)
             same = (out / "a.po").read_bytes() == (out / "b.po").read_bytes()
-            rows.append((label, entries, ours, gnu, same))
+            rows.append((label, entries, found[0], found[1], same))
+            if args.against is not None:
+                same = (out / "c.po").read_bytes() == (out / "b.po").read_bytes()
+                rows.append((f"{label}, before", entries, found[2], found[1], same))
     print("| catalog | entries | l10n merge wall / CPU | msgmerge --previous wall / CPU | "
           "ratio wall / CPU | output identical |")
     print("|---|---|---|---|---|---|")
