@@ -345,3 +345,47 @@ def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
 
     assert _SIMPLE.fullmatch(text)
     assert _simple_linebreaks(text) == _possible_linebreaks(text)
+
+
+def test_common_script_table_equals_uniseg() -> None:
+    """po.breaks (the classes a merge uses without importing uniseg) holds, for every code
+    point it covers, exactly the class uniseg gives, resolved as _lbp resolves it."""
+    import unicodedata
+
+    from uniseg.linebreak import line_break
+
+    from l10n.po.breaks import common_class
+    from l10n.po.wrap import _RESOLVE
+
+    covered = 0
+    for code in range(0x110000):
+        ch = chr(code)
+        found = common_class(ch)
+        if found is None:
+            continue
+        covered += 1
+        cls = line_break(ch).value
+        if cls == "OP" and unicodedata.east_asian_width(ch) in ("F", "W", "H"):
+            cls = "OPW"
+        assert found == _RESOLVE.get(cls, cls), (hex(code), found, cls)
+    assert covered > 34000  # Latin ... Cyrillic, punctuation, kana, CJK, Hangul
+
+
+def test_merging_common_scripts_does_not_import_uniseg(tmp_path) -> None:
+    """Wrapping Korean, English and Russian text needs no uniseg (its import with
+    importlib.metadata was a tenth of a small merge)."""
+    import subprocess
+    import sys
+
+    text = ("가나다라 마바사 아자차카 타파하 " * 8 + "Привет, мир! " * 6 + "«quoted» — 50 % "
+            * 5)
+    po = tmp_path / "x.po"
+    po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  f'msgid "{text}"\nmsgstr "{text}"\n', "utf-8")
+    code = ("import sys; from l10n.po.catalog import read_catalog, format_catalog; "
+            f"out = format_catalog(read_catalog(__import__('pathlib').Path({str(po)!r}))); "
+            "assert out.count(chr(10)) > 12; print(sorted(m for m in sys.modules "
+            "if m.startswith(('uniseg', 'importlib.metadata'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

@@ -3,6 +3,11 @@
 The command line module imports typer and the library (a few hundred milliseconds); an
 interrupt during those imports would otherwise print a traceback. This module is small
 and imports them inside the handler.
+
+``l10n merge`` with a plain command line (``po.msgmerge.merge_arguments``) runs without
+typer, whose import is most of a small merge's time (it is a drop-in for msgmerge, run
+once per catalog by build scripts); help, usage errors and anything unusual go through
+the typer command, which prints and exits as for every other command.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ INTERRUPTED = "error: interrupted; the unfinished step changed nothing\n"
 def main() -> None:
     signal.signal(signal.SIGINT, interrupt_once)
     try:
+        if sys.argv[1:2] == ["merge"] and _merge(sys.argv[2:]):
+            return
         from .cli import main as run
 
         run()
@@ -26,6 +33,36 @@ def main() -> None:
         sys.stderr.write(INTERRUPTED)
         sys.stderr.flush()
         os._exit(EXIT_INTERRUPTED)
+
+
+def _merge(args: list[str]) -> bool:
+    """``l10n merge ARGS`` as cli.py's merge command runs it (same output, messages and
+    exit codes); False, having done nothing, for a command line only typer reads."""
+    from .po.msgmerge import merge_arguments
+
+    options = merge_arguments(args)
+    if options is None:
+        return False
+    import gc
+
+    gc.disable()  # as cli.main: a run builds no reference cycles worth collecting
+    from .errors import L10nError, printable
+    from .po.msgmerge import merge_files
+
+    try:
+        data = merge_files(**options)
+        if data is not None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    except L10nError as exc:
+        sys.stderr.write(f"error: {printable(str(exc))}\n")
+        sys.stderr.flush()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # output piped into head, less ...: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    return True
 
 
 if __name__ == "__main__":

@@ -21,11 +21,67 @@ from ..errors import CatalogError, ConfigError, read_input
 from .catalog import decode_catalog, encode_catalog, format_catalog, parse_catalog
 from .merge import msgmerge
 
-__all__ = ["merge_files", "load_catalog"]
+__all__ = ["merge_files", "load_catalog", "merge_arguments"]
 
 _BACKUPS = {"none": "none", "off": "none", "simple": "simple", "never": "simple",
             "numbered": "numbered", "t": "numbered", "existing": "existing",
             "nil": "existing"}
+
+
+# ``l10n merge``'s options (cli.py's merge command) -> merge_files' keyword and value
+_FLAGS = {"-U": "update", "--update": "update", "--previous": "previous", "-q": "quiet",
+          "--quiet": "quiet", "--silent": "quiet", "-N": "no_fuzzy",
+          "--no-fuzzy-matching": "no_fuzzy", "--no-wrap": "no_wrap", "--force-po": "force_po",
+          "--no-resegment": "no_resegment"}
+_VALUES = {"-o": "output", "--output-file": "output", "--backup": "backup",
+           "--suffix": "suffix", "-w": "width", "--width": "width"}
+
+
+def merge_arguments(args: list[str]) -> dict | None:
+    """``merge_files``' arguments for ``l10n merge ARGS``, read without the command-line
+    framework (whose import is most of a small merge's time), or None for anything but a
+    plain command line: help, a usage error, a repeated option, combined short flags, a
+    value starting with ``-``. The typer command handles those, so its help, messages and
+    exit codes are the only ones; where this returns arguments, they are the ones the
+    typer command passes (tests/test_merge_cli.py compares the two)."""
+    found: dict = {}
+    paths: list[str] = []
+    items = iter(args)
+    for arg in items:
+        if not arg or not arg.isprintable() or arg == "--":
+            return None
+        if not arg.startswith("-"):
+            paths.append(arg)
+            continue
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        key = _FLAGS.get(name) if not equals else None
+        if key is None:
+            key = _VALUES.get(name)
+            if key is None:
+                return None
+            if not equals:
+                value = next(items, "")
+            if not value or value.startswith("-") and value != "-" \
+                    or not value.isprintable():
+                return None
+            if key == "width":
+                if not (value.isascii() and value.isdigit()):
+                    return None
+                value = int(value)
+        else:
+            value = True
+        if key in found:
+            return None
+        found[key] = value
+    if len(paths) != 2:
+        return None
+    output = found.get("output")
+    return {"old": Path(paths[0]), "template": Path(paths[1]),
+            "output": None if output == "-" else output, "update": "update" in found,
+            "backup": found.get("backup"), "suffix": found.get("suffix"),
+            "previous": "previous" in found, "fuzzy": "no_fuzzy" not in found,
+            "wrap": "no_wrap" not in found, "width": found.get("width", 79),
+            "resegment": "no_resegment" not in found, "force_po": "force_po" in found}
 
 
 def load_catalog(path: Path):

@@ -7,7 +7,8 @@ each output line, including its quotes, fits in the page width (79 columns
 by default).  This module reproduces that in pure Python so our serializer's
 output survives a round trip through ``msgcat`` without any diff.
 
-Line_Break classes come from the ``uniseg`` package (UAX #14 data); character
+Line_Break classes come from the ``uniseg`` package (UAX #14 data; those of the common
+scripts from ``po.breaks``, a table of uniseg's, so that most files need no uniseg); character
 widths come from :mod:`unicodedata` (Unicode 14.0 in Python 3.11, the same
 version as libunistring 1.0, which gettext 0.21 uses on Debian 12).
 
@@ -53,6 +54,8 @@ import functools
 import re
 import unicodedata
 
+from .breaks import common_class
+
 __all__ = ["escape", "wrap_field", "wrap_references"]
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
@@ -90,6 +93,9 @@ def escape(value: str) -> str:
 @functools.cache
 def _lbp(ch: str) -> str:
     """Line_Break class of ``ch`` resolved the way libunistring 1.0 does."""
+    found = common_class(ch)  # the common scripts, without importing uniseg
+    if found is not None:
+        return found
     # imported here: uniseg's import (with importlib.metadata) is a tenth of a small
     # check's start-up, and reading a catalog never wraps; _lbp is cached per character
     from uniseg.linebreak import line_break
