@@ -22,17 +22,12 @@ system has no exchange, the digest is compared immediately before the rename.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import hashlib
-import json
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CatalogError, ConcurrentRunError, os_hint
@@ -93,15 +88,27 @@ def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = AN
                                       encoding=encoding)
 
 
-@dataclass
 class _Staged:
-    path: Path
-    folder: int  # descriptor of the target's folder
-    temporary: str  # name of the staged file in that folder
-    name: str
-    expected: str | None
-    data_digest: str
-    swapped: bool = False
+    """A staged file (a plain class: importing dataclasses, with inspect, was a tenth of
+    a small ``l10n merge``)."""
+
+    __slots__ = ("path", "folder", "temporary", "name", "expected", "data_digest", "swapped")
+
+    def __init__(self, path: Path, folder: int, temporary: str, name: str,
+                 expected: str | None, data_digest: str) -> None:
+        self.path = path
+        self.folder = folder  # descriptor of the target's folder
+        self.temporary = temporary  # name of the staged file in that folder
+        self.name = name
+        self.expected = expected
+        self.data_digest = data_digest
+        self.swapped = False
+
+
+def _token() -> str:
+    """Eight random hex digits for a temporary name (as ``secrets.token_hex(4)``, without
+    importing secrets and random)."""
+    return os.urandom(4).hex()
 
 
 class Transaction:
@@ -164,7 +171,7 @@ class Transaction:
             if not mode & 0o200 or not os.access(path.name, os.W_OK, dir_fd=folder):
                 raise CatalogError("file is read-only", path=path,
                                    hint="make it writable (chmod u+w) to let l10n update it")
-        temporary = f".{path.name[:200]}.{secrets.token_hex(4)}.tmp"
+        temporary = f".{path.name[:200]}.{_token()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                          | os.O_CLOEXEC, 0o600, dir_fd=folder)
@@ -312,8 +319,10 @@ class Transaction:
         entries = [{"path": str(item.path), "temporary": item.temporary,
                     "digest": item.data_digest, "expected": item.expected}
                    for item in self._staged]
+        import json
+
         data = json.dumps({"renames": entries}, ensure_ascii=False).encode("utf-8")
-        temporary = f".{self.journal.name}.{secrets.token_hex(4)}.tmp"
+        temporary = f".{self.journal.name}.{_token()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                          | os.O_CLOEXEC, 0o644, dir_fd=folder)
@@ -425,9 +434,13 @@ def _exchange(folder: int, first: str, second: str) -> bool:
     global _renameat2, _NO_EXCHANGE
     if _NO_EXCHANGE:
         return False
+    import ctypes
+
     if _renameat2 is None:
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            # the C library this process runs with (find_library would run ldconfig in a
+            # subprocess: a third of a small merge's time)
+            libc = ctypes.CDLL(None, use_errno=True)
             _renameat2 = libc.renameat2
             _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
                                    ctypes.c_char_p, ctypes.c_uint]
@@ -460,6 +473,8 @@ def recover(journal: Path, root: Path) -> int:
     try:
         if journal.is_symlink() or not journal.is_file():
             return 0
+        import json
+
         entries = json.loads(journal.read_text("utf-8"))["renames"]
     except (OSError, ValueError, KeyError, TypeError):
         entries = []  # unreadable: a torn journal is never used (it was written atomically)
