@@ -389,3 +389,14 @@ def test_merging_common_scripts_does_not_import_uniseg(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(st.text(st.sampled_from(list('ab "\\\n\t\r\a\b\f\v가%é')), max_size=30))
+def test_escape_by_escape_overrides_equal_the_character_by_character_ones(value) -> None:
+    """The fast path of _escaped_portions (no directive to protect) forbids exactly the
+    breaks the character-by-character one forbids."""
+    from l10n.po.wrap import _portions_by_character, _portions_by_escape
+
+    if value:
+        assert _portions_by_escape(value) == _portions_by_character(value, frozenset())

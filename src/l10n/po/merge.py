@@ -166,29 +166,52 @@ def _format_ok(flag: str, ref: polib.POEntry, forms: list[str]) -> bool:
 # -------------------------------------------------------------------- fuzzy search
 
 class _FuzzyIndex:
-    """msgmerge's fuzzy index (msgl-fsearch.c) over the old translated entries."""
+    """msgmerge's fuzzy index (msgl-fsearch.c) over the old translated entries.
 
-    def __init__(self, candidates: list[polib.POEntry], codec: str) -> None:
+    Only the 4-grams of the texts to be searched (``queries``) are indexed: a search
+    looks up nothing else, so the candidates and their order are msgmerge's, and a file
+    with a handful of new strings indexes a handful of grams, not every old one."""
+
+    def __init__(self, candidates: list[polib.POEntry], codec: str,
+                 queries: list[str]) -> None:
         self.candidates = candidates
         self.codec = codec
-        self.encoded = [self._bytes(c.msgid) for c in candidates]
+        self.encoded: dict[int, bytes] = {}
         self.grams: dict[str, list[int]] = {}
-        self.short: dict[int, list[int]] = {}
+        self._short: dict[int, list[int]] | None = None
+        wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
+        if not wanted:
+            return
         grams = self.grams
         for index, entry in enumerate(candidates):
             text = entry.msgid
             if len(text) >= 4:
-                for gram in {text[i:i + 4] for i in range(len(text) - 3)}:
+                found = {text[i:i + 4] for i in range(len(text) - 3)} & wanted
+                for gram in found:
                     grams.setdefault(gram, []).append(index)
-            size = len(self.encoded[index])
-            if size <= 28:
-                self.short.setdefault(size, []).append(index)
 
     def _bytes(self, text: str) -> bytes:
         try:
             return text.encode(self.codec)
         except UnicodeEncodeError:
             return text.encode("utf-8")
+
+    def _encoded(self, index: int) -> bytes:
+        found = self.encoded.get(index)
+        if found is None:
+            found = self.encoded[index] = self._bytes(self.candidates[index].msgid)
+        return found
+
+    @property
+    def short(self) -> dict[int, list[int]]:
+        """Candidates of at most 28 bytes by length (for queries under 4 characters)."""
+        if self._short is None:
+            self._short = {}
+            for index in range(len(self.candidates)):
+                size = len(self._encoded(index))
+                if size <= 28:
+                    self._short.setdefault(size, []).append(index)
+        return self._short
 
     def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         from rapidfuzz.distance import Indel
@@ -207,7 +230,7 @@ class _FuzzyIndex:
         best, found = FUZZY_THRESHOLD, None
         for index in order:
             entry = self.candidates[index]
-            other = self.encoded[index]
+            other = self._encoded(index)
             bonus = _BONUS if entry.msgctxt is None or entry.msgctxt == msgctxt else 0.0
             total = len(query) + len(other)
             if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
@@ -283,7 +306,9 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
             if merged[i] is not None:
                 continue
             if index is None:
-                index = _FuzzyIndex([e for e in old_entries if _translated(e)], codec)
+                index = _FuzzyIndex([e for e in old_entries if _translated(e)], codec,
+                                    [r.msgid for r, m in zip(refs, merged, strict=True)
+                                     if m is None])
             match = index.search(ref.msgctxt, ref.msgid)
             if match is not None:
                 merged[i] = _merged(match, ref, force_fuzzy=True, previous=previous,

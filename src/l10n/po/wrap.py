@@ -297,6 +297,34 @@ def _escaped_portions(value: str, protect: frozenset[int] = frozenset()
     escaped = value.translate(_ESCAPE_TABLE)
     if len(escaped) == len(value) and not protect:  # nothing to escape: no overrides
         return [(value, [_UNDEF] * len(value))]
+    if not protect:
+        return _portions_by_escape(value)
+    return _portions_by_character(value, protect)
+
+
+def _portions_by_escape(value: str) -> list[tuple[str, list[int]]]:
+    """``_portions_by_character`` without protected positions, found escape by escape
+    (every backslash of an escaped text starts a two-character escape)."""
+    portions: list[tuple[str, list[int]]] = []
+    start = 0
+    while start < len(value):
+        end = value.find("\n", start)
+        end = len(value) if end < 0 else end + 1
+        text = value[start:end].translate(_ESCAPE_TABLE)
+        overrides = [_UNDEF] * len(text)
+        at = text.find("\\")
+        while at >= 0:
+            overrides[at + 1] = _PROHIBITED
+            at = text.find("\\", at + 2)
+        if value[end - 1] == "\n":
+            overrides[-2] = _PROHIBITED
+        portions.append((text, overrides))
+        start = end
+    return portions
+
+
+def _portions_by_character(value: str, protect: frozenset[int]
+                           ) -> list[tuple[str, list[int]]]:
     portions: list[tuple[str, list[int]]] = []
     start = 0
     while True:
