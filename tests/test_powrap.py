@@ -400,3 +400,20 @@ def test_escape_by_escape_overrides_equal_the_character_by_character_ones(value)
 
     if value:
         assert _portions_by_escape(value) == _portions_by_character(value, frozenset())
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=simple_text, newline=st.booleans(), width=st.sampled_from([20, 40, 79]),
+       prefix=st.sampled_from(["", "#~ ", "#| "]), language=st.sampled_from([None, "c"]))
+def test_one_line_fast_path_equals_the_full_algorithm(text, newline, width, prefix,
+                                                      language) -> None:
+    """Where _one_line answers (no newline but a last one, simple scripts, it fits), the
+    full algorithm writes that same line, with or without a directive to protect."""
+    from l10n.po.directives import protected_positions
+    from l10n.po.wrap import _one_line, _wrap_lines
+
+    value = text + "\n" if newline else text
+    line = _one_line("msgstr", value, prefix, width, True)
+    protect = protected_positions(value, language) if language else frozenset()
+    if line is not None:
+        assert (line,) == _wrap_lines("msgstr", value, prefix, width, protect, True)

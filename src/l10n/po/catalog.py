@@ -20,7 +20,7 @@ import polib
 
 from ..errors import CatalogError, read_input
 from ..files import write_text_atomic
-from .directives import format_language, protected_positions
+from .directives import format_language
 from .parse import PoSyntaxError, parse_flags, parse_po
 from .wrap import wrap_field, wrap_references
 
@@ -150,9 +150,8 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
     language = format_language(flags)
 
     def field(keyword: str, value: str, prefix: str) -> list[str]:
-        protect = protected_positions(value, language) if language else frozenset()
-        return wrap_field(keyword, value, prefix=prefix, width=width, protect=protect,
-                          wrap=do_wrap)
+        return wrap_field(keyword, value, prefix=prefix, width=width, wrap=do_wrap,
+                          language=language)
 
     prefix = "#~ " if entry.obsolete else ""
     prev = "#~| " if entry.obsolete else "#| "

@@ -11,10 +11,8 @@ save made while it ran is never overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
 from pathlib import Path
 
 from ..errors import CatalogError, ConfigError, read_input
@@ -116,6 +114,8 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
         if _without_creation_date(read) == _without_creation_date(data):
             return None
         _backup(Path(old), backup, suffix)
+        import hashlib
+
         # the digest of the bytes as read: a save made since is refused, never replaced
         _write(Path(old), data, expected_digest=hashlib.sha256(read).hexdigest())
         return None
@@ -153,6 +153,8 @@ def _backup(path: Path, control: str | None, suffix: str | None) -> None:
         target = path.with_name(f"{path.name}.~{max(numbers, default=0) + 1}~")
     else:
         target = path.with_name(path.name + suffix)
+    import shutil
+
     try:
         shutil.copy2(path, target)
     except OSError as exc:

@@ -352,7 +352,7 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 def wrap_field(keyword: str, value: str, *, prefix: str = "",
                width: int = 79, protect: frozenset[int] = frozenset(),
-               wrap: bool = True) -> list[str]:
+               wrap: bool = True, language: str | None = None) -> list[str]:
     """Lines (without trailing newline) for ``keyword "value"`` as msgcat
     writes them.
 
@@ -361,27 +361,55 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
     ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
     ``protect`` holds the indices of ``value`` before which no break may fall (inside
-    a format directive, see ``po.directives``); ``wrap=False`` is a ``no-wrap`` entry
-    or ``--no-wrap``: lines end only after ``\\n``.
+    a format directive, see ``po.directives``); or ``language`` names the entry's format
+    language and they are found only when the value does not fit on one line;
+    ``wrap=False`` is a ``no-wrap`` entry or ``--no-wrap``: lines end only after ``\\n``.
     """
-    return list(_wrap(keyword, value, prefix, width, protect, wrap))
+    return list(_wrap(keyword, value, prefix, width, protect, wrap, language))
+
+
+def _one_line(keyword: str, value: str, prefix: str, width: int, wrap: bool) -> str | None:
+    """The single line msgcat writes for a value that needs no wrapping (no newline but
+    a last one, in the ``_SIMPLE`` scripts, fitting after the keyword), else None. No
+    break is possible, so neither directives nor break classes matter."""
+    newline = value.find("\n")
+    if newline >= 0 and (newline != len(value) - 1 or not wrap):
+        return None
+    if not _SIMPLE.fullmatch(value, 0, len(value) - (newline >= 0)):
+        return None
+    escaped = value.translate(_ESCAPE_TABLE)
+    if not wrap:
+        return f'{prefix}{keyword} "{escaped}"'
+    # in these scripts only Hangul syllables take two columns and only U+00AD none
+    columns = (len(escaped) if escaped.isascii() else
+               len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
+    if len(keyword) + 1 + columns <= _page_width(width) - 2 - len(prefix):
+        return f'{prefix}{keyword} "{escaped}"'
+    return None
 
 
 @functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
 def _wrap(keyword: str, value: str, prefix: str, width: int,
-          protect: frozenset[int] = frozenset(), wrap: bool = True) -> tuple[str, ...]:
+          protect: frozenset[int] = frozenset(), wrap: bool = True,
+          language: str | None = None) -> tuple[str, ...]:
+    if not wrap and "\n" not in value:
+        return (f'{prefix}{keyword} "{value.translate(_ESCAPE_TABLE)}"',)
+    line = _one_line(keyword, value, prefix, width, wrap)
+    if line is not None:
+        return (line,)
+    if language:
+        from .directives import protected_positions
+
+        protect = protected_positions(value, language)
+    return _wrap_lines(keyword, value, prefix, width, protect, wrap)
+
+
+def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
+                protect: frozenset[int], wrap: bool) -> tuple[str, ...]:
+    """``_wrap`` the long way: break classes, widths, libunistring's line breaking."""
     width = _page_width(width) if wrap else 1 << 40
     after_break = len(prefix) + 1  # column after the opening quote
     avail = width - 1 - after_break  # room for the closing quote
-    if not wrap and "\n" not in value:
-        return (f'{prefix}{keyword} "{value.translate(_ESCAPE_TABLE)}"',)
-    if "\n" not in value and _SIMPLE.fullmatch(value):  # fast path: it fits after the keyword
-        escaped = value.translate(_ESCAPE_TABLE)
-        # in these scripts only Hangul syllables take two columns and only U+00AD none
-        columns = (len(escaped) if escaped.isascii() else
-                   len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
-        if len(keyword) + 1 + columns <= avail:
-            return (f'{prefix}{keyword} "{escaped}"',)
     portions = _escaped_portions(value, protect)
     lines: list[str] = []
     first = True
