@@ -155,3 +155,57 @@ def test_source_sentence_with_line_separators_reads_back(tmp_path: Path) -> None
     po.append(polib.POEntry(msgid=odd, msgstr="x\u2028y"))
     back = parse_catalog(format_catalog(po))
     assert [(e.msgid, e.msgstr) for e in back] == [(odd, "x\u2028y")]
+
+
+SOUP = st.sampled_from([
+    'msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', 'msgid "a"',
+    'msgid "b"', 'msgid "a"', 'msgstr "x"', 'msgstr "y\\n"', '#, fuzzy', '#, c-format',
+    '#~ msgid "o"', '#~ msgstr "p"', 'msgctxt "c"', 'msgctxt "c\\"q"', '#| msgid "d"',
+    '#~| msgid "g"', 'msgid_plural "e"', 'msgstr[0] "f"', 'msgstr[1] "g"', '"continued"',
+    '"\\tesc\\\\"', "", "", "#", "#~", "#|", "# c ", "# c\r", "#.", "#. x", "#: a.c:1 b.c",
+    "#:", "garbage", '"\\101"', '"\\q"', 'msgstr "\\"q\\""', '  "indented"', 'msgid  "two"',
+    'msgstr "cr"\r', ' ', '"\x04"', 'msgid "\\', 'msgid "unclosed', 'msgstr "é 가"',
+    # whole plain entries, which the fast path reads at once
+    'msgid "a"\nmsgstr "x"', '#. c\n#: f.c:2\nmsgid "b"\nmsgstr ""',
+    'msgctxt "c"\nmsgid "a"\nmsgstr "y\\n"\n"more"', 'msgid ""\nmsgstr "h\\n"',
+    '#, fuzzy\nmsgid "a"\n"b"\nmsgstr "\\t\\""'])
+
+
+def _read(text: str, whole: bool):
+    """Every field of every entry, or the error (message and line)."""
+    from l10n.po.parse import PoSyntaxError, _parse
+
+    try:
+        po = _parse(text, whole_entries=whole)
+    except PoSyntaxError as exc:
+        return ("error", exc.message, exc.line, exc.hint)
+    entries = [getattr(po, "header_entry", None), *po]
+    return ([None if e is None else list(vars(e).items()) for e in entries],
+            po.header_raw, getattr(po, "metadata_is_fuzzy", None), po.header)
+
+
+WHOLE = st.sampled_from([
+    'msgid "a"\nmsgstr "x"', '#. c\n#: f.c:2\nmsgid "b"\nmsgstr ""', "", "", '"more"',
+    'msgctxt "c"\nmsgid "a"\nmsgstr "y\\n"\n"more"', 'msgid ""\nmsgstr "h\\n"', "#",
+    '#, fuzzy\nmsgid "d"\n"b"\nmsgstr "\\t\\""', '#~ msgid "o"\n#~ msgstr "p"', " ",
+    '#| msgid "q"\nmsgid "e"\nmsgstr "f"', 'msgid "p"\nmsgid_plural "ps"\nmsgstr[0] ""',
+    'msgid "g"\nmsgstr "\\101"', "# t\r", 'msgid "h"\r\nmsgstr ""', 'msgstr[1] "z"'])
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(st.one_of(st.lists(SOUP, max_size=16), st.lists(WHOLE, max_size=12)).map("\n".join),
+       st.sampled_from(["", "\n", "\n\n"]))
+def test_whole_entry_reading_equals_line_by_line_reading(text: str, end: str) -> None:
+    """The fast path (a plain entry read by one match) gives exactly what the line by
+    line reader gives: the same fields in the same order, the same error at the same
+    line."""
+    assert _read(text + end, True) == _read(text + end, False), text + end
+
+
+def test_whole_entry_reading_is_used_for_plain_entries() -> None:
+    from l10n.po import parse
+
+    text = ('msgid ""\nmsgstr ""\n"Language: ko\\n"\n\n#. note\n#: a.c:1\n#, c-format\n'
+            'msgctxt "m"\nmsgid "a %d"\n"b"\nmsgstr "x\\n"\n\nmsgid "c"\nmsgstr "d"\n')
+    assert len(parse._ENTRY.findall(text)) == 3
+    assert _read(text, True) == _read(text, False)

@@ -28,6 +28,7 @@ import functools
 import gc
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, islice
 
 import polib
 
@@ -233,6 +234,36 @@ _FIELD = {"msgctxt": "msgctxt", "msgid": "msgid", "msgid_plural": "msgid_plural"
 _FIELD_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 
 
+# A plain entry, read whole by one match: comments (no #~, no #|), msgctxt, msgid and
+# msgstr at the start of their lines, strings with the simple escapes only, no plural;
+# it ends where the next entry starts (a comment, msgid, msgctxt) or the text ends, so
+# that no string or keyword after it could still belong to it. Anything else is read
+# line by line. Possessive quantifiers: no backtracking, linear time.
+_S = r'(?:[^"\\\n\r\x04]|\\[ntbrfva\\"])*+'
+_ENTRY = re.compile(
+    r"(?P<comments>(?:#(?:[^~|\n][^\n]*+)?\n)*+)"
+    rf'(?:msgctxt "(?P<ctxt>{_S})"\n(?P<ctxt_more>(?:"{_S}"\n)*+))?'
+    rf'msgid "(?P<id>{_S})"\n(?P<id_more>(?:"{_S}"\n)*+)'
+    rf'msgstr "(?P<str>{_S})"\n(?P<str_more>(?:"{_S}"\n)*+)'
+    r"(?=\n*+(?:#[^~|]|msgid |msgctxt |\Z))\n*+")
+_SIMPLE_ESCAPE = re.compile(r"\\(.)")
+
+
+def _starts_entry(line: str) -> bool:
+    """Does ``line`` begin a new entry (what ends the open one, whatever it is)?"""
+    return (line[:1] == "#" and line[1:2] not in ("~", "|")) or line.startswith(
+        ("msgid ", "msgctxt "))
+
+
+def _joined(first: str, more: str | None) -> str:
+    """A string's value from its first line's text and its continuation lines."""
+    if more:
+        first += more[1:-2].replace('"\n"', "")
+    if "\\" in first:
+        first = _SIMPLE_ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], first)
+    return first
+
+
 def parse_po(text: str) -> polib.POFile:
     """The POFile gettext would read from ``text`` (lines separated by ``\\n``)."""
     enabled = gc.isenabled()
@@ -244,7 +275,10 @@ def parse_po(text: str) -> polib.POFile:
             gc.enable()
 
 
-def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept in one place
+def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machine
+           ) -> polib.POFile:
+    """``parse_po``; ``whole_entries=False`` reads every entry line by line (the tests
+    compare the two ways)."""
     po = polib.POFile(encoding="utf-8", wrapwidth=79)
     entries: list[dict] = []
     # what the next message collects: comments and flags (gettext's reader state)
@@ -318,11 +352,57 @@ def _parse(text: str) -> polib.POFile:  # noqa: C901 - one state machine, kept i
             raise PoSyntaxError(f"unknown keyword {keyword!r}", number,
                                 "fix the line (msgfmt --check shows the same)")
 
+    def take(match: re.Match, number: int) -> None:
+        """Keep the plain entry ``_ENTRY`` matched at line ``number`` (as the general
+        reader would: same fields, in the same order)."""
+        group = match.group
+        comments = group("comments")
+        fields: dict = {}
+        if comments:
+            found: dict = {}
+            for offset, body in enumerate(comments[:-1].split("\n")):
+                _comment(found, body[1:], number + offset)
+            fields["linenum"] = number + comments.count("\n")
+            fields.update(found)
+        else:
+            fields["linenum"] = number
+        if group("ctxt") is not None:
+            fields["msgctxt"] = _joined(group("ctxt"), group("ctxt_more"))
+        fields["msgid"] = _joined(group("id"), group("id_more"))
+        fields["obsolete"] = 0
+        fields["msgstr"] = _joined(group("str"), group("str_more"))
+        key = (fields.get("msgctxt"), fields["msgid"])
+        if key in seen:
+            raise PoSyntaxError(f"duplicate entry for msgid {fields['msgid'][:60]!r} (a "
+                                "message defined twice)", fields["linenum"],
+                                f"the first definition is at line {seen[key]}; "
+                                "merge the two (msguniq) and try again")
+        seen[key] = fields["linenum"]
+        entries.append(fields)
+
     lines = text.split("\n")
     numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)
     if "\\\n" in text:
         numbered = _continued(lines)
+    plain = whole_entries and "\\\n" not in text  # else lines are joined first
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0)) if plain else []
+    match_entry = _ENTRY.match
+    numbered = iter(numbered)
     for number, line in numbered:
+        if plain:
+            # a whole plain entry at once where the reader is between entries; an entry
+            # read line by line ends where the next one starts, as the keyword would end it
+            if cur is not None and not pending and ("msgstr" in cur or cur.get(
+                    "msgstr_plural")) and _starts_entry(line):
+                finish(number)
+            if cur is None and not pending:
+                found = match_entry(text, starts[number - 1])
+                if found is not None:
+                    take(found, number)
+                    skip = text.count("\n", found.start(), found.end()) - 1
+                    if skip > 0:
+                        next(islice(numbered, skip - 1, skip), None)
+                    continue
         # the usual shapes first: a whole string on a line of its own, or a keyword, one
         # space and a string, with no escapes (the general scanner below does the rest)
         if line[-1:] == '"' and "\\" not in line and "\x04" not in line:
