@@ -417,3 +417,42 @@ def test_one_line_fast_path_equals_the_full_algorithm(text, newline, width, pref
     protect = protected_positions(value, language) if language else frozenset()
     if line is not None:
         assert (line,) == _wrap_lines("msgstr", value, prefix, width, protect, True)
+
+
+def _width_linebreaks_reference(marks, widths, width, start_column):
+    """libunistring's ``u8_width_linebreaks``, character by character (the port po.wrap
+    had before it visited only the break opportunities)."""
+    from l10n.po.wrap import _MANDATORY, _POSSIBLE
+
+    result = [False] * len(marks)
+    last_p = None
+    last_column, piece_width = start_column, 0
+    for i, mark in enumerate(marks):
+        if mark == _POSSIBLE or mark == _MANDATORY:
+            if last_p is not None and last_column + piece_width > width:
+                result[last_p] = True
+                last_column = 0
+            if mark == _MANDATORY:
+                last_p, last_column, piece_width = None, 0, 0
+                continue
+            last_p, last_column, piece_width = i, last_column + piece_width, 0
+        piece_width += widths[i]
+    if last_p is not None and last_column + piece_width > width:
+        result[last_p] = True
+    return [i for i, brk in enumerate(result) if brk]
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(st.lists(st.tuples(st.sampled_from([-1, 0, 1, 1, 2, 2, 2]), st.sampled_from([0, 1, 1, 2])),
+                max_size=60), st.integers(1, 30), st.integers(0, 35))
+def test_width_linebreaks_by_opportunity_equal_the_character_loop(cells, width,
+                                                                  start) -> None:
+    from itertools import accumulate
+
+    from l10n.po.wrap import _width_linebreaks
+
+    marks = [m for m, _ in cells]
+    widths = [w for _, w in cells]
+    columns = list(accumulate(widths, initial=0))
+    assert _width_linebreaks(marks, columns, width, start) == \
+        _width_linebreaks_reference(marks, widths, width, start)

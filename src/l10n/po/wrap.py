@@ -53,6 +53,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 
 from .breaks import common_class
 
@@ -253,28 +254,30 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def _width_linebreaks(marks: list[int], widths: list[int], width: int,
-                      start_column: int) -> list[bool]:
-    """Port of ``u8_width_linebreaks``: where a text gets broken.
+def _width_linebreaks(marks: list[int], columns: list[int], width: int,
+                      start_column: int) -> list[int]:
+    """Port of ``u8_width_linebreaks``: where a text gets broken (the indices before which
+    a line ends, in order).
 
     ``marks`` are its break states (``_possible_linebreaks`` with the caller's
-    overrides applied) and ``widths`` its characters' widths.
+    overrides applied) and ``columns`` the running sum of its characters' widths
+    (``columns[i]``: the width of the characters before ``i``). Only the break
+    opportunities are visited; a piece's width is a difference of two sums.
     """
-    result = [False] * len(marks)
+    result: list[int] = []
     last_p = None
-    last_column, piece_width = start_column, 0
-    for i, mark in enumerate(marks):
-        if mark == _POSSIBLE or mark == _MANDATORY:
-            if last_p is not None and last_column + piece_width > width:
-                result[last_p] = True
-                last_column = 0
-            if mark == _MANDATORY:
-                last_p, last_column, piece_width = None, 0, 0
-                continue
-            last_p, last_column, piece_width = i, last_column + piece_width, 0
-        piece_width += widths[i]
-    if last_p is not None and last_column + piece_width > width:
-        result[last_p] = True
+    last_column, piece_start = start_column, 0
+    for i in [i for i, mark in enumerate(marks) if mark == _POSSIBLE or mark == _MANDATORY]:
+        piece_width = columns[i] - columns[piece_start]
+        if last_p is not None and last_column + piece_width > width:
+            result.append(last_p)
+            last_column = 0
+        if marks[i] == _MANDATORY:  # the mandatory character itself takes no column
+            last_p, last_column, piece_start = None, 0, i + 1
+            continue
+        last_p, last_column, piece_start = i, last_column + piece_width, i
+    if last_p is not None and last_column + columns[-1] - columns[piece_start] > width:
+        result.append(last_p)
     return result
 
 
@@ -289,14 +292,14 @@ def _escaped_portions(value: str, protect: frozenset[int] = frozenset()
                       ) -> list[tuple[str, list[int]]]:
     """Split ``value`` after each newline; escape each piece.
 
-    Returns ``(escaped_text, overrides)`` pairs, where ``overrides`` forbids
-    breaking inside escape sequences, before the characters of ``value`` whose
-    index is in ``protect`` (inside a format directive) and right before a
-    trailing ``\\n``.
+    Returns ``(escaped_text, prohibited)`` pairs, where ``prohibited`` lists, in
+    order, the indices of the escaped text before which no break may fall: inside escape
+    sequences, before the characters of ``value`` whose index is in ``protect`` (inside a
+    format directive) and right before a trailing ``\\n``.
     """
     escaped = value.translate(_ESCAPE_TABLE)
     if len(escaped) == len(value) and not protect:  # nothing to escape: no overrides
-        return [(value, [_UNDEF] * len(value))]
+        return [(value, [])]
     if not protect:
         return _portions_by_escape(value)
     return _portions_by_character(value, protect)
@@ -311,14 +314,14 @@ def _portions_by_escape(value: str) -> list[tuple[str, list[int]]]:
         end = value.find("\n", start)
         end = len(value) if end < 0 else end + 1
         text = value[start:end].translate(_ESCAPE_TABLE)
-        overrides = [_UNDEF] * len(text)
+        prohibited = []
         at = text.find("\\")
         while at >= 0:
-            overrides[at + 1] = _PROHIBITED
+            prohibited.append(at + 1)
             at = text.find("\\", at + 2)
-        if value[end - 1] == "\n":
-            overrides[-2] = _PROHIBITED
-        portions.append((text, overrides))
+        if value[end - 1] == "\n":  # not before the final \n either (its backslash)
+            prohibited.insert(len(prohibited) - 1, len(text) - 2)
+        portions.append((text, prohibited))
         start = end
     return portions
 
@@ -337,7 +340,7 @@ def _portions_by_character(value: str, protect: frozenset[int]
                      + [_PROHIBITED] * (len(chunk) - 1)]
         if value[end - 1:end] == "\n":
             overrides[-2] = _PROHIBITED
-        portions.append((text, overrides))
+        portions.append((text, [i for i, o in enumerate(overrides) if o == _PROHIBITED]))
         start = end
         if start >= len(value):
             return portions
@@ -413,22 +416,21 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     portions = _escaped_portions(value, protect)
     lines: list[str] = []
     first = True
-    for index, (text, overrides) in enumerate(portions):
+    for index, (text, prohibited) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        possible = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
-                    else _possible_linebreaks(text))
-        marks = [m if o == _UNDEF else o for m, o in zip(possible, overrides, strict=True)] \
-            if _PROHIBITED in overrides else possible
-        widths = list(map(_width, text))
-        breaks = _width_linebreaks(marks, widths, avail, start)
-        if first and text and (index + 1 < len(portions) or start > avail
-                               or any(breaks)):
+        marks = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
+                 else _possible_linebreaks(text))
+        for at in prohibited:  # inside an escape or a directive
+            marks[at] = _PROHIBITED
+        columns = list(accumulate(map(_width, text), initial=0))
+        breaks = _width_linebreaks(marks, columns, avail, start)
+        if first and text and (index + 1 < len(portions) or start > avail or breaks):
             lines.append(f'{prefix}{keyword} ""')
             first, start = False, 0
-            breaks = _width_linebreaks(marks, widths, avail, start)
+            breaks = _width_linebreaks(marks, columns, avail, start)
         head = f"{prefix}{keyword} " if first else prefix
         first = False
-        cuts = [0] + [i for i, brk in enumerate(breaks) if brk] + [len(text)]
+        cuts = [0, *breaks, len(text)]
         for n, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
             lines.append(f'{head if n == 0 else prefix}"{text[a:b]}"')
     return tuple(lines)
