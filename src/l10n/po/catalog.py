@@ -13,6 +13,7 @@ back in the charset it declares, atomically, and only when its bytes change.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from pathlib import Path
 
@@ -132,46 +133,61 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
     if entry.obsolete and not translated:
         return []  # gettext drops untranslated obsolete entries: nothing is lost
     lines: list[str] = []
-    lines += _comment_lines("#", _lines(entry, "tcomment_lines", entry.tcomment or ""))
-    lines += _comment_lines("#.", _lines(entry, "comment_lines", entry.comment or ""))
+    if entry.tcomment or getattr(entry, "tcomment_lines", None):
+        lines += _comment_lines("#", _lines(entry, "tcomment_lines", entry.tcomment or ""))
+    if entry.comment or getattr(entry, "comment_lines", None):
+        lines += _comment_lines("#.", _lines(entry, "comment_lines", entry.comment or ""))
     if entry.occurrences:
         refs = [f"{file}:{line}" if line else file for file, line in entry.occurrences]
         lines += wrap_references(refs, width=width)
-    flags = parse_flags(",".join(entry.flags)) if entry.flags else []
-    written = [flag for flag in flags if (flag != "fuzzy" or translated)
-               and flag != "wrap" and not flag.endswith("-check")
-               and not (flag.startswith("impossible-") and flag.endswith("-format"))
-               and not (entry.obsolete and flag.startswith("range: "))]
-    written = [flag[9:] if flag.startswith("possible-") and flag.endswith("-format")
-               else flag for flag in written]
-    if written:
-        lines.append("#, " + ", ".join(written))
-    do_wrap = wrap and "no-wrap" not in flags
-    language = format_language(flags)
-
-    def field(keyword: str, value: str, prefix: str) -> list[str]:
-        return wrap_field(keyword, value, prefix=prefix, width=width, wrap=do_wrap,
-                          language=language)
-
+    flag_line, no_wrap, language = _flag_layout(tuple(entry.flags), translated,
+                                                bool(entry.obsolete))
+    if flag_line:
+        lines.append(flag_line)
+    do_wrap = wrap and not no_wrap
     prefix = "#~ " if entry.obsolete else ""
     prev = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
-        lines += field("msgctxt", entry.previous_msgctxt, prev)
+        lines += wrap_field("msgctxt", entry.previous_msgctxt, prefix=prev, width=width,
+                            wrap=do_wrap, language=language)
     if entry.previous_msgid is not None:
-        lines += field("msgid", entry.previous_msgid, prev)
+        lines += wrap_field("msgid", entry.previous_msgid, prefix=prev, width=width,
+                            wrap=do_wrap, language=language)
     if entry.previous_msgid_plural is not None:
-        lines += field("msgid_plural", entry.previous_msgid_plural, prev)
+        lines += wrap_field("msgid_plural", entry.previous_msgid_plural, prefix=prev,
+                            width=width, wrap=do_wrap, language=language)
     if entry.msgctxt is not None:
-        lines += field("msgctxt", entry.msgctxt, prefix)
-    lines += field("msgid", entry.msgid, prefix)
+        lines += wrap_field("msgctxt", entry.msgctxt, prefix=prefix, width=width,
+                            wrap=do_wrap, language=language)
+    lines += wrap_field("msgid", entry.msgid, prefix=prefix, width=width, wrap=do_wrap,
+                        language=language)
     if entry.msgid_plural:
-        lines += field("msgid_plural", entry.msgid_plural, prefix)
+        lines += wrap_field("msgid_plural", entry.msgid_plural, prefix=prefix, width=width,
+                            wrap=do_wrap, language=language)
         forms = entry.msgstr_plural or {0: ""}
         for index in sorted(forms, key=int):
-            lines += field(f"msgstr[{index}]", forms[index], prefix)
+            lines += wrap_field(f"msgstr[{index}]", forms[index], prefix=prefix,
+                                width=width, wrap=do_wrap, language=language)
     else:
-        lines += field("msgstr", entry.msgstr, prefix)
+        lines += wrap_field("msgstr", entry.msgstr, prefix=prefix, width=width,
+                            wrap=do_wrap, language=language)
     return lines
+
+
+@functools.lru_cache(maxsize=1024)  # a catalog has a handful of distinct flag lists
+def _flag_layout(flags: tuple[str, ...], translated: bool, obsolete: bool
+                 ) -> tuple[str | None, bool, str | None]:
+    """The ``#,`` line gettext writes for an entry's flags (None: none), whether they say
+    no-wrap, and the format language whose directives are never broken."""
+    parsed = parse_flags(",".join(flags)) if flags else []
+    written = [flag for flag in parsed if (flag != "fuzzy" or translated)
+               and flag != "wrap" and not flag.endswith("-check")
+               and not (flag.startswith("impossible-") and flag.endswith("-format"))
+               and not (obsolete and flag.startswith("range: "))]
+    written = [flag[9:] if flag.startswith("possible-") and flag.endswith("-format")
+               else flag for flag in written]
+    return ("#, " + ", ".join(written) if written else None, "no-wrap" in parsed,
+            format_language(parsed))
 
 
 def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True,
