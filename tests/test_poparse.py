@@ -209,3 +209,21 @@ def test_whole_entry_reading_is_used_for_plain_entries() -> None:
             'msgctxt "m"\nmsgid "a %d"\n"b"\nmsgstr "x\\n"\n\nmsgid "c"\nmsgstr "d"\n')
     assert len(parse._ENTRY.findall(text)) == 3
     assert _read(text, True) == _read(text, False)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["a.c", ":", "1", "023", " ", "  ", "b/c.py", "\t", "x",
+                                 "\r", "é", "٣", ":7"]), max_size=12).map("".join))
+def test_references_read_in_one_pass_equal_the_token_by_token_reading(text: str) -> None:
+    from l10n.po.parse import _filepos, _filepos_by_token
+
+    assert _filepos(text) == _filepos_by_token(text), text
+
+
+def test_references_read_in_linear_time() -> None:
+    from l10n.po.parse import _filepos
+
+    for text in (" " + ":1" * 50_000 + "x", " a" * 50_000 + ":", " " + "a:1 " * 50_000):
+        start = time.perf_counter()
+        _filepos(text)
+        assert time.perf_counter() - start < 5  # generous: linear is milliseconds

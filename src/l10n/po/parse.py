@@ -106,8 +106,19 @@ def _parse_flags(text: str) -> tuple[str, ...]:
     return tuple(flags)
 
 
+_REFERENCE = re.compile(r"([^ \t\n]+):([0-9]+)(?= |\Z)")
+_USUAL_REFERENCES = re.compile(r"(?> *[^ \t\n]+:[0-9]+(?= |\Z))*+ *")
+
+
 def _filepos(text: str) -> list[tuple[str, str]]:
     """References of a ``#:`` line, parsed as gettext's ``po_parse_comment_filepos``."""
+    if _USUAL_REFERENCES.fullmatch(text):  # every one "file:line": one pass in C
+        return [(name, str(int(line))) for name, line in _REFERENCE.findall(text)]
+    return _filepos_by_token(text)
+
+
+def _filepos_by_token(text: str) -> list[tuple[str, str]]:
+    """``_filepos`` for any text, token by token."""
     found: list[tuple[str, str]] = []
     if " :" not in text and ": " not in text and "\t" not in text and not text.endswith(":"):
         for name in text.split(" "):  # the usual shape: "file:line file"
