@@ -61,7 +61,11 @@ def _forms(entry: polib.POEntry) -> list[str]:
 
 
 def _translated(entry: polib.POEntry) -> bool:
-    return bool(_forms(entry)[0])
+    """Is the first form translated (``_forms(entry)[0]``, without building the list)?"""
+    if not entry.msgid_plural:
+        return bool(entry.msgstr)
+    forms = entry.msgstr_plural
+    return bool(forms[min(forms, key=int)]) if forms else False
 
 
 def _is_fuzzy(entry: polib.POEntry) -> bool:
@@ -319,6 +323,7 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
         _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact
                                         and _translated(e) and e.msgctxt is None
                                         and not e.msgid_plural], previous=previous)
+    entries: list[polib.POEntry] = []  # extended at once: polib's append is a call each
     for i, ref in enumerate(refs):
         entry = merged[i]
         if entry is None:
@@ -328,14 +333,15 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
         if "fuzzy" not in entry.flags or not _translated(entry):
             entry.previous_msgctxt = entry.previous_msgid = None
             entry.previous_msgid_plural = None
-        result.append(entry)
+        entries.append(entry)
     for entry in old_entries:
         if id(entry) in used:
             continue
         gone = _copy(entry)
         gone.comment, gone.comment_lines, gone.occurrences = "", None, []
         gone.obsolete = 1
-        result.append(gone)
+        entries.append(gone)
+    result.extend(entries)
     return result
 
 
