@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -73,15 +74,66 @@ def render_statistics(findings: list[Finding], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-_INVISIBLE = re.compile("[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_CHARS = "\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e" \
+    "\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+
+
+_FLAT = frozenset({str, int, float, bool, type(None)})
+
+
+def dumps_indented(value, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, byte for byte, in a fraction
+    of the time: ``json`` encodes with its C encoder only without ``indent``, so a
+    container of scalars (a finding, a summary) is encoded by it in one call, with the
+    item separator carrying the newline and indentation; only nesting is walked here.
+    (A scalar of a subclass, an enum member, is encoded by ``json.dumps`` on its own.)"""
+    if isinstance(value, dict):
+        items, opening, closing = value.values(), "{", "}"
+    elif isinstance(value, (list, tuple)):
+        items, opening, closing = value, "[", "]"
+    else:
+        return json.dumps(value, ensure_ascii=False)
+    if not value:
+        return opening + closing
+    inner = indent + "  "
+    if _FLAT.issuperset(map(type, items)):
+        body = "".join(_flat_encoder(inner)(value, 0))
+        return f"{opening}\n{inner}{body[1:-1]}\n{indent}{closing}"
+    if opening == "[":
+        parts = [inner + dumps_indented(item, inner) for item in value]
+    else:
+        parts = [f"{inner}{_key(key)}: {dumps_indented(item, inner)}"
+                 for key, item in value.items()]
+    return f"{opening}\n" + ",\n".join(parts) + f"\n{indent}{closing}"
+
+
+@lru_cache(maxsize=64)
+def _flat_encoder(inner: str):
+    """``json``'s C encoder (as ``json.dumps`` makes it, less the check for circular
+    references, which a container of scalars cannot have), made once per depth: making
+    one per container costs more than the encoding."""
+    make = json.encoder.c_make_encoder or json.encoder._make_iterencode
+    if json.encoder.c_make_encoder is None:  # pragma: no cover (CPython has it)
+        return lambda value, level: [json.dumps(value, ensure_ascii=False,
+                                                separators=(",\n" + inner, ": "))]
+    return make(None, None, json.encoder.encode_basestring, None, ": ", ",\n" + inner,
+                False, False, True)
+
+
+def _key(key) -> str:
+    """A dict key as ``json`` writes it: quoted, a number, boolean or null as a string."""
+    return json.dumps({key: 0}, ensure_ascii=False)[1:-4]
 
 
 def _json(data) -> str:
     """JSON as l10n writes it: UTF-8 text, with the characters that reorder or break a
     line on a terminal (bidirectional controls, line separators) as ``\\u`` escapes, as
     ``json`` writes every control character; the data read back is the same."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    text = dumps_indented(data)
+    if any(ch in text for ch in _INVISIBLE_CHARS):  # rare: a substring search is a memchr
+        text = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
 
 
 def render_json(findings: list[Finding], files: int) -> str:
