@@ -427,3 +427,60 @@ def test_the_bare_connective_joins_clauses_but_not_postpositions(source: str,
     from l10n.korean.structure import analyse
 
     assert analyse(kiwi().tokenize(source), source).joints == joints
+
+
+def _drift_catalog(size: int = 4200) -> polib.POFile:
+    po = polib.POFile()
+    for i in range(size):  # enough entries for the checks to fork; term drift across them
+        english = "small businesses" if i % 9 == 0 else "SMEs"
+        po.append(polib.POEntry(msgid=f"사례 {i}: 중소기업은 어렵다.",
+                                msgstr=f"Case {i}: {english} struggle.", linenum=i * 3 + 1))
+    return po
+
+
+def test_parallel_run_judges_each_entry_once_and_drift_is_that_of_one_process(
+        monkeypatch) -> None:
+    """K003 reads the verdicts the per-entry slices made (gathered in the workers): a
+    parallel run used to judge every settled entry a second time in the process that ran
+    the project-wide checks."""
+    import multiprocessing
+
+    import l10n.glossary.terms as terms
+
+    glossary = terms.parse_glossary(
+        "ko,en,en_variants\n중소기업,SMEs,small businesses\n")
+    po = _drift_catalog()
+    calls = multiprocessing.Value("i", 0)  # shared with the forked workers
+    judge = terms.judge_entry
+
+    def counted(*args, **kwargs):
+        with calls.get_lock():
+            calls.value += 1
+        return judge(*args, **kwargs)
+
+    monkeypatch.setattr(terms, "judge_entry", counted)
+    many = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=2)
+    assert calls.value == len(po)
+    one = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=1)
+    assert many == one
+    assert [f.message for f in many if f.code == "K003"] == [
+        "'중소기업' is 'small businesses' here but 'SMEs' elsewhere"]
+
+
+def test_a_failing_gather_leaves_the_project_check_to_read_the_entries_itself(
+        monkeypatch) -> None:
+    """What a worker could not gather is read again by the project-wide run (which, if
+    the check itself crashes, reports it as L000): no finding is lost."""
+    import dataclasses
+
+    from l10n.checks import REGISTRY
+    from l10n.glossary.terms import parse_glossary
+
+    def broken(unit, ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(REGISTRY, "K003", dataclasses.replace(REGISTRY["K003"], gather=broken))
+    glossary = parse_glossary("ko,en,en_variants\n중소기업,SMEs,small businesses\n")
+    many = run_checks([(Path("f.po"), _drift_catalog())], glossary=glossary, jobs=2)
+    assert many == run_checks([(Path("f.po"), _drift_catalog())], glossary=glossary, jobs=1)
+    assert "K003" in {f.code for f in many} and "L000" not in {f.code for f in many}

@@ -226,10 +226,13 @@ class _Work:
                 findings.append(_crash(check, exc))
         return findings
 
-    def others(self, real: list[Unit]) -> list[Finding]:
-        """Findings of the checks over whole catalogs and over the project."""
+    def others(self, real: list[Unit], *, gathering: bool | None = None) -> list[Finding]:
+        """Findings of the checks over whole catalogs and over the project (``gathering``:
+        only those that gather from entries, True, or only the others, False)."""
         findings = []
         for check in self.other_checks:
+            if gathering is not None and gathering is not (check.gather is not None):
+                continue
             try:
                 if check.scope == "catalog":
                     results = [r for units in self.catalogs for r in check.function(units,
@@ -244,22 +247,39 @@ class _Work:
         return findings
 
 
+    def gather(self, settled: list[Unit]) -> dict[str, list]:
+        """The project checks' readings of these settled entries, by code; a check whose
+        reading fails is left out (run again over the project, it reports the crash)."""
+        readings = {}
+        for check in self.other_checks:
+            if check.gather is not None:
+                try:
+                    readings[check.code] = [check.gather(unit, self.ctx) for unit in settled]
+                except Exception:  # noqa: BLE001  (reported by the project-wide run)
+                    continue
+        return readings
+
+
 _TASKS: dict = {}
 
 
-def _worker(index: int) -> list[Finding]:
+def _worker(index: int) -> tuple[list[Finding], dict[str, list]]:
     gc.disable()  # a short-lived worker: collecting would only cost time
     work, tasks = _TASKS["work"], _TASKS["tasks"]
     if index == 0:
-        return work.others(_TASKS["real"])
-    return work.units(*_kinds(tasks[index - 1]))
+        return work.others(_TASKS["real"], gathering=False), {}
+    live, done, real = _kinds(tasks[index - 1])
+    # the per-entry verdicts just made (the glossary's) are read here for the project
+    # checks, instead of being made again by the process that runs those
+    return work.units(live, done, real), work.gather([u for u in real if not u.fuzzy])
 
 
 def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> list[Finding]:
     """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
     the per-entry checks as slices of the entries, a few per process so that the
-    processes finish together. The pool is ``workers.process_pool``: workers ignore
-    Ctrl-C (the parent alone stops the run) and die with their parent."""
+    processes finish together; a project check that gathers from entries (K003) runs
+    last, here, over what the slices gathered. The pool is ``workers.process_pool``:
+    workers ignore Ctrl-C (the parent alone stops the run) and die with their parent."""
     from ..workers import process_pool
 
     size = -(-len(live) // (jobs * 4))
@@ -271,10 +291,17 @@ def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> lis
     try:
         with process_pool(jobs) as pool:
             parts = pool.map(_worker, range(len(tasks) + 1), chunksize=1)
-        return [finding for part in parts for finding in part]
     finally:
         _TASKS.clear()
         gc.unfreeze()
+    readings = {}
+    for check in work.other_checks:
+        pieces = [gathered.get(check.code) for _, gathered in parts[1:]]
+        if check.gather is not None and all(piece is not None for piece in pieces):
+            readings[check.code] = [reading for piece in pieces for reading in piece]
+    work.ctx.extra["gathered"] = readings
+    findings = [finding for part, _ in parts for finding in part]
+    return findings + work.others(real, gathering=True)
 
 
 def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Finding]:

@@ -110,6 +110,10 @@ class Check:
     scope: str
     needs_translation: bool
     doc: str
+    # a project check's reading of one settled entry, ``gather(unit, ctx)``: made in the
+    # per-entry pass (in a parallel run, by the process that judged the entry, so that
+    # nothing is judged twice) and given to ``function`` as ``gathered(ctx, code)``
+    gather: Callable[[Unit, CheckContext], Any] | None = None
 
     @property
     def summary(self) -> str:
@@ -128,8 +132,14 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
+def gathered(ctx: CheckContext, code: str) -> list | None:
+    """The ``gather`` readings of check ``code``, one per unit it is given, when the run
+    made them in the per-entry pass; None when the check must read the units itself."""
+    return ctx.extra.get("gathered", {}).get(code)
+
+
 def check(*, code: str, name: str, severity: Severity, family: str, scope: str = "unit",
-          needs_translation: bool = True) -> Callable:
+          needs_translation: bool = True, gather: Callable | None = None) -> Callable:
     """Register a check; fails at import on a bad or duplicate code or missing docs."""
 
     def register(function: Callable) -> Callable:
@@ -143,8 +153,10 @@ def check(*, code: str, name: str, severity: Severity, family: str, scope: str =
         for part in ("Why:", "Bad:", "Good:"):
             if part not in doc:
                 raise ValueError(f"check {code} docstring lacks {part}")
+        if gather is not None and scope != "project":
+            raise ValueError(f"check {code}: only a project check gathers from entries")
         REGISTRY[code] = Check(code, name, severity, family, function, scope,
-                               needs_translation, doc)
+                               needs_translation, doc, gather)
         return function
 
     return register

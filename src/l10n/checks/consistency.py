@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .base import CheckContext, Severity, Unit, check
+from .base import CheckContext, Severity, Unit, check, gathered
 
 
 def _norm(text: str) -> str:
@@ -55,8 +55,28 @@ def reused(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
             yield unit, f"same translation as a different sentence at {ctx.where(other)}"
 
 
+def drift_forms(unit: Unit, ctx: CheckContext) -> list[tuple[object, str, str]]:
+    """The accepted renderings of glossary terms in one entry, as K003 compares them:
+    (the term, its casefolded form, the text found)."""
+    from ..glossary.terms import Verdict
+    from .terms import judgements
+
+    rows = []
+    for judgement in judgements(unit, ctx):  # the verdicts G001-G004 made
+        if judgement.verdict is Verdict.VARIANT:
+            if _short_name(judgement.term, judgement.found, ctx.glossary):
+                continue
+            key = judgement.found.casefold()
+        elif judgement.verdict in (Verdict.EXACT, Verdict.INFLECTED):
+            key = judgement.term.en.casefold()
+        else:
+            continue
+        rows.append((judgement.term, key, judgement.found))
+    return rows
+
+
 @check(code="K003", name="glossary-term-drift", severity=Severity.INFO, family="consistency",
-       scope="project")
+       scope="project", gather=drift_forms)
 def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
     """A glossary term is rendered with different accepted forms in different essays.
 
@@ -68,21 +88,13 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
     """
     if ctx.glossary is None:
         return
-    from ..glossary.terms import Verdict
-    from .terms import judgements
-
+    readings = gathered(ctx, "K003")
+    if readings is None:
+        readings = [drift_forms(unit, ctx) for unit in units]
     forms: dict[object, dict[str, tuple[Unit, str]]] = defaultdict(dict)
-    for unit in units:
-        for judgement in judgements(unit, ctx):  # the verdicts G001-G004 made
-            if judgement.verdict is Verdict.VARIANT:
-                if _short_name(judgement.term, judgement.found, ctx.glossary):
-                    continue
-                key = judgement.found.casefold()
-            elif judgement.verdict in (Verdict.EXACT, Verdict.INFLECTED):
-                key = judgement.term.en.casefold()
-            else:
-                continue
-            forms[judgement.term].setdefault(key, (unit, judgement.found))
+    for unit, rows in zip(units, readings, strict=True):
+        for term, key, found in rows:
+            forms[term].setdefault(key, (unit, found))
     for term, seen in forms.items():
         if len(seen) > 1 and term.en.casefold() in seen:
             for key, (unit, found) in seen.items():
