@@ -47,18 +47,47 @@ def _findings(texts):
                     else None) for i, text in enumerate(texts)]
 
 
+def _materialised(value):
+    if isinstance(value, dict):
+        return {key: _materialised(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
+        return [_materialised(item) for item in value]
+    return value
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(_TEXT, max_size=8))
-def test_reports_are_written_as_before(texts):
-    """render_json and render_sarif as json.dumps(indent=2) wrote them."""
+@given(st.lists(_TEXT, max_size=8), st.sampled_from([1, 7, 1 << 16]))
+def test_reports_are_written_as_json_dumps_wrote_them(texts, size):
+    """render_json, render_sarif and their chunks (of any size) are the bytes that
+    json.dumps(indent=2) wrote before the report was streamed."""
+    import functools
+
     import l10n.report as report
 
     findings = _findings(texts)
-    fast = render_json(findings, 3), render_sarif(findings, 3)
-    slow_json = report.dumps_indented
+    chunks = report._chunks
     try:
-        report.dumps_indented = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
+        report._chunks = functools.partial(chunks, size=size)
+        fast = render_json(findings, 3), render_sarif(findings, 3)
+    finally:
+        report._chunks = chunks
+    pieces = report.indented_pieces
+    try:
+        report.indented_pieces = lambda value: [
+            json.dumps(_materialised(value), ensure_ascii=False, indent=2)]
         slow = render_json(findings, 3), render_sarif(findings, 3)
     finally:
-        report.dumps_indented = slow_json
+        report.indented_pieces = pieces
     assert fast == slow
+    assert json.loads(fast[0])["findings"] == [f.as_dict() for f in findings
+                                               if f.suppressed is None]
+
+
+def test_text_report_in_chunks_is_the_joined_report():
+    from l10n.report import render, render_chunks
+
+    findings = _findings([f"message {i}" for i in range(3000)])
+    for fmt in ("text", "json", "sarif", "github"):
+        chunks = list(render_chunks(findings, 2, fmt))
+        assert "".join(chunks) == render(findings, 2, fmt)
+        assert fmt == "github" or len(chunks) > 1  # streamed, not one string

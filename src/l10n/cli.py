@@ -360,7 +360,7 @@ def check(
     from .checks import apply_baseline, check_groups, exit_code
     from .checks.inputs import gather, project_group
     from .errors import EXIT_INPUT
-    from .report import FORMATS, render
+    from .report import FORMATS, render_chunks
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
@@ -392,15 +392,16 @@ def check(
         findings = apply_baseline(findings, _read_baseline(baseline))
     colour = fmt == "text" and output_file is None and sys.stdout.isatty()
     config = groups[0].config if groups else None
-    text = render(findings, result.files, fmt, colour=colour, statistics=statistics,
-                  root=groups[0].base if groups else None,
-                  docs_url=config.docs_url if config is not None else None)
+    chunks = render_chunks(findings, result.files, fmt, colour=colour, statistics=statistics,
+                           root=groups[0].base if groups else None,
+                           docs_url=config.docs_url if config is not None else None)
     if output_file is not None:
         from .files import write_text_atomic
 
-        write_text_atomic(output_file, text)
+        write_text_atomic(output_file, "".join(chunks))
     else:
-        typer.echo(text, nl=False)
+        for chunk in chunks:  # written as made: a large report is never held whole
+            typer.echo(chunk, nl=False)
     if result.unreadable:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(0 if exit_zero else exit_code(findings, strict=strict))
