@@ -367,7 +367,7 @@ def check(
     if paths:
         groups = gather(paths, project=project)
     else:
-        from .pipeline import project_catalogs
+        from .config import project_catalogs  # not .pipeline: check needs none of it
 
         config = _config(project)
         groups = [project_group(config, project_catalogs(config))]

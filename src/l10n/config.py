@@ -380,3 +380,17 @@ def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[
                           path=path, hint='for example [tool.l10n.rates] "100" = 0.1')
     return {"tm": tuple(root / name for name in files), "tm_threshold": float(threshold),
             "tm_exact": str(exact), "rates": {str(k): float(v) for k, v in rates.items()}}
+
+
+def project_catalogs(config: Config, language: str | None = None) -> list[Path]:
+    """The PO files of the project for ``language`` (default: every target language)."""
+    if language and language not in config.languages:
+        raise ConfigError(f"the project does not target language {language!r}",
+                          hint=f"target languages: {', '.join(config.languages)}")
+    languages = [language] if language else list(config.languages)
+    paths = []
+    for lang in languages:
+        folder = config.locales / lang / "LC_MESSAGES"
+        if folder.is_dir():
+            paths += sorted(folder.glob("*.po"))
+    return paths

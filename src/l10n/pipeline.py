@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .config import Config
+from .config import Config, project_catalogs  # noqa: F401  (its home before config)
 from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
@@ -495,19 +495,3 @@ def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFil
         planned.append(PlannedFile(path, format_catalog(po, force_po=True), digest,
                                    _stats(path, "retired", po)))
     return planned
-
-
-def project_catalogs(config: Config, language: str | None = None) -> list[Path]:
-    """The PO files of the project for ``language`` (default: every target language)."""
-    if language and language not in config.languages:
-        from .errors import ConfigError
-
-        raise ConfigError(f"the project does not target language {language!r}",
-                          hint=f"target languages: {', '.join(config.languages)}")
-    languages = [language] if language else list(config.languages)
-    paths = []
-    for lang in languages:
-        folder = config.locales / lang / "LC_MESSAGES"
-        if folder.is_dir():
-            paths += sorted(folder.glob("*.po"))
-    return paths
