@@ -484,3 +484,31 @@ def test_a_failing_gather_leaves_the_project_check_to_read_the_entries_itself(
     many = run_checks([(Path("f.po"), _drift_catalog())], glossary=glossary, jobs=2)
     assert many == run_checks([(Path("f.po"), _drift_catalog())], glossary=glossary, jobs=1)
     assert "K003" in {f.code for f in many} and "L000" not in {f.code for f in many}
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(source=st.text(alphabet="*_`[]()ab 가", max_size=10),
+       target=st.text(alphabet="*_`[]()ab 가", max_size=10))
+def test_markdown_check_skips_only_entries_without_markup(source: str, target: str) -> None:
+    """T003's shortcut (no marker on either side, no link in the source) finds what
+    counting every entry's markup finds."""
+    from collections import Counter
+
+    from l10n.checks.base import CheckContext, Unit
+    from l10n.checks.tokens import _LINK, _markup_counts, markdown_changed
+
+    def counted() -> list[str]:
+        found = []
+        have, want = _markup_counts(target), _markup_counts(source)
+        for kind in ("bold", "emphasis", "code"):
+            if have[kind] % 2:
+                found.append(f"unbalanced {kind} markup")
+            elif have[kind] < want[kind]:
+                found.append(f"{kind} markup of the source is missing")
+        if "](" in source:
+            found += [f"link to {link} is missing" for link in
+                      Counter(_LINK.findall(source)) - Counter(_LINK.findall(target))]
+        return found
+
+    assert list(markdown_changed(Unit(source=source, target=target), CheckContext())) \
+        == counted()

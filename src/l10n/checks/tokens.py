@@ -104,6 +104,9 @@ def markdown_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  *초연결*이 핵심이다. -> Hyper-connectivity* is the key.
     Good: *초연결*이 핵심이다. -> *Hyper-connectivity* is the key.
     """
+    if "](" not in unit.source and not any(marker in unit.source or marker in unit.target
+                                           for marker in "*_`"):
+        return  # no markup on either side (most entries): nothing to count
     source, target = _markup_counts(unit.source), _markup_counts(unit.target)
     for kind in ("bold", "emphasis", "code"):
         if target[kind] % 2:
