@@ -52,6 +52,8 @@ def project(corpus: Path, kind: str, glossary: str, target: Path) -> Path:
     if glossary != "none":
         shutil.copy(corpus / "glossaries" / f"{glossary}.csv", target / "glossary.csv")
         lines.append('glossary = "glossary.csv"\n')
+    else:  # the corpus names its glossary.csv, and it is the default: none means none
+        (target / "glossary.csv").unlink(missing_ok=True)
     (target / "pyproject.toml").write_text("".join(lines), "utf-8")
     return target
 
