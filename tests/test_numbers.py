@@ -255,3 +255,100 @@ def test_a_fraction_is_not_a_duration_but_minutes_before_a_noun_are() -> None:
 
     assert korean_durations("예산의 4분의 1이다") == []
     assert [words for _, _, words in korean_durations("30분의 휴식 뒤")] == ["30분"]
+
+
+# the number family's fast paths (issue 15's budget): each is tested against the plain
+# definition it replaces, on texts built to sit at their edges
+_KO_PIECES = ["사례", "12", "2016년", "5억", "4억 2천만", "3천", "3천6백만", "1,000", "3.5", "수백",
+              "수출", "수", "년대", "90", "월", "6월 2일", "시간", "3시간 30분", "제2조", "조", "만",
+              "백", "천", "명", "원", "이", "오천", "서른", "두세", "절반", "열한", "번", "배",
+              "%", ")", "\"", "”", "’", " ", "  ", ",", ".", "7", "0", "이천십구", "세대", "구조"]
+ko_texts = st.lists(st.sampled_from(_KO_PIECES), max_size=10).map("".join)
+_EN_PIECES = WORDS + ["4700", "million", "Million", "5 million", "1.5 trillion", "thousand",
+                      "2,000", "-", "one trillion", "two", "half", "decade", "twice", "June 2",
+                      "June", "2nd", "hundred", "MILLION", "mi\u0131\u0131on", " ", " ", "."]
+en_texts = st.lists(st.sampled_from(_EN_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(source=ko_texts, target=st.one_of(en_texts, texts))
+def test_compare_numbers_fast_paths_give_what_the_full_comparison_gives(
+        source: str, target: str) -> None:
+    from l10n.korean.numbers import _compare, english_values, korean_values
+
+    assert compare_numbers(source, target) == _compare(source, target, korean_values(source),
+                                                       english_values(target))
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=ko_texts)
+def test_the_one_korean_gate_is_the_two_it_replaces(text: str) -> None:
+    import re
+
+    from l10n.korean.numbers import _KO_SPECIAL_OR_DATE
+
+    special = re.compile(r"\d\s{0,2}(?:[천백십만억조]|년대)|수[십백천만억조]")
+    time_or_date = re.compile(r"\d\s?(?:월\s?\d|시간\s?\d)")
+    assert bool(_KO_SPECIAL_OR_DATE.search(text)) == bool(
+        special.search(text) or time_or_date.search(text))
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=st.one_of(ko_texts, st.text(alphabet="0123456789,. 천백십만억조여원이가", max_size=16)))
+def test_amounts_tried_at_their_possible_starts_are_the_regex_matches(text: str) -> None:
+    from l10n.korean.numbers import _KO_AMOUNT, _amounts
+
+    assert [(m.span(), m.group()) for m in _amounts(text)] == \
+        [(m.span(), m.group()) for m in _KO_AMOUNT.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=st.one_of(en_texts, st.text(alphabet="0123456789,.-aZ s", max_size=14).map(
+    lambda t: t + " million")))
+def test_the_digit_first_scaled_pattern_matches_its_plain_definition(text: str) -> None:
+    import re
+
+    from l10n.korean.numbers import _EN_SCALE, _EN_SCALED, _NUMBER
+
+    plain = re.compile(rf"(?<![\w.])({_NUMBER})\s*-?\s*({'|'.join(_EN_SCALE)})\b",
+                       re.IGNORECASE)
+    assert [(m.span(), m.groups()) for m in _EN_SCALED.finditer(text)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=st.one_of(en_texts, texts))
+def test_the_scaled_and_spelled_gates_see_every_match(text: str) -> None:
+    """_all_values skips text2num and the second scaled pass when the words left after
+    the scaled numbers are removed have none they need: never when they would match."""
+    from l10n.korean import numbers
+
+    for variant in (text, numbers._EN_SCALED.sub(" ", text)):
+        words, folded = numbers._words(variant)
+        if numbers._SPELLED.search(variant):
+            assert not numbers._SPELLED_WORDS.isdisjoint(words) or \
+                numbers._ORDINAL_TAIL.search(folded)
+        if numbers._EN_SCALED.search(variant):
+            assert not words.isdisjoint(numbers._EN_SCALE)
+
+
+def test_ascii_lower_matches_what_ignorecase_matches_for_every_code_point() -> None:
+    import re
+    import string
+    import sys
+
+    from l10n.korean.numbers import ascii_lower
+
+    letters = re.compile("(?i)" + "|".join(f"({letter})" for letter in string.ascii_lowercase))
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        folded = ascii_lower(char)
+        assert len(folded) == 1, hex(point)
+        assert bool(word.match(char)) == bool(word.match(folded)), hex(point)
+        assert bool(digit.match(char)) == bool(digit.match(folded)), hex(point)
+        if folded.isascii() and not folded.isalpha():  # punctuation, digits, spaces stay
+            assert folded == char, hex(point)
+        match = letters.fullmatch(char)
+        said = string.ascii_lowercase[match.lastindex - 1] if match else None
+        assert said == (folded if folded in string.ascii_lowercase else None), hex(point)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .numbers import ascii_lower
 from .numerals import hangul_numbers
 
 _DAYS = {"초": 1 / 86400, "분": 1 / 1440, "시간": 1 / 24, "일": 1, "주": 7, "주일": 7,
@@ -35,11 +36,13 @@ _EN_COUNTS = {"a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": 
               "eight": (8, 8), "nine": (9, 9), "ten": (10, 10), "eleven": (11, 11),
               "twelve": (12, 12), "fifteen": (15, 15), "twenty": (20, 20), "thirty": (30, 30),
               "few": (2, 5), "several": (3, 7), "couple": (2, 3), "half": (0.5, 0.5)}
+# these two and _EN_RATE are case-insensitive, run on ascii_lower's text (faster than
+# re.IGNORECASE, the same matches)
 _EN_DURATION = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|" + "|".join(_EN_COUNTS) + r")(?:\s+of)?\s+(?:(?:more|full|"
     r"whole|long|short|straight|solid|busy|hard|more)\s+)?(?P<unit>" + "|".join(_EN_DAYS)
-    + r"|centurie)s?\b", re.IGNORECASE)
-_EN_UNIT = re.compile(r"(?:" + "|".join(_EN_DAYS) + r"|centurie)s?\b", re.IGNORECASE)
+    + r"|centurie)s?\b")
+_EN_UNIT = re.compile(r"(?:" + "|".join(_EN_DAYS) + r"|centurie)s?\b")
 _UNITS_ALT = "|".join(_EN_DAYS)
 _COUNTS_ALT = r"\d+|" + "|".join(_EN_COUNTS)
 _EN_AND_HALF = re.compile(
@@ -58,7 +61,10 @@ _FRACTION_AFTER = re.compile(r"의\s?\d")
 # a rate says the length of its period: 하루 평균 = the daily average, 연간 = annual
 _RATES = {"daily": 1, "nightly": 1, "overnight": 1, "weekly": 7, "fortnightly": 14,
           "monthly": 30, "yearly": 365, "annual": 365, "annually": 365, "hourly": 1 / 24}
-_EN_RATE = re.compile(r"\b(" + "|".join(_RATES) + r")\b", re.IGNORECASE)
+_EN_RATE = re.compile(r"\b(" + "|".join(_RATES) + r")\b")
+# what an English duration or rate needs (in ascii_lower's text)
+_EN_GATE = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+            "centur", "nightly", "annual")
 # how far apart two lengths may be and still be one duration said two ways (a month is
 # four weeks, 30 days, a few weeks)
 _SLACK = 1.6
@@ -106,10 +112,13 @@ def english_durations(text: str) -> list[tuple[float, float]]:
             found.append((value * _EN_DAYS[unit], value * _EN_DAYS[unit]))
         text = _EN_AND_HALF.sub(" ", text)
     last_end, last_unit = -10, 0.0
-    for match in _durations(text):
-        count = match.group("n").lower()
+    folded = ascii_lower(text)
+    for match in _durations(folded):
+        # the words as written (a letter that only matches case-insensitively stays)
+        count = text[match.start("n"):match.end("n")].lower()
         low, high = _EN_COUNTS.get(count) or (float(count), float(count))
-        unit = match.group("unit").lower().replace("centurie", "century")
+        unit = text[match.start("unit"):match.end("unit")].lower().replace("centurie",
+                                                                          "century")
         low, high = low * _EN_DAYS[unit], high * _EN_DAYS[unit]
         if found and _EN_DAYS[unit] < last_unit and \
                 _JOINED.fullmatch(text, last_end, match.start()):
@@ -117,17 +126,23 @@ def english_durations(text: str) -> list[tuple[float, float]]:
             low, high = before[0] + low, before[1] + high
         found.append((low, high))
         last_end, last_unit = match.end(), _EN_DAYS[unit]
-    for match in _EN_RATE.finditer(text):  # daily = 하루, yearly = 1년
-        days = float(_RATES[match.group(1).lower()])
+    for match in _EN_RATE.finditer(folded) if _has_rate(folded) else ():
+        days = float(_RATES[text[match.start(1):match.end(1)].lower()])  # daily = 하루
         found.append((days, days))
     return found
 
 
-def _durations(text: str) -> Iterator[re.Match]:
-    """_EN_DURATION's matches, looked for only before the unit words (the fast way)."""
-    for unit in _EN_UNIT.finditer(text):
+def _has_rate(folded: str) -> bool:
+    """Whether ascii_lower's text may have a rate: each has one of these."""
+    return "ly" in folded or "annual" in folded or "overnight" in folded
+
+
+def _durations(folded: str) -> Iterator[re.Match]:
+    """_EN_DURATION's matches in ascii_lower's text, looked for only before the unit words
+    (the fast way)."""
+    for unit in _EN_UNIT.finditer(folded):
         start = max(0, unit.start() - 40)
-        for match in _EN_DURATION.finditer(text, start, unit.end()):
+        for match in _EN_DURATION.finditer(folded, start, unit.end()):
             if match.end() == unit.end():
                 yield match
 
@@ -135,11 +150,12 @@ def _durations(text: str) -> Iterator[re.Match]:
 def changed_durations(source: str, target: str) -> list[str]:
     """The Korean durations that no English duration comes near (by length in days),
     when the English has durations; [] when either side has none."""
-    if _UNIT_LETTERS.isdisjoint(source) or not _KO_GATE.search(source):
+    if _UNIT_LETTERS.isdisjoint(source):
         return []
-    theirs = english_durations(target) if re.search(
-        r"(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur|nightly|annual",
-        target) else []
+    folded = ascii_lower(target)
+    if not any(word in folded for word in _EN_GATE) or not _KO_GATE.search(source):
+        return []
+    theirs = english_durations(target)
     if not theirs:
         return []
     ours = korean_durations(source)

@@ -87,12 +87,19 @@ def _sino_value(word: str) -> int | None:
 
 
 # What every match below needs: the last syllable of a native numeral before a space,
-# a tens word, or a Sino-Korean syllable before a counter's first syllable or two more
-# numeral syllables. Text without one of these has no Hangul number (property-tested).
-_GATE = re.compile(r"[한두세네석넉섯곱덟홉열물무른흔쉰순든너어]\s"
-                   r"|스물|스무|서른|마흔|예순|일흔|여든|아흔"
-                   r"|[일이삼사오육칠팔구십백천만억조](?:\s?[년개월일명원층분초시회세권장배퍼킬미그리도"
-                   r"점위등기편곡차호번달여]|[일이삼사오육칠팔구십백천만억조]{2})")
+# a tens word, or a Sino-Korean syllable that starts a word as _SINO requires (not after
+# Hangul, a figure or a closing mark: 47억 원 is read with the digits) before a counter's
+# first syllable or two more numeral syllables. Text without one of these has no Hangul
+# number (property-tested). One leading character class, so the regex engine only stops
+# at those syllables.
+_SINO_SYLLABLES = "일이삼사오육칠팔구십백천만억조"
+_GATE = re.compile(
+    rf"[한두세네석넉섯곱덟홉열물무른흔쉰순든너어스서마예여아{_SINO_SYLLABLES}]"
+    r"(?:(?<=[한두세네석넉섯곱덟홉열물무른흔쉰순든너어])\s"
+    r"|(?<=스)[물무]|(?<=서)른|(?<=[마일아])흔|(?<=예)순|(?<=여)든"
+    rf"|(?<=[{_SINO_SYLLABLES}])(?<![가-힣\d%)\]\"'”’].)(?<!\d\s.)(?<!\d\s\s.)"
+    rf"(?:[{_SINO_SYLLABLES}]*\s?[년개월일명원층분초시회세권장배퍼킬미그리도점위등기편곡차호번달여]"
+    rf"|[{_SINO_SYLLABLES}]{{2}}))")
 
 
 def hangul_numbers(text: str) -> list[tuple[int, int, tuple[float, ...]]]:
