@@ -109,7 +109,8 @@ def main() -> None:
             print(f"  round {round_ + 1}: " + ", ".join(
                 f"{name} {values[-1]:.2f}" for name, values in samples.items()), flush=True)
         medians = {name: statistics.median(values) for name, values in samples.items()}
-        paired = [after / before for before, after in zip(samples["before"], samples["after"])]
+        paired = [after / before for before, after in zip(samples["before"], samples["after"],
+                                                              strict=True)]
         print(f"  median: before {medians['before']:.2f}, after {medians['after']:.2f}, "
               f"ratio {medians['after'] / medians['before']:.3f} (paired: "
               + ", ".join(f"{r:.3f}" for r in paired) + ")")

@@ -495,7 +495,9 @@ def _count_value(word: str) -> float:
 
 def _as_fraction(number: float, source: str, target: str) -> bool:
     """Whether the percentage ``number`` of the source is said as a share in words."""
-    if _plain(number) not in source or not re.search(rf"(?<![\d.]){re.escape(_plain(number))}{_PERCENT_AFTER}", source):
+    plain = _plain(number)
+    if plain not in source or not re.search(
+            rf"(?<![\d.]){re.escape(plain)}{_PERCENT_AFTER}", source):
         return False
     for match in _EN_FRACTION.finditer(target):
         if match.group("name"):
