@@ -8,15 +8,38 @@ from .base import CheckContext, Severity, Unit, check
 
 
 def _report(unit: Unit, ctx: CheckContext):
-    """The number comparison of a unit, computed once for both checks."""
-    cache = ctx.extra.setdefault("numbers", {})
+    """The number comparison of a unit, computed once for N001, N002 and N003."""
+    cache = ctx.extra.get("numbers")
+    if cache is None:
+        cache = ctx.extra["numbers"] = {}
     key = (unit.source, unit.target)
     report = cache.get(key)
     if report is None:
-        from ..korean.numbers import compare_numbers  # on first use: `l10n checks` stays fast
-
-        report = cache[key] = compare_numbers(unit.source, unit.target)
+        report = cache[key] = _compare_numbers(unit.source, unit.target)
     return report
+
+
+# The readers are imported on first use, so that `l10n checks` stays fast; each of these
+# then replaces itself with the reader (no import statement run per entry).
+def _compare_numbers(source: str, target: str):
+    global _compare_numbers
+    from ..korean.numbers import compare_numbers as _compare_numbers
+
+    return _compare_numbers(source, target)
+
+
+def _flipped_bounds(source: str, target: str):
+    global _flipped_bounds
+    from ..korean.bounds import flipped_bounds as _flipped_bounds
+
+    return _flipped_bounds(source, target)
+
+
+def _changed_durations(source: str, target: str):
+    global _changed_durations
+    from ..korean.durations import changed_durations as _changed_durations
+
+    return _changed_durations(source, target)
 
 
 def _show(value: float) -> str:
@@ -114,9 +137,7 @@ def bound_flipped(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     if not any(bound in unit.source for bound in _BOUNDS):
         return
-    from ..korean.bounds import flipped_bounds
-
-    for number, bound, way in flipped_bounds(unit.source, unit.target):
+    for number, bound, way in _flipped_bounds(unit.source, unit.target):
         said = "over" if way == "up" else "under"
         yield (f"{_show(number)} {bound} in the source is '{said} {_show(number)}' in the "
                f"translation")
@@ -137,9 +158,7 @@ def duration_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  비가 사흘 동안 내렸다. -> It rained for three weeks.
     Good: 비가 사흘 동안 내렸다. -> It rained for three days.
     """
-    from ..korean.durations import changed_durations  # [] without a letter in the target
-
-    for words in changed_durations(unit.source, unit.target):
+    for words in _changed_durations(unit.source, unit.target):  # [] for a target without letters
         yield f"the duration '{words}' in the source is not in the translation"
 
 

@@ -15,19 +15,26 @@ import math
 import re
 from collections.abc import Iterator
 
+from ..korean.numbers import ascii_lower
 from ..korean.structure import Structure, analyse_many
 from .base import CheckContext, Severity, Unit, check
 from .fluency import PRIOR_MEDIAN, PRIOR_SPREAD, length_stats
 
 # the eojeol that may end a clause: a cheap sign before Kiwi is asked (결항되어, 추워)
-_KO_CONNECTIVE = re.compile(r"(?:지만|며|고|면서|는데|은데|서|니까|으나|거나"
-                            r"|[어아여와워져쳐춰려해돼])[,\s]")
+# (지만|며|고|면서|는데|은데|서|니까|으나|거나|[어아여와워져쳐춰려해돼])[,\s], written to
+# start with one character class, which the regex engine scans faster (property-tested)
+_KO_CONNECTIVE = re.compile(r"[지며고면는은서니으거어아여와워져쳐춰려해돼]"
+                            r"(?:(?<=지)만|(?<=면)서|(?<=[는은])데|(?<=니)까|(?<=[으거])나"
+                            r"|(?<=[며고서어아여와워져쳐춰려해돼]))[,\s]")
 # an English sentence with one of these has more than one clause or a coordination
+# (case-insensitive: looked for in ascii_lower's text, faster than with re.IGNORECASE)
 _EN_JOINS = re.compile(r",|;|:|—|–|\s-\s|\b(?:and|but|or|nor|so|yet|while|whereas|then|"
                        r"which|who|whom|whose|that|because|although|though|before|after|"
-                       r"when|until|unless|since|as|if|where|whether|once|to)\b",
-                       re.IGNORECASE)
+                       r"when|until|unless|since|as|if|where|whether|once|to)\b")
 _KO_SEPARATORS = re.compile(r"[,、·ㆍ]|및|[가-힣](?:와|과|하고|이랑|랑)\s")
+# every separator has one of these characters (하고 and 이랑 end in 고 and 랑), so their
+# count is at least the separators' (the regular expression runs only when it is 2)
+_SEPARATOR_SIGNS = ",、·ㆍ및와과랑고"
 _PAREN = re.compile(r"\(([^()]*)\)")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # how many robust deviations below the project's usual length a translation with a
@@ -57,10 +64,12 @@ def _ratio_z(unit: Unit, ctx: CheckContext) -> float:
 
 def _candidate(unit: Unit, ctx: CheckContext) -> bool:
     """Cheap signs that an omission is possible; only these sources are analysed."""
-    separators = len(_KO_SEPARATORS.findall(unit.source))
+    source = unit.source
+    separators = len(_KO_SEPARATORS.findall(source)) \
+        if sum(map(source.count, _SEPARATOR_SIGNS)) >= 2 else 0
     if separators >= 2 and _english_items(unit.target) <= separators:
         return True
-    if _KO_CONNECTIVE.search(unit.source) and not _EN_JOINS.search(unit.target):
+    if _KO_CONNECTIVE.search(unit.source) and not _EN_JOINS.search(ascii_lower(unit.target)):
         return _ratio_z(unit, ctx) < CLAUSE_Z
     return False
 
@@ -122,7 +131,7 @@ def possible_omission(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     if structure.items and _english_items(unit.target) < len(structure.items):
         yield (f"the source lists {len(structure.items)} items ({', '.join(structure.items)}); "
                f"the translation seems to list fewer")
-    elif structure.joints and not _EN_JOINS.search(unit.target) and \
+    elif structure.joints and not _EN_JOINS.search(ascii_lower(unit.target)) and \
             _ratio_z(unit, ctx) < CLAUSE_Z:
         yield (f"the source has more than one clause (after '{structure.joints[0]}'); the "
                f"translation is one short clause and may drop the rest")

@@ -23,7 +23,9 @@ _KO_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "�
              "열흘": 10, "보름": 15, "일주일": 7}
 _KO_UNIT = re.compile(r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?![가-힣])|"
                       r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?=[은는이가을를의에도만째간동여남쯤씩])")
-_KO_DIGITS = re.compile(r"(?<![\d.,월])(?<!월\s)(\d+(?:\.\d+)?)"  # 6월 2일 is a date
+# (?<![\d.,월])(?<!월\s)(\d+(?:\.\d+)?)(?=...): not after 월, as 6월 2일 is a date; written
+# to start at a digit, which the regex engine scans faster (property-tested equal)
+_KO_DIGITS = re.compile(r"(\d(?<![\d.,월]\d)(?<!월\s\d)\d*(?:\.\d+)?)"
                         r"(?=\s?(?:시간|주일|개월|초|분|일|주|달|년|해))")
 _KO_WORD = re.compile(r"(?<![가-힣])(" + "|".join(sorted(_KO_WORDS, key=len, reverse=True)) + ")")
 # more than the figure: 한 달 남짓, 3년여, 10년 넘게
@@ -95,7 +97,7 @@ def korean_durations(text: str) -> list[tuple[float, float, str]]:
             start = text.find(before[2])
         found.append((low, high, text[start:unit.end()]))
         last_end = unit.end()
-    for match in _KO_WORD.finditer(text):
+    for match in _KO_WORD.finditer(text) if any(w in text for w in _KO_WORDS) else ():
         days = float(_KO_WORDS[match.group(1)])
         more = _KO_MORE.match(text, match.end()).group().strip()
         found.append((days, days * (1.5 if more else 1), match.group(1)))
