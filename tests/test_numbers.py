@@ -352,3 +352,86 @@ def test_ascii_lower_matches_what_ignorecase_matches_for_every_code_point() -> N
         match = letters.fullmatch(char)
         said = string.ascii_lowercase[match.lastindex - 1] if match else None
         assert said == (folded if folded in string.ascii_lowercase else None), hex(point)
+
+
+_DURATION_PIECES = ["3", "12", "2019", "년", "월", "6월 2일", "일", "주", "달", "시간", "30분", "4분의 1",
+                    "하루", "이틀", "보름", "일주일", "한 달", "세 분", "남짓", "여", " ", ".", ",", "사례"]
+ko_durations = st.lists(st.sampled_from(_DURATION_PIECES), max_size=10).map("".join)
+_EN_DURATION_PIECES = ["a", "A", "an", "one", "ONE", "\u017fix", "six", "3", "2.5", "few", "several",
+                       "day", "Days", "DAY", "week", "\u212a", "weeks", "month", "year", "Years",
+                       "centuries", "decade", "hour", "minute", "second", "fortnight", "of",
+                       "full", "and a half", "daily", "Annually", "overnight", "nightly", "hourly",
+                       "da\u0131ly", "Case", "the", " ", " ", ",", "-"]
+en_durations = st.lists(st.sampled_from(_EN_DURATION_PIECES), max_size=12).map(" ".join)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=st.one_of(en_durations, texts))
+def test_english_duration_patterns_on_ascii_lower_text_match_the_case_insensitive_ones(
+        text: str) -> None:
+    import re
+
+    from l10n.korean import durations
+    from l10n.korean.numbers import ascii_lower
+
+    folded = ascii_lower(text)
+    for pattern in (durations._EN_DURATION, durations._EN_UNIT, durations._EN_RATE):
+        insensitive = re.compile(pattern.pattern, re.IGNORECASE)
+        assert [m.span() for m in pattern.finditer(folded)] == \
+            [m.span() for m in insensitive.finditer(text)]
+        assert [[m.span(g) for g in range(pattern.groups + 1)] for m in pattern.finditer(folded)] \
+            == [[m.span(g) for g in range(pattern.groups + 1)] for m in insensitive.finditer(text)]
+    gate = re.compile(r"(?i)second|minute|hour|day|week|fortnight|month|year|decade|centur"
+                      r"|nightly|annual")
+    assert any(word in folded for word in durations._EN_GATE) == bool(gate.search(text))
+    if durations._EN_RATE.search(folded):
+        assert durations._has_rate(folded)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=ko_durations)
+def test_korean_duration_figures_found_from_a_digit_match_the_plain_pattern(text: str) -> None:
+    import re
+
+    from l10n.korean import durations
+
+    plain = re.compile(r"(?<![\d.,월])(?<!월\s)(\d+(?:\.\d+)?)"
+                       r"(?=\s?(?:시간|주일|개월|초|분|일|주|달|년|해))")
+    assert [(m.span(), m.group(1)) for m in durations._KO_DIGITS.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in plain.finditer(text)]
+
+
+_OMISSION_PIECES = ["비가", "내렸지만", "오고", "면서", "는데", "은데", "서", "니까", "으나", "거나",
+                    "결항되어", "추워", "떡", "전", "및", "와", "과", "하고", "이랑", "랑", "고",
+                    ",", "、", "·", "ㆍ", " ", "\t", "\u3000", "지", "만", "면", "니", "까", "으", "나"]
+ko_clauses = st.lists(st.sampled_from(_OMISSION_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(source=ko_clauses, target=st.one_of(en_texts, en_durations, texts))
+def test_omission_cheap_signs_match_their_plain_definitions(source: str, target: str) -> None:
+    import re
+
+    from l10n.checks import omission
+    from l10n.korean.numbers import ascii_lower
+
+    connective = re.compile(r"(?:지만|며|고|면서|는데|은데|서|니까|으나|거나"
+                            r"|[어아여와워져쳐춰려해돼])[,\s]")
+    assert bool(omission._KO_CONNECTIVE.search(source)) == bool(connective.search(source))
+    assert len(omission._KO_SEPARATORS.findall(source)) <= sum(
+        map(source.count, omission._SEPARATOR_SIGNS))
+    for text in (target, source + " " + target):
+        joins = re.compile(omission._EN_JOINS.pattern, re.IGNORECASE)
+        assert bool(omission._EN_JOINS.search(ascii_lower(text))) == bool(joins.search(text))
+
+
+@settings(max_examples=4000, deadline=None, database=None)
+@given(text=st.lists(st.sampled_from(
+    ["삼", "오천", "서른", "열한", "두세", "예순셋", "백", "만", "억", "여", " ", "  ", "년", "명", "개", "원",
+     "에", "을", "가", "이", "천", "십", "3", "47", "%", ")", "]", "\"", "'", "”", "’", "시간", "번째",
+     "스무", "이천십구", "일흔", "아흔", "마흔", "여든", "\n"]), max_size=10).map("".join))
+def test_the_hangul_number_gate_never_hides_a_number_after_figures_and_marks(text: str) -> None:
+    from l10n.korean.numerals import _GATE, _read
+
+    if not _GATE.search(text):
+        assert _read(text) == []
