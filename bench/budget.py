@@ -2,6 +2,7 @@
 
     python bench/budget.py                       # cddba8e^1 against this working tree, 3 rounds
     python bench/budget.py --runs 5 --before cddba8e^1 --after HEAD --size 100000
+    python bench/budget.py --also main -- --ignore N,F004   # a third variant, options to check
 
 The generated ``big`` catalog (``bench/generate.py --size N``, made if absent) is copied out
 of its project (no configuration, no glossary, no ``.l10n-cache``) and checked with
@@ -89,6 +90,8 @@ def main() -> None:
     parser.add_argument("--before", default="cddba8e^1", help="revision before issue 15")
     parser.add_argument("--after", default=".", help="revision now ('.': the working tree)")
     parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--also", action="append", default=[],
+                        help="another revision to measure beside them (repeatable)")
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus",
                         help="where generate.py's corpora are (made there if absent)")
     parser.add_argument("--runs", type=int, default=3)
@@ -100,6 +103,8 @@ def main() -> None:
         po = catalog(args.corpus, args.size, folder)
         variants = {"before": export(args.before, folder / "before"),
                     "after": export(args.after, folder / "after")}
+        variants |= {name: export(name, folder / f"also-{index}")
+                     for index, name in enumerate(args.also)}
         samples: dict[str, list[float]] = {name: [] for name in variants}
         print(f"l10n check {po.name} --jobs 1 {' '.join(args.extra)} ({args.size:,} entries), "
               f"CPU seconds; before = {args.before}, after = {args.after}", flush=True)
@@ -109,11 +114,14 @@ def main() -> None:
             print(f"  round {round_ + 1}: " + ", ".join(
                 f"{name} {values[-1]:.2f}" for name, values in samples.items()), flush=True)
         medians = {name: statistics.median(values) for name, values in samples.items()}
-        paired = [after / before for before, after in zip(samples["before"], samples["after"],
-                                                              strict=True)]
-        print(f"  median: before {medians['before']:.2f}, after {medians['after']:.2f}, "
-              f"ratio {medians['after'] / medians['before']:.3f} (paired: "
-              + ", ".join(f"{r:.3f}" for r in paired) + ")")
+        for name in variants:
+            if name == "before":
+                continue
+            paired = [after / before for before, after in zip(samples["before"], samples[name],
+                                                                  strict=True)]
+            print(f"  median: before {medians['before']:.2f}, {name} {medians[name]:.2f}, "
+                  f"ratio {medians[name] / medians['before']:.3f} (paired: "
+                  + ", ".join(f"{r:.3f}" for r in paired) + ")")
         if args.micro:
             for name, src in variants.items():
                 print(f"{name} (in-process, {time.strftime('%H:%M:%S')}):", flush=True)
