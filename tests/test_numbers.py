@@ -435,3 +435,18 @@ def test_the_hangul_number_gate_never_hides_a_number_after_figures_and_marks(tex
 
     if not _GATE.search(text):
         assert _read(text) == []
+
+
+@pytest.mark.parametrize(("odd", "plain"), [
+    ("It took ſix days.", "It took six days."),
+    ("It rains daıly.", "It rains daily."),
+    ("ſix and a half hours", "six and a half hours"),
+    ("two \u212aelvin-free weeks", "two kelvin-free weeks"),
+])
+def test_english_duration_with_a_letter_only_case_folding_makes_ascii(odd: str, plain: str
+                                                                       ) -> None:
+    """ſ, ı and the Kelvin sign match the duration words case-insensitively; reading them
+    crashed (ValueError, KeyError) where they were looked up as written."""
+    from l10n.korean.durations import english_durations
+
+    assert english_durations(odd) == english_durations(plain)

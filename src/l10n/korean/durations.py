@@ -108,19 +108,18 @@ def english_durations(text: str) -> list[tuple[float, float]]:
     found = []
     if "half" in text.lower():
         for match in _EN_AND_HALF.finditer(text):  # three and a half hours, an hour and a half
-            count = (match.group("n") or match.group("m")).lower()
-            unit = (match.group("unit") or match.group("unit2")).lower()
+            count = ascii_lower(match.group("n") or match.group("m"))
+            unit = ascii_lower(match.group("unit") or match.group("unit2"))
             value = (_EN_COUNTS.get(count) or (float(count),))[0] + 0.5
             found.append((value * _EN_DAYS[unit], value * _EN_DAYS[unit]))
         text = _EN_AND_HALF.sub(" ", text)
     last_end, last_unit = -10, 0.0
     folded = ascii_lower(text)
     for match in _durations(folded):
-        # the words as written (a letter that only matches case-insensitively stays)
-        count = text[match.start("n"):match.end("n")].lower()
+        # the words as matched, folded (ſix is six, as re.IGNORECASE reads it)
+        count = match.group("n")
         low, high = _EN_COUNTS.get(count) or (float(count), float(count))
-        unit = text[match.start("unit"):match.end("unit")].lower().replace("centurie",
-                                                                          "century")
+        unit = match.group("unit").replace("centurie", "century")
         low, high = low * _EN_DAYS[unit], high * _EN_DAYS[unit]
         if found and _EN_DAYS[unit] < last_unit and \
                 _JOINED.fullmatch(text, last_end, match.start()):
@@ -129,7 +128,7 @@ def english_durations(text: str) -> list[tuple[float, float]]:
         found.append((low, high))
         last_end, last_unit = match.end(), _EN_DAYS[unit]
     for match in _EN_RATE.finditer(folded) if _has_rate(folded) else ():
-        days = float(_RATES[text[match.start(1):match.end(1)].lower()])  # daily = 하루
+        days = float(_RATES[match.group(1)])  # daily = 하루
         found.append((days, days))
     return found
 
