@@ -56,7 +56,8 @@ def compare(name: str, glossary, texts: list[str]) -> bool:
     size = len(terms.CONTEXTS)
     unsure = sum(len(set(votes[i:i + size])) > 1 for i in range(0, len(votes), size))
     same = sentence == words
-    print(f"{name:40} unclear {len(pairs):6}  differ {sum(a != b for a, b in zip(sentence, words)):3}"
+    differ = sum(a != b for a, b in zip(sentence, words, strict=True))
+    print(f"{name:40} unclear {len(pairs):6}  differ {differ:3}"
           f"  sentence {middle - start:6.2f} s  words {end - middle:5.2f} s"
           f"  judged in the sentence {unsure}", flush=True)
     return same
