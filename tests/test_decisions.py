@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.checks import run_checks
 from l10n.glossary import decisions, terms
@@ -221,3 +223,26 @@ def test_a_warm_run_on_known_words_in_new_sentences_loads_no_kiwi(tmp_path, monk
                                           "모두 다르다. 그는 초연결화된 세상을 말했다."])) == [
         [("초연결", 5, 8)], [("초연결", 11, 14)]]
     assert not again.decisions.dirty  # nothing new was judged
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["시장", "시장님", "에서", "공유지", " ", "  ", "\n", "\u00a0",
+                                 "가", "하다", ".", "(", "x"]), max_size=14),
+       st.integers(0, 30), st.integers(1, 4), st.integers(0, 3))
+def test_a_window_holds_its_hit_cut_at_whitespace_and_judged_alike(parts, at, size, width):
+    """Whatever the text, a window is whole eojeol of it around the hit, and the hit is
+    unclear in it exactly when it is in the text (so the same rule judges both)."""
+    text = "".join(parts)
+    start = min(at, max(len(text) - 1, 0))
+    end = min(start + size, len(text))
+    if start >= end or text[start].isspace() or text[end - 1].isspace():
+        return
+    hit = terms.KoHit(terms.Term("시장", "market"), start, end, text[start:end])
+    inside, moved = terms.window(text, hit, width)
+    first = start - moved.start  # where the window lies in the text
+    assert first >= 0 and text[first:first + len(inside)] == inside
+    assert inside[moved.start:moved.end] == hit.surface
+    assert inside == inside.strip() or inside == text
+    assert first == 0 or text[first - 1].isspace()
+    assert first + len(inside) == len(text) or text[first + len(inside)].isspace()
+    assert terms._obvious(inside, moved) == terms._obvious(text, hit)
