@@ -363,8 +363,10 @@ CONTEXTS = (0, 1, 2)
 
 def decide(pairs: list[tuple[str, KoHit]], store=None) -> list[bool]:
     """Whether each unclear hit is the term, judged in the words around it (``CONTEXTS``)
-    and, where those disagree, in its whole text: the verdicts ``sentence_verdicts`` gives,
-    at a fraction of the analysis (a few distinct short windows instead of every sentence).
+    and, where those disagree, in its whole text. On every hit measured (``CONTEXTS``)
+    these are the verdicts ``sentence_verdicts`` gives, for a fraction of the analysis
+    where words recur (distinct short windows instead of every sentence); the equality is
+    measured, not proven, and ``tests/test_decisions.py`` keeps measuring it.
 
     Every context's verdicts are recorded in ``store`` (a DecisionCache) by the context's
     text, so a run over words already judged loads no Kiwi; one Kiwi batch per stage.
