@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.checks import run_checks
 from l10n.glossary import decisions, terms
@@ -162,3 +164,85 @@ def test_a_verdict_is_kept_per_linked_form_not_per_span_alone(tmp_path, monkeypa
     warm = [_plain(Glossary(g.terms).remember_decisions(tmp_path).find_korean_many([text]))
             for g in (linked, plain)]
     assert warm == fresh
+
+
+def _unclear(glossary: Glossary, texts: list[str]) -> list[tuple[str, terms.KoHit]]:
+    return [(text, hit) for text in texts for hit in glossary._candidates(text)
+            if not terms._obvious(text, hit)]
+
+
+@pytest.mark.parametrize("source", [*GLOSSARIES, "all"], ids=lambda p: str(p)[-40:])
+def test_verdicts_in_the_words_around_a_hit_equal_the_sentence_verdicts(source):
+    """Issue 22: judging a hit in its eojeol and their neighbours (falling back to the
+    sentence where those disagree) gives the per-sentence verdict on every unclear hit
+    of every corpus and glossary (bench/decisions.py adds the bench corpora)."""
+    glossary = _all_terms() if source == "all" else read_glossary(source)
+    pairs = _unclear(glossary, _texts())
+    assert terms.decide(pairs) == terms.sentence_verdicts(pairs)
+
+
+def test_a_hit_the_words_around_it_disagree_on_is_judged_in_its_sentence():
+    """초연결 in 초연결과 초연결성은: Kiwi analyses the eojeol 초연결과 alone otherwise
+    than in the sentence; the wider windows disagree, so the sentence decides."""
+    glossary = read_glossary(ROOT / "glossary.csv")
+    text = "초연결과 초연결성은 비슷해 보이지만 다른 개념이다."
+    pairs = _unclear(glossary, [text])
+    windows = [terms.window(text, hit, width) for text, hit in pairs[:1]
+               for width in terms.CONTEXTS]
+    assert [w for w, _ in windows] == ["초연결과", "초연결과 초연결성은",
+                                       "초연결과 초연결성은 비슷해"]
+    assert len(set(terms.sentence_verdicts(windows))) == 2  # the contexts disagree
+    assert terms.decide(pairs) == terms.sentence_verdicts(pairs)
+
+
+def test_windows_are_cut_at_whitespace_and_keep_the_hit():
+    term = terms.Term("산업 혁명", "industrial revolution")
+    text = "  제4차  산업\n혁명이란 무엇인가 묻는다 "
+    hit = terms.KoHit(term, text.index("산업"), text.index("혁명") + 2, "산업\n혁명")
+    for width, expected in ((0, "산업\n혁명이란"), (1, "제4차  산업\n혁명이란 무엇인가"),
+                            (2, "제4차  산업\n혁명이란 무엇인가 묻는다"),
+                            (5, "제4차  산업\n혁명이란 무엇인가 묻는다")):
+        inside, moved = terms.window(text, hit, width)
+        assert inside == expected
+        assert inside[moved.start:moved.end] == hit.surface
+    assert terms.window("산업혁명", terms.KoHit(term, 0, 4, "산업혁명"), 2)[0] == "산업혁명"
+
+
+def test_a_warm_run_on_known_words_in_new_sentences_loads_no_kiwi(tmp_path, monkeypatch):
+    """The verdicts are recorded per window: a new sentence whose unclear hits sit in
+    known words (and known neighbours) needs no analysis."""
+    glossary = read_glossary(ROOT / "glossary.csv")
+    first = "초연결 사회는 산업혁명기의 사회와 다르다. 그는 초연결화된 세상을 말했다."
+    known = _plain(glossary.remember_decisions(tmp_path).find_korean_many([first]))
+    at = first.index("초연결화")
+    assert known == [[("초연결", 0, 3), ("초연결", at, at + 3)]]  # not 산업혁명 in 산업혁명기
+    _no_kiwi(monkeypatch)
+    again = read_glossary(ROOT / "glossary.csv").remember_decisions(tmp_path)
+    # other sentences, the same words within two eojeol of each unclear hit
+    assert _plain(again.find_korean_many(["이 역시 초연결 사회는 산업혁명기의 사회와 다르다.",
+                                          "모두 다르다. 그는 초연결화된 세상을 말했다."])) == [
+        [("초연결", 5, 8)], [("초연결", 11, 14)]]
+    assert not again.decisions.dirty  # nothing new was judged
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["시장", "시장님", "에서", "공유지", " ", "  ", "\n", "\u00a0",
+                                 "가", "하다", ".", "(", "x"]), max_size=14),
+       st.integers(0, 30), st.integers(1, 4), st.integers(0, 3))
+def test_a_window_holds_its_hit_cut_at_whitespace_and_judged_alike(parts, at, size, width):
+    """Whatever the text, a window is whole eojeol of it around the hit, and the hit is
+    unclear in it exactly when it is in the text (so the same rule judges both)."""
+    text = "".join(parts)
+    start = min(at, max(len(text) - 1, 0))
+    end = min(start + size, len(text))
+    if start >= end or text[start].isspace() or text[end - 1].isspace():
+        return
+    hit = terms.KoHit(terms.Term("시장", "market"), start, end, text[start:end])
+    inside, moved = terms.window(text, hit, width)
+    first = start - moved.start  # where the window lies in the text
+    assert first >= 0 and text[first:first + len(inside)] == inside
+    assert inside[moved.start:moved.end] == hit.surface
+    assert inside == inside.strip() or inside == text
+    assert first == 0 or text[first - 1].isspace()
+    assert first + len(inside) == len(text) or text[first + len(inside)].isspace()
+    assert terms._obvious(inside, moved) == terms._obvious(text, hit)

@@ -1,0 +1,81 @@
+"""`l10n check` of the bench corpora by two versions of the code, alternating, in CPU seconds.
+
+    git archive OLD src | tar -x -C /tmp/old
+    python bench/cpu_check.py --before /tmp/old/src prose-500 big-2000 prose-none
+
+For each ``KIND-GLOSSARY`` (``big`` or ``prose``; ``none``, ``project``, ``500``, ``2000``)
+a project per version is copied from ``bench/generate.py``'s corpus (``--corpus``), then
+``check --format json`` runs cold (no ``.l10n-cache``) and warm (the cache the cold run left)
+with each version in turn, ``--rounds`` times. Prints the median user+system CPU seconds
+(``os.wait4``: the shared cores of a busy machine inflate wall time, not CPU), wall seconds
+and peak RSS of each. The code after is this checkout's ``src`` unless ``--after`` says.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PO = {"big": "locales/en/LC_MESSAGES/essay-000.po", "prose": "locales/en/LC_MESSAGES/prose.po"}
+
+
+def project(corpus: Path, kind: str, glossary: str, target: Path) -> Path:
+    shutil.copytree(corpus / kind, target, ignore=shutil.ignore_patterns(".l10n-cache"))
+    lines = f'[tool.l10n]\nproject-name = "{kind}"\n'
+    if glossary == "none":
+        (target / "glossary.csv").unlink(missing_ok=True)  # the default name would be read
+    else:
+        shutil.copy(corpus / "glossaries" / f"{glossary}.csv", target / "glossary.csv")
+        lines += 'glossary = "glossary.csv"\n'
+    (target / "pyproject.toml").write_text(lines, "utf-8")
+    return target
+
+
+def run(code: str, folder: Path, po: str, *, cold: bool) -> tuple[float, float, float]:
+    if cold:
+        shutil.rmtree(folder / ".l10n-cache", ignore_errors=True)
+    env = dict(os.environ, PYTHONPATH=code)
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "l10n", "check", "--format", "json", po],
+                               cwd=folder, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return (usage.ru_utime + usage.ru_stime, time.perf_counter() - start,
+            usage.ru_maxrss / 1024)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("configs", nargs="+", help="KIND-GLOSSARY, e.g. prose-500")
+    parser.add_argument("--before", required=True, help="the other code's src folder")
+    parser.add_argument("--after", default=str(HERE.parent / "src"))
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus" / "10000")
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    codes = {"before": args.before, "after": args.after}
+    with tempfile.TemporaryDirectory() as work:
+        for config in args.configs:
+            kind, glossary = config.split("-")
+            folders = {name: project(args.corpus, kind, glossary, Path(work) / f"{config}-{name}")
+                       for name in codes}
+            samples: dict[tuple[str, str], list] = {}
+            for _ in range(args.rounds):
+                for state in ("cold", "warm"):
+                    for name, code in codes.items():
+                        samples.setdefault((state, name), []).append(
+                            run(code, folders[name], PO[kind], cold=state == "cold"))
+            for (state, name), values in samples.items():
+                cpu, wall, peak = sorted(values)[len(values) // 2]
+                print(f"{config:12} {state} {name:6}  CPU {cpu:6.2f} s  wall {wall:6.2f} s  "
+                      f"peak {peak:4.0f} MB", flush=True)
+
+
+if __name__ == "__main__":
+    main()
