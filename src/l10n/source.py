@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import SourceError, read_input
-from .korean.segment import split_spans
 from .model import Block, BlockKind, Essay, Sentence
 
 if TYPE_CHECKING:
@@ -450,6 +449,14 @@ def draft_essay(text: str, *, name: str, path: str,
         raise SourceError("essay has no text to translate", path=path,
                           hint="write the essay, or remove the file")
     return Draft(name, path, meta, tuple(raw), tuple(notes))
+
+
+def split_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """korean.segment.split_spans, imported when first needed: its expressions take 0.05 s
+    to compile, paid only by runs that segment (not by status, which reads catalogs)."""
+    from .korean.segment import split_spans as split
+
+    return split(texts)
 
 
 def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None) -> list[Essay]:
