@@ -116,3 +116,21 @@ def test_symlink_outside_the_project_is_refused(tmp_path: Path) -> None:
     link.symlink_to(outside)
     with pytest.raises(SourceError, match="outside the project"):
         read_essay(link, root=root)
+
+
+def test_one_parser_for_every_essay_shares_no_state_between_them() -> None:
+    """The Markdown parser is built once a process; an essay parsed after others (the
+    same footnote labels, front matter, tables) reads exactly as with a fresh parser."""
+    from l10n.source import _parser, draft_essay
+
+    first = MARKDOWN + "\n각주가 있다.[^1]\n\n[^1]: 첫 글의 각주다.\n"
+    second = ("---\ntitle: 둘째\n---\n둘째 글이다.[^1] 없는 각주도 있다.[^2]\n\n"
+              "| 가 | 나 |\n|---|---|\n| 셀이다. | 또 셀이다. |\n")
+    _parser.cache_clear()
+    fresh = draft_essay(second, name="b", path="b.md")
+    draft_essay(first, name="a", path="a.md")
+    assert _parser() is _parser()
+    again = draft_essay(second, name="b", path="b.md")
+    assert again == fresh
+    assert any(block.kind is BlockKind.FOOTNOTE
+               for block in draft_essay(first, name="a", path="a.md").raw)

@@ -213,3 +213,103 @@ def test_character_count_skips_exactly_the_white_space(text: str) -> None:
     from l10n.progress.counts import chars
 
     assert chars(text) == sum(not ch.isspace() for ch in text)
+
+
+# ------------------------------------------------------------------ remembered summaries
+
+def _summary_project(tmp_path: Path) -> tuple[Path, Path]:
+    root = make_project(tmp_path / "p", {"s.md": "초연결 사회는 우리의 삶을 바꾸었다.\n"})
+    catalog = root / "locales/en/LC_MESSAGES/s.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(SAMPLE.replace('"Language: en\\n"',
+                                      '"Language: en\\n"\n"Last-Translator: Park <p@x>\\n"'),
+                       "utf-8")
+    return root, catalog
+
+
+def _report(root: Path):
+    report = project_status(load_config(root), today=date(2026, 2, 1))
+    return (report.essays, report.total, [w.as_dict() for w in report.translators])
+
+
+def test_a_repeated_status_reads_no_unchanged_catalog(tmp_path: Path, monkeypatch) -> None:
+    from l10n.progress import summaries
+
+    root, catalog = _summary_project(tmp_path)
+    first = _report(root)
+    assert (root / ".l10n-cache" / summaries.FILE_NAME).is_file()
+    read: list[Path] = []
+    real = summaries.read_catalog
+    monkeypatch.setattr(summaries, "read_catalog", lambda path: read.append(path) or real(path))
+    assert _report(root) == first and read == []  # the same report, the catalog not parsed
+    # a changed catalog is read again, and the report follows it
+    catalog.write_text(catalog.read_text("utf-8").replace('msgstr ""\n\nmsgid "10억',
+                                                          'msgstr "x"\n\nmsgid "10억'), "utf-8")
+    changed = _report(root)
+    assert read == [catalog] and changed[1].entries.translated == 3
+    assert changed[2][0]["entries"] == 3 and changed != first
+
+
+def test_a_malformed_or_foreign_summary_is_never_trusted(tmp_path: Path) -> None:
+    from l10n.progress import summaries
+
+    root, _ = _summary_project(tmp_path)
+    expected = _report(root)
+    path = root / ".l10n-cache" / summaries.FILE_NAME
+    data = json.loads(path.read_text("utf-8"))
+    for bad in (["en", [1] * 11, ["x", 1, 1]], ["en", [-1] * 12, ["x", 1, 1]],
+                ["en", [9] * 12, ["x", "1", 1]], "junk", None):
+        data["summaries"] = {key: bad for key in data["summaries"]}
+        path.write_text(json.dumps(data), "utf-8")
+        assert _report(root) == expected
+    data["summaries"] = {key: ["en", [9] * 12, ["Mallory", 9, 9]] for key in data["summaries"]}
+    data["fingerprint"] = "another l10n"
+    path.write_text(json.dumps(data), "utf-8")
+    assert _report(root) == expected
+
+
+def test_status_without_a_cache_folder_and_with_a_broken_catalog(tmp_path: Path) -> None:
+    root, catalog = _summary_project(tmp_path)
+    expected = _report(root)
+    with open(root / "pyproject.toml", "a", encoding="utf-8") as handle:
+        handle.write('cache = ""\n')
+    assert _report(root) == expected
+    catalog.write_text('msgid "a"\nmsgstr "b"\nmsgid "a"\n', "utf-8")  # not a catalog
+    from l10n.errors import CatalogError
+
+    with pytest.raises(CatalogError):
+        _report(root)
+
+
+_STATES = st.sampled_from(["translated", "fuzzy", "untranslated", "obsolete"])
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(entries=st.lists(st.tuples(st.text("가나 다\t라.", min_size=1, max_size=8), _STATES),
+                        max_size=8, unique_by=lambda item: item[0]),
+       translator=st.sampled_from(["", "Kim <k@x>", "  Lee  "]))
+def test_a_remembered_summary_equals_counting_the_catalog(tmp_path_factory, entries,
+                                                          translator: str) -> None:
+    from l10n.progress.counts import fallback_credit
+    from l10n.progress.summaries import SummaryCache, summarise
+
+    folder = tmp_path_factory.mktemp("s")
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en",
+                   "Last-Translator": translator}
+    for msgid, state in entries:
+        po.append(polib.POEntry(msgid=msgid, msgstr="" if state == "untranslated" else "x",
+                                flags=["fuzzy"] if state == "fuzzy" else [],
+                                obsolete=state == "obsolete"))
+    path = folder / "c.po"
+    path.write_text(format_catalog(po), "utf-8")
+    fresh = summarise(path, name="c", language="en")
+    assert fresh.credit == fallback_credit(read_catalog(path))
+    first = SummaryCache(folder / "cache")
+    assert first.summary(path, name="c", language="en") == fresh and first.dirty
+    first.save()
+    cache = SummaryCache(folder / "cache")
+    remembered = cache.summary(path, name="c", language="en")
+    assert remembered == fresh and remembered.catalog is None and not cache.dirty
+    assert (attribute(folder, [path], fallback={path: remembered.credit})
+            == attribute(folder, [path], fallback={path: read_catalog(path)}))

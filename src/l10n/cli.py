@@ -300,18 +300,22 @@ def _error_counter(config, glossary=None, findings=None):
     """QA errors per catalog, for the publication gate (the glossary is read once; with
     ``findings``, a run's findings, the checks are not run again; without, a catalog's
     count is remembered in the cache and the glossary read only when one is counted)."""
-    from .checks import count_errors
-    from .glossary.terms import project_glossary
     from .progress.gatecache import remembered
 
     jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
     if findings is not None or glossary is not None:
+        from .checks import count_errors
+        from .glossary.terms import project_glossary
+
         chosen = glossary if glossary is not None else project_glossary(config)
         return lambda path, po=None: count_errors(config, path, po, chosen, jobs=jobs,
                                                   findings=findings)
     loaded: list = []
 
-    def count(path, po=None):
+    def count(path, po=None):  # the checks are imported only when a count is not known
+        from .checks import count_errors
+        from .glossary.terms import project_glossary
+
         if not loaded:
             loaded.append(project_glossary(config))
         return count_errors(config, path, po, loaded[0], jobs=jobs)

@@ -348,7 +348,10 @@ def update_project(config: Config, *, names: list[str] | None = None,
     annotate = None
     if glossary is not None:
         msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
-        notes = dict(zip(msgids, glossary.annotations_many(msgids), strict=True))
+        from .glossary.notes import NoteCache  # only new sentences are asked about
+
+        made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names)
+        notes = dict(zip(msgids, made, strict=True))
         annotate = notes.__getitem__
     planned: list[PlannedFile] = []
     with project_lock(config):

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -181,12 +182,30 @@ def setters(root: Path, path: Path) -> dict[str, Revision]:
     return {msgid: setter[msgid] for msgid in previous}
 
 
+class Credit(NamedTuple):
+    """What a catalog's Last-Translator header is credited with outside git."""
+
+    translator: str
+    entries: int  # translated entries
+    chars: int  # their source characters
+
+
+def fallback_credit(po: polib.POFile) -> Credit:
+    """The Last-Translator (or "unknown") and the translated entries of the catalog."""
+    name = po.metadata.get("Last-Translator", "").strip() or "unknown"
+    done = [entry.msgid for entry in po
+            if not entry.obsolete and entry.msgid and entry_state(entry) == "translated"]
+    return Credit(name, len(done), sum(chars(msgid) for msgid in done))
+
+
 def attribute(root: Path, paths: Iterable[Path], *, since: date | None = None,
-              fallback: dict[Path, polib.POFile] | None = None) -> list[TranslatorWork]:
+              fallback: dict[Path, polib.POFile | Credit] | None = None
+              ) -> list[TranslatorWork]:
     """Who set each current translation: the commit that last changed its msgstr.
 
     Outside git (or for a file git does not know), the catalog's Last-Translator
-    header gets every translated entry.
+    header gets every translated entry (``fallback``: each catalog, or its
+    ``fallback_credit``).
     """
     work: dict[str, TranslatorWork] = {}
 
@@ -201,15 +220,19 @@ def attribute(root: Path, paths: Iterable[Path], *, since: date | None = None,
             item.first = min(item.first or when, when)
             item.last = max(item.last or when, when)
 
+    in_git = _git(root, "rev-parse") is not None  # asked once, not once a catalog
     for path in paths:
-        found = setters(root, path) if _git(root, "rev-parse") is not None else {}
+        found = setters(root, path) if in_git else {}
         if not found:
-            po = (fallback or {}).get(path)
-            if po is not None:
-                name = po.metadata.get("Last-Translator", "").strip() or "unknown"
-                for entry in po:
-                    if not entry.obsolete and entry.msgid and entry_state(entry) == "translated":
-                        credit(name, path.stem, entry.msgid, None)
+            given = (fallback or {}).get(path)
+            if given is not None:
+                name, entries, characters = (given if isinstance(given, Credit)
+                                             else fallback_credit(given))
+                if entries:  # no translated entry: no translator
+                    item = work.setdefault(name, TranslatorWork(name))
+                    item.entries += entries
+                    item.chars += characters
+                    item.essays.add(path.stem)
             continue
         for msgid, revision in found.items():
             credit(f"{revision.author} <{revision.email}>", path.stem, msgid, revision.when)

@@ -8,9 +8,9 @@ from datetime import date
 
 from ..config import Config
 from ..pipeline import project_catalogs
-from ..po.catalog import read_catalog
-from .counts import Progress, TranslatorWork, attribute, compute_progress, total_progress
+from .counts import Progress, TranslatorWork, attribute, total_progress
 from .report import EssayStatus
+from .summaries import SummaryCache
 
 ErrorCounter = Callable[..., int]
 
@@ -49,12 +49,15 @@ def project_status(config: Config, *, language: str | None = None, since: date |
     paths = project_catalogs(config, language)
     if advance:
         advance(-len(paths))  # announce the total
-    catalogs = {path: read_catalog(path) for path in paths}
+    cache = SummaryCache(config.cache)  # counts of catalogs already seen, by their bytes
+    summaries = {path: cache.summary(path, name=path.stem, language=path.parent.parent.name)
+                 for path in paths}
+    cache.save()
     assignments = {a.essay: a for a in config.assignments}
     essays = []
-    for path, po in catalogs.items():
-        progress = compute_progress(po, name=path.stem, language=path.parent.parent.name)
-        errors = (count_errors(path, po)
+    for path, summary in summaries.items():
+        progress = summary.progress
+        errors = (count_errors(path, summary.catalog)
                   if count_errors and needs_qa(progress, config.publish_threshold) else 0)
         ok, reason = publication_verdict(progress, config.publish_threshold, errors)
         if ok and count_errors is None:
@@ -68,6 +71,7 @@ def project_status(config: Config, *, language: str | None = None, since: date |
             due=due, overdue=bool(due and due < today and progress.percent_chars < 100)))
         if advance:
             advance(1)
-    translators = (attribute(config.root, paths, since=since, fallback=catalogs)
+    translators = (attribute(config.root, paths, since=since,
+                             fallback={path: s.credit for path, s in summaries.items()})
                    if attribute_translators else [])
     return StatusReport(essays, total_progress(e.progress for e in essays), translators)

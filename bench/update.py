@@ -1,0 +1,201 @@
+"""`update` and `status` beside `msgmerge -N` and `pocount`, in CPU seconds (issue 22).
+
+    python bench/update.py --runs 5                # both groups, 10k corpus
+    python bench/update.py --only update --profile # and a cProfile of one warm update
+
+The same projects as bench/matrix.py's update and status groups (the 500-term glossary;
+100 edited essays; the cache an update of the text before the edit left), but each
+variant's user+system CPU seconds (``os.wait4``) are reported beside wall time: on a
+shared machine CPU time is what a change to the code moves. Variants alternate, medians
+of ``--runs`` rounds. ``--check-output`` also proves that the PO files, templates and
+segmentation cache an update writes are byte-identical to those of the reference
+checkout given (e.g. ``--reference /work/main``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from matrix import project  # noqa: E402
+from run import corpus, fresh_copy, tool  # noqa: E402
+
+L10N = [sys.executable, "-m", "l10n"]
+# caches this checkout keeps that an older reference does not read (nor update)
+NEW_CACHES = ("glossary-notes.json",)
+
+
+def measure(command, *, cwd=None, setup=None, env=None) -> tuple[float, float]:
+    """Wall and CPU (user+system, the command and what it waited for) seconds of one run."""
+    if setup:
+        setup()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, shell=isinstance(command, str),
+                               env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"failed: {command}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, spec in variants.items():
+            samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
+                                         setup=spec.get("setup"), env=spec.get("env")))
+    result = {name: {"wall": statistics.median(w for w, _ in s),
+                     "cpu": statistics.median(c for _, c in s)} for name, s in samples.items()}
+    anchor = next(iter(result.values()))
+    print(f"{label} (medians of {runs}; load {os.getloadavg()[0]:.1f})")
+    for name, value in result.items():
+        print(f"  {name:40} wall {value['wall']:6.2f} s  cpu {value['cpu']:6.2f} s  "
+              f"cpu ÷ anchor {value['cpu'] / anchor['cpu']:.2f}", flush=True)
+    return result
+
+
+def update_setup(base: Path, work: Path) -> dict:
+    """The edited project, the cache before the edit, msgmerge's loop (as matrix.py)."""
+    many = project(base / "many", work / "many-source", "500", base)
+    scratch = work / "many-before"
+    fresh_copy(many, scratch)()
+    shutil.rmtree(scratch / "source/ko")
+    shutil.copytree(many / "source-original", scratch / "source/ko")
+    subprocess.run([*L10N, "update", "-q", "--project", str(scratch)], check=True,
+                   stdout=subprocess.DEVNULL)
+    cache = work / "many-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.move(scratch / ".l10n-cache", cache)
+    target = work / "many"
+    fresh_copy(many, target)()
+    templates = work / "many-templates"
+    subprocess.run([*L10N, "extract", "-q", "--project", str(target)], check=True,
+                   stdout=subprocess.DEVNULL)
+    shutil.rmtree(templates, ignore_errors=True)
+    shutil.copytree(target / "locales/templates", templates)
+    loop = " ; ".join(
+        f"msgmerge -q -N -o /dev/null {many}/locales/en/LC_MESSAGES/{p.stem}.po "
+        f"{templates}/{p.stem}.pot"
+        for p in sorted((many / "locales/en/LC_MESSAGES").glob("*.po")))
+    return {"many": many, "cache": cache, "target": target, "loop": loop}
+
+
+def update_group(base: Path, work: Path, runs: int) -> dict:
+    s = update_setup(base, work)
+    command = [*L10N, "update", "-q", "--project", str(s["target"])]
+    return compare("update, 100 edited essays, 500 terms", runs, {
+        "msgmerge -N x100": {"cmd": s["loop"]},
+        "l10n update, cold": {"cmd": command, "setup": fresh_copy(s["many"], s["target"])},
+        "l10n update, warm": {"cmd": command,
+                              "setup": fresh_copy(s["many"], s["target"], s["cache"])},
+        "l10n update, warm, --jobs 1": {"cmd": [*command, "--jobs", "1"],
+                                        "setup": fresh_copy(s["many"], s["target"],
+                                                            s["cache"])},
+    })
+
+
+def status_group(base: Path, work: Path, runs: int) -> dict:
+    folder = project(base / "big", work / "status", "500", base,
+                     extra="publish-threshold = 0\n")
+    command = [*L10N, "status", "-f", "json", "--project", str(folder)]
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+
+    def no_cache() -> None:
+        shutil.rmtree(folder / ".l10n-cache", ignore_errors=True)
+    return compare("status with the QA gate, 500 terms", runs, {
+        "pocount": {"cmd": [tool("pocount"),
+                            str(folder / "locales/en/LC_MESSAGES/essay-000.po")]},
+        "l10n status, cold": {"cmd": command, "setup": no_cache},
+        "l10n status, warm": {"cmd": command},
+    })
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Every file an update writes (catalogs, templates, caches), by relative path."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and ("locales" in path.parts or ".l10n-cache" in path.parts):
+            found[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def check_output(base: Path, work: Path, reference: Path) -> None:
+    """The files an update writes, warm and cold, here and with ``reference``'s src."""
+    s = update_setup(base, work)
+    env_here = dict(os.environ, PYTHONPATH=str(ROOT / "src"), SOURCE_DATE_EPOCH="1700000000")
+    env_ref = dict(env_here, PYTHONPATH=str(reference / "src"))
+    for label, cache in (("cold", None), ("warm", s["cache"])):
+        outputs = []
+        for env in (env_here, env_ref):
+            fresh_copy(s["many"], s["target"], cache)()
+            for _ in range(2):  # the first run, then a run with nothing to change
+                subprocess.run([*L10N, "update", "-q", "--project", str(s["target"])],
+                               check=True, env=env, stdout=subprocess.DEVNULL)
+                outputs.append(digests(s["target"]))
+        # every file both write (catalogs, templates, segment and decision caches); the
+        # caches one of them keeps and the other does not are listed
+        for run in (0, 1):
+            mine, theirs = outputs[run], outputs[run + 2]
+            common = sorted(set(mine) & set(theirs))
+            differ = [name for name in common if mine[name] != theirs[name]
+                      and not name.endswith(NEW_CACHES)]
+            print(f"update {label}, run {run + 1}: {len(common)} files "
+                  f"{'DIFFERENT' if differ else 'byte-identical'} to {reference}; only "
+                  f"here: {sorted(set(mine) - set(theirs))}; only there: "
+                  f"{sorted(set(theirs) - set(mine))}")
+            for name in differ:
+                print("  differs:", name)
+            if differ or set(theirs) - set(mine):
+                raise SystemExit(1)
+
+
+def profile(base: Path, work: Path) -> None:
+    s = update_setup(base, work)
+    fresh_copy(s["many"], s["target"], s["cache"])()
+    out = work / "update.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "l10n", "update",
+                    "-q", "--jobs", "1", "--project", str(s["target"])], check=True)
+    import pstats
+
+    pstats.Stats(str(out)).sort_stats("cumulative").print_stats(40)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=["update", "status"])
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--reference", type=Path, help="a checkout to compare outputs with")
+    args = parser.parse_args()
+    os.environ["PYTHONPATH"] = str(ROOT / "src")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+    base = corpus(args.size)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.reference:
+            check_output(base, work, args.reference.resolve())
+        if "update" in args.only:
+            update_group(base, work, args.runs)
+        if "status" in args.only:
+            status_group(base, work, args.runs)
+        if args.profile:
+            profile(base, work)
+
+
+if __name__ == "__main__":
+    main()

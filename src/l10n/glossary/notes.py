@@ -1,0 +1,66 @@
+"""The glossary notes of template entries (``#. glossary: 초연결 → hyper-connectivity``),
+remembered in ``.l10n-cache`` so ``update`` works out only those of new sentences.
+
+A sentence's notes depend on nothing but its text, the glossary's terms and the rules
+that decide a hit (Kiwi's verdicts, kept in the decision cache beside this one). On
+every run ``update`` asked the glossary about each of the project's sentences again:
+the automaton scan, the verdict look-ups and the formatting of 10k sentences, 1 s of a
+run in which a few hundred sentences are new. The notes are kept by a digest of the
+sentence in ``.l10n-cache/glossary-notes.json``, under a fingerprint of the decider
+(``decisions.fingerprint``) and of the glossary's terms: a different glossary or rule
+discards the file. A record that is not a list of strings is not used; a run over every
+essay forgets the sentences no longer in any.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..cache import RecordCache, text_key
+from .decisions import fingerprint as decider
+
+FILE_NAME = "glossary-notes.json"
+
+
+def glossary_fingerprint(glossary) -> str:
+    """The decider and the glossary's terms (and options), which every note depends on."""
+    terms = hashlib.sha256(repr((glossary.terms, glossary.surnames)).encode("utf-8"))
+    return f"{decider()}; notes of terms {terms.hexdigest()[:16]}"
+
+
+class NoteCache(RecordCache):
+    """Notes by sentence, for one glossary; read from ``folder``."""
+
+    FILE_NAME = FILE_NAME
+    SECTION = "notes"
+    WHAT = "glossary note cache"
+
+    def __init__(self, folder: Path | None, glossary) -> None:
+        made = glossary_fingerprint(glossary)
+        self.FINGERPRINT = lambda: made  # this glossary's: another one's notes are not used
+        super().__init__(folder)
+
+    def notes(self, glossary, texts: list[str], *, prune: bool = False) -> list[list[str]]:
+        """``glossary.annotations_many(texts)``: remembered notes, the rest in one batch.
+
+        ``prune``: keep only the notes of ``texts`` (a run over every essay)."""
+        keys = [text_key(text) for text in texts]
+        found: list[list[str] | None] = []
+        for key in keys:
+            record = self.records.get(key)
+            ok = isinstance(record, list) and all(isinstance(line, str) for line in record)
+            found.append(record if ok else None)
+        missing = [i for i, notes in enumerate(found) if notes is None]
+        if missing:
+            made = glossary.annotations_many([texts[i] for i in missing])
+            for i, notes in zip(missing, made, strict=True):
+                found[i] = notes
+                self.records[keys[i]] = notes
+            self.dirty = True
+        if prune and self.path is not None and set(self.records) != set(keys):
+            wanted = set(keys)
+            self.records = {k: v for k, v in self.records.items() if k in wanted}
+            self.dirty = True
+        self.save()
+        return [list(notes or ()) for notes in found]
