@@ -104,3 +104,45 @@ def test_cache_that_cannot_be_written_is_a_warning(tmp_path: Path,
     cache.save()
     assert "alignment morphology cache not saved" in capsys.readouterr().err
     assert folder.read_text("utf-8") == "not a folder"
+
+
+ALIGN_SETS = sorted([*DATA.glob("*.tsv"), *DATA.glob("*/*.tsv")])
+
+
+@pytest.mark.parametrize("path", ALIGN_SETS, ids=lambda p: p.stem)
+def test_morphology_recorded_at_segmentation_is_each_sentence_read_alone(
+        path: Path, tmp_path: Path) -> None:
+    """What ``update`` records from a paragraph's morphemes is what Kiwi gives each
+    sentence alone, on every essay of the three alignment sets."""
+    from l10n.config import load_config
+    from l10n.pipeline import read_essays
+
+    from .conftest import make_project
+
+    case = read_case(path)
+    root = make_project(tmp_path / "p", {f"{path.stem}.md": case.korean})
+    config = load_config(root)
+    essays = read_essays(config)
+    sentences = [s.msgid for block in essays[0].blocks for s in block.sentences]
+    assert len(sentences) > 5
+    recorded = MorphologyCache(config.cache)
+    assert [recorded.lookup(text) for text in sentences] == morphology.analyse(sentences)
+
+
+def test_align_after_update_loads_no_kiwi(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    """The first alignment of an essay reads the morphology its update recorded."""
+    from l10n.config import load_config
+    from l10n.memory.bitext import align_translation
+    from l10n.pipeline import read_essays, update_project
+
+    from .conftest import make_project
+
+    case = read_case(DATA / "bees.tsv")
+    root = make_project(tmp_path / "p", {"bees.md": case.korean})
+    config = load_config(root)
+    update_project(config)
+    (essay,) = read_essays(config)
+    expected = align_translation(essay, case.english)
+    _no_kiwi(monkeypatch)
+    assert align_translation(essay, case.english, cache=config.cache).beads == expected.beads

@@ -21,6 +21,7 @@ from .config import Config, project_catalogs  # noqa: F401  (its home before con
 from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
+from .memory.morphology import record_morphology
 from .model import Essay
 from .po.catalog import (
     format_catalog,
@@ -189,8 +190,11 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     for draft in drafts:  # the first error in file order, whichever process met it
         if isinstance(draft, L10nError):
             raise draft
-    essays = finish_essays(drafts, cache)
+    analysed: list = []
+    essays = finish_essays(drafts, cache, analysed=analysed)
     cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
+    if analysed and config.cache is not None:
+        record_morphology(config.cache, analysed)
     return essays
 
 

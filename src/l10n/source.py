@@ -451,18 +451,33 @@ def draft_essay(text: str, *, name: str, path: str,
     return Draft(name, path, meta, tuple(raw), tuple(notes))
 
 
-def split_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+def split_spans(texts: list[str], *, morphemes: list | None = None
+                ) -> list[list[tuple[int, int]]]:
     """korean.segment.split_spans, imported when first needed: its expressions take 0.05 s
     to compile, paid only by runs that segment (not by status, which reads catalogs)."""
     from .korean.segment import split_spans as split
 
-    return split(texts)
+    return split(texts, morphemes=morphemes)
 
 
-def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None) -> list[Essay]:
-    """Segment the blocks of all drafts in one batch (one Kiwi call for every essay)."""
+def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None, *,
+                  analysed: list | None = None) -> list[Essay]:
+    """Segment the blocks of all drafts in one batch (one Kiwi call for every essay).
+
+    ``analysed``, if given, receives ``(text, spans, morphemes)`` for each region Kiwi
+    analysed in this call (not those the cache knew): see ``split_spans``.
+    """
     texts = [text for draft in drafts for text in draft.texts()]
-    spans = cache.split(texts, split_spans) if cache is not None else split_spans(texts)
+
+    def segment(batch: list[str]) -> list[list[tuple[int, int]]]:
+        if analysed is None:
+            return split_spans(batch)
+        morphemes: list = []
+        spans = split_spans(batch, morphemes=morphemes)
+        analysed.extend(zip(batch, spans, morphemes, strict=True))
+        return spans
+
+    spans = cache.split(texts, segment) if cache is not None else segment(texts)
     essays, at = [], 0
     for draft in drafts:
         count = len(draft.texts())

@@ -500,9 +500,14 @@ def _join_seams(text: str, spans: list[Span], m: _Morphemes, seams: Sequence[int
     return [tuple(span) for span in joined]
 
 
-def split_spans(texts: Iterable[str]) -> list[list[Span]]:
+def split_spans(texts: Iterable[str], *, morphemes: list | None = None) -> list[list[Span]]:
     """Sentence spans for each text, analysing all texts in one Kiwi batch (a long text
-    in pieces, so the whole is linear in its length)."""
+    in pieces, so the whole is linear in its length).
+
+    ``morphemes``, if given, receives for each text the list of Kiwi's morphemes as
+    ``(start, form, tag)`` with ``start`` an offset in that text (for what else reads the
+    analysis, such as the aligner's morphology), so no one analyses the text again.
+    """
     texts = list(texts)
     todo = [i for i, text in enumerate(texts) if text.strip()]
     result: list[list[Span]] = [[] for _ in texts]
@@ -530,6 +535,11 @@ def split_spans(texts: Iterable[str]) -> list[list[Span]]:
         text = texts[i]
         spans, pieces, seams = found[i]
         result[i] = _segment(text, _cover(text, spans), pieces, seams)
+    if morphemes is not None:
+        for i in range(len(texts)):
+            morphemes.append([(offset + t.start, t.form, t.tag)
+                              for offset, tokens in (found[i][1] if i in found else ())
+                              for t in tokens])
     return result
 
 

@@ -7,8 +7,10 @@ personal pronouns and nouns come from Kiwi's morphemes.
 Kiwi costs more than the alignment itself (its model loads in a second or two), and a
 sentence's morphology depends on nothing but its text, so what it yields is kept by a
 digest of the sentence in ``.l10n-cache/align-morphology.json`` beside the segmentation
-cache (``cache`` in ``[tool.l10n]``): aligning an essay again (``--dry-run`` first, then
-for real; another translation of the same essay) loads no model. The file records a
+cache (``cache`` in ``[tool.l10n]``). Segmentation records it too, from the morphemes Kiwi
+gave the paragraph (``record_morphology``), so the first alignment of an essay that
+``update`` has read loads no model, nor does aligning it again (``--dry-run`` first,
+then for real; another translation of the same essay). The file records a
 fingerprint (the versions of l10n, kiwipiepy, its model and korean-romanizer, and the text
 of this module and ``korean/kiwi.py``); another fingerprint discards it. An entry is used
 only if it is well formed; a cache that cannot be read or written is reported as a warning
@@ -88,34 +90,68 @@ def korean_morphology(texts: Sequence[str], cache: MorphologyCache | None = None
 
 def analyse(texts: list[str]) -> list[Morphology]:
     """The morphology of each sentence from Kiwi's tokens, in one batch."""
-    from korean_romanizer.romanizer import Romanizer
-
     from ..korean.kiwi import kiwi
 
-    out = []
-    cache: dict[str, str] = {}
-    for tokens in kiwi().tokenize(texts):
-        names, words, persons, numerals = set(), set(), set(), Counter()
+    romanised: dict[str, str] = {}
+    return [from_morphemes([(t.form, t.tag) for t in tokens], romanised)
+            for tokens in kiwi().tokenize(texts)]
+
+
+def from_morphemes(morphemes: Sequence[tuple[str, str]],
+                   romanised: dict[str, str] | None = None) -> Morphology:
+    """The morphology of a sentence from its Kiwi morphemes as ``(form, tag)`` pairs
+    (``romanised``: skeletons already made, by noun, filled as it goes)."""
+    from korean_romanizer.romanizer import Romanizer
+
+    romanised = {} if romanised is None else romanised
+    names, words, persons, numerals = set(), set(), set(), Counter()
+    pending = 0
+    for form, tag in [*morphemes, (None, None)]:
+        if tag in ("NR", "MM") and form in _NATIVE:
+            pending += _NATIVE[form]
+            continue
+        if pending > 1:
+            numerals[("=", float(pending))] += 1
         pending = 0
-        for token in [*tokens, None]:
-            if token is not None and token.tag in ("NR", "MM") and token.form in _NATIVE:
-                pending += _NATIVE[token.form]
-                continue
-            if pending > 1:
-                numerals[("=", float(pending))] += 1
-            pending = 0
-            if token is None:
-                break
-            if token.tag == "NP" and token.form in _KO_PERSON:
-                persons.add(_KO_PERSON[token.form])
-            if token.tag in ("NNP", "NNG") and len(token.form) >= 2:
-                words.add(token.form)
-                if token.form not in cache:
-                    cache[token.form] = skeleton(Romanizer(token.form).romanize())
-                if len(cache[token.form]) >= 3:
-                    names.add(cache[token.form])
-        out.append(Morphology(frozenset(names), numerals, frozenset(persons), frozenset(words)))
-    return out
+        if form is None:
+            break
+        if tag == "NP" and form in _KO_PERSON:
+            persons.add(_KO_PERSON[form])
+        if tag in ("NNP", "NNG") and len(form) >= 2:
+            words.add(form)
+            if form not in romanised:
+                romanised[form] = skeleton(Romanizer(form).romanize())
+            if len(romanised[form]) >= 3:
+                names.add(romanised[form])
+    return Morphology(frozenset(names), numerals, frozenset(persons), frozenset(words))
+
+
+def record_morphology(folder, analysed: Sequence[tuple[str, list, list]]) -> None:
+    """Record in ``folder``'s cache the morphology of every sentence that segmentation
+    has just analysed, from the morphemes of its paragraph, so that aligning the essay
+    later loads no Kiwi. ``analysed``: ``(text, spans, morphemes)`` per paragraph, as
+    ``source.finish_essays`` gives them. A sentence already recorded is left as it is.
+
+    A sentence read inside its paragraph is what Kiwi reads alone in every sentence of
+    the three alignment sets (``tests/test_morphology.py``); where context could make
+    them differ, the recorded reading is the paragraph's, which is the better one.
+    """
+    cache = MorphologyCache(folder)
+    romanised: dict[str, str] = {}
+    for text, spans, morphemes in analysed:
+        at = 0
+        for start, end in spans:
+            sentence = text[start:end]
+            key = " ".join(sentence.split()) if "\n" in sentence else sentence
+            while at < len(morphemes) and morphemes[at][0] < start:
+                at += 1
+            first = at
+            while at < len(morphemes) and morphemes[at][0] < end:
+                at += 1
+            if cache.lookup(key) is None:
+                cache.record(key, from_morphemes([(form, tag) for _, form, tag
+                                                  in morphemes[first:at]], romanised))
+    cache.save()
 
 
 @lru_cache(maxsize=1)
