@@ -96,9 +96,9 @@ def status_group(base: Path, work: Path, runs: int) -> dict:
     })
 
 
-def update_group(base: Path, work: Path, runs: int) -> dict:
+def update_setup(base: Path, work: Path) -> dict:
+    """The edited project, the cache the update before the edit left, msgmerge's loop."""
     many = project(base / "many", work / "many-source", "500", base)
-    # the cache the update before the edit left: an update of the original text
     scratch = work / "many-before"
     fresh_copy(many, scratch)()
     shutil.rmtree(scratch / "source/ko")
@@ -110,7 +110,7 @@ def update_group(base: Path, work: Path, runs: int) -> dict:
     shutil.move(scratch / ".l10n-cache", cache)
     target = work / "many"
     fresh_copy(many, target)()
-    templates = work / "many-templates"  # msgmerge's input: the templates of the edit
+    templates = work / "many-templates"
     subprocess.run([*L10N, "extract", "-q", "--project", str(target)], check=True,
                    stdout=subprocess.DEVNULL)
     shutil.rmtree(templates, ignore_errors=True)
@@ -119,9 +119,15 @@ def update_group(base: Path, work: Path, runs: int) -> dict:
         f"msgmerge -q -N -o /dev/null {many}/locales/en/LC_MESSAGES/{p.stem}.po "
         f"{templates}/{p.stem}.pot"
         for p in sorted((many / "locales/en/LC_MESSAGES").glob("*.po")))
-    command = [*L10N, "update", "-q", "--project", str(target)]
+    return {"many": many, "cache": cache, "target": target, "loop": loop}
+
+
+def update_group(base: Path, work: Path, runs: int) -> dict:
+    s = update_setup(base, work)
+    command = [*L10N, "update", "-q", "--project", str(s["target"])]
+    many, target, cache = s["many"], s["target"], s["cache"]
     return compare(f"{base.name} update", runs, {
-        "msgmerge -N x100": {"cmd": loop},
+        "msgmerge -N x100": {"cmd": s["loop"]},
         "l10n update, 500, cold": {"cmd": command, "setup": fresh_copy(many, target)},
         "l10n update, 500, warm": {"cmd": command, "setup": fresh_copy(many, target, cache)},
         "l10n update, 500, warm, --jobs 1": {"cmd": [*command, "--jobs", "1"],

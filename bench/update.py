@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from matrix import project  # noqa: E402
+from matrix import project, update_setup  # noqa: E402
 from run import corpus, fresh_copy, tool  # noqa: E402
 
 L10N = [sys.executable, "-m", "l10n"]
@@ -66,32 +66,6 @@ def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
         print(f"  {name:40} wall {value['wall']:6.2f} s  cpu {value['cpu']:6.2f} s  "
               f"cpu ÷ anchor {value['cpu'] / anchor['cpu']:.2f}", flush=True)
     return result
-
-
-def update_setup(base: Path, work: Path) -> dict:
-    """The edited project, the cache before the edit, msgmerge's loop (as matrix.py)."""
-    many = project(base / "many", work / "many-source", "500", base)
-    scratch = work / "many-before"
-    fresh_copy(many, scratch)()
-    shutil.rmtree(scratch / "source/ko")
-    shutil.copytree(many / "source-original", scratch / "source/ko")
-    subprocess.run([*L10N, "update", "-q", "--project", str(scratch)], check=True,
-                   stdout=subprocess.DEVNULL)
-    cache = work / "many-cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    shutil.move(scratch / ".l10n-cache", cache)
-    target = work / "many"
-    fresh_copy(many, target)()
-    templates = work / "many-templates"
-    subprocess.run([*L10N, "extract", "-q", "--project", str(target)], check=True,
-                   stdout=subprocess.DEVNULL)
-    shutil.rmtree(templates, ignore_errors=True)
-    shutil.copytree(target / "locales/templates", templates)
-    loop = " ; ".join(
-        f"msgmerge -q -N -o /dev/null {many}/locales/en/LC_MESSAGES/{p.stem}.po "
-        f"{templates}/{p.stem}.pot"
-        for p in sorted((many / "locales/en/LC_MESSAGES").glob("*.po")))
-    return {"many": many, "cache": cache, "target": target, "loop": loop}
 
 
 def update_group(base: Path, work: Path, runs: int) -> dict:
