@@ -47,10 +47,10 @@ def test_only_edited_paragraphs_are_segmented(cached: Path, monkeypatch) -> None
     essay.write_text(essay.read_text("utf-8") + "\n새 문단이다. 두 문장이다.\n", "utf-8")
     asked: list[str] = []
 
-    def spy(texts):
+    def spy(texts, **options):
         texts = list(texts)
         asked.extend(texts)
-        return segment.split_spans(texts)
+        return segment.split_spans(texts, **options)
 
     monkeypatch.setattr(source, "split_spans", spy)
     essays = read_essays(load_config(cached))
