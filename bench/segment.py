@@ -60,19 +60,23 @@ def prose(size: int) -> str:
 
 
 def throughput(modules: dict, runs: int) -> dict[str, dict[str, float]]:
-    """Characters per CPU-second of each segmenter at each size; the segmenters take turns
-    sample by sample, so a change of load on the shared machine hits both alike."""
+    """Characters per CPU-second (Kiwi's threads included) and per second of wall clock of
+    each segmenter at each size; the segmenters take turns sample by sample, so a change
+    of load on the shared machine hits both alike."""
     out: dict[str, dict[str, float]] = {label: {} for label in modules}
     for size, count in ((1_000, 100), (10_000, 10), (100_000, 1)):
         texts = [prose(size)] * count
-        samples: dict[str, list[float]] = {label: [] for label in modules}
+        samples: dict[str, list[tuple[float, float]]] = {label: [] for label in modules}
         for _ in range(runs):
             for label, module in modules.items():
-                started = time.process_time()
+                started, clock = time.process_time(), time.perf_counter()
                 module.split_spans(texts)
-                samples[label].append(sum(map(len, texts)) / (time.process_time() - started))
+                characters = sum(map(len, texts))
+                samples[label].append((characters / (time.process_time() - started),
+                                       characters / (time.perf_counter() - clock)))
         for label in modules:
-            out[label][f"{size // 1000}k"] = statistics.median(samples[label])
+            out[label][f"{size // 1000}k"] = statistics.median(c for c, _ in samples[label])
+            out[label][f"{size // 1000}k wall"] = statistics.median(w for _, w in samples[label])
     return out
 
 
@@ -125,7 +129,8 @@ def main() -> None:
                           }
         print(label, results[label]["throughput"], flush=True)
     lines = [BEGIN, "", "### Segmentation by paragraph size, adversarial paragraphs, F1",
-             "", "Made by `python bench/segment.py --before main` (characters per CPU-second "
+             "", "Made by `python bench/segment.py --before main` (characters per CPU-second, "
+             "Kiwi's threads included, and per second of wall clock, "
              f"after start-up, median of {args.runs}, the segmenters alternating sample by "
              "sample; the machine is shared, so compare within a column; load average "
              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end).",
@@ -134,6 +139,11 @@ def main() -> None:
         t = r["throughput"]
         lines.append(f"| {label} | {t['1k']:,.0f} | {t['10k']:,.0f} | {t['100k']:,.0f} | "
                      f"{t['100k'] / t['1k']:.2f} |")
+    for label, r in results.items():
+        t = r["throughput"]
+        lines.append(f"| {label}, per second of wall clock | {t['1k wall']:,.0f} | "
+                     f"{t['10k wall']:,.0f} | {t['100k wall']:,.0f} | "
+                     f"{t['100k wall'] / t['1k wall']:.2f} |")
     lines += ["", "| pattern (one paragraph) | " + " | ".join(
         f"{label}: CPU s" for label in results) + " |",
         "|---|" + "---|" * len(results)]
