@@ -28,6 +28,11 @@ class Cell:
     align: str = ""  # "", "left", "center" or "right"
 
 
+def msgid_of(text: str) -> str:
+    """The catalog key of a sentence's exact text: soft line breaks folded to one space."""
+    return " ".join(text.split()) if "\n" in text else text
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a block: ``text`` is exact source text; ``start`` its offset in the block."""
@@ -39,7 +44,7 @@ class Sentence:
     @property
     def msgid(self) -> str:
         """The catalog key: the sentence with soft line breaks folded to one space."""
-        return " ".join(self.text.split()) if "\n" in self.text else self.text
+        return msgid_of(self.text)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cache import RecordCache, code_fingerprint, text_key
+from ..model import msgid_of
 
 FILE_NAME = "align-morphology.json"
 
@@ -141,8 +142,7 @@ def record_morphology(folder, analysed: Sequence[tuple[str, list, list]]) -> Non
     for text, spans, morphemes in analysed:
         at = 0
         for start, end in spans:
-            sentence = text[start:end]
-            key = " ".join(sentence.split()) if "\n" in sentence else sentence
+            key = msgid_of(text[start:end])
             while at < len(morphemes) and morphemes[at][0] < start:
                 at += 1
             first = at
