@@ -89,7 +89,7 @@ def test_line_soups_are_accepted_and_written_exactly_as_msgcat(tmp_path_factory,
     path.write_text(text + "\n", "utf-8")
     gnu = subprocess.run(["msgcat", str(path)], capture_output=True, env={"LC_ALL": "C"})
     try:
-        ours = format_catalog(parse_catalog(text + "\n")).encode("utf-8")
+        ours = format_catalog(parse_catalog(text + "\n"), force_po=False).encode("utf-8")
     except CatalogError:
         assert gnu.returncode != 0, text
         return

@@ -21,7 +21,6 @@ from .config import Config, project_catalogs  # noqa: F401  (its home before con
 from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
 from .korean.segcache import SegmentCache
-from .memory.morphology import record_morphology
 from .model import Essay
 from .po.catalog import (
     format_catalog,
@@ -190,10 +189,13 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     for draft in drafts:  # the first error in file order, whichever process met it
         if isinstance(draft, L10nError):
             raise draft
-    analysed: list = []
+    # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
+    analysed: list | None = [] if config.cache is not None else None
     essays = finish_essays(drafts, cache, analysed=analysed)
     cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
-    if analysed and config.cache is not None:
+    if analysed:
+        from .memory.morphology import record_morphology
+
         record_morphology(config.cache, analysed)
     return essays
 
@@ -299,7 +301,7 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
     if pretranslate is not None:
         pretranslate(merged, old, essay=essay.name, language=language)
     action = "created" if old is None else "updated"
-    return PlannedFile(path, format_catalog(merged, force_po=True), digest,
+    return PlannedFile(path, format_catalog(merged), digest,
                        _stats(path, action, merged))
 
 
@@ -499,6 +501,6 @@ def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFil
         for entry in po:
             entry.obsolete = True
             entry.occurrences = []
-        planned.append(PlannedFile(path, format_catalog(po, force_po=True), digest,
+        planned.append(PlannedFile(path, format_catalog(po), digest,
                                    _stats(path, "retired", po)))
     return planned

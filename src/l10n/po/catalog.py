@@ -191,12 +191,13 @@ def _flag_layout(flags: tuple[str, ...], translated: bool, obsolete: bool
 
 
 def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True,
-                   force_po: bool = False) -> str:
+                   force_po: bool = True) -> str:
     """The whole file as GNU gettext writes it: header, live entries, obsolete entries.
 
-    Like msgcat and msgmerge, a catalog with no message besides its header is written as
-    nothing at all unless ``force_po`` (their ``--force-po``); the project's own catalogs
-    are always written whole.
+    ``force_po=False`` is msgcat's and msgmerge's default: a catalog with no message
+    besides its header is written as nothing at all (``l10n merge`` without
+    ``--force-po``). Every other writer keeps the header (the project's own catalogs are
+    always written whole), so that is the default here.
     """
     entries = format_entries(po, width=width, wrap=wrap)
     if not entries and not force_po:
@@ -258,7 +259,7 @@ def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> s
 def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any",
                   width: int = 79, wrap: bool = True) -> bool:
     """Serialize and write a catalog atomically in its charset; False when unchanged."""
-    text = format_catalog(po, width=width, wrap=wrap, force_po=True)
+    text = format_catalog(po, width=width, wrap=wrap)
     codec = catalog_charset(po)
     if codec == "utf-8":
         return write_text_atomic(path, text, expected_digest=expected_digest)
