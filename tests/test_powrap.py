@@ -413,7 +413,7 @@ def test_one_line_fast_path_equals_the_full_algorithm(text, newline, width, pref
     from l10n.po.wrap import _one_line, _wrap_lines
 
     value = text + "\n" if newline else text
-    line = _one_line("msgstr", value, prefix, width, True)
+    line = _one_line("msgstr", value, prefix, width)
     protect = protected_positions(value, language) if language else frozenset()
     if line is not None:
         assert (line,) == _wrap_lines("msgstr", value, prefix, width, protect, True)

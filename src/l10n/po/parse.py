@@ -298,6 +298,17 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
     field = ""  # the field the next string continues: a key of cur, or "msgstr[N]"
     seen: dict[tuple[str | None, str], int] = {}
 
+    def record(entry: dict) -> None:
+        """Keep a complete entry; a second definition of its key is an error, as in msgfmt."""
+        key = (entry.get("msgctxt"), entry["msgid"])
+        if key in seen:
+            raise PoSyntaxError(f"duplicate entry for msgid {entry['msgid'][:60]!r} (a "
+                                "message defined twice)", entry["linenum"],
+                                f"the first definition is at line {seen[key]}; "
+                                "merge the two (msguniq) and try again")
+        seen[key] = entry["linenum"]
+        entries.append(entry)
+
     def finish(number: int) -> None:
         nonlocal cur, field
         if cur is None:
@@ -310,14 +321,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
             raise PoSyntaxError("missing 'msgstr[]' section", number)
         if "msgid_plural" not in cur and cur.get("msgstr_plural"):
             raise PoSyntaxError("missing 'msgid_plural' section", number)
-        key = (cur.get("msgctxt"), cur["msgid"])
-        if key in seen:
-            raise PoSyntaxError(f"duplicate entry for msgid {cur['msgid'][:60]!r} (a "
-                                "message defined twice)", cur["linenum"],
-                                f"the first definition is at line {seen[key]}; "
-                                "merge the two (msguniq) and try again")
-        seen[key] = cur["linenum"]
-        entries.append(cur)
+        record(cur)
         cur, field = None, ""
 
     def close(number: int) -> None:
@@ -382,14 +386,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         fields["msgid"] = _joined(group("id"), group("id_more"))
         fields["obsolete"] = 0
         fields["msgstr"] = _joined(group("str"), group("str_more"))
-        key = (fields.get("msgctxt"), fields["msgid"])
-        if key in seen:
-            raise PoSyntaxError(f"duplicate entry for msgid {fields['msgid'][:60]!r} (a "
-                                "message defined twice)", fields["linenum"],
-                                f"the first definition is at line {seen[key]}; "
-                                "merge the two (msguniq) and try again")
-        seen[key] = fields["linenum"]
-        entries.append(fields)
+        record(fields)
 
     lines = text.split("\n")
     numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)

@@ -353,8 +353,7 @@ _SYLLABLES = re.compile(r"[\uac00-\ud7a3]")
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
-def wrap_field(keyword: str, value: str, *, prefix: str = "",
-               width: int = 79, protect: frozenset[int] = frozenset(),
+def wrap_field(keyword: str, value: str, *, prefix: str = "", width: int = 79,
                wrap: bool = True, language: str | None = None) -> list[str]:
     """Lines (without trailing newline) for ``keyword "value"`` as msgcat
     writes them.
@@ -363,26 +362,24 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "",
     ``"#~ "`` for obsolete entries and ``"#~| "`` for an obsolete previous
     msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
     ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
-    ``protect`` holds the indices of ``value`` before which no break may fall (inside
-    a format directive, see ``po.directives``); or ``language`` names the entry's format
-    language and they are found only when the value does not fit on one line;
+    ``language`` names the entry's format language: no break falls inside one of its
+    directives (``po.directives``), found only when the value does not fit on one line;
     ``wrap=False`` is a ``no-wrap`` entry or ``--no-wrap``: lines end only after ``\\n``.
     """
-    return list(_wrap(keyword, value, prefix, width, protect, wrap, language))
+    return list(_wrap(keyword, value, prefix, width, wrap, language))
 
 
-def _one_line(keyword: str, value: str, prefix: str, width: int, wrap: bool) -> str | None:
+def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
     """The single line msgcat writes for a value that needs no wrapping (no newline but
     a last one, in the ``_SIMPLE`` scripts, fitting after the keyword), else None. No
-    break is possible, so neither directives nor break classes matter."""
+    break is possible, so neither directives nor break classes matter. (A ``no-wrap``
+    value without a newline never comes here: ``_wrap`` writes it at once.)"""
     newline = value.find("\n")
-    if newline >= 0 and (newline != len(value) - 1 or not wrap):
+    if newline >= 0 and newline != len(value) - 1:
         return None
     if not _SIMPLE.fullmatch(value, 0, len(value) - (newline >= 0)):
         return None
     escaped = value.translate(_ESCAPE_TABLE)
-    if not wrap:
-        return f'{prefix}{keyword} "{escaped}"'
     # in these scripts only Hangul syllables take two columns and only U+00AD none
     columns = (len(escaped) if escaped.isascii() else
                len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
@@ -392,14 +389,14 @@ def _one_line(keyword: str, value: str, prefix: str, width: int, wrap: bool) -> 
 
 
 @functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
-def _wrap(keyword: str, value: str, prefix: str, width: int,
-          protect: frozenset[int] = frozenset(), wrap: bool = True,
+def _wrap(keyword: str, value: str, prefix: str, width: int, wrap: bool = True,
           language: str | None = None) -> tuple[str, ...]:
     if not wrap and "\n" not in value:
         return (f'{prefix}{keyword} "{value.translate(_ESCAPE_TABLE)}"',)
-    line = _one_line(keyword, value, prefix, width, wrap)
+    line = _one_line(keyword, value, prefix, width) if wrap else None
     if line is not None:
         return (line,)
+    protect: frozenset[int] = frozenset()
     if language:
         from .directives import protected_positions
 
