@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..korean.numbers import ascii_lower
+from ..fold import ascii_lower
 from ..korean.structure import Structure, analyse_many
 from .base import CheckContext, Severity, Unit, check
 from .fluency import PRIOR_MEDIAN, PRIOR_SPREAD, length_stats

@@ -26,13 +26,12 @@ import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
-# letters outside ASCII that re.IGNORECASE (simple case folding) equates with ASCII ones
-_TO_ASCII = str.maketrans({"\u212a": "k", "\u0130": "i", "\u0131": "i", "\u017f": "s"})
+from ..fold import ascii_lower
 
 
 def fold_text(text: str) -> str:
-    """``text`` in lower case, words separated by one space."""
-    return " ".join(text.translate(_TO_ASCII).lower().split())
+    """``text`` in lower case as re.IGNORECASE reads it, words separated by one space."""
+    return " ".join(ascii_lower(text).split())
 
 
 @lru_cache(maxsize=65536)

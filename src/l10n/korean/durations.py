@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .numbers import ascii_lower
+from ..fold import ascii_lower
 from .numerals import hangul_numbers
 
 _DAYS = {"초": 1 / 86400, "분": 1 / 1440, "시간": 1 / 24, "일": 1, "주": 7, "주일": 7,

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..fold import ascii_lower
 from .numerals import hangul_numbers
 
 # An approximate quantity is kept apart from exact values: ("~", 100) means "hundreds".
@@ -120,23 +121,12 @@ _NUMBER_WORDS = frozenset(
        "quadruples", "twofold", "threefold", "fourfold", "fivefold", "tenfold"])
 _LETTERS = re.compile(r"[a-z]+")
 _ORDINAL_TAIL = re.compile(r"(?:teenth|tieth)\b")
-# the non-ASCII letters that case-insensitive matching equates with ASCII ones (İ ı ſ K)
-_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 _APPROX_WORDS = frozenset(["hundreds", "thousands", "millions", "billions", "dozens", "tens",
                            "scores", "decades"])
 _SPELLED_WORDS = frozenset(_CARDINALS + _ORDINALS)
 _ROMAN_WORDS = frozenset(numeral.lower() for numeral in _ROMAN_VALUES)
-
-
-def ascii_lower(text: str) -> str:
-    """``text`` lowercased, with the four letters that case-insensitive matching equates
-    with ASCII ones made ASCII: every character stays one character, a word character
-    stays one, and a case-sensitive pattern of lowercase ASCII words finds on it what the
-    same pattern with ``re.IGNORECASE`` finds on ``text``, at the same places (tested for
-    every code point)."""
-    return (text if text.isascii() else text.translate(_ASCII_FOLD)).lower()
 
 
 def _words(text: str) -> tuple[set[str], str]:
