@@ -116,6 +116,13 @@ class RecordCache:
         self.records = data[self.SECTION]
         self.extra = {name: _word_lists(data.get(name)) for name in self.EXTRA}
 
+    def keep_only(self, keys) -> None:
+        """Forget every record whose key is not in ``keys`` (records of text gone)."""
+        keys = set(keys)
+        if self.path is not None and set(self.records) != keys:
+            self.records = {k: v for k, v in self.records.items() if k in keys}
+            self.dirty = True
+
     def save(self) -> None:
         """Write the file if anything changed."""
         if self.path is None or not self.dirty:

@@ -58,9 +58,7 @@ class NoteCache(RecordCache):
                 found[i] = notes
                 self.records[keys[i]] = notes
             self.dirty = True
-        if prune and self.path is not None and set(self.records) != set(keys):
-            wanted = set(keys)
-            self.records = {k: v for k, v in self.records.items() if k in wanted}
-            self.dirty = True
+        if prune:
+            self.keep_only(keys)
         self.save()
         return [list(notes or ()) for notes in found]

@@ -96,7 +96,6 @@ class SegmentCache(RecordCache):
 
     def save(self, *, prune: bool = False) -> None:
         """Write the cache if it changed; ``prune`` keeps only the paragraphs used."""
-        if prune and self.path is not None and set(self.records) != self._used:
-            self.records = {k: v for k, v in self.records.items() if k in self._used}
-            self.dirty = True
+        if prune:
+            self.keep_only(self._used)
         super().save()
