@@ -12,12 +12,13 @@ import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache as remember
 from functools import lru_cache
 from pathlib import Path
 
 import polib
 
-from . import (  # noqa: F401  (registration)  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
     completeness,
     consistency,
     fluency,
@@ -93,7 +94,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     """
     checks = [c for c in (checks if checks is not None else list(REGISTRY.values()))
               if c.scope in ("unit", "catalog", "project", "suppression")]
-    relative = _per_path(relative)
+    relative = remember(relative)  # names the file of every finding, once per path
     lines = lines or {}
     by_path = {path: units_from_catalog(path, po, lines.get(path)) for path, po in catalogs}
     live, done, real = _kinds([u for units in by_path.values() for u in units])
@@ -130,19 +131,6 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     if not keep_suppressed:
         findings = [f for f in findings if f.suppressed is None]
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
-
-
-def _per_path(relative: Callable) -> Callable:
-    """``relative``, remembered per path: it names the file of every finding."""
-    names: dict = {}
-
-    def named(path) -> str:
-        name = names.get(path)
-        if name is None:
-            name = names[path] = relative(path)
-        return name
-
-    return named
 
 
 def suppression_uses(units: list[Unit], findings: list[Finding], ran: set[str],

@@ -441,18 +441,21 @@ def _judge(pairs: list[tuple[str, KoHit]], store, memo: dict) -> None:
         return
     analysed = list(kiwi().tokenize(list(pending)))
     # the texts whose 하 after a hit needs Kiwi's other readings, in one batch (Kiwi
-    # spreads a batch over its threads); the rule asks about them below
+    # spreads a batch over its threads); a text the rule never asked about has its
+    # verdicts from this first pass already
     asked: dict[str, None] = {}
-    for (text, hits), tokens in zip(pending.items(), analysed, strict=True):
-        _on_boundaries(text, list(hits.values()), tokens,
-                       ha=lambda text, _index: asked.setdefault(text) or False)
+    first = [_on_boundaries(text, list(hits.values()), tokens,
+                            ha=lambda text, _index: asked.setdefault(text) or False)
+             for (text, hits), tokens in zip(pending.items(), analysed, strict=True)]
     if asked:
         _ANALYSES.update(zip(asked, kiwi().analyze(list(asked), top_n=4), strict=True))
-    for (text, hits), tokens in zip(pending.items(), analysed, strict=True):
-        chosen = {verdict_key(hit) for hit in _on_boundaries(text, list(hits.values()), tokens)}
+    for (text, hits), tokens, kept in zip(pending.items(), analysed, first, strict=True):
+        if text in asked:
+            kept = _on_boundaries(text, list(hits.values()), tokens)
+        chosen = {verdict_key(hit) for hit in kept}
         verdicts = {key: key in chosen for key in hits}
-        for key, kept in verdicts.items():
-            memo[text, key] = kept
+        for key, verdict in verdicts.items():
+            memo[text, key] = verdict
         if store is not None:
             store.record(text, verdicts)
     _ANALYSES.clear()
@@ -825,6 +828,7 @@ def _family_name_first(korean: str, first_word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def surname_of(term: Term) -> str:
     """The surname of a personal name of two or three capitalised words.
 

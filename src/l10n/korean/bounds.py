@@ -32,15 +32,19 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+# the English bounding a figure each way: "under 19", "19 or older"
+_EN_WAYS = {way: (re.compile(rf"\b(?:{_EN_BEFORE[way]})\s+(?:the\s+age\s+of\s+)?"
+                             r"(?:about\s+|around\s+|some\s+)?(\d[\d,]*(?:\.\d+)?)", re.I),
+                  re.compile(rf"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?[%\w]{{0,10}}\s*"
+                             rf"(?:{_EN_AFTER[way]})", re.I))
+            for way in ("down", "up")}
+
+
 def _ways(target: str, number: float) -> set[str]:
     """The ways the English bounds ``number``: "up", "down", both or neither."""
     ways = set()
-    for way in ("down", "up"):
-        before = re.compile(rf"\b(?:{_EN_BEFORE[way]})\s+(?:the\s+age\s+of\s+)?"
-                            r"(?:about\s+|around\s+|some\s+)?(\d[\d,]*(?:\.\d+)?)", re.I)
-        after = re.compile(rf"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?[%\w]{{0,10}}\s*"
-                           rf"(?:{_EN_AFTER[way]})", re.I)
-        for pattern in (before, after):
+    for way, patterns in _EN_WAYS.items():
+        for pattern in patterns:
             if any(_number(m.group(1)) == number for m in pattern.finditer(target)):
                 ways.add(way)
     return ways
@@ -49,8 +53,6 @@ def _ways(target: str, number: float) -> set[str]:
 def flipped_bounds(source: str, target: str) -> list[tuple[float, str, str]]:
     """(number, Korean bound, the way the English points) for each bound the
     translation turns around: 19세 미만 → "over 19"."""
-    if not _KO_BOUND.search(source):
-        return []
     flipped = []
     for match in _KO_BOUND.finditer(source):
         number, bound = _number(match.group(1)), match.group(2)
