@@ -57,7 +57,7 @@ def _typed(function, *args, **kwargs):
     try:
         return function(*args, **kwargs)
     except L10nError as exc:
-        from l10n.cli import _printable
+        from l10n.errors import printable as _printable
 
         assert str(exc) and "\n" not in _printable(str(exc))  # shown as one line
         assert exc.hint and str(exc).endswith(f"; {exc.hint}"), str(exc)  # what to do

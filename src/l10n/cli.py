@@ -13,7 +13,14 @@ from typing import Annotated
 
 import typer
 
-from .errors import EXIT_INTERRUPTED, ConfigError, Interrupted, L10nError, interrupt_once
+from .errors import (
+    EXIT_INTERRUPTED,
+    ConfigError,
+    Interrupted,
+    L10nError,
+    interrupt_once,
+    printable,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -58,8 +65,6 @@ def _err(message: str) -> None:
 def _say(message: str, **options) -> None:
     """A line of output that names files, essays or entries: control characters escaped
     (line breaks between lines kept)."""
-    from .errors import printable
-
     typer.echo(printable(message, keep="\n"), **options)
 
 
@@ -95,7 +100,7 @@ def segment(
 def _print_written(written, quiet: bool) -> None:
     for item in written:
         for note in item.notes:
-            typer.echo(f"warning: {_printable(str(note))}", err=True)
+            typer.echo(f"warning: {printable(str(note))}", err=True)
         if quiet and item.action == "unchanged":
             continue
         detail = ""
@@ -384,13 +389,13 @@ def check(
         if finding.code in ("V001", "V002", "V003") and result.unreadable \
                 and finding.suppressed is None:
             where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-            _err(f"error: {_printable(where)}: {_printable(finding.message)}")
+            _err(f"error: {printable(where)}: {printable(finding.message)}")
     if write_baseline is not None:
         from .files import write_text_atomic
         from .report import render_json
 
         write_text_atomic(write_baseline, render_json(findings, result.files))
-        _err(_printable(f"wrote baseline with {len(result.shown)} finding(s) to "
+        _err(printable(f"wrote baseline with {len(result.shown)} finding(s) to "
                         f"{write_baseline}"))
     if baseline is not None:
         findings = apply_baseline(findings, _read_baseline(baseline))
@@ -512,7 +517,7 @@ def build(
                         chart_svg=history_svg(points) if len(points) > 1 else "",
                         translators=translators, review=findings, glossary=terms)
     for notice in report.notices:  # a missing image ...: the build goes on
-        _err(f"warning: {_printable(str(notice))}")
+        _err(f"warning: {printable(str(notice))}")
     for page in report.essays:
         state = "published" if page.published else f"not published: {page.reason}"
         _say(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
@@ -971,7 +976,7 @@ def main() -> None:
     try:
         app()  # standalone: usage errors print help and exit 2
     except L10nError as exc:
-        _err(f"error: {_printable(str(exc))}")
+        _err(f"error: {printable(str(exc))}")
         sys.exit(exc.exit_code)
     except (Interrupted, KeyboardInterrupt):
         _err("error: interrupted; the unfinished step changed nothing")
@@ -981,9 +986,3 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
 
-
-def _printable(text: str) -> str:
-    """One line: control characters from file names or values shown as escapes."""
-    from .errors import printable
-
-    return printable(text)

@@ -342,17 +342,17 @@ def _docs_url(value: str | None, path: Path | None) -> str | None:
         return None
     from urllib.parse import urlsplit
 
-    line = key_line(path, "docs-url") or None
     rest = value.replace("{code}", "").replace("{name}", "")
     parts = urlsplit(value)
     if not parts.scheme or (not parts.netloc and parts.scheme != "file") or " " in value:
-        raise ConfigError(f"'docs-url' = {value!r} is not an absolute URL", path=path,
-                          line=line, hint='write docs-url = "https://example.org/checks#{code}"')
-    if "{" in rest or "}" in rest:
-        raise ConfigError(f"'docs-url' = {value!r} has a placeholder other than {{code}} and "
-                          "{name}", path=path, line=line,
-                          hint='write docs-url = "https://example.org/checks#{code}"')
-    return value
+        problem = "is not an absolute URL"
+    elif "{" in rest or "}" in rest:
+        problem = "has a placeholder other than {code} and {name}"
+    else:
+        return value
+    raise ConfigError(f"'docs-url' = {value!r} {problem}", path=path,
+                      line=key_line(path, "docs-url") or None,  # read only for the error
+                      hint='write docs-url = "https://example.org/checks#{code}"')
 
 
 def _parse_memory(table: dict[str, Any], root: Path, path: Path | None) -> dict[str, Any]:

@@ -16,12 +16,6 @@ from urllib.parse import quote
 from .base import REGISTRY
 
 PACKAGED = "checks.md"  # the reference inside this package
-_LEVELS = {"error": "error", "warning": "warning", "info": "info"}
-
-
-def anchor(code: str) -> str:
-    """The fragment of a code's section in the reference (``G001``)."""
-    return code
 
 
 def reference_markdown() -> str:
@@ -33,15 +27,15 @@ def reference_markdown() -> str:
              "edit. `l10n checks CODE` prints one section. Set a check's severity in "
              "`[tool.l10n.severity]`, silence it on one entry with `# l10n-ignore: CODE`.",
              "", "| code | name | family | default |", "| --- | --- | --- | --- |"]
-    lines += [f"| [{c.code}](#{anchor(c.code)}) | `{c.name}` | {c.family} | "
-              f"{_LEVELS[c.severity.value]} |" for c in checks]
+    lines += [f"| [{c.code}](#{c.code}) | `{c.name}` | {c.family} | "
+              f"{c.severity.value} |" for c in checks]
     for c in checks:
         doc = inspect.cleandoc(c.doc)
         summary, _, body = doc.partition("\n")
-        lines += ["", f'<a id="{anchor(c.code)}"></a>', "",
+        lines += ["", f'<a id="{c.code}"></a>', "",
                   f"## {c.code} {c.name}", "",
                   f"{summary.strip()}", "",
-                  f"Family: {c.family}. Default severity: {_LEVELS[c.severity.value]}.", ""]
+                  f"Family: {c.family}. Default severity: {c.severity.value}.", ""]
         if body.strip():
             text = body.strip("\n")
             fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)),
@@ -64,8 +58,8 @@ def help_uri(code: str, name: str, docs_url: str | None = None) -> str:
     if docs_url:
         if "{code}" in docs_url or "{name}" in docs_url:
             return docs_url.replace("{code}", quote(code)).replace("{name}", quote(name))
-        return f"{docs_url}#{anchor(code)}"
-    return f"{packaged_reference().resolve().as_uri()}#{anchor(code)}"
+        return f"{docs_url}#{code}"
+    return f"{packaged_reference().resolve().as_uri()}#{code}"
 
 
-__all__ = ["anchor", "help_uri", "packaged_reference", "reference_markdown", "PACKAGED"]
+__all__ = ["help_uri", "packaged_reference", "reference_markdown", "PACKAGED"]

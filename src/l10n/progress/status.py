@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ..config import Config
-from ..pipeline import project_catalogs
+from ..config import Config, project_catalogs
 from .counts import Progress, TranslatorWork, attribute, total_progress
 from .report import EssayStatus
 from .summaries import SummaryCache
