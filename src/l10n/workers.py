@@ -20,11 +20,12 @@ _PR_SET_PDEATHSIG = 1
 def process_pool(jobs: int):
     """A fork-based ``multiprocessing.Pool`` of ``jobs`` workers (use it with ``with``:
     leaving the block, by an error or Ctrl-C too, terminates every worker)."""
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker,
                                                     initargs=(os.getpid(),))
 
 
-def _start_worker(parent: int) -> None:
+def start_worker(parent: int) -> None:
+    """What a worker does first: ignore Ctrl-C, die with ``parent`` (see above)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)

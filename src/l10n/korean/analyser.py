@@ -1,0 +1,179 @@
+"""Kiwi in a child process, loaded while the parent does other work.
+
+Loading Kiwi's model and its first analysis cost about two seconds of CPU before a single
+paragraph is segmented, and the model holds the GIL while it loads, so a thread overlaps
+nothing. A run that will segment (``l10n update`` after an edit) starts an ``Analyser``
+first: a child forked from the parent loads Kiwi on the other core while the parent reads
+the essays and catalogs, then answers requests: the sentence spans and morphemes of the
+paragraphs the segmentation cache lacks (``split_spans``, exactly the in-process
+``segment.split_spans`` results: the child runs that very function) and any other
+function whose work is Kiwi's (``call``).
+
+The child is the parent's fork, so it shares the parent's code and state as they were at
+``start`` (a function it is asked to run sees objects made before then) and costs no
+start-up of its own. It dies with the parent (``PR_SET_PDEATHSIG`` on Linux; elsewhere it
+exits when the pipe closes), ignores Ctrl-C (the parent alone reacts) and is stopped by
+``close``. Any failure (no fork, the child killed or out of memory, an error in the
+child) falls back to the same work in-process: an analyser only saves time, never changes
+a result. ``L10N_ANALYSER=0`` turns the child off.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+_DISABLE = "L10N_ANALYSER"
+
+
+def _warm() -> None:
+    """Load Kiwi and make the analysis that initialises the rest of it."""
+    from .kiwi import kiwi
+
+    kiwi().tokenize("가.")  # the first analysis builds what construction left for later
+
+
+def _serve(connection) -> None:
+    """The child's loop: warm up Kiwi, then run each request until the pipe closes."""
+    try:
+        _warm()
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
+        failure: BaseException | None = exc
+    else:
+        failure = None
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            break
+        if failure is not None:
+            connection.send(("error", repr(failure)))
+            continue
+        function, args, kwargs = request
+        try:
+            result = ("ok", function(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - the parent redoes it in-process
+            result = ("error", repr(exc))
+        try:
+            connection.send(result)
+        except (OSError, ValueError):
+            break
+
+
+class Analyser:
+    """A child process with Kiwi loaded (or warming up), serving one parent."""
+
+    def __init__(self, process, connection) -> None:
+        self._process = process
+        self._connection = connection
+        self._sender: threading.Thread | None = None
+        self._waiting = False  # a request is out and its answer not yet read
+        self.failed = False
+
+    @classmethod
+    def start(cls) -> Analyser | None:
+        """Fork the child and let it load Kiwi; None where it cannot (then work in-process)."""
+        if os.environ.get(_DISABLE, "1") == "0":
+            return None
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("fork")
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_child, args=(theirs, os.getpid()),
+                                      name="l10n-analyser", daemon=True)
+            process.start()
+        except (OSError, ValueError, RuntimeError):
+            return None
+        theirs.close()
+        return cls(process, mine)
+
+    # -- requests -----------------------------------------------------------------------
+    def submit(self, function: Callable, *args: Any, **kwargs: Any) -> None:
+        """Send ``function(*args, **kwargs)`` to the child without waiting (a thread
+        writes it: the child reads only once Kiwi is loaded, and a large request would
+        fill the pipe). ``result`` gives the answer."""
+        if self._waiting:
+            raise RuntimeError("one request at a time")
+        self._waiting = True
+        self._request = (function, args, kwargs)
+        if self.failed:
+            return
+
+        def send() -> None:
+            try:
+                self._connection.send(self._request)
+            except (OSError, ValueError):
+                self.failed = True
+        self._sender = threading.Thread(target=send, name="l10n-analyser-send", daemon=True)
+        self._sender.start()
+
+    def result(self) -> Any:
+        """The answer to the request ``submit`` sent; worked out in-process if the child
+        could not give it."""
+        if not self._waiting:
+            raise RuntimeError("no request sent")
+        self._waiting = False
+        function, args, kwargs = self._request
+        del self._request
+        if self._sender is not None:
+            self._sender.join()
+            self._sender = None
+        if not self.failed:
+            try:
+                status, value = self._connection.recv()
+            except (EOFError, OSError):
+                status, value = "error", "the analyser process ended"
+            if status == "ok":
+                return value
+            self.failed = True
+            self.close()
+        return function(*args, **kwargs)
+
+    def call(self, function: Callable, *args: Any, **kwargs: Any) -> Any:
+        """``function(*args, **kwargs)``, run in the child (in-process if it fails)."""
+        self.submit(function, *args, **kwargs)
+        return self.result()
+
+    def split_spans(self, texts: list[str], *, morphemes: list | None = None) -> list:
+        """``segment.split_spans(texts, morphemes=morphemes)``, worked out by the child."""
+        spans, found = self.call(_split_spans, list(texts), morphemes is not None)
+        if morphemes is not None:
+            morphemes.extend(found)
+        return spans
+
+    def close(self) -> None:
+        """Stop the child (it holds a model's worth of memory) and wait for it."""
+        if self._sender is not None:
+            self._sender.join(timeout=1)
+        try:
+            self._connection.close()
+        except OSError:
+            pass
+        process = self._process
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+    def __enter__(self) -> Analyser:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def _split_spans(texts: list[str], keep_morphemes: bool) -> tuple[list, list]:
+    from .segment import split_spans
+
+    morphemes: list | None = [] if keep_morphemes else None
+    spans = split_spans(texts, morphemes=morphemes)
+    return spans, morphemes or []
+
+
+def _child(connection, parent: int) -> None:
+    from ..workers import start_worker
+
+    start_worker(parent)
+    _serve(connection)
