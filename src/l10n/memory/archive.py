@@ -9,13 +9,17 @@ is its origin).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import ConfigError
 from ..po.catalog import read_catalog
 from .tm import TranslationMemory, Unit, units_from_catalog
+
+if TYPE_CHECKING:
+    import polib
 
 
 def read_memory_file(path: Path, *, language: str, relative=str,
@@ -48,11 +52,15 @@ def read_memory_file(path: Path, *, language: str, relative=str,
 
 
 def load_memory(config: Config, catalogs: Iterable[Path], *, language: str,
-                glossary=None, extra: Iterable[Unit] = ()) -> TranslationMemory:
-    """The project's memory for ``language``: its catalogs, then the ``tm`` files."""
+                glossary=None, extra: Iterable[Unit] = (),
+                read: Callable[[Path], polib.POFile] | None = None) -> TranslationMemory:
+    """The project's memory for ``language``: its catalogs, then the ``tm`` files.
+
+    ``read`` reads a catalog (``update`` passes one that keeps what it read, so each
+    catalog of a run is parsed once)."""
     units: list[Unit] = list(extra)
     for path in catalogs:
-        po = read_catalog(path)
+        po = (read or read_catalog)(path)
         units += units_from_catalog(po, essay=path.stem, origin_path=config.relative(path))
     for path in config.tm:
         units += read_memory_file(path, language=language, relative=config.relative,

@@ -116,15 +116,16 @@ def carry_notes(po: polib.POFile, old: polib.POFile | None) -> None:
             entry.comment = "\n".join(have + extra)
 
 
-def project_pretranslator(config, catalogs_of, glossary=None) -> Pretranslator:
+def project_pretranslator(config, catalogs_of, glossary=None, read=None) -> Pretranslator:
     """The pre-translator for a project: one memory per target language, read now.
 
-    ``catalogs_of(language)`` lists the catalogs; they are read before any is written,
-    so every essay of one run sees the same memory, with any number of processes.
+    ``catalogs_of(language)`` lists the catalogs; they are read (by ``read``, if given:
+    see ``load_memory``) before any is written, so every essay of one run sees the same
+    memory, with any number of processes.
     """
     from .archive import load_memory
 
     memories = {language: load_memory(config, catalogs_of(language), language=language,
-                                      glossary=glossary)
+                                      glossary=glossary, read=read)
                 for language in config.languages}
     return Pretranslator(memories, config.tm_threshold, config.tm_exact)
