@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+# Kiwi in-process, loaded once for the whole suite, instead of a child per update
+# (korean.analyser); tests/test_analyser.py turns the child on where it tests it
+os.environ.setdefault("L10N_ANALYSER", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"

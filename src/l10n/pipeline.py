@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config, project_catalogs  # noqa: F401  (its home before config)
 from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
-from .korean.segcache import SegmentCache
+from .korean.segcache import SegmentCache, SegmentedSources
 from .model import Essay
 from .po.catalog import (
     format_catalog,
@@ -31,7 +31,7 @@ from .po.catalog import (
     read_catalog,
 )
 from .po.merge import merge_catalog
-from .source import Draft, find_essays, finish_essays, read_draft
+from .source import Draft, find_essays, finish_essays, read_draft, read_source
 from .workers import process_pool
 
 Clock = Callable[[], datetime]
@@ -168,6 +168,111 @@ def read_essays(config: Config, names: list[str] | None = None, *,
     With ``jobs`` > 1 and many essays, files are read and parsed by that many processes;
     segmentation stays in this process, in one Kiwi batch.
     """
+    with EssayReading(config, names, jobs=jobs) as reading:
+        return reading.finish()
+
+
+class EssayReading:
+    """The essays of a run being read: parsed now, segmented when ``finish`` is called.
+
+    With ``analyser``, a run that will segment (an essay whose bytes were not segmented
+    before: ``SegmentedSources``, a stat and a hash per essay) first forks a child that
+    loads Kiwi (``korean.analyser``) while this process parses the essays, and gives it
+    the paragraphs the segmentation cache lacks as soon as they are known; until
+    ``finish`` the caller does other work (``update`` reads the catalogs). The child
+    sees the objects of ``shared`` (``analyser.shared``); ``close`` (or leaving a
+    ``with`` block) stops it. The essays are the same either way.
+    """
+
+    def __init__(self, config: Config, names: list[str] | None = None, *, jobs: int = 1,
+                 analyser: bool = False, shared: dict | None = None) -> None:
+        self.config, self.names = config, names
+        self.analyser = None
+        self._submitted: list[str] | None = None
+        paths = _essay_paths(config, names)
+        self.cache = SegmentCache(config.cache)
+        self.sources = SegmentedSources(config.cache)
+        data = [_bytes_or_error(path) for path in paths]
+        self.digests = {path.name: _bytes_digest(item) for path, item in zip(paths, data,
+                                                                                strict=True)
+                        if isinstance(item, bytes)}
+        if analyser and not (self.cache.records and self.sources.all_known(self.digests)):
+            from .korean.analyser import Analyser
+
+            self.analyser = Analyser.start(shared)
+        try:
+            self.drafts = self._drafts(paths, data, jobs)
+        except BaseException:
+            self.close()
+            raise
+        # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
+        self.analysed: list | None = [] if config.cache is not None else None
+        self.texts = [text for draft in self.drafts for text in draft.texts()]
+        if self.analyser is not None:
+            missing = self.cache.missing(self.texts)
+            if missing:
+                from .korean.analyser import segment_job
+
+                self.analyser.submit(segment_job, missing, self.analysed is not None)
+                self._submitted = missing
+            else:
+                self.close()  # nothing to segment after all
+
+    def _drafts(self, paths: list[Path], data: list, jobs: int) -> list[Draft]:
+        reader = functools.partial(_draft_or_error, root=self.config.root,
+                                   fields=self.config.front_matter)
+        items = list(zip(paths, data, strict=True))
+        if jobs > 1 and len(paths) >= _MANY_ESSAYS:
+            with process_pool(min(jobs, len(paths))) as pool:
+                drafts = pool.map(reader, items, chunksize=4)
+        else:
+            drafts = [reader(item) for item in items]
+        for draft in drafts:  # the first error in file order, whichever process met it
+            if isinstance(draft, L10nError):
+                raise draft
+        return drafts
+
+    def _split(self, batch: list[str], *, morphemes: list | None = None) -> list:
+        if self._submitted is None or self.analyser is None:
+            from .source import split_spans
+
+            return split_spans(batch, morphemes=morphemes)
+        if batch != self._submitted:  # pragma: no cover - the cache answers as it did
+            raise AssertionError("the paragraphs to segment changed")
+        self._submitted = None
+        spans, found = self.analyser.result()
+        if morphemes is not None:
+            morphemes.extend(found)
+        return spans
+
+    def finish(self) -> list[Essay]:
+        """The essays, segmented (new paragraphs from the child if there is one); the
+        caches saved."""
+        essays = finish_essays(self.drafts, self.cache, analysed=self.analysed,
+                               split=self._split)
+        self.cache.save(prune=not self.names)  # a run over every essay forgets paragraphs gone
+        if self.analysed:
+            from .memory.morphology import record_morphology
+
+            record_morphology(self.config.cache, self.analysed)
+        if not self.cache.dirty:  # saved: every paragraph of these bytes is in the cache
+            self.sources.record(self.digests, prune=not self.names)
+        return essays
+
+    def close(self) -> None:
+        """Stop the analyser child, if any (it holds a model's worth of memory)."""
+        if self.analyser is not None:
+            self.analyser.close()
+            self.analyser = None
+
+    def __enter__(self) -> EssayReading:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def _essay_paths(config: Config, names: list[str] | None) -> list[Path]:
     paths = find_essays(config.source)
     if names:
         wanted = set(names)
@@ -178,31 +283,29 @@ def read_essays(config: Config, names: list[str] | None = None, *,
             raise ConfigError(f"no essay named {', '.join(unknown)} in {config.source}",
                               hint="give essay names as their file stems (l10n status lists them)")
         paths = [p for p in paths if p.stem in wanted or p.name in wanted]
-    cache = SegmentCache(config.cache)
-    reader = functools.partial(_draft_or_error, root=config.root,
-                               fields=config.front_matter)
-    if jobs > 1 and len(paths) >= _MANY_ESSAYS:
-        with process_pool(min(jobs, len(paths))) as pool:
-            drafts = pool.map(reader, paths, chunksize=4)
-    else:
-        drafts = [reader(path) for path in paths]
-    for draft in drafts:  # the first error in file order, whichever process met it
-        if isinstance(draft, L10nError):
-            raise draft
-    # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
-    analysed: list | None = [] if config.cache is not None else None
-    essays = finish_essays(drafts, cache, analysed=analysed)
-    cache.save(prune=not names)  # a run over every essay forgets paragraphs now gone
-    if analysed:
-        from .memory.morphology import record_morphology
-
-        record_morphology(config.cache, analysed)
-    return essays
+    return paths
 
 
-def _draft_or_error(path: Path, *, root: Path, fields: tuple[str, ...]) -> Draft | L10nError:
+def _bytes_or_error(path: Path) -> bytes | L10nError:
     try:
-        return read_draft(path, root=root, fields=fields)
+        return read_source(path)
+    except L10nError as exc:
+        return exc
+
+
+def _bytes_digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def _draft_or_error(item: tuple[Path, bytes | L10nError], *, root: Path,
+                    fields: tuple[str, ...]) -> Draft | L10nError:
+    path, data = item
+    if isinstance(data, L10nError):
+        return data
+    try:
+        return read_draft(path, root=root, fields=fields, data=data)
     except L10nError as exc:
         return exc
 
@@ -274,18 +377,23 @@ def _nfc_msgids(po: polib.POFile) -> polib.POFile:
 def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str, *,
                  clock: Clock = default_clock,
                  compendium: Callable[[], polib.POFile] | None = None,
-                 pretranslate=None) -> PlannedFile:
+                 pretranslate=None, read=None) -> PlannedFile:
     """The essay's catalog for ``language``, the template merged into it.
 
     Entries left untranslated take a translation from ``compendium()`` (the translations of
     catalogs whose essay is gone and the obsolete entries of every catalog), fuzzy unless
     the sentence is the same: renaming, deleting and re-adding an essay keep its
     translations, whatever the order of the commands. ``pretranslate``
-    (memory.pretranslation.Pretranslator) then fills new entries from the TM.
+    (memory.pretranslation.Pretranslator) then fills new entries from the TM. ``read``
+    gives the catalog's digest and contents (``_Catalogs.take``: read once a run).
     """
     path = config.po_path(essay.name, language)
-    digest = file_digest(path)
-    old = _nfc_msgids(read_catalog(path)) if digest is not None else None
+    if read is not None:
+        digest, old = read(path)
+    else:
+        digest = file_digest(path)
+        old = read_catalog(path) if digest is not None else None
+    old = _nfc_msgids(old) if old is not None else None
     if old is not None:
         declared = old.metadata.get("Language", "")
         if declared and declared.replace("-", "_") != language.replace("-", "_"):
@@ -350,24 +458,25 @@ def update_project(config: Config, *, names: list[str] | None = None,
     to a one-process run), and only then are they written, together. A run that fails
     (a bad essay or catalog, disk full, a translator's save meanwhile) changes nothing.
     """
-    essays = read_essays(config, names, jobs=jobs)
-    annotate = None
-    if glossary is not None:
-        msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
-        from .glossary.notes import NoteCache  # only new sentences are asked about
-
-        made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names)
-        notes = dict(zip(msgids, made, strict=True))
-        annotate = notes.__getitem__
-    planned: list[PlannedFile] = []
-    with project_lock(config):
+    # Kiwi loads in a child meanwhile, if paragraphs are new (korean.analyser)
+    with EssayReading(config, names, jobs=jobs, analyser=True,
+                      shared={"glossary": glossary}) as reading, project_lock(config):
         recover(config.root / JOURNAL, config.root)  # a run killed while committing
         present = {path.stem for path in find_essays(config.source)}
         if not names and not templates_only:
             _refuse_retiring_everything(config, present)
+        catalogs = _Catalogs()
+        pretranslate = None if templates_only else _pretranslator(config, glossary,
+                                                                  catalogs.read)
+        essays = reading.finish()
+        annotate = None
+        if glossary is not None:
+            annotate = _glossary_notes(config, glossary, essays, names, reading.analyser)
+        reading.close()  # Kiwi's work is done: its memory and core back
+        planned: list[PlannedFile] = []
         compendia = _Compendia(config, present)
-        work = _EssayWork(config, clock, annotate, templates_only, compendia,
-                          None if templates_only else _pretranslator(config, glossary))
+        work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
+                          catalogs)
         if jobs > 1 and len(essays) >= _MANY_ESSAYS:
             _WORK["work"] = work
             try:
@@ -383,6 +492,48 @@ def update_project(config: Config, *, names: list[str] | None = None,
             for language in config.languages:
                 planned += _retire(config, language, present)
         return _commit(config, planned)
+
+
+def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analyser
+                    ) -> Annotator:
+    """The glossary notes of every sentence: remembered ones, the rest worked out (by the
+    analyser child, whose Kiwi is loaded, if there is one)."""
+    from .glossary.notes import NoteCache, annotate_with  # only new sentences are asked
+
+    msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
+    ask = None if analyser is None else functools.partial(annotate_with, analyser, glossary)
+    made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names,
+                                                   annotate=ask)
+    return dict(zip(msgids, made, strict=True)).__getitem__
+
+
+class _Catalogs:
+    """The catalogs of a run, each read once: what the translation memory reads first is
+    what ``update_essay`` merges into (with the digest taken as it was read, so a save
+    meanwhile is still refused at commit)."""
+
+    def __init__(self) -> None:
+        self._read: dict[Path, tuple[str | None, L10nError | None, polib.POFile]] = {}
+
+    def read(self, path: Path) -> polib.POFile:
+        try:
+            digest, error = file_digest(path), None
+        except L10nError as exc:  # raised where update_essay takes the catalog, as before
+            digest, error = None, exc
+        po = read_catalog(path)
+        self._read[path] = (digest, error, po)
+        return po
+
+    def take(self, path: Path) -> tuple[str | None, polib.POFile | None]:
+        """The digest and contents of ``path`` (None, None: absent), once."""
+        found = self._read.pop(path, None)
+        if found is None:
+            digest = file_digest(path)
+            return digest, read_catalog(path) if digest is not None else None
+        digest, error, po = found
+        if error is not None:
+            raise error
+        return digest, po
 
 
 def _commit(config: Config, planned: list[PlannedFile]) -> list[WrittenFile]:
@@ -419,27 +570,30 @@ class _EssayWork:
     templates_only: bool
     compendia: _Compendia
     pretranslate: Callable | None = None
+    catalogs: _Catalogs | None = None
 
     def __call__(self, essay: Essay) -> list[PlannedFile]:
         pot, pot_file = extract_essay(self.config, essay, clock=self.clock,
                                       annotate=self.annotate)
         if self.templates_only:
             return [pot_file]
+        take = self.catalogs.take if self.catalogs is not None else None
         return [pot_file] + [update_essay(self.config, essay, pot, language, clock=self.clock,
                                           compendium=functools.partial(
                                               self.compendia.get, language),
-                                          pretranslate=self.pretranslate)
+                                          pretranslate=self.pretranslate, read=take)
                              for language in self.config.languages]
 
 
 _WORK: dict = {}
 
 
-def _pretranslator(config: Config, glossary):
+def _pretranslator(config: Config, glossary, read=None):
     """The translation memory's hook, read from the catalogs before anything is written."""
     from .memory.pretranslation import project_pretranslator
 
-    return project_pretranslator(config, lambda lang: project_catalogs(config, lang), glossary)
+    return project_pretranslator(config, lambda lang: project_catalogs(config, lang), glossary,
+                                 read=read)
 
 
 def _update_one(essay: Essay) -> list[PlannedFile]:

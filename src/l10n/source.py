@@ -461,19 +461,21 @@ def split_spans(texts: list[str], *, morphemes: list | None = None
 
 
 def finish_essays(drafts: list[Draft], cache: SegmentCache | None = None, *,
-                  analysed: list | None = None) -> list[Essay]:
+                  analysed: list | None = None, split=None) -> list[Essay]:
     """Segment the blocks of all drafts in one batch (one Kiwi call for every essay).
 
     ``analysed``, if given, receives ``(text, spans, morphemes)`` for each region Kiwi
-    analysed in this call (not those the cache knew): see ``split_spans``.
+    analysed in this call (not those the cache knew): see ``split_spans``. ``split``
+    stands for ``split_spans`` (the same results, worked out elsewhere: an analyser).
     """
     texts = [text for draft in drafts for text in draft.texts()]
+    split = split or split_spans
 
     def segment(batch: list[str]) -> list[list[tuple[int, int]]]:
         if analysed is None:
-            return split_spans(batch)
+            return split(batch)
         morphemes: list = []
-        spans = split_spans(batch, morphemes=morphemes)
+        spans = split(batch, morphemes=morphemes)
         analysed.extend(zip(batch, spans, morphemes, strict=True))
         return spans
 
@@ -518,9 +520,16 @@ def read_essay(path: Path, *, root: Path, cache: SegmentCache | None = None,
     return finish_essays([read_draft(path, root=root, fields=fields)], cache)[0]
 
 
-def read_draft(path: Path, *, root: Path, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Draft:
-    """Read one essay file and split it into blocks."""
-    data = read_input(path, SourceError, what="essay", missing_hint="check the path")
+def read_source(path: Path) -> bytes:
+    """The bytes of an essay file (a SourceError if it cannot be read)."""
+    return read_input(path, SourceError, what="essay", missing_hint="check the path")
+
+
+def read_draft(path: Path, *, root: Path, fields: tuple[str, ...] = DEFAULT_FIELDS,
+               data: bytes | None = None) -> Draft:
+    """Read one essay file (or take ``data``, its bytes read already) into blocks."""
+    if data is None:
+        data = read_source(path)
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError as exc:

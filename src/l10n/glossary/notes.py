@@ -41,8 +41,10 @@ class NoteCache(RecordCache):
         self.FINGERPRINT = lambda: made  # this glossary's: another one's notes are not used
         super().__init__(folder)
 
-    def notes(self, glossary, texts: list[str], *, prune: bool = False) -> list[list[str]]:
-        """``glossary.annotations_many(texts)``: remembered notes, the rest in one batch.
+    def notes(self, glossary, texts: list[str], *, prune: bool = False,
+              annotate=None) -> list[list[str]]:
+        """``glossary.annotations_many(texts)``: remembered notes, the rest in one batch
+        (by ``annotate``, if given: the same function worked out elsewhere).
 
         ``prune``: keep only the notes of ``texts`` (a run over every essay)."""
         keys = [text_key(text) for text in texts]
@@ -53,7 +55,7 @@ class NoteCache(RecordCache):
             found.append(record if ok else None)
         missing = [i for i, notes in enumerate(found) if notes is None]
         if missing:
-            made = glossary.annotations_many([texts[i] for i in missing])
+            made = (annotate or glossary.annotations_many)([texts[i] for i in missing])
             for i, notes in zip(missing, made, strict=True):
                 found[i] = notes
                 self.records[keys[i]] = notes
@@ -62,3 +64,36 @@ class NoteCache(RecordCache):
             self.keep_only(keys)
         self.save()
         return [list(notes or ()) for notes in found]
+
+
+def annotate_with(analyser, glossary, texts: list[str]) -> list[list[str]]:
+    """``glossary.annotations_many(texts)`` worked out by ``analyser`` (a
+    ``korean.analyser.Analyser`` started with ``glossary`` shared as "glossary"), whose
+    Kiwi is loaded; the verdicts it made are recorded in this glossary's decision cache,
+    as they would have been in-process."""
+    notes, learnt = analyser.call(_annotations_job, texts)
+    store = glossary.decisions
+    if store is not None:
+        if learnt:
+            store.records.update(learnt)
+            store.dirty = True
+        store.save()
+    return notes
+
+
+def _annotations_job(texts: list[str]) -> tuple[list[list[str]], dict]:
+    """In the analyser: the notes of ``texts`` and the decision records they added."""
+    from ..korean.analyser import shared
+
+    glossary = shared("glossary")
+    store = glossary.decisions
+    if store is None:
+        return glossary.annotations_many(texts), {}
+    path, store.path = store.path, None  # the parent saves what is learnt here
+    before = dict(store.records)
+    try:
+        notes = glossary.annotations_many(texts)
+    finally:
+        store.path = path
+    return notes, {key: value for key, value in store.records.items()
+                   if before.get(key) != value}

@@ -15,7 +15,9 @@ start-up of its own. It dies with the parent (``PR_SET_PDEATHSIG`` on Linux; els
 exits when the pipe closes), ignores Ctrl-C (the parent alone reacts) and is stopped by
 ``close``. Any failure (no fork, the child killed or out of memory, an error in the
 child) falls back to the same work in-process: an analyser only saves time, never changes
-a result. ``L10N_ANALYSER=0`` turns the child off.
+a result. ``L10N_ANALYSER=0`` turns the child off (the test suite does, but for the tests
+of this module: a child per run would load Kiwi once per test instead of once), and a
+process that has loaded Kiwi already uses its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ from collections.abc import Callable
 from typing import Any
 
 _DISABLE = "L10N_ANALYSER"
+# the objects a request may use (``shared``): set before the fork, so the child has them
+_SHARED: dict[str, Any] = {}
+
+
+def shared(name: str) -> Any:
+    """An object the parent gave ``Analyser.start`` (in the child, or in the parent when a
+    request falls back to it)."""
+    return _SHARED[name]
 
 
 def _warm() -> None:
@@ -73,11 +83,21 @@ class Analyser:
         self.failed = False
 
     @classmethod
-    def start(cls) -> Analyser | None:
-        """Fork the child and let it load Kiwi; None where it cannot (then work in-process)."""
+    def start(cls, objects: dict[str, Any] | None = None) -> Analyser | None:
+        """Fork the child and let it load Kiwi; None where it cannot (then work in-process).
+
+        ``objects``: what requests may use by name (``shared``), inherited by the fork
+        instead of sent (a glossary and its automaton)."""
         if os.environ.get(_DISABLE, "1") == "0":
             return None
+        from .kiwi import kiwi
+
+        if kiwi.cache_info().currsize:  # loaded in this process already: nothing to save
+            return None
         import multiprocessing
+
+        _SHARED.clear()
+        _SHARED.update(objects or {})
 
         try:
             context = multiprocessing.get_context("fork")
@@ -139,13 +159,14 @@ class Analyser:
 
     def split_spans(self, texts: list[str], *, morphemes: list | None = None) -> list:
         """``segment.split_spans(texts, morphemes=morphemes)``, worked out by the child."""
-        spans, found = self.call(_split_spans, list(texts), morphemes is not None)
+        spans, found = self.call(segment_job, list(texts), morphemes is not None)
         if morphemes is not None:
             morphemes.extend(found)
         return spans
 
     def close(self) -> None:
         """Stop the child (it holds a model's worth of memory) and wait for it."""
+        _SHARED.clear()
         if self._sender is not None:
             self._sender.join(timeout=1)
         try:
@@ -164,7 +185,9 @@ class Analyser:
         self.close()
 
 
-def _split_spans(texts: list[str], keep_morphemes: bool) -> tuple[list, list]:
+def segment_job(texts: list[str], keep_morphemes: bool) -> tuple[list, list]:
+    """``segment.split_spans``'s spans and (if ``keep_morphemes``) morphemes of ``texts``:
+    a request for ``Analyser.submit``."""
     from .segment import split_spans
 
     morphemes: list | None = [] if keep_morphemes else None

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the segmenter's regular expressions take 0.1 s to compile: 
     from .segment import Span  # that only reads the glossary or structure caches skips them
 
 FILE_NAME = "segments.json"
+SOURCES_FILE = "segmented-sources.json"
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ class SegmentCache(RecordCache):
 
     def __init__(self, folder) -> None:
         self._used: set[str] = set()
+        self._looked_up: dict[str, list[Span] | None] = {}  # by ``missing``, for ``split``
         super().__init__(folder)
 
     FINGERPRINT = staticmethod(fingerprint)
@@ -69,6 +71,15 @@ class SegmentCache(RecordCache):
             return None  # spans must cover every character that is not a space
         return spans
 
+    def missing(self, texts: Iterable[str]) -> list[str]:
+        """The texts ``split`` will give its ``segment``: those not cached, in order."""
+        return [text for text in texts if text.strip() and self._known(text) is None]
+
+    def _known(self, text: str) -> list[Span] | None:
+        if text not in self._looked_up:
+            self._looked_up[text] = self._lookup(text)
+        return self._looked_up[text]
+
     def split(self, texts: Iterable[str],
               segment: Callable[[list[str]], list[list[Span]]]) -> list[list[Span]]:
         """Spans for each text: cached ones looked up, the rest from ``segment`` in one batch."""
@@ -79,7 +90,7 @@ class SegmentCache(RecordCache):
             if not text.strip():
                 result[i] = []
                 continue
-            found = self._lookup(text)
+            found = self._known(text)
             if found is None:
                 missing.append(i)
             else:
@@ -92,6 +103,7 @@ class SegmentCache(RecordCache):
                 self.records[key] = [offset for span in spans for offset in span]
                 self._used.add(key)
             self.dirty = True
+        self._looked_up.clear()  # records were added: look again next time
         return [spans if spans is not None else [] for spans in result]
 
     def save(self, *, prune: bool = False) -> None:
@@ -99,3 +111,29 @@ class SegmentCache(RecordCache):
         if prune:
             self.keep_only(self._used)
         super().save()
+
+
+class SegmentedSources(RecordCache):
+    """A digest of each essay file whose every paragraph the segmentation cache held at
+    the end of the last run, by the file's path in the project: an essay whose bytes are
+    the same needs no Kiwi. ``update`` asks this before it parses anything, to start
+    Kiwi early (``korean.analyser``) only when it will be needed. Only a guess, never a
+    result: a wrong one costs time, not a span."""
+
+    FILE_NAME = SOURCES_FILE
+    SECTION = "essays"
+    WHAT = "segmented sources record"
+    FINGERPRINT = staticmethod(fingerprint)
+
+    def all_known(self, digests: dict[str, str]) -> bool:
+        """Whether every essay (path: digest) was segmented, with these bytes, already."""
+        return all(self.records.get(path) == digest for path, digest in digests.items())
+
+    def record(self, digests: dict[str, str], *, prune: bool = False) -> None:
+        """Remember these essays as segmented; ``prune``: forget every other one."""
+        records = {} if prune else dict(self.records)
+        records.update(digests)
+        if records != self.records:
+            self.records = records
+            self.dirty = True
+        self.save()

@@ -1,0 +1,221 @@
+"""The Kiwi child (korean.analyser): the same results as in-process, and no stray process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from l10n.korean.analyser import Analyser
+from l10n.korean.segment import split_spans
+
+from .conftest import DATA, ESSAY, make_project
+from .gold import read_gold
+
+SETS = sorted(DATA.glob("segment_*"))
+
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def in_fresh_process(body: str, tmp_path: Path, **values):
+    """Run ``body`` in a new interpreter (one that has not loaded Kiwi, as ``l10n update``
+    has not: a fork of a process whose Kiwi runs threads would inherit a broken one) with
+    the analyser on; ``values`` are given to it and its ``result`` comes back."""
+    import pickle
+    import subprocess
+    import sys
+
+    given, taken = tmp_path / "given.pickle", tmp_path / "taken.pickle"
+    given.write_bytes(pickle.dumps(values))
+    script = ("import pickle, sys\n"
+              f"globals().update(pickle.loads(open({str(given)!r}, 'rb').read()))\n"
+              f"{body}\n"
+              f"open({str(taken)!r}, 'wb').write(pickle.dumps(result))\n")
+    env = dict(os.environ, L10N_ANALYSER="1", PYTHONPATH=str(SRC))
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=300)
+    return pickle.loads(taken.read_bytes())
+
+
+def _paragraphs() -> list[str]:
+    texts = [" ".join(sentences) for folder in SETS for sentences in read_gold(folder)]
+    return texts + ["", "   ", ESSAY.read_text("utf-8")]
+
+
+def test_every_segmentation_set_is_read() -> None:
+    assert {folder.name for folder in SETS} >= {"segment_gold", "segment_test",
+                                                "segment_heldout", "segment_unseen"}
+    assert len(_paragraphs()) > 100
+
+
+CHILD_SEGMENTS = """
+from l10n.korean.analyser import Analyser, segment_job
+import l10n.korean.kiwi as kiwi
+a = Analyser.start()
+assert a is not None
+morphemes = []
+spans = a.split_spans(texts, morphemes=morphemes)
+again = a.split_spans(texts)  # a child serves more than one request
+a.submit(segment_job, texts * 3, False)  # more than a pipe holds: sent by a thread
+thrice = a.result()
+result = {"spans": spans, "morphemes": morphemes, "again": again, "thrice": thrice,
+          "failed": a.failed, "kiwi here": kiwi.kiwi.cache_info().currsize}
+a.close()
+"""
+
+
+def test_the_child_gives_the_in_process_spans_and_morphemes(tmp_path: Path) -> None:
+    texts = _paragraphs()
+    found = in_fresh_process(CHILD_SEGMENTS, tmp_path, texts=texts)
+    assert not found["failed"] and not found["kiwi here"]  # the child did it all
+    mine: list = []
+    assert found["spans"] == split_spans(texts, morphemes=mine)
+    assert found["morphemes"] == mine
+    assert found["again"] == found["spans"]
+    assert found["thrice"] == (found["spans"] * 3, [])
+
+
+FALLBACKS = """
+import os
+from l10n.korean.analyser import Analyser
+b = Analyser.start()
+try:
+    b.call(divmod, 1, 0)
+    raised = None
+except ZeroDivisionError as exc:
+    raised = str(exc)
+after = b.call(divmod, 7, 2)  # in-process from then on
+pid = b._process.pid
+b.close()
+try:
+    os.kill(pid, 0)
+    gone = False
+except ProcessLookupError:
+    gone = True
+a = Analyser.start()
+a._process.kill()
+a._process.join()
+dead = a.split_spans(texts)  # worked out here instead
+dead_failed = a.failed
+a.close()
+result = {"dead": dead, "dead failed": dead_failed, "raised": raised, "after": after,
+          "b failed": b.failed, "gone": gone}
+"""
+
+
+def test_a_dead_or_failing_child_falls_back_to_this_process(tmp_path: Path) -> None:
+    texts = _paragraphs()[:20]
+    found = in_fresh_process(FALLBACKS, tmp_path, texts=texts)
+    assert found["dead"] == split_spans(texts) and found["dead failed"]
+    assert found["raised"] is not None and found["after"] == (3, 1) and found["b failed"]
+    assert found["gone"]  # close leaves no process
+
+
+def test_the_child_dies_with_its_parent(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    script = ("import os\n"
+              "from l10n.korean.analyser import Analyser\n"
+              "a = Analyser.start()\n"
+              "print(a._process.pid, flush=True)\n"
+              "os._exit(0)\n")  # no clean-up at all: only the kernel can stop the child
+    env = dict(os.environ, L10N_ANALYSER="1", PYTHONPATH=str(SRC))
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env=env, check=True, timeout=60).stdout
+    pid = int(out.split()[0])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(pid, 9)
+    pytest.fail("the analyser outlived its parent")
+
+
+SHARED = """
+from l10n.korean import analyser
+with analyser.Analyser.start({"word": "초연결"}) as a:
+    word = a.call(analyser.shared, "word")
+    failed = a.failed
+result = {"word": word, "failed": failed, "left": dict(analyser._SHARED)}
+"""
+
+
+def test_shared_objects_reach_the_child(tmp_path: Path) -> None:
+    found = in_fresh_process(SHARED, tmp_path)
+    assert found == {"word": "초연결", "failed": False, "left": {}}
+
+
+def test_not_started_when_disabled_or_kiwi_is_here(monkeypatch) -> None:
+    from l10n.korean.kiwi import kiwi
+
+    monkeypatch.setenv("L10N_ANALYSER", "0")
+    assert Analyser.start() is None
+    monkeypatch.setenv("L10N_ANALYSER", "1")
+    kiwi()  # loaded in this process: a fork would only copy it
+    assert Analyser.start() is None
+
+
+# -- update with the child: the same files as in-process ---------------------------------
+
+GLOSSARY = ("ko,en,note\n초연결,hyper-connectivity,\n시장,market,\n"
+            "공유,sharing,\n")
+TEXT = ("# 초연결 사회\n\n초연결 시대에 시장은 변한다. 사람들은 공유했다. 그는 시장했다.\n\n"
+        "공유지의 비극은 오래된 이야기다. 시장님은 웃었다.\n")
+EDIT = TEXT + "\n새로운 시장이 열렸다. 초연결성은 공유기로 이어진다.\n"
+
+
+UPDATE = """
+import hashlib, os
+from datetime import UTC, datetime
+def clock():
+    return datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+def files(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            and ("locales" in p.parts or ".l10n-cache" in p.parts)}
+from l10n.config import load_config
+from l10n.glossary.terms import project_glossary
+from l10n.korean import analyser
+from l10n import pipeline
+started = []
+real = analyser.Analyser.start.__func__
+def start(cls, objects=None):
+    found = real(cls, objects)
+    started.append(found is not None)
+    return found
+analyser.Analyser.start = classmethod(start)
+os.environ["L10N_ANALYSER"] = flag
+seen = []
+for text in texts:
+    (folder / "source/ko/essay.md").write_text(text, "utf-8")
+    config = load_config(folder)
+    pipeline.update_project(config, clock=clock, glossary=project_glossary(config))
+    seen.append(files(folder))
+import l10n.korean.kiwi as kiwi
+result = {"seen": seen, "started": started, "kiwi here": kiwi.kiwi.cache_info().currsize}
+"""
+
+
+def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> None:
+    texts = [TEXT, EDIT, EDIT]  # the last run: nothing new, so no child at all
+    runs = {}
+    for flag in ("0", "1"):
+        folder = make_project(tmp_path / f"project-{flag}", {"essay.md": TEXT},
+                              glossary=GLOSSARY)
+        (tmp_path / flag).mkdir()
+        runs[flag] = in_fresh_process(UPDATE, tmp_path / flag, folder=folder, texts=texts,
+                                      flag=flag)
+    assert runs["1"]["seen"] == runs["0"]["seen"]
+    # the last run: every essay's bytes segmented before, so no child is even asked for
+    assert runs["0"]["started"] == [False, False]
+    assert runs["1"]["started"] == [True, True]
+    assert runs["0"]["kiwi here"] and not runs["1"]["kiwi here"]
+    first = runs["0"]["seen"][0]
+    assert any(name.endswith("glossary-decisions.json") for name in first)
+    assert any(name.endswith("glossary-notes.json") for name in first)
