@@ -17,6 +17,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
+from .cache import text_key
 from .config import Config, project_catalogs  # noqa: F401  (its home before config)
 from .errors import CatalogError, ConcurrentRunError, L10nError, read_input
 from .files import ANY, Transaction, file_digest, recover
@@ -185,7 +186,7 @@ class EssayReading:
     """
 
     def __init__(self, config: Config, names: list[str] | None = None, *, jobs: int = 1,
-                 analyser: bool = False, shared: dict | None = None) -> None:
+                 analyser: bool = False, shared: dict | None = None, skip=None) -> None:
         self.config, self.names = config, names
         self.analyser = None
         self._submitted: list[str] | None = None
@@ -196,7 +197,23 @@ class EssayReading:
         self.digests = {path.name: _bytes_digest(item) for path, item in zip(paths, data,
                                                                                 strict=True)
                         if isinstance(item, bytes)}
-        if analyser and not (self.cache.records and self.sources.all_known(self.digests)):
+        self.source_digests = {path.stem: self.digests[path.name] for path in paths
+                               if path.name in self.digests}
+        # essays ``skip(name, digest)`` vouches for (outputs.OutputRecord): not read
+        self.names_in_order = [path.stem for path in paths]
+        self.skipped = {}
+        for path in paths if skip is not None else ():
+            digest = self.source_digests.get(path.stem)
+            found = skip(path.stem, digest) if digest is not None else None
+            if found is not None:
+                self.skipped[path.stem] = found
+                self.cache.keep(found.paragraphs)
+        if self.skipped:
+            data = [item for path, item in zip(paths, data, strict=True)
+                    if path.stem not in self.skipped]
+            paths = [path for path in paths if path.stem not in self.skipped]
+        read = {path.name: self.digests.get(path.name) for path in paths}
+        if analyser and paths and not (self.cache.records and self.sources.all_known(read)):
             from .korean.analyser import Analyser
 
             self.analyser = Analyser.start(shared)
@@ -250,6 +267,8 @@ class EssayReading:
         caches saved."""
         essays = finish_essays(self.drafts, self.cache, analysed=self.analysed,
                                split=self._split)
+        self.paragraphs = {draft.name: [text_key(text) for text in draft.texts()
+                                        if text.strip()] for draft in self.drafts}
         self.cache.save(prune=not self.names)  # a run over every essay forgets paragraphs gone
         if self.analysed:
             from .memory.morphology import record_morphology
@@ -458,44 +477,131 @@ def update_project(config: Config, *, names: list[str] | None = None,
     to a one-process run), and only then are they written, together. A run that fails
     (a bad essay or catalog, disk full, a translator's save meanwhile) changes nothing.
     """
-    # Kiwi loads in a child meanwhile, if paragraphs are new (korean.analyser)
-    with EssayReading(config, names, jobs=jobs, analyser=True,
-                      shared={"glossary": glossary}) as reading, project_lock(config):
+    outputs = None
+    if not templates_only and config.cache is not None:
+        from .outputs import OutputRecord, run_key
+
+        outputs = OutputRecord(config.cache, run_key(config.config_file, glossary))
+    with project_lock(config):
         recover(config.root / JOURNAL, config.root)  # a run killed while committing
-        present = {path.stem for path in find_essays(config.source)}
-        if not names and not templates_only:
-            _refuse_retiring_everything(config, present)
-        catalogs = _Catalogs()
-        pretranslate = None if templates_only else _pretranslator(config, glossary,
-                                                                  catalogs.read)
-        essays = reading.finish()
-        annotate = None
-        if glossary is not None:
-            annotate = _glossary_notes(config, glossary, essays, names, reading.analyser)
-        reading.close()  # Kiwi's work is done: its memory and core back
-        planned: list[PlannedFile] = []
-        compendia = _Compendia(config, present)
-        work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
-                          catalogs)
-        if jobs > 1 and len(essays) >= _MANY_ESSAYS:
-            _WORK["work"] = work
-            try:
-                with process_pool(min(jobs, len(essays))) as pool:
-                    for files in pool.map(_update_one, essays, chunksize=4):
-                        planned += files
-            finally:
-                _WORK.clear()
+        # Kiwi loads in a child meanwhile, if paragraphs are new (korean.analyser)
+        with EssayReading(config, names, jobs=jobs, analyser=True,
+                          shared={"glossary": glossary},
+                          skip=_skipper(config, outputs)) as reading:
+            return _update(config, reading, names, clock, templates_only, jobs, glossary,
+                           outputs)
+
+
+def _update(config: Config, reading: EssayReading, names, clock: Clock,
+            templates_only: bool, jobs: int, glossary, outputs) -> list[WrittenFile]:
+    present = {path.stem for path in find_essays(config.source)}
+    if not names and not templates_only:
+        _refuse_retiring_everything(config, present)
+    catalogs = _Catalogs()
+    pretranslate = None
+    if not templates_only and len(reading.skipped) < len(reading.names_in_order):
+        pretranslate = _pretranslator(config, glossary, catalogs.read)
+    essays = reading.finish()
+    annotate = None
+    if glossary is not None:
+        annotate = _glossary_notes(config, glossary, essays, names, reading.analyser,
+                                   keep=[key for found in reading.skipped.values()
+                                         for key in found.sentences])
+    reading.close()  # Kiwi's work is done: its memory and core back
+    compendia = _Compendia(config, present)
+    work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
+                      catalogs)
+    done: dict[str, list[PlannedFile]] = {}
+    if jobs > 1 and len(essays) >= _MANY_ESSAYS:
+        _WORK["work"] = work
+        try:
+            with process_pool(min(jobs, len(essays))) as pool:
+                for essay, files in zip(essays, pool.map(_update_one, essays, chunksize=4),
+                                        strict=True):
+                    done[essay.name] = files
+        finally:
+            _WORK.clear()
+    else:
+        for essay in essays:
+            done[essay.name] = work(essay)
+    planned = [item for name in reading.names_in_order for item in done.get(name, ())]
+    retired = []
+    if not names and not templates_only:
+        for language in config.languages:
+            retired += _retire(config, language, present)
+    written = _commit(config, planned + retired)
+    if outputs is not None:
+        _remember(config, outputs, reading, essays, done, names)
+    by_path = {item.path: item for item in written}
+    report = []
+    for name in reading.names_in_order:
+        if name in reading.skipped:
+            report += _unchanged(config, name, reading.skipped[name])
         else:
-            for essay in essays:
-                planned += work(essay)
-        if not names and not templates_only:
-            for language in config.languages:
-                planned += _retire(config, language, present)
-        return _commit(config, planned)
+            report += [by_path[item.path] for item in done[name]]
+    return report + written[len(planned):]
 
 
-def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analyser
-                    ) -> Annotator:
+def _skipper(config: Config, outputs):
+    """``EssayReading``'s ``skip``: the record of an essay nothing touched since."""
+    if outputs is None:
+        return None
+
+    def skip(name: str, digest: str):
+        return outputs.unchanged(name, digest, _output_paths(config, name), file_digest)
+    return skip
+
+
+def _output_paths(config: Config, name: str) -> list[Path]:
+    return [config.pot_path(name), *(config.po_path(name, language)
+                                     for language in config.languages)]
+
+
+def _unchanged(config: Config, name: str, found) -> list[WrittenFile]:
+    """The report of an essay skipped: its files, unchanged, as the run that wrote them
+    gave them."""
+    files = []
+    for index, (path, output) in enumerate(zip(_output_paths(config, name), found.outputs,
+                                               strict=True)):
+        files.append(WrittenFile(path, "unchanged", output.entries, output.fuzzy,
+                                 output.untranslated, output.obsolete,
+                                 found.notes if index == 0 else ()))
+    return files
+
+
+def _remember(config: Config, outputs, reading: EssayReading, essays: list[Essay],
+              done: dict[str, list[PlannedFile]], names) -> None:
+    """Record what this run wrote of each essay it read, for the next run to skip it when
+    nothing has changed; an essay with an untranslated entry is not recorded (see
+    outputs.py)."""
+    import hashlib
+
+    from .outputs import EssayOutputs, Output
+
+    for essay in essays:
+        files = done[essay.name]
+        record = None
+        source = reading.source_digests.get(essay.name)
+        if source is not None and all(item.written.untranslated == 0 for item in files[1:]):
+            record = EssayOutputs(
+                source,
+                tuple(Output(hashlib.sha256(item.text.encode("utf-8")).hexdigest(),
+                             item.written.entries, item.written.fuzzy,
+                             item.written.untranslated, item.written.obsolete)
+                      for item in files),
+                files[0].written.notes, tuple(reading.paragraphs[essay.name]),
+                tuple(dict.fromkeys(text_key(s.msgid) for s in essay.sentences())))
+        outputs.remember(essay.name, record)
+    if not names:
+        present = set(reading.names_in_order)
+        for name in list(outputs.records):
+            if name not in present:
+                outputs.remember(name, None)
+    outputs.save()
+
+
+def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analyser, *,
+                    keep=()) -> Annotator:
     """The glossary notes of every sentence: remembered ones, the rest worked out (by the
     analyser child, whose Kiwi is loaded, if there is one)."""
     from .glossary.notes import NoteCache, annotate_with  # only new sentences are asked
@@ -503,7 +609,7 @@ def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analys
     msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
     ask = None if analyser is None else functools.partial(annotate_with, analyser, glossary)
     made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names,
-                                                   annotate=ask)
+                                                   annotate=ask, keep=keep)
     return dict(zip(msgids, made, strict=True)).__getitem__
 
 

@@ -42,11 +42,12 @@ class NoteCache(RecordCache):
         super().__init__(folder)
 
     def notes(self, glossary, texts: list[str], *, prune: bool = False,
-              annotate=None) -> list[list[str]]:
+              annotate=None, keep=()) -> list[list[str]]:
         """``glossary.annotations_many(texts)``: remembered notes, the rest in one batch
         (by ``annotate``, if given: the same function worked out elsewhere).
 
-        ``prune``: keep only the notes of ``texts`` (a run over every essay)."""
+        ``prune``: keep only the notes of ``texts`` and of the keys ``keep`` (a run over
+        every essay; ``keep``: the sentences of essays it did not read)."""
         keys = [text_key(text) for text in texts]
         found: list[list[str] | None] = []
         for key in keys:
@@ -61,7 +62,7 @@ class NoteCache(RecordCache):
                 self.records[keys[i]] = notes
             self.dirty = True
         if prune:
-            self.keep_only(keys)
+            self.keep_only([*keys, *(key for key in keep if key in self.records)])
         self.save()
         return [list(notes or ()) for notes in found]
 

@@ -106,6 +106,10 @@ class SegmentCache(RecordCache):
         self._looked_up.clear()  # records were added: look again next time
         return [spans if spans is not None else [] for spans in result]
 
+    def keep(self, keys) -> None:
+        """Count the paragraphs of these keys as used (an essay not read this run)."""
+        self._used.update(key for key in keys if key in self.records)
+
     def save(self, *, prune: bool = False) -> None:
         """Write the cache if it changed; ``prune`` keeps only the paragraphs used."""
         if prune:
