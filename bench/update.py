@@ -2,6 +2,8 @@
 
     python bench/update.py --runs 5                # both groups, 10k corpus
     python bench/update.py --only update --profile # and a cProfile of one warm update
+    python bench/update.py --only update --against /path/to/main --in-process
+                                                   # before and after, in one run
 
 The same projects as bench/matrix.py's update and status groups (the 500-term glossary;
 100 edited essays; the cache an update of the text before the edit left), but each
@@ -37,8 +39,9 @@ L10N = [sys.executable, "-m", "l10n"]
 NEW_CACHES = ("glossary-notes.json",)
 
 
-def measure(command, *, cwd=None, setup=None, env=None) -> tuple[float, float]:
-    """Wall and CPU (user+system, the command and what it waited for) seconds of one run."""
+def measure(command, *, cwd=None, setup=None, env=None) -> tuple[float, float, float]:
+    """Wall and CPU (user+system, the command and what it waited for) seconds of one run,
+    and the peak resident MB of the largest of those processes."""
     if setup:
         setup()
     start = time.perf_counter()
@@ -49,37 +52,50 @@ def measure(command, *, cwd=None, setup=None, env=None) -> tuple[float, float]:
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"failed: {command}")
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, spec in variants.items():
             samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
                                          setup=spec.get("setup"), env=spec.get("env")))
-    result = {name: {"wall": statistics.median(w for w, _ in s),
-                     "cpu": statistics.median(c for _, c in s)} for name, s in samples.items()}
+    result = {name: {"wall": statistics.median(w for w, _, _ in s),
+                     "cpu": statistics.median(c for _, c, _ in s),
+                     "peak_mb": max(m for _, _, m in s)} for name, s in samples.items()}
     anchor = next(iter(result.values()))
     print(f"{label} (medians of {runs}; load {os.getloadavg()[0]:.1f})")
     for name, value in result.items():
-        print(f"  {name:40} wall {value['wall']:6.2f} s  cpu {value['cpu']:6.2f} s  "
-              f"cpu ÷ anchor {value['cpu'] / anchor['cpu']:.2f}", flush=True)
+        print(f"  {name:44} wall {value['wall']:6.2f} s  cpu {value['cpu']:6.2f} s  "
+              f"{value['peak_mb']:4.0f} MB  wall ÷ anchor {value['wall'] / anchor['wall']:.2f}"
+              f"  cpu ÷ anchor {value['cpu'] / anchor['cpu']:.2f}", flush=True)
     return result
 
 
-def update_group(base: Path, work: Path, runs: int) -> dict:
+def update_group(base: Path, work: Path, runs: int, against: Path | None = None,
+                 in_process: bool = False) -> dict:
+    """msgmerge's loop, then each variant of ``l10n update`` (this checkout's, and the
+    ``against`` checkout's if given: "before" and "after" in one run)."""
     s = update_setup(base, work)
     command = [*L10N, "update", "-q", "--project", str(s["target"])]
-    return compare("update, 100 edited essays, 500 terms", runs, {
-        "msgmerge -N x100": {"cmd": s["loop"]},
-        "l10n update, cold": {"cmd": command, "setup": fresh_copy(s["many"], s["target"])},
-        "l10n update, warm": {"cmd": command,
-                              "setup": fresh_copy(s["many"], s["target"], s["cache"])},
-        "l10n update, warm, --jobs 1": {"cmd": [*command, "--jobs", "1"],
-                                        "setup": fresh_copy(s["many"], s["target"],
-                                                            s["cache"])},
-    })
+    variants: dict[str, dict] = {"msgmerge -N x100": {"cmd": s["loop"]}}
+    checkouts = [("l10n", dict(os.environ))]
+    if in_process:  # the Kiwi child (korean.analyser) off
+        checkouts.append(("l10n, in-process Kiwi", dict(os.environ, L10N_ANALYSER="0")))
+    if against is not None:
+        checkouts.append((f"{against.name}", dict(os.environ,
+                                                  PYTHONPATH=str(against / "src"))))
+    for label, env in checkouts:
+        variants[f"{label} update, cold"] = {
+            "cmd": command, "env": env, "setup": fresh_copy(s["many"], s["target"])}
+        variants[f"{label} update, warm"] = {
+            "cmd": command, "env": env,
+            "setup": fresh_copy(s["many"], s["target"], s["cache"])}
+        variants[f"{label} update, warm, --jobs 1"] = {
+            "cmd": [*command, "--jobs", "1"], "env": env,
+            "setup": fresh_copy(s["many"], s["target"], s["cache"])}
+    return compare("update, 100 edited essays, 500 terms", runs, variants)
 
 
 def status_group(base: Path, work: Path, runs: int) -> dict:
@@ -155,6 +171,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=["update", "status"])
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--reference", type=Path, help="a checkout to compare outputs with")
+    parser.add_argument("--against", type=Path,
+                        help="a checkout (e.g. main's) whose update is timed beside this one")
+    parser.add_argument("--in-process", action="store_true",
+                        help="also time this checkout with the Kiwi child off")
     args = parser.parse_args()
     os.environ["PYTHONPATH"] = str(ROOT / "src")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
@@ -164,7 +184,8 @@ def main() -> None:
         if args.reference:
             check_output(base, work, args.reference.resolve())
         if "update" in args.only:
-            update_group(base, work, args.runs)
+            update_group(base, work, args.runs,
+                         args.against.resolve() if args.against else None, args.in_process)
         if "status" in args.only:
             status_group(base, work, args.runs)
         if args.profile:
