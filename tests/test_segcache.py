@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n import source
 from l10n.config import load_config
@@ -137,3 +139,38 @@ def segcache_fingerprint(package: str) -> str:
     from l10n.cache import code_fingerprint
 
     return code_fingerprint((package,), (segment,), "segment.py")
+
+
+def _fake_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """A stand-in segmenter: one sentence per text, trimmed (no Kiwi)."""
+    spans = []
+    for text in texts:
+        start = len(text) - len(text.lstrip())
+        spans.append([(start, len(text.rstrip()))])
+    return spans
+
+
+_TEXTS = st.lists(st.sampled_from(["가다.", "나 다.", "  ", "", "라마.", " 바사 ", "아자."]),
+                  max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(known=_TEXTS, texts=_TEXTS)
+def test_missing_is_what_split_asks_for_and_changes_nothing(tmp_path_factory, known,
+                                                            texts) -> None:
+    folder = tmp_path_factory.mktemp("cache")
+    first = SegmentCache(folder)
+    first.split(known, _fake_spans)
+    first.save()
+    asked: list[list[str]] = []
+
+    def segment(batch):
+        asked.append(batch)
+        return _fake_spans(batch)
+    looked = SegmentCache(folder)
+    missing = looked.missing(texts)
+    spans = looked.split(texts, segment)
+    plain = SegmentCache(folder).split(texts, _fake_spans)  # without missing() first
+    assert spans == plain
+    assert asked == ([missing] if missing else [])
+    assert looked.missing(texts) == []  # what split added is found afterwards
