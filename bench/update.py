@@ -1,6 +1,6 @@
 """`update` and `status` beside `msgmerge -N` and `pocount`, in CPU seconds (issue 22).
 
-    python bench/update.py --runs 5                # both groups, 10k corpus
+    python bench/update.py --runs 5                # every group, 10k corpus
     python bench/update.py --only update --profile # and a cProfile of one warm update
     python bench/update.py --only update --against /path/to/main --in-process
                                                    # before and after, in one run
@@ -98,6 +98,32 @@ def update_group(base: Path, work: Path, runs: int, against: Path | None = None,
     return compare("update, 100 edited essays, 500 terms", runs, variants)
 
 
+def unchanged_group(base: Path, work: Path, runs: int, against: Path | None = None) -> dict:
+    """An update in which nothing changed, of 100 essays whose every entry is translated
+    (what `outputs.OutputRecord` lets an update skip), beside msgmerge's loop."""
+    import polib
+
+    s = update_setup(base, work)
+    folder = work / "translated"
+    fresh_copy(s["many"], folder, s["cache"])()
+    command = [*L10N, "update", "-q", "--project", str(folder)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    for path in (folder / "locales/en/LC_MESSAGES").glob("*.po"):
+        po = polib.pofile(str(path))
+        for entry in po:
+            if not entry.obsolete and not entry.msgstr:
+                entry.msgstr = f"EN {entry.msgid}"
+        po.save(str(path))
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)  # as update writes them
+    variants: dict[str, dict] = {"msgmerge -N x100": {"cmd": s["loop"]},
+                                 "l10n update, nothing changed": {"cmd": command}}
+    if against is not None:
+        env = dict(os.environ, PYTHONPATH=str(against / "src"))
+        variants[f"{against.name} update, nothing changed"] = {"cmd": command, "env": env}
+    return compare("update of 100 translated essays, nothing changed, 500 terms", runs,
+                   variants)
+
+
 def status_group(base: Path, work: Path, runs: int) -> dict:
     folder = project(base / "big", work / "status", "500", base,
                      extra="publish-threshold = 0\n")
@@ -168,7 +194,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", nargs="*", default=["update", "status"])
+    parser.add_argument("--only", nargs="*", default=["update", "unchanged", "status"])
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--reference", type=Path, help="a checkout to compare outputs with")
     parser.add_argument("--against", type=Path,
@@ -186,6 +212,9 @@ def main() -> None:
         if "update" in args.only:
             update_group(base, work, args.runs,
                          args.against.resolve() if args.against else None, args.in_process)
+        if "unchanged" in args.only:
+            unchanged_group(base, work, args.runs,
+                            args.against.resolve() if args.against else None)
         if "status" in args.only:
             status_group(base, work, args.runs)
         if args.profile:
