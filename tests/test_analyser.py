@@ -93,14 +93,16 @@ try:
     gone = False
 except ProcessLookupError:
     gone = True
-a = Analyser.start()
+from l10n.korean.analyser import shared
+a = Analyser.start({"word": "초연결"})
 a._process.kill()
 a._process.join()
 dead = a.split_spans(texts)  # worked out here instead
 dead_failed = a.failed
+word = a.call(shared, "word")  # what the child was given is here too
 a.close()
 result = {"dead": dead, "dead failed": dead_failed, "raised": raised, "after": after,
-          "b failed": b.failed, "gone": gone}
+          "b failed": b.failed, "gone": gone, "word": word}
 """
 
 
@@ -110,6 +112,7 @@ def test_a_dead_or_failing_child_falls_back_to_this_process(tmp_path: Path) -> N
     assert found["dead"] == split_spans(texts) and found["dead failed"]
     assert found["raised"] is not None and found["after"] == (3, 1) and found["b failed"]
     assert found["gone"]  # close leaves no process
+    assert found["word"] == "초연결"
 
 
 def test_the_child_dies_with_its_parent(tmp_path: Path) -> None:
@@ -188,9 +191,12 @@ real = analyser.Analyser.start.__func__
 def start(cls, objects=None):
     found = real(cls, objects)
     started.append(found is not None)
+    if found is not None and flag == "dead":  # killed before it answers anything
+        found._process.kill()
+        found._process.join()
     return found
 analyser.Analyser.start = classmethod(start)
-os.environ["L10N_ANALYSER"] = flag
+os.environ["L10N_ANALYSER"] = "0" if flag == "0" else "1"
 seen = []
 for text in texts:
     (folder / "source/ko/essay.md").write_text(text, "utf-8")
@@ -205,13 +211,14 @@ result = {"seen": seen, "started": started, "kiwi here": kiwi.kiwi.cache_info().
 def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> None:
     texts = [TEXT, EDIT, EDIT]  # the last run: nothing new, so no child at all
     runs = {}
-    for flag in ("0", "1"):
+    for flag in ("0", "1", "dead"):
         folder = make_project(tmp_path / f"project-{flag}", {"essay.md": TEXT},
                               glossary=GLOSSARY)
         (tmp_path / flag).mkdir()
         runs[flag] = in_fresh_process(UPDATE, tmp_path / flag, folder=folder, texts=texts,
                                       flag=flag)
     assert runs["1"]["seen"] == runs["0"]["seen"]
+    assert runs["dead"]["seen"] == runs["0"]["seen"]  # redone in-process, glossary too
     # the last run: every essay's bytes segmented before, so no child is even asked for
     assert runs["0"]["started"] == [False, False]
     assert runs["1"]["started"] == [True, True]

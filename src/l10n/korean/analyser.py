@@ -149,7 +149,7 @@ class Analyser:
             if status == "ok":
                 return value
             self.failed = True
-            self.close()
+            self._stop()  # the shared objects stay: the work is redone here with them
         return function(*args, **kwargs)
 
     def call(self, function: Callable, *args: Any, **kwargs: Any) -> Any:
@@ -167,6 +167,9 @@ class Analyser:
     def close(self) -> None:
         """Stop the child (it holds a model's worth of memory) and wait for it."""
         _SHARED.clear()
+        self._stop()
+
+    def _stop(self) -> None:
         if self._sender is not None:
             self._sender.join(timeout=1)
         try:
