@@ -117,7 +117,7 @@ def test_an_essay_with_an_untranslated_entry_is_always_redone(tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("change", ["catalog", "template", "configuration", "glossary",
-                                    "record"])
+                                    "record", "code"])
 def test_anything_else_changed_means_the_essay_is_redone(translated, tmp_path, monkeypatch,
                                                          change) -> None:
     po = translated / "locales/en/LC_MESSAGES/a.po"
@@ -131,6 +131,10 @@ def test_anything_else_changed_means_the_essay_is_redone(translated, tmp_path, m
         config.write_text(config.read_text("utf-8") + "tm-threshold = 80\n", "utf-8")
     elif change == "glossary":
         (translated / "glossary.csv").write_text("ko,en\n제목,title\n", "utf-8")
+    elif change == "code":  # another l10n, or another version of a library it uses
+        from l10n import outputs
+
+        monkeypatch.setattr(outputs, "code_digest", lambda: "another l10n")
     else:  # a record that does not fit is not used
         path = translated / ".l10n-cache" / FILE_NAME
         data = json.loads(path.read_text("utf-8"))
@@ -169,3 +173,10 @@ def test_a_named_run_skips_too_and_an_essay_gone_is_forgotten(translated,
     _update(translated)
     record = json.loads((translated / ".l10n-cache" / FILE_NAME).read_text("utf-8"))
     assert set(record["essays"]) == {"a"}
+
+
+def test_the_code_digest_names_every_library_version() -> None:
+    from l10n.outputs import _LIBRARIES, _installed
+
+    for module, distribution in _LIBRARIES:
+        assert _installed(module, distribution).endswith(".dist-info"), module
