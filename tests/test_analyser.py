@@ -226,3 +226,26 @@ def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> 
     first = runs["0"]["seen"][0]
     assert any(name.endswith("glossary-decisions.json") for name in first)
     assert any(name.endswith("glossary-notes.json") for name in first)
+
+
+CLOSED_WHILE_SENDING = """
+import threading, time
+from l10n.korean.analyser import Analyser
+errors = []
+threading.excepthook = lambda args: errors.append(repr(args.exc_value))
+a = Analyser.start()
+a.submit(len, [f"{i}가" * 300 for i in range(20000)])  # far more than a pipe holds: the child reads late
+time.sleep(0.05)
+began = time.monotonic()
+a.close()  # a run that failed meanwhile: the request is still being written
+result = {"errors": errors, "seconds": time.monotonic() - began,
+          "alive": a._process.is_alive()}
+"""
+
+
+def test_closing_while_a_request_is_written_is_quiet_and_quick(tmp_path: Path) -> None:
+    """Found in review: closing the pipe under the sender thread printed a traceback
+    ('NoneType' object cannot be interpreted as an integer) after a failed update."""
+    found = in_fresh_process(CLOSED_WHILE_SENDING, tmp_path)
+    assert found["errors"] == [] and not found["alive"]
+    assert found["seconds"] < 0.9  # the old close waited a second for the sender

@@ -180,3 +180,34 @@ def test_the_code_digest_names_every_library_version() -> None:
 
     for module, distribution in _LIBRARIES:
         assert _installed(module, distribution).endswith(".dist-info"), module
+
+
+def test_a_project_moved_to_another_folder_is_redone(tmp_path) -> None:
+    """Without ``project-name`` the templates name the project after its folder: a clone
+    into another folder is not an untouched essay (found in review)."""
+    folder = make_project(tmp_path / "projA", {"a.md": TRANSLATED})
+    config_file = folder / "pyproject.toml"
+    config_file.write_text(config_file.read_text("utf-8").replace(
+        'project-name = "test essays"\n', ""), "utf-8")
+    _update(folder)
+    _translate_everything(folder)
+    _update(folder)
+    (tmp_path / "elsewhere").mkdir()
+    moved = folder.rename(tmp_path / "elsewhere" / "projB")
+    (tmp_path / "twin").mkdir()
+    twin = _without_record(moved, tmp_path / "twin" / "projB")
+    _update(twin)
+    _update(moved)
+    assert "projB" in (moved / "locales/templates/a.pot").read_text("utf-8")
+    assert _files(moved) == _files(twin)
+
+
+def test_an_essay_whose_suffix_changed_is_redone(translated, tmp_path) -> None:
+    """The references say source/ko/a.md: renamed a.markdown, the essay is redone."""
+    source = translated / "source/ko"
+    (source / "a.md").rename(source / "a.markdown")
+    twin = _without_record(translated, tmp_path / "twin")
+    _update(twin)
+    _update(translated)
+    assert "source/ko/a.markdown" in (translated / "locales/templates/a.pot").read_text("utf-8")
+    assert _files(translated) == _files(twin)

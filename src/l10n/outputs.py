@@ -67,11 +67,15 @@ def code_digest() -> str:
     return digest.hexdigest()[:24]
 
 
-def run_key(config_file: Path | None, glossary) -> str:
-    """What every essay's outputs depend on besides its own files."""
+def run_key(config, glossary) -> str:
+    """What every essay's outputs depend on besides its own files: the code, the
+    configuration file, what the configuration takes from elsewhere when the file does not
+    say (the project's name is its folder's), and the glossary."""
     from .glossary.notes import glossary_fingerprint
 
     digest = hashlib.sha256(code_digest().encode())
+    digest.update(b"\0" + config.project_name.encode())
+    config_file = config.config_file
     if config_file is not None:
         try:
             digest.update(config_file.read_bytes())

@@ -197,8 +197,10 @@ class EssayReading:
         self.digests = {path.name: _bytes_digest(item) for path, item in zip(paths, data,
                                                                                 strict=True)
                         if isinstance(item, bytes)}
-        self.source_digests = {path.stem: self.digests[path.name] for path in paths
-                               if path.name in self.digests}
+        # the file's name is part of what an essay's outputs depend on (its references
+        # say source/ko/NAME), so a renamed suffix is not an untouched essay
+        self.source_digests = {path.stem: f"{path.name}\0{self.digests[path.name]}"
+                               for path in paths if path.name in self.digests}
         # essays ``skip(name, digest)`` vouches for (outputs.OutputRecord): not read
         self.names_in_order = [path.stem for path in paths]
         self.skipped = {}
@@ -481,7 +483,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
     if not templates_only and config.cache is not None:
         from .outputs import OutputRecord, run_key
 
-        outputs = OutputRecord(config.cache, run_key(config.config_file, glossary))
+        outputs = OutputRecord(config.cache, run_key(config, glossary))
     with project_lock(config):
         recover(config.root / JOURNAL, config.root)  # a run killed while committing
         # Kiwi loads in a child meanwhile, if paragraphs are new (korean.analyser)

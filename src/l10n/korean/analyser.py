@@ -170,16 +170,19 @@ class Analyser:
         self._stop()
 
     def _stop(self) -> None:
-        if self._sender is not None:
-            self._sender.join(timeout=1)
-        try:
-            self._connection.close()
-        except OSError:
-            pass
+        # the child first: a request still being written then fails at once (a broken
+        # pipe, which the sender catches), so the sender ends and the pipe closes after it
         process = self._process
         if process.is_alive():
             process.kill()
         process.join()
+        if self._sender is not None:
+            self._sender.join()
+            self._sender = None
+        try:
+            self._connection.close()
+        except OSError:
+            pass
 
     def __enter__(self) -> Analyser:
         return self
