@@ -176,10 +176,13 @@ def test_a_named_run_skips_too_and_an_essay_gone_is_forgotten(translated,
 
 
 def test_the_code_digest_names_every_library_version() -> None:
-    from l10n.outputs import _LIBRARIES, _installed
+    from importlib.metadata import version
+
+    from l10n.cache import installed_version
+    from l10n.outputs import _LIBRARIES
 
     for module, distribution in _LIBRARIES:
-        assert _installed(module, distribution).endswith(".dist-info"), module
+        assert installed_version(module, distribution) == version(distribution), module
 
 
 def test_a_project_moved_to_another_folder_is_redone(tmp_path) -> None:

@@ -129,9 +129,9 @@ def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
     versions are those importlib.metadata gives (polib, a one-file module, included)."""
     from importlib.metadata import version
 
-    from l10n.cache import _version
+    from l10n.cache import installed_version
 
-    assert _version(package) == version(package)
+    assert installed_version(package) == version(package)
     assert f"{package} {version(package)}" in segcache_fingerprint(package)
 
 

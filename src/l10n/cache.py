@@ -29,15 +29,16 @@ def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> s
     what a cache of analyser results must match to be used."""
     from . import __version__
 
-    versions = [f"{package} {_version(package)}" for package in packages]
+    versions = [f"{package} {installed_version(package)}" for package in packages]
     code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in modules)
                           ).hexdigest()[:16]
     return f"l10n {__version__}; {'; '.join(versions)}; {label} {code}"
 
 
 @cache
-def _version(package: str) -> str:
-    """An installed package's version, looked up once a process.
+def installed_version(package: str, distribution: str | None = None) -> str:
+    """An installed package's version, looked up once a process; ``distribution``: the
+    name it was installed under where that is not the module's (``markdown_it_py``).
 
     Read from the name of the ``NAME-VERSION.dist-info`` folder beside the package, as the
     installer wrote it (the package is located, not imported); importlib.metadata, which
@@ -47,16 +48,18 @@ def _version(package: str) -> str:
     from importlib.util import find_spec
 
     spec = find_spec(package)
+    name = (distribution or package).lower() + "-"  # NAME-VERSION, "_" for "-" in NAME
     if spec is not None and spec.origin:
         origin = Path(spec.origin)  # a package's __init__.py, or a one-file module (polib)
         folder = origin.parent.parent if spec.submodule_search_locations else origin.parent
-        found = list(folder.glob(f"{package}-*.dist-info"))
+        found = [path.name for path in folder.glob("*.dist-info")
+                 if path.name.lower().startswith(name)]
         if len(found) == 1:
-            return found[0].name[len(package) + 1:-len(".dist-info")]
+            return found[0][len(name):-len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(package)
+        return version(distribution or package)
     except PackageNotFoundError:  # pragma: no cover - all are dependencies
         return "?"
 

@@ -28,29 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import RecordCache
+from .cache import RecordCache, installed_version
 
 FILE_NAME = "essay-outputs.json"
 # the libraries whose versions change what an update writes: (module, distribution)
 _LIBRARIES = (("polib", "polib"), ("babel", "babel"), ("markdown_it", "markdown_it_py"),
               ("mdit_py_plugins", "mdit_py_plugins"), ("yaml", "pyyaml"),
               ("kiwipiepy", "kiwipiepy"), ("kiwipiepy_model", "kiwipiepy_model"))
-
-
-def _installed(module: str, distribution: str) -> str:
-    """The ``NAME-VERSION.dist-info`` folder beside a module, by its name (the module is
-    located, not imported; "?" where there is none to read)."""
-    from importlib.util import find_spec
-
-    spec = find_spec(module)
-    if spec is None or not spec.origin:
-        return "?"
-    origin = Path(spec.origin)
-    folder = origin.parent.parent if spec.submodule_search_locations else origin.parent
-    wanted = distribution.lower() + "-"  # NAME-VERSION.dist-info, NAME with "_" for "-"
-    found = [path.name for path in folder.glob("*.dist-info")
-             if path.name.lower().startswith(wanted)]
-    return found[0] if len(found) == 1 else "?"
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +47,7 @@ def code_digest() -> str:
     for path in sorted(folder.rglob("*.py")):
         digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     for module, distribution in _LIBRARIES:
-        digest.update(f"\0{_installed(module, distribution)}".encode())
+        digest.update(f"\0{installed_version(module, distribution)}".encode())
     return digest.hexdigest()[:24]
 
 
