@@ -39,7 +39,8 @@ from .header import merge_header, nplurals
 from .parse import entry_from_fields as _entry
 from .parse import parse_flags, parse_metadata
 
-__all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD"]
+__all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD", "header_result",
+           "match_entries", "new_entry", "finished", "obsolete_entry", "flag_info"]
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
 _BONUS = 0.00001
@@ -82,8 +83,8 @@ def _header_text(po: polib.POFile) -> str:
 def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previous: bool,
             plurals: int) -> polib.POEntry:
     """msgmerge's ``message_merge`` for a non-header entry."""
-    old_fuzzy, old_formats, old_range, _ = _flag_info(tuple(old.flags))
-    _, ref_formats, ref_range, ref_rest = _flag_info(tuple(ref.flags))
+    old_fuzzy, old_formats, old_range, _ = flag_info(tuple(old.flags))
+    _, ref_formats, ref_range, ref_rest = flag_info(tuple(ref.flags))
     fuzzy = old_fuzzy or force_fuzzy
     if (ref.msgid_plural or None) != (old.msgid_plural or None):
         fuzzy = True  # a different plural: needs the translator's attention
@@ -124,7 +125,7 @@ def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previo
 
 
 @functools.lru_cache(maxsize=1024)
-def _flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
+def flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
                                                 tuple[str, ...]]:
     """fuzzy?, the format flags that say yes or possible (as "x-format"), the range, and
     the flags other than fuzzy, in gettext's order."""
@@ -257,6 +258,25 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
     """The merged catalog, as ``msgmerge --previous OLD TEMPLATE`` writes it, with
     re-segmentation (see the module's docstring) unless ``resegment`` is False."""
     old_entries = list(old) if old is not None else []
+    result, plurals, codec = header_result(old, template)
+    refs = [entry for entry in template if not entry.obsolete]
+    merged, used = match_entries(old_entries, refs, plurals=plurals, codec=codec,
+                                 previous=previous, fuzzy_matching=fuzzy_matching,
+                                 resegment=resegment, contained=contained)
+    entries: list[polib.POEntry] = []  # extended at once: polib's append is a call each
+    for ref, entry in zip(refs, merged, strict=True):
+        entries.append(new_entry(ref, plurals) if entry is None else finished(entry))
+    for entry in old_entries:
+        if id(entry) not in used:
+            entries.append(obsolete_entry(entry))
+    result.extend(entries)
+    return result
+
+
+def header_result(old: polib.POFile | None, template: polib.POFile
+                  ) -> tuple[polib.POFile, int, str]:
+    """The merged catalog with its header and no entries yet, the catalog's plural count
+    and the charset its msgids are compared in (``msgmerge``'s first step)."""
     codec = getattr(old, "encoding", "utf-8") or "utf-8"
     result = polib.POFile(wrapwidth=79, encoding="utf-8")
     old_header = getattr(old, "header_entry", None) if old is not None else None
@@ -288,20 +308,29 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
     else:
         result.header_entry = None
         result.header_raw = None
+    return result, plurals, codec
 
+
+def match_entries(old_entries: list, refs: list, *, plurals: int, codec: str,
+                  previous: bool, fuzzy_matching: bool, resegment: bool,
+                  contained: bool = False, exact=None) -> tuple[list, set[int]]:
+    """msgmerge's matching of the template's live entries ``refs`` to the old entries:
+    for each ref its merged entry (None: no match), and the ``id`` of every old entry
+    used. ``exact(old, ref)``, where given, may stand in for the merge of an exact match
+    (``po.lean`` gives the entry's text; None leaves it to this module)."""
     by_key: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in old_entries:
         by_key.setdefault((entry.msgctxt, entry.msgid), entry)
-    refs = [entry for entry in template if not entry.obsolete]
-    merged: list[polib.POEntry | None] = [None] * len(refs)
+    merged: list = [None] * len(refs)
     used: set[int] = set()
     for i, ref in enumerate(refs):
         match = by_key.get((ref.msgctxt, ref.msgid))
         if match is not None:
-            merged[i] = _merged(match, ref, force_fuzzy=False, previous=previous,
-                                plurals=plurals)
+            found = exact(match, ref) if exact is not None else None
+            merged[i] = found if found is not None else _merged(
+                match, ref, force_fuzzy=False, previous=previous, plurals=plurals)
             used.add(id(match))
-    exact = set(used)
+    exact_ids = set(used)
     if resegment:
         _resegment(refs, merged, old_entries, used, previous=previous)
     if fuzzy_matching:
@@ -320,29 +349,35 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
                 used.add(id(match))
     if contained:
         # the old sentence may have given its first part a fuzzy match already
-        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact
+        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact_ids
                                         and _translated(e) and e.msgctxt is None
                                         and not e.msgid_plural], previous=previous)
-    entries: list[polib.POEntry] = []  # extended at once: polib's append is a call each
-    for i, ref in enumerate(refs):
-        entry = merged[i]
-        if entry is None:
-            entry = _copy(ref)
-            if entry.msgid_plural and not any(entry.msgstr_plural.values()):
-                entry.msgstr_plural = dict.fromkeys(range(plurals), "")  # nplurals forms
-        if "fuzzy" not in entry.flags or not _translated(entry):
-            entry.previous_msgctxt = entry.previous_msgid = None
-            entry.previous_msgid_plural = None
-        entries.append(entry)
-    for entry in old_entries:
-        if id(entry) in used:
-            continue
-        gone = _copy(entry)
-        gone.comment, gone.comment_lines, gone.occurrences = "", None, []
-        gone.obsolete = 1
-        entries.append(gone)
-    result.extend(entries)
-    return result
+    return merged, used
+
+
+def new_entry(ref: polib.POEntry, plurals: int) -> polib.POEntry:
+    """The merged entry of a template entry nothing matched."""
+    entry = _copy(ref)
+    if entry.msgid_plural and not any(entry.msgstr_plural.values()):
+        entry.msgstr_plural = dict.fromkeys(range(plurals), "")  # nplurals forms
+    return finished(entry)
+
+
+def finished(entry: polib.POEntry) -> polib.POEntry:
+    """A merged entry keeps its ``#|`` fields only where it is fuzzy and translated."""
+    if "fuzzy" not in entry.flags or not _translated(entry):
+        entry.previous_msgctxt = entry.previous_msgid = None
+        entry.previous_msgid_plural = None
+    return entry
+
+
+def obsolete_entry(old: polib.POEntry) -> polib.POEntry:
+    """An old entry no template entry used, as it is kept: obsolete, without extracted
+    comments or references."""
+    gone = _copy(old)
+    gone.comment, gone.comment_lines, gone.occurrences = "", None, []
+    gone.obsolete = 1
+    return gone
 
 
 def _declares_utf8(header: str) -> bool:
