@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from ..errors import CatalogError, ConfigError, read_input
+from . import lean
 from .catalog import decode_catalog, encode_catalog, format_catalog, parse_catalog
 from .merge import msgmerge
 
@@ -103,12 +104,29 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     if update and output is not None:
         raise ConfigError("--update and --output-file are mutually exclusive",
                           hint="use one of them")
-    po, read = load_catalog(Path(old))
-    pot, _ = load_catalog(Path(template))
-    merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
     # msgmerge -U always writes the catalog whole; otherwise a result with nothing but
     # its header is written as nothing, and an -o file is then left as it was
-    text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po or update)
+    force_po = force_po or update
+    read = read_input(Path(old), CatalogError, what="catalog", missing_hint="check the path")
+    text, codec = decode_catalog(read, Path(old))
+    found = None
+    if wrap and codec == "utf-8" and (lean_old := lean.scan(text)) is not None:
+        # the common case, files as gettext writes them: po.lean, same bytes
+        data = read_input(Path(template), CatalogError, what="catalog",
+                          missing_hint="check the path")
+        pot_text, pot_codec = decode_catalog(data, Path(template))
+        if pot_codec == "utf-8":
+            found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
+                                       resegment=resegment, width=width, force_po=force_po)
+    if found is not None:
+        merged, text = found
+    else:
+        po = parse_catalog(text, path=Path(old))
+        po.encoding = codec
+        pot, _ = load_catalog(Path(template))
+        merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy,
+                          resegment=resegment)
+        text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
     data = encode_catalog(merged, text, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data):

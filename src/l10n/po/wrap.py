@@ -57,7 +57,7 @@ from itertools import accumulate
 
 from .breaks import common_class
 
-__all__ = ["escape", "wrap_field", "wrap_references"]
+__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references"]
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
             "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'}
@@ -454,3 +454,85 @@ def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
     if column > 2:
         lines.append(line)
     return lines
+
+
+def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix: str = "",
+               width: int = 79, language: str | None = None) -> bool:
+    """Are the lines ``{prefix}{keyword} "{first}"`` and ``{prefix}"{m}"`` for each ``m``
+    of ``more`` (the texts between the quotes, escapes as written) exactly what
+    ``wrap_field(keyword, value, prefix=prefix, width=width, language=language)`` writes?
+    (``value`` is what the lines say.) So a field read in that form can be copied as
+    text. Proved without the break algorithm in the usual cases: one line that fits,
+    and lines that each hold one whole newline-ended portion and fit; anything else is
+    compared with ``wrap_field``."""
+    avail = _page_width(width) - 2 - len(prefix)
+    if not more:
+        newline = value.find("\n")
+        if newline < 0 or newline == len(value) - 1:
+            # printable ASCII a reader accepted between quotes holds only the writer's
+            # escapes (no raw control character, quote or lone backslash)
+            columns = len(first) if first.isascii() and first.isprintable() else (
+                _columns(value, first))
+            if columns is not None and len(keyword) + 1 + columns <= avail:
+                return True  # fits: no break is taken, whatever the break classes
+    elif not first and len(more) > 1:
+        parts = value.split("\n")
+        if not parts[-1]:
+            parts.pop()
+        last = len(parts) - 1
+        if len(parts) == len(more) and all(
+                (columns := _columns(part + "\n" if n < last or value[-1:] == "\n"
+                                     else part, text)) is not None and columns <= avail
+                for n, (part, text) in enumerate(zip(parts, more, strict=True))):
+            return True  # one portion per line, each fitting: no break inside any
+    lines = _wrap(keyword, value, prefix, width, True, language)
+    return len(lines) == len(more) + 1 and lines[0] == f'{prefix}{keyword} "{first}"' \
+        and all(line == f'{prefix}"{text}"' for line, text in zip(lines[1:], more, strict=True))
+
+
+def _columns(value: str, text: str) -> int | None:
+    """The columns of ``text`` if it is ``value`` escaped as gettext escapes it, else
+    None."""
+    if value.translate(_ESCAPE_TABLE) != text:
+        return None
+    return len(text) if text.isascii() else sum(map(_width, text))
+
+
+_CANONICAL_REFERENCES = re.compile(
+    r"(?:#:(?: (?!\./)[^ \t\n]*:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++")
+
+
+# one row of "file:line" references, the file without a colon
+_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++:(?:0|[1-9][0-9]*+))++\n")
+
+
+def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
+    """Are the ``#:`` lines ``lines`` (each ending in a newline) exactly what
+    ``wrap_references`` writes for the references a reader finds in them? True for
+    "file:line" references, each once, without a leading ``./``, the line number without
+    leading zeros, packed as msgcat packs them."""
+    if not lines:
+        return True
+    if len(lines) <= _page_width(width) + 1 and lines.isascii() \
+            and _ONE_ROW.fullmatch(lines):  # the usual: one row that fits
+        tokens = lines.split()
+        return len(set(tokens)) == len(tokens)
+    if not _CANONICAL_REFERENCES.fullmatch(lines):
+        return False
+    tokens = lines.split()
+    rows = lines[:-1].split("\n")
+    if len(set(tokens)) != len(tokens) - len(rows) + 1:  # one "#:" per row
+        return False
+    page = _page_width(width)
+    sizes = [len(row) for row in rows] if lines.isascii() else [
+        len(row.encode("utf-8")) for row in rows]
+    for n, row in enumerate(rows):
+        if sizes[n] > page and row.count(" ") > 1:
+            return False  # two references on a line that is too long
+        if n + 1 < len(rows):
+            after = rows[n + 1]
+            space = after.find(" ", 3)
+            head = after[3:] if space < 0 else after[3:space]
+            if sizes[n] + 1 + len(head.encode("utf-8")) <= page:
+                return False  # the next reference would have fitted on this line
+    return True
