@@ -228,3 +228,18 @@ def test_the_data_cases_take_the_lean_path() -> None:
     old = (DATA / "po" / "old.po").read_text("utf-8")
     pot = (DATA / "po" / "new.pot").read_text("utf-8")
     assert _lean(old, pot) == _general(old, pot)
+
+
+def test_comment_lines_after_the_header_belong_to_the_next_entry() -> None:
+    """xgettext's POT header is often followed by '#"Plural-Forms: ...' lines; gettext
+    reads them as the first entry's comments, and so does the lean reader."""
+    pot = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+           '#"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n\n'
+           '#: a.c:1\nmsgid "one"\nmsgstr ""\n\n#: a.c:2\nmsgid "two"\nmsgstr ""\n')
+    old = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+           'msgid "two"\nmsgstr "둘"\n\nmsgid "gone"\nmsgstr "없음"\n')
+    found = lean.scan(pot)
+    assert found is not None and found[1][0].lead.startswith('#"Plural-Forms')
+    for a, b in ((old, pot), (pot, old), (pot, pot)):
+        assert _lean(a, b) == _general(a, b)
+    assert '# "Plural' in _lean(old, pot, fuzzy=False)  # a new entry keeps its comments

@@ -60,6 +60,9 @@ _OBSOLETE = (
 # an entry starts only where a block starts (after a blank line, or the text's start),
 # so that a block this cannot read costs one attempt, never one per line: linear time
 _ENTRY = re.compile(rf"(?:(?<=\n\n)|\A)(?:{_LIVE}|{_OBSOLETE})(?:\n|\Z)")
+# the first block may end in comment lines, which belong to the next entry (a POT's
+# header is often followed by '#"Plural-Forms: ...' this way)
+_FIRST = re.compile(rf"(?:{_LIVE}|{_OBSOLETE})(?P<lead>(?:#(?![~|])[^\n]*+\n)++)\n")
 _G = {name: index - 1 for name, index in _ENTRY.groupindex.items()}
 TC, EC, RF, FL, PV, CX, CTXT, CTXT_MORE, IB, ID, ID_MORE, PX, PLURAL, PLURAL_MORE, SP, SB, \
     STR, STR_MORE = (
@@ -76,12 +79,13 @@ class Record:
     ones' numbers), and, the first time anything else is asked for, the entry parsed."""
 
     __slots__ = ("msgctxt", "msgid", "msgid_plural", "msgstr", "obsolete", "groups",
-                 "parsed")
+                 "parsed", "lead")
 
     def __init__(self, msgctxt: str | None, msgid: str, msgid_plural: str, msgstr: str,
                  obsolete: int, groups: tuple[str, ...]) -> None:
         self.msgctxt, self.msgid, self.msgid_plural = msgctxt, msgid, msgid_plural
         self.msgstr, self.obsolete, self.groups, self.parsed = msgstr, obsolete, groups, None
+        self.lead = ""  # comment lines before its block (after the first block's entry)
 
     def __getattr__(self, name: str):
         if name.startswith("__"):
@@ -91,8 +95,8 @@ class Record:
     def text(self) -> str:
         """The entry's lines as read."""
         g = self.groups
-        return "".join((g[TC], g[EC], g[RF], g[FL], g[PV], g[CX], g[IB], g[PX], g[SP],
-                        g[SB]))
+        return "".join((self.lead, g[TC], g[EC], g[RF], g[FL], g[PV], g[CX], g[IB], g[PX],
+                        g[SP], g[SB]))
 
     def entry(self) -> polib.POEntry:
         """The entry as ``po.parse`` reads it."""
@@ -124,7 +128,11 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
         return None
     found = _ENTRY.findall(text)
     # every block read: a block that the pattern does not read is skipped by findall
-    if len(found) != text.count("\n\n") + 1:
+    blocks, lead = text.count("\n\n") + 1, ""
+    if len(found) == blocks - 1 and (first := _FIRST.match(text)) is not None:
+        found.insert(0, first.groups("")[:-1])
+        lead = first.group("lead")
+    if len(found) != blocks or lead and blocks < 2:
         return None
     records: list[Record] = []
     keys: set[tuple[str | None, str]] = set()
@@ -147,6 +155,8 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
             msgstr = g[STR] if not g[STR_MORE] and "\\" not in g[STR] else _value(
                 g[STR], g[STR_MORE], obsolete)
             record = Record(msgctxt, msgid, "", msgstr, obsolete, g)
+        if lead and (records or header):
+            record.lead, lead = lead, ""
         key = (msgctxt, msgid)
         if key in keys or (msgctxt is None and not msgid and (records or header)):
             return None  # a duplicate, a second header: po.parse says where
@@ -289,7 +299,7 @@ class _Writer:
     def exact(self, old: Record, ref: Record) -> str | None:
         """The text of an exact match's merged entry, where it is the input's."""
         o, r = old.groups, ref.groups
-        if old.obsolete or old.msgid_plural or ref.msgid_plural or r[PV] \
+        if old.obsolete or old.msgid_plural or ref.msgid_plural or r[PV] or old.lead \
                 or r[RF] and not are_wrapped_references(r[RF], width=self.width):
             return None
         translated = bool(old.msgstr)
@@ -316,7 +326,8 @@ class _Writer:
     def new(self, ref: Record) -> str | None:
         """The text of a template entry nothing matched, where it is the input's."""
         r = ref.groups
-        if ref.msgid_plural or r[PV] or not are_wrapped_references(r[RF], width=self.width):
+        if ref.msgid_plural or r[PV] or ref.lead \
+                or not are_wrapped_references(r[RF], width=self.width):
             return None
         flags = self._flags(r[FL], None, bool(ref.msgstr), 0)
         if flags is None or not self._wrapped(ref, flags[1], "cis"):
@@ -327,7 +338,7 @@ class _Writer:
         """The text of an old obsolete entry kept obsolete, where it is the input's
         ("" for one gettext drops: untranslated)."""
         o = old.groups
-        if not old.obsolete or old.msgid_plural or o[PV]:
+        if not old.obsolete or old.msgid_plural or o[PV] or old.lead:
             return None
         if not old.msgstr:
             return ""
