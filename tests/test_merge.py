@@ -205,3 +205,21 @@ def test_the_python_indel_distance_is_rapidfuzzs(a, b, common) -> None:
 
     for x, y in ((a, b), (a + common, common + b), (common, common * 3), (a, a)):
         assert indel_distance(x, y) == Indel.distance(x, y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc d파일", max_size=12), max_size=12),
+       st.lists(st.text("abc d파일", max_size=12), max_size=40))
+def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, texts):
+    """A handful of new strings (at most 100 grams) are looked up in one joined text; the
+    index is the one cutting every candidate into its grams (msgmerge's)."""
+    from l10n.po.merge import _FuzzyIndex
+
+    candidates = [polib.POEntry(msgid=text, msgstr="x") for text in texts]
+    wanted = {q[i:i + 4] for q in queries for i in range(len(q) - 3)}
+    expected: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        for gram in {text[i:i + 4] for i in range(len(text) - 3)} & wanted:
+            expected.setdefault(gram, []).append(index)
+    assert len(wanted) <= 100
+    assert _FuzzyIndex(candidates, "utf-8", queries).grams == expected

@@ -23,6 +23,7 @@ other entry is merged and written by ``po.merge`` and ``po.catalog`` as before.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import polib
@@ -40,52 +41,54 @@ _LIVE = (
     r"(?P<ec>(?:#\.(?: [^\n]++)?\n)*+)"
     r"(?P<rf>(?:#:[^\n]*+\n)*+)"
     r"(?P<fl>(?:#,[^\n]*+\n)?+)"
-    rf'(?P<pv>(?:(?:#\| msgctxt "{_S}"\n(?:#\| "{_S}"\n)*+)?+#\| msgid "{_S}"\n'
-    rf'(?:#\| "{_S}"\n)*+(?:#\| msgid_plural "{_S}"\n(?:#\| "{_S}"\n)*+)?+)?+)'
+    r"(?P<pv>(?:#\| [^\n]*+\n)*+)"  # checked by _PREVIOUS where there are any
     rf'(?P<cx>(?:msgctxt "(?P<c>{_S})"\n(?P<cm>(?:"{_S}"\n)*+))?+)'
     rf'(?P<ib>msgid "(?P<i>{_S})"\n(?P<im>(?:"{_S}"\n)*+))'
     rf'(?:(?P<px>msgid_plural "(?P<p>{_S})"\n(?P<pm>(?:"{_S}"\n)*+))'
     rf'(?P<sp>(?:msgstr\[[0-9]++\] "{_S}"\n(?:"{_S}"\n)*+)++)'
     rf'|(?P<sb>msgstr "(?P<s>{_S})"\n(?P<sm>(?:"{_S}"\n)*+)))')
-_OBSOLETE = (
-    r"(?P<otc>(?:#(?: [^\n]++)?\n)*+)(?P<oec>)(?P<orf>)"  # none in an obsolete entry
-    r"(?P<ofl>(?:#,[^\n]*+\n)?+)"
-    rf'(?P<opv>(?:(?:#~\| msgctxt "{_S}"\n(?:#~\| "{_S}"\n)*+)?+#~\| msgid "{_S}"\n'
-    rf'(?:#~\| "{_S}"\n)*+(?:#~\| msgid_plural "{_S}"\n(?:#~\| "{_S}"\n)*+)?+)?+)'
-    rf'(?P<ocx>(?:#~ msgctxt "(?P<oc>{_S})"\n(?P<ocm>(?:#~ "{_S}"\n)*+))?+)'
-    rf'(?P<oib>#~ msgid "(?P<oi>{_S})"\n(?P<oim>(?:#~ "{_S}"\n)*+))'
-    rf'(?:(?P<opx>#~ msgid_plural "(?P<op>{_S})"\n(?P<opm>(?:#~ "{_S}"\n)*+))'
-    rf'(?P<osp>(?:#~ msgstr\[[0-9]++\] "{_S}"\n(?:#~ "{_S}"\n)*+)++)'
-    rf'|(?P<osb>#~ msgstr "(?P<os>{_S})"\n(?P<osm>(?:#~ "{_S}"\n)*+)))')
 # an entry starts only where a block starts (after a blank line, or the text's start),
-# so that a block this cannot read costs one attempt, never one per line: linear time
-_ENTRY = re.compile(rf"(?:(?<=\n\n)|\A)(?:{_LIVE}|{_OBSOLETE})(?:\n|\Z)")
-# the first block may end in comment lines, which belong to the next entry (a POT's
-# header is often followed by '#"Plural-Forms: ...' this way)
-_FIRST = re.compile(rf"(?:{_LIVE}|{_OBSOLETE})(?P<lead>(?:#(?![~|])[^\n]*+\n)++)\n")
+# so that a block this cannot read costs one attempt, never one per line: linear time.
+# An obsolete entry (a block of "#" lines) is read by the same pattern once its "#~ "
+# and "#~| " prefixes are taken off (``_unprefixed``).
+_ENTRY = re.compile(rf"(?:(?<=\n\n)|\A)(?:{_LIVE}|(?P<obs>(?:#[^\n]*+\n)++))(?:\n|\Z)")
 _G = {name: index - 1 for name, index in _ENTRY.groupindex.items()}
 TC, EC, RF, FL, PV, CX, CTXT, CTXT_MORE, IB, ID, ID_MORE, PX, PLURAL, PLURAL_MORE, SP, SB, \
-    STR, STR_MORE = (
-    _G[n] for n in ("tc ec rf fl pv cx c cm ib i im px p pm sp sb s sm".split()))
-# an obsolete entry's groups: the same sections, in the same order, this far further on
-_OFFSET = _G["otc"] - TC
+    STR, STR_MORE, OBS = (
+    _G[n] for n in ("tc ec rf fl pv cx c cm ib i im px p pm sp sb s sm obs".split()))
 _PLURAL_INDEX = re.compile(r"msgstr\[([0-9]+)\]")
-_NO_FIELDS = ((), ())
+
+
+@functools.cache
+def _previous() -> re.Pattern:
+    """``#|`` lines as gettext reads them (msgctxt, msgid, msgid_plural, in that order);
+    compiled only for a file that has some."""
+    return re.compile(
+        rf'(?:#\| msgctxt "{_S}"\n(?:#\| "{_S}"\n)*+)?+#\| msgid "{_S}"\n'
+        rf'(?:#\| "{_S}"\n)*+(?:#\| msgid_plural "{_S}"\n(?:#\| "{_S}"\n)*+)?+')
+
+
+def _unprefixed(block: str) -> str:
+    """An obsolete entry's lines as the live entry's they were."""
+    return ("\n" + block).replace("\n#~| ", "\n#| ").replace("\n#~ ", "\n")[1:]
+
+
 
 
 class Record:
     """One entry of a scanned file: the fields the merge keys on, the raw sections
-    (``groups``, by ``_ENTRY``'s group numbers, the obsolete ones moved onto the live
-    ones' numbers), and, the first time anything else is asked for, the entry parsed."""
+    (``groups``, by ``_ENTRY``'s group numbers; an obsolete entry's without their
+    prefixes), and, the first time anything else is asked for, the entry parsed."""
 
     __slots__ = ("msgctxt", "msgid", "msgid_plural", "msgstr", "obsolete", "groups",
-                 "parsed", "lead")
+                 "parsed", "lead", "raw")
 
     def __init__(self, msgctxt: str | None, msgid: str, msgid_plural: str, msgstr: str,
                  obsolete: int, groups: tuple[str, ...]) -> None:
         self.msgctxt, self.msgid, self.msgid_plural = msgctxt, msgid, msgid_plural
         self.msgstr, self.obsolete, self.groups, self.parsed = msgstr, obsolete, groups, None
         self.lead = ""  # comment lines before its block (after the first block's entry)
+        self.raw = ""  # an obsolete entry's lines as read (``groups`` are unprefixed)
 
     def __getattr__(self, name: str):
         if name.startswith("__"):
@@ -94,6 +97,8 @@ class Record:
 
     def text(self) -> str:
         """The entry's lines as read."""
+        if self.raw:
+            return self.lead + self.raw
         g = self.groups
         return "".join((self.lead, g[TC], g[EC], g[RF], g[FL], g[PV], g[CX], g[IB], g[PX],
                         g[SP], g[SB]))
@@ -106,19 +111,13 @@ class Record:
         return self.parsed
 
 
-def _more(raw: str, obsolete: int) -> list[str]:
+def _more(raw: str) -> list[str]:
     """The texts of a field's continuation lines."""
-    if not raw:
-        return []
-    return (raw[4:-2].split('"\n#~ "') if obsolete else raw[1:-2].split('"\n"'))
+    return raw[1:-2].split('"\n"') if raw else []
 
 
-def _value(first: str, more: str, obsolete: int) -> str:
-    if not more and "\\" not in first:
-        return first
-    if obsolete:
-        more = more.replace('#~ "', '"')
-    return joined(first, more)
+def _value(first: str, more: str) -> str:
+    return first if not more and "\\" not in first else joined(first, more)
 
 
 def scan(text: str) -> tuple[Record | None, list[Record]] | None:
@@ -129,32 +128,46 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
     found = _ENTRY.findall(text)
     # every block read: a block that the pattern does not read is skipped by findall
     blocks, lead = text.count("\n\n") + 1, ""
-    if len(found) == blocks - 1 and (first := _FIRST.match(text)) is not None:
-        found.insert(0, first.groups("")[:-1])
-        lead = first.group("lead")
+    if len(found) == blocks - 1:
+        # the first block may end in comment lines, which belong to the next entry (a
+        # POT's header is often followed by '#"Plural-Forms: ...' this way)
+        lines = text[:text.find("\n\n") + 1].split("\n")
+        cut = len(lines) - 1
+        while cut > 1 and lines[cut - 1][:1] == "#" and lines[cut - 1][1:2] not in ("~", "|"):
+            cut -= 1
+        first = _ENTRY.fullmatch("\n".join(lines[:cut]) + "\n")
+        if first is not None and cut < len(lines) - 1:
+            found.insert(0, first.groups(""))
+            lead = "\n".join(lines[cut:])
     if len(found) != blocks or lead and blocks < 2:
         return None
     records: list[Record] = []
     keys: set[tuple[str | None, str]] = set()
     header = None
     for g in found:
-        obsolete = 0
-        if not g[IB]:  # an obsolete entry: its groups onto the live ones' numbers
-            obsolete = 1
-            g = g[_OFFSET:] + g[:_OFFSET]
-        msgid = g[ID] if not g[ID_MORE] and "\\" not in g[ID] else _value(
-            g[ID], g[ID_MORE], obsolete)
-        msgctxt = _value(g[CTXT], g[CTXT_MORE], obsolete) if g[CX] else None
+        obsolete, raw = 0, ""
+        if g[OBS]:  # an obsolete entry: read unprefixed
+            raw = g[OBS]
+            match = _ENTRY.fullmatch(_unprefixed(raw))
+            if match is None or match.group("obs") is not None:
+                return None  # not an entry's lines: po.parse says what they are
+            obsolete, g = 1, match.groups("")
+        if g[PV] and not _previous().fullmatch(g[PV]):
+            return None  # po.parse says what is wrong
+        msgid = g[ID] if not g[ID_MORE] and "\\" not in g[ID] else joined(g[ID], g[ID_MORE])
+        msgctxt = _value(g[CTXT], g[CTXT_MORE]) if g[CX] else None
         if g[PX]:
             indices = _PLURAL_INDEX.findall(g[SP])
             if [int(n) for n in indices] != list(range(len(indices))):
                 return None  # forms out of order: po.parse says where
-            plural = _value(g[PLURAL], g[PLURAL_MORE], obsolete)
-            record = Record(msgctxt, msgid, plural, "", obsolete, g)
+            record = Record(msgctxt, msgid, _value(g[PLURAL], g[PLURAL_MORE]), "", obsolete,
+                            g)
         else:
-            msgstr = g[STR] if not g[STR_MORE] and "\\" not in g[STR] else _value(
-                g[STR], g[STR_MORE], obsolete)
+            msgstr = g[STR] if not g[STR_MORE] and "\\" not in g[STR] else joined(
+                g[STR], g[STR_MORE])
             record = Record(msgctxt, msgid, "", msgstr, obsolete, g)
+        if raw:
+            record.raw = raw
         if lead and (records or header):
             record.lead, lead = lead, ""
         key = (msgctxt, msgid)
@@ -275,7 +288,7 @@ class _Writer:
             if (g[CTXT_MORE] or "\\" in first or not first.isprintable()
                     or len(first) * (1 if first.isascii() else 2) > room - 8) \
                     and not is_wrapped("msgctxt", record.msgctxt, first,
-                                       _more(g[CTXT_MORE], obsolete), prefix=prefix,
+                                       _more(g[CTXT_MORE]), prefix=prefix,
                                        width=width, language=language):
                 return False
         if "i" in fields:
@@ -283,7 +296,7 @@ class _Writer:
             if (g[ID_MORE] or "\\" in first or not first.isprintable()
                     or len(first) * (1 if first.isascii() else 2) > room - 6) \
                     and not is_wrapped("msgid", record.msgid, first,
-                                       _more(g[ID_MORE], obsolete), prefix=prefix,
+                                       _more(g[ID_MORE]), prefix=prefix,
                                        width=width, language=language):
                 return False
         if "s" in fields:
@@ -291,7 +304,7 @@ class _Writer:
             if (g[STR_MORE] or "\\" in first or not first.isprintable()
                     or len(first) * (1 if first.isascii() else 2) > room - 7) \
                     and not is_wrapped("msgstr", record.msgstr, first,
-                                       _more(g[STR_MORE], obsolete), prefix=prefix,
+                                       _more(g[STR_MORE]), prefix=prefix,
                                        width=width, language=language):
                 return False
         return True
@@ -345,4 +358,5 @@ class _Writer:
         flags = self._flags(o[FL], None, True, 1)
         if flags is None or not self._wrapped(old, flags[1], "cis"):
             return None
-        return "".join((o[TC], flags[0], o[CX], o[IB], o[SB]))
+        fields = "".join((o[CX], o[IB], o[SB]))
+        return "".join((o[TC], flags[0], "#~ ", fields[:-1].replace("\n", "\n#~ "), "\n"))

@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import polib
 
@@ -190,12 +192,33 @@ class _FuzzyIndex:
         if not wanted:
             return
         grams = self.grams
+        if len(wanted) <= 100:
+            self._find_grams(wanted)
+            return
         for index, entry in enumerate(candidates):
             text = entry.msgid
             if len(text) >= 4:
                 found = {text[i:i + 4] for i in range(len(text) - 3)} & wanted
                 for gram in found:
                     grams.setdefault(gram, []).append(index)
+
+    def _find_grams(self, wanted: set[str]) -> None:
+        """The same index for a few grams (a handful of new strings): each gram looked for
+        in all candidates at once (one text, NUL between them, which no msgid holds), not
+        every candidate cut into all its grams."""
+        texts = [entry.msgid for entry in self.candidates]
+        joined = "\x00".join(texts)
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        find, grams = joined.find, self.grams
+        for gram in wanted:
+            hits = []
+            at = find(gram)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                hits.append(index)  # once per candidate, in the candidates' order
+                at = find(gram, starts[index + 1])
+            if hits:
+                grams[gram] = hits
 
     def _bytes(self, text: str) -> bytes:
         try:

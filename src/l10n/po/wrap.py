@@ -513,8 +513,10 @@ def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
     leading zeros, packed as msgcat packs them."""
     if not lines:
         return True
-    if len(lines) <= _page_width(width) + 1 and lines.isascii() \
+    if len(lines) <= max(width, 20) + 1 and lines.isascii() \
             and _ONE_ROW.fullmatch(lines):  # the usual: one row that fits
+        if lines.count(" ") == 1:
+            return True  # one reference: no duplicate
         tokens = lines.split()
         return len(set(tokens)) == len(tokens)
     if not _CANONICAL_REFERENCES.fullmatch(lines):
