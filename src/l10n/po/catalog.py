@@ -20,7 +20,6 @@ from pathlib import Path
 import polib
 
 from ..errors import CatalogError, read_input
-from ..files import write_text_atomic
 from .directives import format_language
 from .parse import PoSyntaxError, parse_flags, parse_po
 from .wrap import wrap_field, wrap_references
@@ -259,6 +258,8 @@ def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> s
 def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any",
                   width: int = 79, wrap: bool = True) -> bool:
     """Serialize and write a catalog atomically in its charset; False when unchanged."""
+    from ..files import write_text_atomic  # here: a merge to standard output writes none
+
     text = format_catalog(po, width=width, wrap=wrap)
     codec = catalog_charset(po)
     if codec == "utf-8":

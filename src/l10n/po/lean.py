@@ -106,7 +106,7 @@ class Record:
     def entry(self) -> polib.POEntry:
         """The entry as ``po.parse`` reads it."""
         if self.parsed is None:
-            po = parse_po(self.text())
+            po = parse_po(self.text(), whole_entries=False)
             self.parsed = po[0]
         return self.parsed
 
@@ -185,7 +185,7 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
 
 def _catalog(header: Record | None) -> polib.POFile:
     """A catalog holding only ``header`` (as ``po.parse`` reads it), for ``po.merge``."""
-    po = parse_po(header.text() if header is not None else "")
+    po = parse_po(header.text() if header is not None else "", whole_entries=False)
     po.encoding = "utf-8"
     return po
 
@@ -278,31 +278,34 @@ class _Writer:
     def _wrapped(self, record: Record, language: str | None, fields: str) -> bool:
         """Are the record's fields named in ``fields`` ("c" msgctxt, "i" msgid, "s"
         msgstr) in gettext's wrapping under ``language``? (``is_wrapped``, its first
-        case tried here without a call: one line without escapes, printable, fitting
-        even at two columns a character.)"""
+        case tried here without a call: one printable line, without a newline but a
+        last one, fitting even at two columns a character.)"""
         g, width, obsolete = record.groups, self.width, record.obsolete
         prefix = "#~ " if obsolete else ""
         room = self.room - len(prefix)
         if "c" in fields and g[CX]:
             first = g[CTXT]
-            if (g[CTXT_MORE] or "\\" in first or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 8) \
+            if (g[CTXT_MORE] or not first.isprintable()
+                    or len(first) * (1 if first.isascii() else 2) > room - 8
+                    or "\\" in first and "\n" in record.msgctxt[:-1]) \
                     and not is_wrapped("msgctxt", record.msgctxt, first,
                                        _more(g[CTXT_MORE]), prefix=prefix,
                                        width=width, language=language):
                 return False
         if "i" in fields:
             first = g[ID]
-            if (g[ID_MORE] or "\\" in first or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 6) \
+            if (g[ID_MORE] or not first.isprintable()
+                    or len(first) * (1 if first.isascii() else 2) > room - 6
+                    or "\\" in first and "\n" in record.msgid[:-1]) \
                     and not is_wrapped("msgid", record.msgid, first,
                                        _more(g[ID_MORE]), prefix=prefix,
                                        width=width, language=language):
                 return False
         if "s" in fields:
             first = g[STR]
-            if (g[STR_MORE] or "\\" in first or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 7) \
+            if (g[STR_MORE] or not first.isprintable()
+                    or len(first) * (1 if first.isascii() else 2) > room - 7
+                    or "\\" in first and "\n" in record.msgstr[:-1]) \
                     and not is_wrapped("msgstr", record.msgstr, first,
                                        _more(g[STR_MORE]), prefix=prefix,
                                        width=width, language=language):
@@ -325,13 +328,15 @@ class _Writer:
             return None  # its #| lines are kept: po.merge rewrites them
         # the msgid and msgstr as in _wrapped, the usual case first
         first, room = r[ID], self.room
-        if (r[ID_MORE] or r[CX] or "\\" in first or not first.isprintable()
-                or len(first) * (1 if first.isascii() else 2) > room - 6) \
+        if (r[ID_MORE] or r[CX] or not first.isprintable()
+                or len(first) * (1 if first.isascii() else 2) > room - 6
+                or "\\" in first and "\n" in ref.msgid[:-1]) \
                 and not self._wrapped(ref, flags[1], "ci"):
             return None
         first = o[STR]
-        if (o[STR_MORE] or "\\" in first or not first.isprintable()
-                or len(first) * (1 if first.isascii() else 2) > room - 7) \
+        if (o[STR_MORE] or not first.isprintable()
+                or len(first) * (1 if first.isascii() else 2) > room - 7
+                or "\\" in first and "\n" in old.msgstr[:-1]) \
                 and not self._wrapped(old, flags[1], "s"):
             return None
         return "".join((o[TC], r[EC], r[RF], flags[0], r[CX], r[IB], o[SB]))

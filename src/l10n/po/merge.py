@@ -49,12 +49,13 @@ FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
 _BONUS = 0.00001
 MAX_RUN = 4  # longest split or merge looked for
 _SPACE = re.compile(r"\s+")
-_EN_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_EN_SENTENCE_END = r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
 
 
 def split_english(text: str) -> list[str]:
     """English sentences of a translation (for sharing a translation among split parts)."""
-    return [part for part in _EN_SENTENCE_END.split(text.strip()) if part]
+    # re's cache compiles the pattern once, when first needed
+    return [part for part in re.split(_EN_SENTENCE_END, text.strip()) if part]
 
 
 def _forms(entry: polib.POEntry) -> list[str]:
@@ -147,12 +148,12 @@ def _range_within(inner: str | None, outer: str) -> bool:
     return a >= c and b <= d
 
 
-_DIRECTIVE = {
-    "c-format": re.compile(r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
-                           r"(?:hh|h|ll|l|L|q|j|z|Z|t)?([diouxXcsCSpneEfFgGaA%])"),
-    "python-format": re.compile(r"%(\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
-                                r"[hlL]?([diouxXeEfFgGcrsa%])"),
-    "python-brace-format": re.compile(r"\{([^{}:!]*)[^{}]*\}"),
+_DIRECTIVE = {  # patterns, compiled by re's cache when first used
+    "c-format": r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                r"(?:hh|h|ll|l|L|q|j|z|Z|t)?([diouxXcsCSpneEfFgGaA%])",
+    "python-format": r"%(\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                     r"[hlL]?([diouxXeEfFgGcrsa%])",
+    "python-brace-format": r"\{([^{}:!]*)[^{}]*\}",
 }
 
 
@@ -162,6 +163,7 @@ def _format_ok(flag: str, ref: polib.POEntry, forms: list[str]) -> bool:
     pattern = _DIRECTIVE.get(flag)
     if pattern is None:
         return True
+    pattern = re.compile(pattern)
 
     def signature(text: str) -> list[str]:
         return sorted("".join(g or "" for g in m.groups()) for m in pattern.finditer(text)
@@ -509,10 +511,10 @@ def _resegment(refs: list[polib.POEntry], merged: list, old_entries: list[polib.
     stay as obsolete entries too (unlike a fuzzy source in msgmerge): their translation
     was cut or joined, so its exact text is kept."""
     taken: set[int] = set()
-    keys = [_key(ref.msgid) if _plain(ref) and merged[i] is None else ""
+    keys = [_key(ref.msgid) if merged[i] is None and _plain(ref) else ""
             for i, ref in enumerate(refs)]
     runs = _runs(keys)
-    for old in old_entries:
+    for old in old_entries if runs else ():  # no run of new entries: no split to find
         if id(old) in used or not _translated(old) or not _plain(old):
             continue
         span = runs.get(_key(old.msgid))
@@ -525,10 +527,10 @@ def _resegment(refs: list[polib.POEntry], merged: list, old_entries: list[polib.
             merged[index] = _fuzzy_from(refs[index], share, old.tcomment, old.msgid,
                                         previous)
         taken.add(id(old))
-    live_old = [e for e in old_entries if not e.obsolete and _plain(e) and id(e) not in used
+    live_old = [e for e in old_entries if id(e) not in used and not e.obsolete and _plain(e)
                 and id(e) not in taken]
     old_runs = _runs([_key(e.msgid) for e in live_old])
-    for index, ref in enumerate(refs):
+    for index, ref in enumerate(refs if old_runs else ()):  # no run of old entries left
         if merged[index] is not None or not _plain(ref):
             continue
         span = old_runs.get(_key(ref.msgid))

@@ -253,7 +253,7 @@ _FIELD_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 # a string's text between its quotes, escapes included (po.lean reads with it too)
 STRING = r'[^"\\\n\r\x04]*+(?:\\[ntbrfva\\"][^"\\\n\r\x04]*+)*+'
 _S = STRING
-_ENTRY = re.compile(
+_ENTRY = (  # compiled by re's cache the first time a file is read whole entry at once
     r"(?P<comments>(?:#(?:[^~|\n][^\n]*+)?\n)*+)"
     rf'(?:msgctxt "(?P<ctxt>{_S})"\n(?P<ctxt_more>(?:"{_S}"\n)*+))?'
     rf'msgid "(?P<id>{_S})"\n(?P<id_more>(?:"{_S}"\n)*+)'
@@ -277,12 +277,14 @@ def joined(first: str, more: str | None) -> str:
     return first
 
 
-def parse_po(text: str) -> polib.POFile:
-    """The POFile gettext would read from ``text`` (lines separated by ``\\n``)."""
+def parse_po(text: str, *, whole_entries: bool = True) -> polib.POFile:
+    """The POFile gettext would read from ``text`` (lines separated by ``\\n``);
+    ``whole_entries=False`` reads line by line only (the same result; for a text of an
+    entry or two, which is read before the whole-entry pattern would be compiled)."""
     enabled = gc.isenabled()
     gc.disable()  # nothing here makes reference cycles; collecting would double the time
     try:
-        return _parse(text)
+        return _parse(text, whole_entries)
     finally:
         if enabled:
             gc.enable()
@@ -396,7 +398,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         numbered = _continued(lines)
     plain = whole_entries and "\\\n" not in text  # else lines are joined first
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0)) if plain else []
-    match_entry = _ENTRY.match
+    match_entry = re.compile(_ENTRY).match if plain else None
     numbered = iter(numbered)
     for number, line in numbered:
         if plain:

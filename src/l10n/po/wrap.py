@@ -348,8 +348,15 @@ def _portions_by_character(value: str, protect: frozenset[int]
 
 # Scripts whose widths need no special casing: ASCII, Latin-1, general punctuation, Hangul
 # syllables. Anything else (combining marks, Indic scripts) takes the full algorithm.
-_SIMPLE = re.compile(r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*")
-_SYLLABLES = re.compile(r"[\uac00-\ud7a3]")
+_SIMPLE = r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*"
+
+
+@functools.cache  # compiled when first needed: a merge copying its lines never wraps
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The ``_SIMPLE`` scripts, and Hangul syllables."""
+    return re.compile(_SIMPLE), re.compile(r"[\uac00-\ud7a3]")
+
+
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
@@ -377,12 +384,13 @@ def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
     newline = value.find("\n")
     if newline >= 0 and newline != len(value) - 1:
         return None
-    if not _SIMPLE.fullmatch(value, 0, len(value) - (newline >= 0)):
+    simple, syllables = _patterns()
+    if not simple.fullmatch(value, 0, len(value) - (newline >= 0)):
         return None
     escaped = value.translate(_ESCAPE_TABLE)
     # in these scripts only Hangul syllables take two columns and only U+00AD none
     columns = (len(escaped) if escaped.isascii() else
-               len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
+               len(escaped) + len(syllables.findall(escaped)) - escaped.count("\xad"))
     if len(keyword) + 1 + columns <= _page_width(width) - 2 - len(prefix):
         return f'{prefix}{keyword} "{escaped}"'
     return None
@@ -415,7 +423,7 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     first = True
     for index, (text, prohibited) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        marks = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
+        marks = (_simple_linebreaks(text) if _patterns()[0].fullmatch(text)
                  else _possible_linebreaks(text))
         for at in prohibited:  # inside an escape or a directive
             marks[at] = _PROHIBITED
@@ -469,10 +477,7 @@ def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix:
     if not more:
         newline = value.find("\n")
         if newline < 0 or newline == len(value) - 1:
-            # printable ASCII a reader accepted between quotes holds only the writer's
-            # escapes (no raw control character, quote or lone backslash)
-            columns = len(first) if first.isascii() and first.isprintable() else (
-                _columns(value, first))
+            columns = _columns(value, first, read=True)
             if columns is not None and len(keyword) + 1 + columns <= avail:
                 return True  # fits: no break is taken, whatever the break classes
     elif not first and len(more) > 1:
@@ -490,16 +495,16 @@ def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix:
         and all(line == f'{prefix}"{text}"' for line, text in zip(lines[1:], more, strict=True))
 
 
-def _columns(value: str, text: str) -> int | None:
+def _columns(value: str, text: str, read: bool = False) -> int | None:
     """The columns of ``text`` if it is ``value`` escaped as gettext escapes it, else
-    None."""
-    if value.translate(_ESCAPE_TABLE) != text:
+    None. ``read``: ``text`` is what a reader accepted between quotes and ``value`` what
+    it read there, so a printable ``text`` holds only the writer's escapes."""
+    if not (read and text.isprintable()) and value.translate(_ESCAPE_TABLE) != text:
         return None
     return len(text) if text.isascii() else sum(map(_width, text))
 
 
-_CANONICAL_REFERENCES = re.compile(
-    r"(?:#:(?: (?!\./)[^ \t\n]*:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++")
+_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]*:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
 
 
 # one row of "file:line" references, the file without a colon
@@ -519,7 +524,7 @@ def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
             return True  # one reference: no duplicate
         tokens = lines.split()
         return len(set(tokens)) == len(tokens)
-    if not _CANONICAL_REFERENCES.fullmatch(lines):
+    if not re.fullmatch(_CANONICAL_REFERENCES, lines):  # rare: re's cache compiles it once
         return False
     tokens = lines.split()
     rows = lines[:-1].split("\n")
