@@ -1,12 +1,13 @@
 """``l10n merge``: msgmerge's command line as a library function (files in, bytes out).
 
-``merge_files`` reads DEF.po and REF.pot, merges them (``po.merge.msgmerge``) and
-returns the bytes for standard output, or writes them: ``-o FILE`` atomically, ``-U``
-over DEF.po only when the result differs (as msgmerge, a change of
-``POT-Creation-Date`` alone does not count), after a backup made as msgmerge makes it
-(``--backup``/``$VERSION_CONTROL``, ``--suffix``/``$SIMPLE_BACKUP_SUFFIX``). An ``-U``
-run compares DEF.po with the bytes it read just before replacing it, so a translator's
-save made while it ran is never overwritten.
+``merge_files`` reads DEF.po and REF.pot, merges them (``po.lean`` where both are in
+the layout gettext writes, which is most files: the same bytes in a fraction of the
+time; else ``po.merge.msgmerge``) and returns the bytes for standard output, or writes
+them: ``-o FILE`` atomically, ``-U`` over DEF.po only when the result differs (as
+msgmerge, a change of ``POT-Creation-Date`` alone does not count), after a backup made
+as msgmerge makes it (``--backup``/``$VERSION_CONTROL``, ``--suffix``/
+``$SIMPLE_BACKUP_SUFFIX``). An ``-U`` run compares DEF.po with the bytes it read just
+before replacing it, so a translator's save made while it ran is never overwritten.
 """
 
 from __future__ import annotations
