@@ -326,18 +326,29 @@ class _Writer:
             return None
         if o[PV] and self.previous and translated and flags[2]:
             return None  # its #| lines are kept: po.merge rewrites them
-        # the msgid and msgstr as in _wrapped, the usual case first
-        first, room = r[ID], self.room
-        if (r[ID_MORE] or r[CX] or not first.isprintable()
+        # the fields as in _wrapped, the usual case without a call
+        room, language, width = self.room, flags[1], self.width
+        if r[CX]:
+            first = r[CTXT]
+            if (r[CTXT_MORE] or not first.isprintable()
+                    or len(first) * (1 if first.isascii() else 2) > room - 8
+                    or "\\" in first and "\n" in ref.msgctxt[:-1]) \
+                    and not is_wrapped("msgctxt", ref.msgctxt, first, _more(r[CTXT_MORE]),
+                                       width=width, language=language):
+                return None
+        first = r[ID]
+        if (r[ID_MORE] or not first.isprintable()
                 or len(first) * (1 if first.isascii() else 2) > room - 6
                 or "\\" in first and "\n" in ref.msgid[:-1]) \
-                and not self._wrapped(ref, flags[1], "ci"):
+                and not is_wrapped("msgid", ref.msgid, first, _more(r[ID_MORE]),
+                                   width=width, language=language):
             return None
         first = o[STR]
         if (o[STR_MORE] or not first.isprintable()
                 or len(first) * (1 if first.isascii() else 2) > room - 7
                 or "\\" in first and "\n" in old.msgstr[:-1]) \
-                and not self._wrapped(old, flags[1], "s"):
+                and not is_wrapped("msgstr", old.msgstr, first, _more(o[STR_MORE]),
+                                   width=width, language=language):
             return None
         return "".join((o[TC], r[EC], r[RF], flags[0], r[CX], r[IB], o[SB]))
 

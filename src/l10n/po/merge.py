@@ -280,8 +280,9 @@ class _FuzzyIndex:
 
 
 # bytes of candidates scored in Python before rapidfuzz is imported: its import is a
-# tenth of a small merge (20 ms), which scores a few dozen candidates (1-2 ms here)
-_PYTHON_BUDGET = 20_000
+# tenth of a small merge (20 ms), which scores a few dozen candidates (1-3 kB, 1-2 ms
+# here); a merge that scores more needs rapidfuzz anyway
+_PYTHON_BUDGET = 6_000
 
 
 def indel_distance(a: bytes, b: bytes) -> int:
