@@ -152,17 +152,26 @@ def test_update_refuses_to_overwrite_a_save_made_while_it_runs(tmp_path: Path,
     old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
     old.write_bytes((CASES / "old.po").read_bytes())
     pot.write_bytes((CASES / "new.pot").read_bytes())
-    real = command.msgmerge
-
-    def slow_merge(*args, **kwargs):
-        result = real(*args, **kwargs)
-        old.write_bytes(old.read_bytes() + b"\n# the translator saved\n")  # a save
-        return result
-
-    monkeypatch.setattr(command, "msgmerge", slow_merge)
+    # both ways of merging: po.lean (files in gettext's layout) and po.merge (any file)
+    for module, name in ((command.lean, "merge_scanned"), (command, "msgmerge")):
+        monkeypatch.setattr(module, name, _saving_while_it_runs(getattr(module, name), old))
     with pytest.raises(ConcurrentRunError):
         command.merge_files(old, pot, update=True, backup="none")
     assert old.read_bytes().endswith(b"# the translator saved\n")
+    old.write_bytes((CASES / "old.po").read_bytes())
+    monkeypatch.setattr(command.lean, "scan", lambda text: None)  # the general way
+    with pytest.raises(ConcurrentRunError):
+        command.merge_files(old, pot, update=True, backup="none")
+    assert old.read_bytes().endswith(b"# the translator saved\n")
+
+
+def _saving_while_it_runs(merge, old: Path):
+    def slow_merge(*args, **kwargs):
+        result = merge(*args, **kwargs)
+        old.write_bytes(old.read_bytes() + b"\n# the translator saved\n")  # a save
+        return result
+
+    return slow_merge
 
 
 # ------------------------------------------------------------------ generated merges

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.errors import CatalogError
 from l10n.po.catalog import format_catalog, parse_catalog
@@ -189,3 +191,35 @@ def test_previous_msgid_keeps_the_text_the_translation_was_made_for() -> None:
     second = merge_catalog(first, template(["네 번째의 긴 문장입니다."]), META)
     entry = by_id(second)["네 번째의 긴 문장입니다."]
     assert "fuzzy" in entry.flags and entry.previous_msgid == "네 번째 문장입니다."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=90), st.binary(max_size=90),
+       st.sampled_from([b"", b"ab", "파일 열기".encode(), b"the file"]))
+def test_the_python_indel_distance_is_rapidfuzzs(a, b, common) -> None:
+    """The fuzzy search scores its first candidates in Python (no rapidfuzz import for a
+    handful): the same distance as rapidfuzz's, on any bytes."""
+    from rapidfuzz.distance import Indel
+
+    from l10n.po.merge import indel_distance
+
+    for x, y in ((a, b), (a + common, common + b), (common, common * 3), (a, a)):
+        assert indel_distance(x, y) == Indel.distance(x, y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc d파일", max_size=12), max_size=12),
+       st.lists(st.text("abc d파일", max_size=12), max_size=40))
+def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, texts):
+    """A handful of new strings (at most 100 grams) are looked up in one joined text; the
+    index is the one cutting every candidate into its grams (msgmerge's)."""
+    from l10n.po.merge import _FuzzyIndex
+
+    candidates = [polib.POEntry(msgid=text, msgstr="x") for text in texts]
+    wanted = {q[i:i + 4] for q in queries for i in range(len(q) - 3)}
+    expected: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        for gram in {text[i:i + 4] for i in range(len(text) - 3)} & wanted:
+            expected.setdefault(gram, []).append(index)
+    assert len(wanted) <= 100
+    assert _FuzzyIndex(candidates, "utf-8", queries).grams == expected

@@ -20,12 +20,11 @@ from pathlib import Path
 import polib
 
 from ..errors import CatalogError, read_input
-from ..files import write_text_atomic
 from .directives import format_language
 from .parse import PoSyntaxError, parse_flags, parse_po
 from .wrap import wrap_field, wrap_references
 
-__all__ = ["parse_catalog", "read_catalog", "decode_catalog", "format_entry",
+__all__ = ["parse_catalog", "read_catalog", "decode_catalog", "format_entry", "flag_layout",
            "format_catalog", "format_header", "format_entries", "join_catalog",
            "write_catalog", "new_catalog", "catalog_charset", "encode_catalog"]
 
@@ -140,7 +139,7 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
     if entry.occurrences:
         refs = [f"{file}:{line}" if line else file for file, line in entry.occurrences]
         lines += wrap_references(refs, width=width)
-    flag_line, no_wrap, language = _flag_layout(tuple(entry.flags), translated,
+    flag_line, no_wrap, language = flag_layout(tuple(entry.flags), translated,
                                                 bool(entry.obsolete))
     if flag_line:
         lines.append(flag_line)
@@ -175,7 +174,7 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
 
 
 @functools.lru_cache(maxsize=1024)  # a catalog has a handful of distinct flag lists
-def _flag_layout(flags: tuple[str, ...], translated: bool, obsolete: bool
+def flag_layout(flags: tuple[str, ...], translated: bool, obsolete: bool
                  ) -> tuple[str | None, bool, str | None]:
     """The ``#,`` line gettext writes for an entry's flags (None: none), whether they say
     no-wrap, and the format language whose directives are never broken."""
@@ -259,6 +258,8 @@ def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> s
 def write_catalog(po: polib.POFile, path: Path, *, expected_digest: str | None = "any",
                   width: int = 79, wrap: bool = True) -> bool:
     """Serialize and write a catalog atomically in its charset; False when unchanged."""
+    from ..files import write_text_atomic  # here: a merge to standard output writes none
+
     text = format_catalog(po, width=width, wrap=wrap)
     codec = catalog_charset(po)
     if codec == "utf-8":

@@ -16,15 +16,13 @@ import re
 
 __all__ = ["protected_positions"]
 
-_C = re.compile(
-    r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*(?:[0-9]+\$)?|[0-9]+)?(?:\.(?:\*(?:[0-9]+\$)?|[0-9]+)?)?"
-    r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:<PRI[a-zA-Z0-9_]+>|[diouxXcsCSpneEfFgGaAm%])")
-_PYTHON = re.compile(
-    r"%(?:\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?[hlL]?[diouxXeEfFgGcrsa%]")
-_PYTHON_BRACE = re.compile(
-    r"\{[_A-Za-z0-9]*(?:\.[_A-Za-z][_A-Za-z0-9]*|\[[^\]{}]*\])*(?:![rsa])?"
-    r"(?::(?:[^{}]|\{[^{}]*\})*)?\}")
+_C = (r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*(?:[0-9]+\$)?|[0-9]+)?(?:\.(?:\*(?:[0-9]+\$)?|[0-9]+)?)?"
+      r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:<PRI[a-zA-Z0-9_]+>|[diouxXcsCSpneEfFgGaAm%])")
+_PYTHON = r"%(?:\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?[hlL]?[diouxXeEfFgGcrsa%]"
+_PYTHON_BRACE = (r"\{[_A-Za-z0-9]*(?:\.[_A-Za-z][_A-Za-z0-9]*|\[[^\]{}]*\])*(?:![rsa])?"
+                 r"(?::(?:[^{}]|\{[^{}]*\})*)?\}")
 
+# patterns, compiled by re's cache when first used (only a value that wraps needs one)
 _LANGUAGES = {"c": (_C, "%"), "objc": (_C, "%"), "gcc-internal": (_C, "%"),
               "gfc-internal": (_C, "%"), "python": (_PYTHON, "%"),
               "python-brace": (_PYTHON_BRACE, "{")}
@@ -51,7 +49,8 @@ def protected_positions(value: str, language: str | None) -> frozenset[int]:
     """Indices of ``value`` before which no line break may fall (inside a directive)."""
     if not language or language not in _LANGUAGES:
         return frozenset()
-    pattern, opener = _LANGUAGES[language]
+    source, opener = _LANGUAGES[language]
+    pattern = re.compile(source)
     if opener not in value:
         return frozenset()
     inside: set[int] = set()

@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 import polib
 
@@ -39,18 +41,21 @@ from .header import merge_header, nplurals
 from .parse import entry_from_fields as _entry
 from .parse import parse_flags, parse_metadata
 
-__all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD"]
+__all__ = ["msgmerge", "merge_catalog", "split_english", "FUZZY_THRESHOLD", "header_result",
+           "match_entries", "new_entry", "finished", "obsolete_entry", "flag_info",
+           "indel_distance"]
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
 _BONUS = 0.00001
 MAX_RUN = 4  # longest split or merge looked for
 _SPACE = re.compile(r"\s+")
-_EN_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_EN_SENTENCE_END = r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
 
 
 def split_english(text: str) -> list[str]:
     """English sentences of a translation (for sharing a translation among split parts)."""
-    return [part for part in _EN_SENTENCE_END.split(text.strip()) if part]
+    # re's cache compiles the pattern once, when first needed
+    return [part for part in re.split(_EN_SENTENCE_END, text.strip()) if part]
 
 
 def _forms(entry: polib.POEntry) -> list[str]:
@@ -82,8 +87,8 @@ def _header_text(po: polib.POFile) -> str:
 def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previous: bool,
             plurals: int) -> polib.POEntry:
     """msgmerge's ``message_merge`` for a non-header entry."""
-    old_fuzzy, old_formats, old_range, _ = _flag_info(tuple(old.flags))
-    _, ref_formats, ref_range, ref_rest = _flag_info(tuple(ref.flags))
+    old_fuzzy, old_formats, old_range, _ = flag_info(tuple(old.flags))
+    _, ref_formats, ref_range, ref_rest = flag_info(tuple(ref.flags))
     fuzzy = old_fuzzy or force_fuzzy
     if (ref.msgid_plural or None) != (old.msgid_plural or None):
         fuzzy = True  # a different plural: needs the translator's attention
@@ -124,7 +129,7 @@ def _merged(old: polib.POEntry, ref: polib.POEntry, *, force_fuzzy: bool, previo
 
 
 @functools.lru_cache(maxsize=1024)
-def _flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
+def flag_info(flags: tuple[str, ...]) -> tuple[bool, frozenset[str], str | None,
                                                 tuple[str, ...]]:
     """fuzzy?, the format flags that say yes or possible (as "x-format"), the range, and
     the flags other than fuzzy, in gettext's order."""
@@ -143,12 +148,12 @@ def _range_within(inner: str | None, outer: str) -> bool:
     return a >= c and b <= d
 
 
-_DIRECTIVE = {
-    "c-format": re.compile(r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
-                           r"(?:hh|h|ll|l|L|q|j|z|Z|t)?([diouxXcsCSpneEfFgGaA%])"),
-    "python-format": re.compile(r"%(\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
-                                r"[hlL]?([diouxXeEfFgGcrsa%])"),
-    "python-brace-format": re.compile(r"\{([^{}:!]*)[^{}]*\}"),
+_DIRECTIVE = {  # patterns, compiled by re's cache when first used
+    "c-format": r"%(?:[0-9]+\$)?[-+ #0'I]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                r"(?:hh|h|ll|l|L|q|j|z|Z|t)?([diouxXcsCSpneEfFgGaA%])",
+    "python-format": r"%(\([^)]*\))?[-+ #0]*(?:\*|[0-9]+)?(?:\.(?:\*|[0-9]+)?)?"
+                     r"[hlL]?([diouxXeEfFgGcrsa%])",
+    "python-brace-format": r"\{([^{}:!]*)[^{}]*\}",
 }
 
 
@@ -158,6 +163,7 @@ def _format_ok(flag: str, ref: polib.POEntry, forms: list[str]) -> bool:
     pattern = _DIRECTIVE.get(flag)
     if pattern is None:
         return True
+    pattern = re.compile(pattern)
 
     def signature(text: str) -> list[str]:
         return sorted("".join(g or "" for g in m.groups()) for m in pattern.finditer(text)
@@ -183,16 +189,38 @@ class _FuzzyIndex:
         self.encoded: dict[int, bytes] = {}
         self.grams: dict[str, list[int]] = {}
         self._short: dict[int, list[int]] | None = None
+        self.budget = _PYTHON_BUDGET
         wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
         if not wanted:
             return
         grams = self.grams
+        if len(wanted) <= 100:
+            self._find_grams(wanted)
+            return
         for index, entry in enumerate(candidates):
             text = entry.msgid
             if len(text) >= 4:
                 found = {text[i:i + 4] for i in range(len(text) - 3)} & wanted
                 for gram in found:
                     grams.setdefault(gram, []).append(index)
+
+    def _find_grams(self, wanted: set[str]) -> None:
+        """The same index for a few grams (a handful of new strings): each gram looked for
+        in all candidates at once (one text, NUL between them, which no msgid holds), not
+        every candidate cut into all its grams."""
+        texts = [entry.msgid for entry in self.candidates]
+        joined = "\x00".join(texts)
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        find, grams = joined.find, self.grams
+        for gram in wanted:
+            hits = []
+            at = find(gram)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                hits.append(index)  # once per candidate, in the candidates' order
+                at = find(gram, starts[index + 1])
+            if hits:
+                grams[gram] = hits
 
     def _bytes(self, text: str) -> bytes:
         try:
@@ -218,8 +246,6 @@ class _FuzzyIndex:
         return self._short
 
     def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
-        from rapidfuzz.distance import Indel
-
         query = self._bytes(msgid)
         if len(msgid) >= 4:
             counts: dict[int, int] = {}
@@ -240,13 +266,50 @@ class _FuzzyIndex:
             if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
                 continue
             limit = int(total * (1 - best + bonus)) + 1
-            distance = Indel.distance(query, other, score_cutoff=limit)
+            if self.budget > 0:  # a few candidates: no import for them
+                self.budget -= min(len(query), len(other))
+                distance = indel_distance(query, other)
+            else:
+                distance = _indel()(query, other, score_cutoff=limit)
             if distance > limit:
                 continue
             weight = (total - distance) / total + bonus
             if weight > best:
                 best, found = weight, entry
         return found
+
+
+# bytes of candidates scored in Python before rapidfuzz is imported: its import is a
+# tenth of a small merge (20 ms), which scores a few dozen candidates (1-3 kB, 1-2 ms
+# here); a merge that scores more needs rapidfuzz anyway
+_PYTHON_BUDGET = 6_000
+
+
+def indel_distance(a: bytes, b: bytes) -> int:
+    """The Indel distance (insertions and deletions, as rapidfuzz's ``Indel.distance``
+    and gettext's ``fstrcmp`` count them): ``len(a) + len(b) - 2 * LCS``, the longest
+    common subsequence found bit-parallel (Allison and Dix; Hyyroe), one step per byte of
+    the shorter string."""
+    if len(a) < len(b):
+        a, b = b, a
+    masks: dict[int, int] = {}
+    for i, byte in enumerate(a):
+        masks[byte] = masks.get(byte, 0) | 1 << i
+    full = v = (1 << len(a)) - 1
+    for byte in b:
+        match = masks.get(byte)
+        if match:
+            u = v & match
+            v = ((v + u) | (v - u)) & full
+    return len(b) - len(a) + 2 * v.bit_count()
+
+
+@functools.cache
+def _indel():
+    """rapidfuzz's Indel distance, imported the first time it is needed."""
+    from rapidfuzz.distance import Indel
+
+    return Indel.distance
 
 
 # -------------------------------------------------------------------- the merge
@@ -257,6 +320,25 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
     """The merged catalog, as ``msgmerge --previous OLD TEMPLATE`` writes it, with
     re-segmentation (see the module's docstring) unless ``resegment`` is False."""
     old_entries = list(old) if old is not None else []
+    result, plurals, codec = header_result(old, template)
+    refs = [entry for entry in template if not entry.obsolete]
+    merged, used = match_entries(old_entries, refs, plurals=plurals, codec=codec,
+                                 previous=previous, fuzzy_matching=fuzzy_matching,
+                                 resegment=resegment, contained=contained)
+    entries: list[polib.POEntry] = []  # extended at once: polib's append is a call each
+    for ref, entry in zip(refs, merged, strict=True):
+        entries.append(new_entry(ref, plurals) if entry is None else finished(entry))
+    for entry in old_entries:
+        if id(entry) not in used:
+            entries.append(obsolete_entry(entry))
+    result.extend(entries)
+    return result
+
+
+def header_result(old: polib.POFile | None, template: polib.POFile
+                  ) -> tuple[polib.POFile, int, str]:
+    """The merged catalog with its header and no entries yet, the catalog's plural count
+    and the charset its msgids are compared in (``msgmerge``'s first step)."""
     codec = getattr(old, "encoding", "utf-8") or "utf-8"
     result = polib.POFile(wrapwidth=79, encoding="utf-8")
     old_header = getattr(old, "header_entry", None) if old is not None else None
@@ -288,20 +370,29 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
     else:
         result.header_entry = None
         result.header_raw = None
+    return result, plurals, codec
 
+
+def match_entries(old_entries: list, refs: list, *, plurals: int, codec: str,
+                  previous: bool, fuzzy_matching: bool, resegment: bool,
+                  contained: bool = False, exact=None) -> tuple[list, set[int]]:
+    """msgmerge's matching of the template's live entries ``refs`` to the old entries:
+    for each ref its merged entry (None: no match), and the ``id`` of every old entry
+    used. ``exact(old, ref)``, where given, may stand in for the merge of an exact match
+    (``po.lean`` gives the entry's text; None leaves it to this module)."""
     by_key: dict[tuple[str | None, str], polib.POEntry] = {}
     for entry in old_entries:
         by_key.setdefault((entry.msgctxt, entry.msgid), entry)
-    refs = [entry for entry in template if not entry.obsolete]
-    merged: list[polib.POEntry | None] = [None] * len(refs)
+    merged: list = [None] * len(refs)
     used: set[int] = set()
     for i, ref in enumerate(refs):
         match = by_key.get((ref.msgctxt, ref.msgid))
         if match is not None:
-            merged[i] = _merged(match, ref, force_fuzzy=False, previous=previous,
-                                plurals=plurals)
+            found = exact(match, ref) if exact is not None else None
+            merged[i] = found if found is not None else _merged(
+                match, ref, force_fuzzy=False, previous=previous, plurals=plurals)
             used.add(id(match))
-    exact = set(used)
+    exact_ids = set(used)
     if resegment:
         _resegment(refs, merged, old_entries, used, previous=previous)
     if fuzzy_matching:
@@ -320,29 +411,35 @@ def msgmerge(old: polib.POFile | None, template: polib.POFile, *, previous: bool
                 used.add(id(match))
     if contained:
         # the old sentence may have given its first part a fuzzy match already
-        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact
+        _match_contained(refs, merged, [e for e in old_entries if id(e) not in exact_ids
                                         and _translated(e) and e.msgctxt is None
                                         and not e.msgid_plural], previous=previous)
-    entries: list[polib.POEntry] = []  # extended at once: polib's append is a call each
-    for i, ref in enumerate(refs):
-        entry = merged[i]
-        if entry is None:
-            entry = _copy(ref)
-            if entry.msgid_plural and not any(entry.msgstr_plural.values()):
-                entry.msgstr_plural = dict.fromkeys(range(plurals), "")  # nplurals forms
-        if "fuzzy" not in entry.flags or not _translated(entry):
-            entry.previous_msgctxt = entry.previous_msgid = None
-            entry.previous_msgid_plural = None
-        entries.append(entry)
-    for entry in old_entries:
-        if id(entry) in used:
-            continue
-        gone = _copy(entry)
-        gone.comment, gone.comment_lines, gone.occurrences = "", None, []
-        gone.obsolete = 1
-        entries.append(gone)
-    result.extend(entries)
-    return result
+    return merged, used
+
+
+def new_entry(ref: polib.POEntry, plurals: int) -> polib.POEntry:
+    """The merged entry of a template entry nothing matched."""
+    entry = _copy(ref)
+    if entry.msgid_plural and not any(entry.msgstr_plural.values()):
+        entry.msgstr_plural = dict.fromkeys(range(plurals), "")  # nplurals forms
+    return finished(entry)
+
+
+def finished(entry: polib.POEntry) -> polib.POEntry:
+    """A merged entry keeps its ``#|`` fields only where it is fuzzy and translated."""
+    if "fuzzy" not in entry.flags or not _translated(entry):
+        entry.previous_msgctxt = entry.previous_msgid = None
+        entry.previous_msgid_plural = None
+    return entry
+
+
+def obsolete_entry(old: polib.POEntry) -> polib.POEntry:
+    """An old entry no template entry used, as it is kept: obsolete, without extracted
+    comments or references."""
+    gone = _copy(old)
+    gone.comment, gone.comment_lines, gone.occurrences = "", None, []
+    gone.obsolete = 1
+    return gone
 
 
 def _declares_utf8(header: str) -> bool:
@@ -415,10 +512,10 @@ def _resegment(refs: list[polib.POEntry], merged: list, old_entries: list[polib.
     stay as obsolete entries too (unlike a fuzzy source in msgmerge): their translation
     was cut or joined, so its exact text is kept."""
     taken: set[int] = set()
-    keys = [_key(ref.msgid) if _plain(ref) and merged[i] is None else ""
+    keys = [_key(ref.msgid) if merged[i] is None and _plain(ref) else ""
             for i, ref in enumerate(refs)]
     runs = _runs(keys)
-    for old in old_entries:
+    for old in old_entries if runs else ():  # no run of new entries: no split to find
         if id(old) in used or not _translated(old) or not _plain(old):
             continue
         span = runs.get(_key(old.msgid))
@@ -431,10 +528,10 @@ def _resegment(refs: list[polib.POEntry], merged: list, old_entries: list[polib.
             merged[index] = _fuzzy_from(refs[index], share, old.tcomment, old.msgid,
                                         previous)
         taken.add(id(old))
-    live_old = [e for e in old_entries if not e.obsolete and _plain(e) and id(e) not in used
+    live_old = [e for e in old_entries if id(e) not in used and not e.obsolete and _plain(e)
                 and id(e) not in taken]
     old_runs = _runs([_key(e.msgid) for e in live_old])
-    for index, ref in enumerate(refs):
+    for index, ref in enumerate(refs if old_runs else ()):  # no run of old entries left
         if merged[index] is not None or not _plain(ref):
             continue
         span = old_runs.get(_key(ref.msgid))

@@ -1,12 +1,13 @@
 """``l10n merge``: msgmerge's command line as a library function (files in, bytes out).
 
-``merge_files`` reads DEF.po and REF.pot, merges them (``po.merge.msgmerge``) and
-returns the bytes for standard output, or writes them: ``-o FILE`` atomically, ``-U``
-over DEF.po only when the result differs (as msgmerge, a change of
-``POT-Creation-Date`` alone does not count), after a backup made as msgmerge makes it
-(``--backup``/``$VERSION_CONTROL``, ``--suffix``/``$SIMPLE_BACKUP_SUFFIX``). An ``-U``
-run compares DEF.po with the bytes it read just before replacing it, so a translator's
-save made while it ran is never overwritten.
+``merge_files`` reads DEF.po and REF.pot, merges them (``po.lean`` where both are in
+the layout gettext writes, which is most files: the same bytes in a fraction of the
+time; else ``po.merge.msgmerge``) and returns the bytes for standard output, or writes
+them: ``-o FILE`` atomically, ``-U`` over DEF.po only when the result differs (as
+msgmerge, a change of ``POT-Creation-Date`` alone does not count), after a backup made
+as msgmerge makes it (``--backup``/``$VERSION_CONTROL``, ``--suffix``/
+``$SIMPLE_BACKUP_SUFFIX``). An ``-U`` run compares DEF.po with the bytes it read just
+before replacing it, so a translator's save made while it ran is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from pathlib import Path
 
 from ..errors import CatalogError, ConfigError, read_input
+from . import lean
 from .catalog import decode_catalog, encode_catalog, format_catalog, parse_catalog
 from .merge import msgmerge
 
@@ -103,12 +105,29 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     if update and output is not None:
         raise ConfigError("--update and --output-file are mutually exclusive",
                           hint="use one of them")
-    po, read = load_catalog(Path(old))
-    pot, _ = load_catalog(Path(template))
-    merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
     # msgmerge -U always writes the catalog whole; otherwise a result with nothing but
     # its header is written as nothing, and an -o file is then left as it was
-    text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po or update)
+    force_po = force_po or update
+    read = read_input(Path(old), CatalogError, what="catalog", missing_hint="check the path")
+    text, codec = decode_catalog(read, Path(old))
+    found = None
+    if wrap and codec == "utf-8" and (lean_old := lean.scan(text)) is not None:
+        # the common case, files as gettext writes them: po.lean, same bytes
+        data = read_input(Path(template), CatalogError, what="catalog",
+                          missing_hint="check the path")
+        pot_text, pot_codec = decode_catalog(data, Path(template))
+        if pot_codec == "utf-8":
+            found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
+                                       resegment=resegment, width=width, force_po=force_po)
+    if found is not None:
+        merged, text = found
+    else:
+        po = parse_catalog(text, path=Path(old))
+        po.encoding = codec
+        pot, _ = load_catalog(Path(template))
+        merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy,
+                          resegment=resegment)
+        text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
     data = encode_catalog(merged, text, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data):

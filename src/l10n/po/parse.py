@@ -32,7 +32,7 @@ from itertools import accumulate, islice
 
 import polib
 
-__all__ = ["PoSyntaxError", "parse_po", "FORMAT_LANGUAGES", "parse_flags"]
+__all__ = ["PoSyntaxError", "parse_po", "FORMAT_LANGUAGES", "parse_flags", "STRING", "joined"]
 
 
 class PoSyntaxError(ValueError):
@@ -250,8 +250,10 @@ _FIELD_KEYWORDS = frozenset(("msgctxt", "msgid", "msgid_plural", "msgstr"))
 # it ends where the next entry starts (a comment, msgid, msgctxt) or the text ends, so
 # that no string or keyword after it could still belong to it. Anything else is read
 # line by line. Possessive quantifiers: no backtracking, linear time.
-_S = r'(?:[^"\\\n\r\x04]|\\[ntbrfva\\"])*+'
-_ENTRY = re.compile(
+# a string's text between its quotes, escapes included (po.lean reads with it too)
+STRING = r'[^"\\\n\r\x04]*+(?:\\[ntbrfva\\"][^"\\\n\r\x04]*+)*+'
+_S = STRING
+_ENTRY = (  # compiled by re's cache the first time a file is read whole entry at once
     r"(?P<comments>(?:#(?:[^~|\n][^\n]*+)?\n)*+)"
     rf'(?:msgctxt "(?P<ctxt>{_S})"\n(?P<ctxt_more>(?:"{_S}"\n)*+))?'
     rf'msgid "(?P<id>{_S})"\n(?P<id_more>(?:"{_S}"\n)*+)'
@@ -266,7 +268,7 @@ def _starts_entry(line: str) -> bool:
         ("msgid ", "msgctxt "))
 
 
-def _joined(first: str, more: str | None) -> str:
+def joined(first: str, more: str | None) -> str:
     """A string's value from its first line's text and its continuation lines."""
     if more:
         first += more[1:-2].replace('"\n"', "")
@@ -275,12 +277,14 @@ def _joined(first: str, more: str | None) -> str:
     return first
 
 
-def parse_po(text: str) -> polib.POFile:
-    """The POFile gettext would read from ``text`` (lines separated by ``\\n``)."""
+def parse_po(text: str, *, whole_entries: bool = True) -> polib.POFile:
+    """The POFile gettext would read from ``text`` (lines separated by ``\\n``);
+    ``whole_entries=False`` reads line by line only (the same result; for a text of an
+    entry or two, which is read before the whole-entry pattern would be compiled)."""
     enabled = gc.isenabled()
     gc.disable()  # nothing here makes reference cycles; collecting would double the time
     try:
-        return _parse(text)
+        return _parse(text, whole_entries)
     finally:
         if enabled:
             gc.enable()
@@ -382,10 +386,10 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         else:
             fields["linenum"] = number
         if group("ctxt") is not None:
-            fields["msgctxt"] = _joined(group("ctxt"), group("ctxt_more"))
-        fields["msgid"] = _joined(group("id"), group("id_more"))
+            fields["msgctxt"] = joined(group("ctxt"), group("ctxt_more"))
+        fields["msgid"] = joined(group("id"), group("id_more"))
         fields["obsolete"] = 0
-        fields["msgstr"] = _joined(group("str"), group("str_more"))
+        fields["msgstr"] = joined(group("str"), group("str_more"))
         record(fields)
 
     lines = text.split("\n")
@@ -394,7 +398,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         numbered = _continued(lines)
     plain = whole_entries and "\\\n" not in text  # else lines are joined first
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0)) if plain else []
-    match_entry = _ENTRY.match
+    match_entry = re.compile(_ENTRY).match if plain else None
     numbered = iter(numbered)
     for number, line in numbered:
         if plain:
@@ -523,17 +527,17 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
 
 def _continued(lines: list[str]) -> Iterator[tuple[int, str]]:
     """Lines with gettext's continuation: a backslash before a newline removes both."""
-    number, joined = 0, ""
+    number, held = 0, ""
     for index, line in enumerate(lines, start=1):
-        if not joined:
+        if not held:
             number = index
         if line.endswith("\\"):
-            joined += line[:-1]
+            held += line[:-1]
             continue
-        yield number, joined + line
-        joined = ""
-    if joined:
-        yield number, joined
+        yield number, held + line
+        held = ""
+    if held:
+        yield number, held
 
 
 def _comment(pending: dict, body: str, number: int) -> None:

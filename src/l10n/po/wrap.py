@@ -57,7 +57,7 @@ from itertools import accumulate
 
 from .breaks import common_class
 
-__all__ = ["escape", "wrap_field", "wrap_references"]
+__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references"]
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
             "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'}
@@ -348,8 +348,15 @@ def _portions_by_character(value: str, protect: frozenset[int]
 
 # Scripts whose widths need no special casing: ASCII, Latin-1, general punctuation, Hangul
 # syllables. Anything else (combining marks, Indic scripts) takes the full algorithm.
-_SIMPLE = re.compile(r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*")
-_SYLLABLES = re.compile(r"[\uac00-\ud7a3]")
+_SIMPLE = r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*"
+
+
+@functools.cache  # compiled when first needed: a merge copying its lines never wraps
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The ``_SIMPLE`` scripts, and Hangul syllables."""
+    return re.compile(_SIMPLE), re.compile(r"[\uac00-\ud7a3]")
+
+
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
@@ -377,12 +384,13 @@ def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
     newline = value.find("\n")
     if newline >= 0 and newline != len(value) - 1:
         return None
-    if not _SIMPLE.fullmatch(value, 0, len(value) - (newline >= 0)):
+    simple, syllables = _patterns()
+    if not simple.fullmatch(value, 0, len(value) - (newline >= 0)):
         return None
     escaped = value.translate(_ESCAPE_TABLE)
     # in these scripts only Hangul syllables take two columns and only U+00AD none
     columns = (len(escaped) if escaped.isascii() else
-               len(escaped) + len(_SYLLABLES.findall(escaped)) - escaped.count("\xad"))
+               len(escaped) + len(syllables.findall(escaped)) - escaped.count("\xad"))
     if len(keyword) + 1 + columns <= _page_width(width) - 2 - len(prefix):
         return f'{prefix}{keyword} "{escaped}"'
     return None
@@ -415,7 +423,7 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     first = True
     for index, (text, prohibited) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        marks = (_simple_linebreaks(text) if _SIMPLE.fullmatch(text)
+        marks = (_simple_linebreaks(text) if _patterns()[0].fullmatch(text)
                  else _possible_linebreaks(text))
         for at in prohibited:  # inside an escape or a directive
             marks[at] = _PROHIBITED
@@ -454,3 +462,84 @@ def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
     if column > 2:
         lines.append(line)
     return lines
+
+
+def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix: str = "",
+               width: int = 79, language: str | None = None) -> bool:
+    """Are the lines ``{prefix}{keyword} "{first}"`` and ``{prefix}"{m}"`` for each ``m``
+    of ``more`` (the texts between the quotes, escapes as written) exactly what
+    ``wrap_field(keyword, value, prefix=prefix, width=width, language=language)`` writes?
+    (``value`` is what the lines say.) So a field read in that form can be copied as
+    text. Proved without the break algorithm in the usual cases: one line that fits,
+    and lines that each hold one whole newline-ended portion and fit; anything else is
+    compared with ``wrap_field``."""
+    avail = _page_width(width) - 2 - len(prefix)
+    if not more:
+        newline = value.find("\n")
+        if newline < 0 or newline == len(value) - 1:
+            columns = _columns(value, first, read=True)
+            if columns is not None and len(keyword) + 1 + columns <= avail:
+                return True  # fits: no break is taken, whatever the break classes
+    elif not first and len(more) > 1:
+        parts = value.split("\n")
+        if not parts[-1]:
+            parts.pop()
+        last = len(parts) - 1
+        if len(parts) == len(more) and all(
+                (columns := _columns(part + "\n" if n < last or value[-1:] == "\n"
+                                     else part, text)) is not None and columns <= avail
+                for n, (part, text) in enumerate(zip(parts, more, strict=True))):
+            return True  # one portion per line, each fitting: no break inside any
+    lines = _wrap(keyword, value, prefix, width, True, language)
+    return len(lines) == len(more) + 1 and lines[0] == f'{prefix}{keyword} "{first}"' \
+        and all(line == f'{prefix}"{text}"' for line, text in zip(lines[1:], more, strict=True))
+
+
+def _columns(value: str, text: str, read: bool = False) -> int | None:
+    """The columns of ``text`` if it is ``value`` escaped as gettext escapes it, else
+    None. ``read``: ``text`` is what a reader accepted between quotes and ``value`` what
+    it read there, so a printable ``text`` holds only the writer's escapes."""
+    if not (read and text.isprintable()) and value.translate(_ESCAPE_TABLE) != text:
+        return None
+    return len(text) if text.isascii() else sum(map(_width, text))
+
+
+_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]*:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
+
+
+# one row of "file:line" references, the file without a colon
+_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++:(?:0|[1-9][0-9]*+))++\n")
+
+
+def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
+    """Are the ``#:`` lines ``lines`` (each ending in a newline) exactly what
+    ``wrap_references`` writes for the references a reader finds in them? True for
+    "file:line" references, each once, without a leading ``./``, the line number without
+    leading zeros, packed as msgcat packs them."""
+    if not lines:
+        return True
+    if len(lines) <= max(width, 20) + 1 and lines.isascii() \
+            and _ONE_ROW.fullmatch(lines):  # the usual: one row that fits
+        if lines.count(" ") == 1:
+            return True  # one reference: no duplicate
+        tokens = lines.split()
+        return len(set(tokens)) == len(tokens)
+    if not re.fullmatch(_CANONICAL_REFERENCES, lines):  # rare: re's cache compiles it once
+        return False
+    tokens = lines.split()
+    rows = lines[:-1].split("\n")
+    if len(set(tokens)) != len(tokens) - len(rows) + 1:  # one "#:" per row
+        return False
+    page = _page_width(width)
+    sizes = [len(row) for row in rows] if lines.isascii() else [
+        len(row.encode("utf-8")) for row in rows]
+    for n, row in enumerate(rows):
+        if sizes[n] > page and row.count(" ") > 1:
+            return False  # two references on a line that is too long
+        if n + 1 < len(rows):
+            after = rows[n + 1]
+            space = after.find(" ", 3)
+            head = after[3:] if space < 0 else after[3:space]
+            if sizes[n] + 1 + len(head.encode("utf-8")) <= page:
+                return False  # the next reference would have fitted on this line
+    return True

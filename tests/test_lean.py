@@ -1,0 +1,245 @@
+"""``po.lean``, the merge of files in gettext's layout that copies provably unchanged text,
+against the general path (``po.merge.msgmerge`` then ``po.catalog.format_catalog``) and
+against GNU msgmerge on the real corpus; ``po.wrap``'s proofs of canonical wrapping
+against the writer itself."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.errors import CatalogError
+from l10n.po import lean
+from l10n.po import msgmerge as command
+from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
+from l10n.po.merge import msgmerge
+from l10n.po.wrap import are_wrapped_references, is_wrapped, wrap_field, wrap_references
+
+from .conftest import DATA, ROOT
+
+CORPUS = ROOT.parent / "shared" / "po-corpus"
+
+
+def _corpus() -> Path:
+    if not CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CORPUS} is missing; CI must have ../shared")
+        pytest.skip("../shared/po-corpus is absent")
+    return CORPUS
+
+
+def _general(old: str, pot: str, *, previous=True, fuzzy=True, resegment=True, width=79,
+             force_po=False) -> str:
+    po, ref = parse_catalog(old), parse_catalog(pot)
+    merged = msgmerge(po, ref, previous=previous, fuzzy_matching=fuzzy, resegment=resegment)
+    return format_catalog(merged, width=width, force_po=force_po)
+
+
+def _lean(old: str, pot: str, *, previous=True, fuzzy=True, resegment=True, width=79,
+          force_po=False) -> str | None:
+    found = lean.merge_texts(old, pot, previous=previous, fuzzy=fuzzy, resegment=resegment,
+                             width=width, force_po=force_po)
+    return None if found is None else found[1]
+
+
+def test_every_corpus_merge_by_the_lean_path_is_msgmerges() -> None:
+    """The command's own path (po.lean wherever it reads both files) on the 80 real
+    pairs: byte for byte msgmerge --previous; and most pairs do take the lean path."""
+    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    lean_pairs, different = 0, []
+    for pair in pairs:
+        old, pot = (pair / "old.po").read_text("utf-8", "replace"), (
+            pair / "new.pot").read_text("utf-8", "replace")
+        lean_pairs += lean.scan(old) is not None and lean.scan(pot) is not None
+        data = command.merge_files(pair / "old.po", pair / "new.pot", previous=True)
+        if data != (pair / "msgmerge.po").read_bytes():
+            different.append(pair.name)
+    assert different == []
+    assert lean_pairs >= len(pairs) * 3 // 4, lean_pairs
+
+
+def test_lean_equals_the_general_path_on_the_corpus_under_every_option() -> None:
+    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    for pair in pairs[::3]:
+        old = (pair / "old.po").read_text("utf-8")
+        pot = (pair / "new.pot").read_text("utf-8")
+        if lean.scan(old) is None or lean.scan(pot) is None:
+            continue
+        for previous, fuzzy, resegment, width in ((True, True, True, 40),
+                                                  (False, True, True, 79),
+                                                  (True, False, True, 79),
+                                                  (True, True, False, 79),
+                                                  (False, False, False, 100)):
+            options = dict(previous=previous, fuzzy=fuzzy, resegment=resegment,
+                           width=width)
+            assert _lean(old, pot, **options) == _general(old, pot, **options), (
+                pair.name, options)
+
+
+def test_a_layout_gettext_does_not_write_takes_the_general_path() -> None:
+    entry = 'msgid "a"\nmsgstr "b"\n'
+    for text in ('#, fuzzy\n#: f.c:1\n' + entry,  # comments out of gettext's order
+                 entry + "\n\n\n" + 'msgid "c"\nmsgstr ""\n',  # three blank lines
+                 entry + 'msgid "c"\nmsgstr ""\n',  # no blank line between entries
+                 entry.replace("\n", "\r\n"),  # CRLF
+                 '#foo\n' + entry,  # a comment without its space
+                 'msgid "a"\nmsgstr "b\\x41"\n',  # an escape gettext does not write
+                 entry + "\n" + entry,  # a duplicate: po.parse reports it
+                 'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\nmsgstr[0] "c"\n'):
+        assert lean.scan(text) is None, text
+    assert lean.scan(entry) is not None and lean.scan("#. x\n#: f.c:1\n" + entry)
+
+
+def test_a_catalog_the_general_reader_refuses_gives_its_error(tmp_path: Path) -> None:
+    old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
+    entry = '#: f.c:1\nmsgid "a"\nmsgstr "b"\n'
+    old.write_text(entry + "\n" + entry, "utf-8")
+    pot.write_text(entry, "utf-8")
+    with pytest.raises(CatalogError) as merged:
+        command.merge_files(old, pot)
+    with pytest.raises(CatalogError) as read:
+        read_catalog(old)
+    assert str(merged.value) == str(read.value) and "duplicate" in str(read.value)
+
+
+# ------------------------------------------------------------------ generated catalogs
+
+TEXTS = st.lists(st.sampled_from(
+    ["file", "the", "a", "%d", "%s", "%(name)s", "{name}", "파일을", "열기", "ファイル",
+     "Файл", "configuration-management-subsystem", "\n", "\t", '"', "\\", "x" * 30,
+     "ಕಿ", "e\u0301", "\u00ad", "  ", "a.b", "(%d)"]), max_size=14).map("".join)
+FLAGS = st.sampled_from([[], ["c-format"], ["fuzzy"], ["fuzzy", "c-format"],
+                         ["python-format"], ["python-brace-format"], ["no-wrap"],
+                         ["range: 1..5"]])
+
+
+@st.composite
+def catalogs(draw):
+    """(old PO, new POT) texts written by the general writer at some width (so the
+    lean reader mostly accepts them, and some fields are wrapped for another width)."""
+    key = st.tuples(st.none() | st.sampled_from(["menu", "x" * 70]),
+                    TEXTS.filter(bool))
+    keys = draw(st.lists(key, min_size=1, max_size=8, unique=True))
+    gone = [k for k in draw(st.lists(key, max_size=4, unique=True)) if k not in keys]
+    texts = []
+    for kind in ("po", "pot"):
+        po = polib.POFile(wrapwidth=79)
+        po.metadata = {"Content-Type": "text/plain; charset=UTF-8",
+                       "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+        po.header_entry = None
+        po.header_raw = None
+        chosen = draw(st.lists(st.sampled_from(keys), unique=True)) + gone \
+            if kind == "po" else keys
+        for n, (ctx, msgid) in enumerate(chosen):
+            plural = draw(st.booleans()) and n % 3 == 2
+            entry = polib.POEntry(msgid=msgid, msgctxt=ctx,
+                                  msgstr="" if kind == "pot" or plural else draw(TEXTS),
+                                  flags=list(draw(FLAGS)))
+            if plural:
+                entry.msgid_plural = msgid + "s"
+                entry.msgstr_plural = {0: "" if kind == "pot" else draw(TEXTS), 1: ""}
+            if kind == "pot":
+                entry.occurrences = [(f"src/{'d' * draw(st.integers(0, 60))}.c", str(k))
+                                     for k in range(draw(st.integers(0, 6)))]
+                entry.comment = draw(st.sampled_from(["", "TRANSLATORS: x", "a\nb"]))
+            else:
+                entry.tcomment = draw(st.sampled_from(["", "checked", "a\n\nb"]))
+                entry.obsolete = int(draw(st.booleans()) and n % 4 == 3)
+                if "fuzzy" in entry.flags and draw(st.booleans()):
+                    entry.previous_msgid = draw(TEXTS)
+            po.append(entry)
+        texts.append(format_catalog(po, width=draw(st.sampled_from([79, 79, 40, 120]))))
+    return texts[0], texts[1]
+
+
+@settings(max_examples=int(os.environ.get("L10N_LEAN_EXAMPLES", 300)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs(), st.booleans(), st.booleans(), st.booleans(),
+       st.sampled_from([79, 79, 40, 20, 100]), st.booleans())
+def test_lean_merge_equals_the_general_merge(case, previous, fuzzy, resegment, width,
+                                              force_po) -> None:
+    old, pot = case
+    options = dict(previous=previous, fuzzy=fuzzy, resegment=resegment, width=width,
+                   force_po=force_po)
+    ours = _lean(old, pot, **options)
+    if ours is not None:
+        assert ours == _general(old, pot, **options)
+
+
+@settings(max_examples=int(os.environ.get("L10N_LEAN_EXAMPLES", 300)), deadline=None)
+@given(TEXTS, st.sampled_from(["msgid", "msgstr", "msgctxt", "msgstr[0]"]),
+       st.sampled_from(["", "#~ ", "#| "]), st.sampled_from([79, 40, 20, 10, 200]),
+       st.sampled_from([None, "c", "python", "python-brace"]),
+       st.sampled_from([79, 40, 30, 200, 0]), st.data())
+def test_is_wrapped_says_whether_the_writer_writes_those_lines(
+        value, keyword, prefix, width, language, written_at, data) -> None:
+    """Lines written at some width (or split at random places): is_wrapped is true
+    exactly when they are what wrap_field writes at ``width``."""
+    if written_at:
+        lines = wrap_field(keyword, value, prefix=prefix, width=written_at,
+                           language=language)
+    else:
+        escaped = wrap_field(keyword, value, prefix=prefix, wrap=False)
+        inner = "".join(line[len(prefix):].split('"', 1)[1][:-1] for line in escaped)
+        bounds, at = [0], 0  # where a cut may fall: never inside an escape
+        while at < len(inner):
+            at += 2 if inner[at] == "\\" else 1
+            bounds.append(at)
+        cuts = sorted(data.draw(st.sets(st.sampled_from(bounds), max_size=4)))
+        pieces = [inner[a:b] for a, b in zip([0, *cuts], [*cuts, len(inner)], strict=True)]
+        lines = [f'{prefix}{keyword} "{pieces[0]}"'] + [f'{prefix}"{p}"' for p in pieces[1:]]
+    first = lines[0][len(prefix) + len(keyword) + 2:-1]
+    more = [line[len(prefix) + 1:-1] for line in lines[1:]]
+    expected = wrap_field(keyword, value, prefix=prefix, width=width, language=language)
+    assert is_wrapped(keyword, value, first, more, prefix=prefix, width=width,
+                      language=language) == (list(lines) == expected)
+
+
+REFERENCE = st.tuples(st.sampled_from(["a.c", "./b.c", "src/dir/file.c", "x" * 70, "é.c",
+                                       "c:d.c"]),
+                      st.sampled_from(["", "1", "12", "012", "0"]))
+
+
+@settings(max_examples=int(os.environ.get("L10N_LEAN_EXAMPLES", 300)), deadline=None)
+@given(st.lists(REFERENCE, max_size=8), st.sampled_from([79, 40, 20, 200]),
+       st.sampled_from([79, 40, 200]))
+def test_are_wrapped_references_says_whether_the_writer_writes_those_lines(
+        references, width, written_at) -> None:
+    refs = [f"{name}:{line}" if line else name for name, line in references]
+    lines = "".join(line + "\n" for line in wrap_references(refs, width=written_at))
+    po = parse_catalog(lines + 'msgid "a"\nmsgstr ""\n')
+    again = wrap_references([f"{f}:{n}" if n else f for f, n in po[0].occurrences],
+                            width=width)
+    same = "".join(line + "\n" for line in again) == lines
+    if are_wrapped_references(lines, width=width):
+        assert same  # never a false proof
+    usual = all(line and not name.startswith("./") and ":" not in name
+                and line == str(int(line)) for name, line in references)
+    if usual and len(set(refs)) == len(refs):
+        assert are_wrapped_references(lines, width=width) == same  # and no false doubt
+
+
+def test_the_data_cases_take_the_lean_path() -> None:
+    old = (DATA / "po" / "old.po").read_text("utf-8")
+    pot = (DATA / "po" / "new.pot").read_text("utf-8")
+    assert _lean(old, pot) == _general(old, pot)
+
+
+def test_comment_lines_after_the_header_belong_to_the_next_entry() -> None:
+    """xgettext's POT header is often followed by '#"Plural-Forms: ...' lines; gettext
+    reads them as the first entry's comments, and so does the lean reader."""
+    pot = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+           '#"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n\n'
+           '#: a.c:1\nmsgid "one"\nmsgstr ""\n\n#: a.c:2\nmsgid "two"\nmsgstr ""\n')
+    old = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+           'msgid "two"\nmsgstr "둘"\n\nmsgid "gone"\nmsgstr "없음"\n')
+    found = lean.scan(pot)
+    assert found is not None and found[1][0].lead.startswith('#"Plural-Forms')
+    for a, b in ((old, pot), (pot, old), (pot, pot)):
+        assert _lean(a, b) == _general(a, b)
+    assert '# "Plural' in _lean(old, pot, fuzzy=False)  # a new entry keeps its comments
