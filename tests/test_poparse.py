@@ -228,3 +228,22 @@ def test_references_read_in_linear_time() -> None:
         start = time.perf_counter()
         _filepos(text)
         assert time.perf_counter() - start < 5  # generous: linear is milliseconds
+
+
+@needs_gettext
+@pytest.mark.parametrize("text", [
+    'msgid ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n#~ msgstr "p"\n',
+    '#~ msgid "a"\nmsgstr "b"\n', 'msgid "a"\n#~ "x"\nmsgstr "b"\n',
+    '#~ msgid "a"\n#~ msgstr "b"\n"c"\n', 'msgctxt "c"\n#~ msgid "a"\n#~ msgstr "b"\n',
+    'msgid "a"\nmsgid_plural "as"\n#~ msgstr[0] "b"\n'])
+def test_an_entry_half_obsolete_is_refused_at_msgcats_line(tmp_path, text: str) -> None:
+    """Found by the line-soup property: gettext refuses an entry whose lines are not all
+    #~ or all live ("inconsistent use of #~"); the reader joined them."""
+    path = tmp_path / "s.po"
+    path.write_text(text, "utf-8")
+    gnu = subprocess.run(["msgcat", str(path)], capture_output=True, text=True,
+                         env={"LC_ALL": "C"})
+    assert gnu.returncode != 0 and "inconsistent use of #~" in gnu.stderr
+    line = int(gnu.stderr.split(":")[1])
+    with pytest.raises(CatalogError, match=rf"^<string>:{line}: .*inconsistent use of #~"):
+        parse_catalog(text)

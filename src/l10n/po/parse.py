@@ -300,6 +300,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
     pending: dict = {}
     cur: dict | None = None  # the message being read
     field = ""  # the field the next string continues: a key of cur, or "msgstr[N]"
+    retired = False  # whether the message being read is obsolete (#~): all its lines are
     seen: dict[tuple[str | None, str], int] = {}
 
     def record(entry: dict) -> None:
@@ -338,16 +339,25 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         raise PoSyntaxError("missing 'msgstr' section", number,
                             "give the message before this line a msgstr")
 
+    def consistent(obsolete: bool, number: int) -> None:
+        """A line of the open message is #~ exactly when the message's first is (po-gram.y's
+        check_obsolete)."""
+        if cur is not None and obsolete is not retired:
+            raise PoSyntaxError("inconsistent use of #~", number,
+                                "mark every line of an obsolete entry with #~, or none")
+
     def start(keyword: str, number: int, obsolete: bool) -> None:
         """A msgctxt, msgid, msgid_plural or msgstr keyword (not msgstr[N], not #|)."""
-        nonlocal cur, field, pending
+        nonlocal cur, field, pending, retired
         if keyword in ("msgctxt", "msgid"):
             if not (keyword == "msgid" and cur is not None and field == "msgctxt"):
                 close(number)
+            consistent(obsolete, number)
             if cur is None:
                 cur = {"linenum": number}
                 cur.update(pending)
                 pending = {}
+                retired = obsolete
             cur[keyword] = ""
             if keyword == "msgid":
                 cur["obsolete"] = 1 if obsolete else 0
@@ -355,6 +365,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         elif keyword == "msgid_plural":
             if cur is None or field != "msgid":
                 raise PoSyntaxError("msgid_plural without msgid", number)
+            consistent(obsolete, number)
             cur["msgid_plural"] = ""
             field = "msgid_plural"
         elif keyword == "msgstr":
@@ -362,6 +373,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                     or "msgid_plural" in cur:
                 raise PoSyntaxError("msgstr without msgid" if cur is None or "msgid"
                                     not in cur else "unexpected msgstr", number)
+            consistent(obsolete, number)
             cur["msgstr"] = ""
             field = "msgstr"
         elif keyword == "domain":
@@ -419,7 +431,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         # space and a string, with no escapes (the general scanner below does the rest)
         if line[-1:] == '"' and "\\" not in line and "\x04" not in line:
             if line[0] == '"' and line.count('"') == 2 and cur is not None \
-                    and field[:1] == "m" and field[-1] != "]":
+                    and field[:1] == "m" and field[-1] != "]" and not retired:
                 cur[field] += line[1:-1]
                 continue
             space = line.find(' "')
@@ -462,6 +474,8 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                     raise PoSyntaxError("a string without a keyword before it", number,
                                         "add msgid/msgstr before the string")
                 target = pending if field.startswith("previous_") else cur
+                if target is cur:
+                    consistent(obsolete, number)
                 if field.startswith("msgstr["):
                     forms = target["msgstr_plural"]
                     index = len(forms) - 1
@@ -484,6 +498,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                 pos = length - len(rest) + bracket + 1
                 if cur is None or "msgid_plural" not in cur or "msgstr" in cur:
                     raise PoSyntaxError("msgstr[N] without msgid_plural", number)
+                consistent(obsolete, number)
                 forms = cur.setdefault("msgstr_plural", {})
                 if int(digits) != len(forms):
                     raise PoSyntaxError("plural form has wrong index", number,
