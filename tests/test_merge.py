@@ -223,3 +223,30 @@ def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, t
             expected.setdefault(gram, []).append(index)
     assert len(wanted) <= 100
     assert _FuzzyIndex(candidates, "utf-8", queries).grams == expected
+
+
+def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
+    """``update`` merges a catalog per essay: the Python Indel distance (which saves a
+    small ``l10n merge`` the rapidfuzz import) ran up to its budget in every merge, a
+    second of a 100-essay update in Python; past one budget, rapidfuzz scores."""
+    from l10n.po import merge
+
+    monkeypatch.setattr(merge, "_PYTHON_BUDGET", [6_000])
+    scored: list[int] = []
+    real = merge.indel_distance
+
+    def spy(a: bytes, b: bytes) -> int:
+        scored.append(min(len(a), len(b)))
+        return real(a, b)
+    monkeypatch.setattr(merge, "indel_distance", spy)
+    words = [f"sentence number {i} about the weather in town" for i in range(120)]
+    for round_ in range(3):
+        old = polib.POFile()
+        for text in words:
+            old.append(polib.POEntry(msgid=text, msgstr=f"translated {text}"))
+        template = polib.POFile()
+        for text in words:
+            template.append(polib.POEntry(msgid=f"{text} today {round_}", msgstr=""))
+        merged = merge.msgmerge(old, template)
+        assert sum("fuzzy" in entry.flags for entry in merged) == len(words)
+    assert 6_000 <= sum(scored) <= 6_000 + max(len(w) for w in words) + 10

@@ -189,7 +189,6 @@ class _FuzzyIndex:
         self.encoded: dict[int, bytes] = {}
         self.grams: dict[str, list[int]] = {}
         self._short: dict[int, list[int]] | None = None
-        self.budget = _PYTHON_BUDGET
         wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
         if not wanted:
             return
@@ -266,8 +265,8 @@ class _FuzzyIndex:
             if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
                 continue
             limit = int(total * (1 - best + bonus)) + 1
-            if self.budget > 0:  # a few candidates: no import for them
-                self.budget -= min(len(query), len(other))
+            if _PYTHON_BUDGET[0] > 0:  # a few candidates: no import for them
+                _PYTHON_BUDGET[0] -= min(len(query), len(other))
                 distance = indel_distance(query, other)
             else:
                 distance = _indel()(query, other, score_cutoff=limit)
@@ -281,8 +280,10 @@ class _FuzzyIndex:
 
 # bytes of candidates scored in Python before rapidfuzz is imported: its import is a
 # tenth of a small merge (20 ms), which scores a few dozen candidates (1-3 kB, 1-2 ms
-# here); a merge that scores more needs rapidfuzz anyway
-_PYTHON_BUDGET = 6_000
+# here); a merge that scores more needs rapidfuzz anyway. One budget for the process, not
+# per merge: ``update`` merges a catalog per essay (100 merges at 6 kB each in Python
+# cost it a second)
+_PYTHON_BUDGET = [6_000]
 
 
 def indel_distance(a: bytes, b: bytes) -> int:
