@@ -6,6 +6,8 @@ against the writer itself."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -243,3 +245,31 @@ def test_comment_lines_after_the_header_belong_to_the_next_entry() -> None:
     for a, b in ((old, pot), (pot, old), (pot, pot)):
         assert _lean(a, b) == _general(a, b)
     assert '# "Plural' in _lean(old, pot, fuzzy=False)  # a new entry keeps its comments
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext is not installed")
+@pytest.mark.parametrize(("old", "pot"), [
+    # the template's comments after its header (an xgettext lead) belong to the first
+    # entry: its c-format flag made the merge fuzzy, and the copy dropped it
+    (HEADER + '\n#: a.c:1\nmsgid "a %d"\nmsgstr "A %s"\n',
+     HEADER + '#, c-format\n\n#: a.c:2\nmsgid "a %d"\nmsgstr ""\n'),
+    (HEADER + '\n#: a.c:1\nmsgid "a"\nmsgstr "A"\n',
+     HEADER + '#. x\n#: b.c:3\n\n#: a.c:2\nmsgid "a"\nmsgstr ""\n'),
+    # a reference with no file name before its line joins the one before it (a.c:1:5)
+    (HEADER + '\n#: a.c:1\nmsgid "a"\nmsgstr "A"\n',
+     HEADER + '#. extracted for a\n\n#: a.c:2 :5\nmsgid "a"\nmsgstr ""\n'),
+    (HEADER + '\n#: a.c:1\nmsgid "a"\nmsgstr "A"\n',
+     HEADER + '\n#: a.c:2 :5\nmsgid "a"\nmsgstr ""\n'),
+])
+def test_review_counterexamples_merge_as_msgmerge(tmp_path: Path, old: str, pot: str) -> None:
+    """Found in review: the lean path copied an entry whose template lead (or an empty
+    file name in a reference) the writer does not write as it was."""
+    (tmp_path / "o.po").write_text(old, "utf-8")
+    (tmp_path / "n.pot").write_text(pot, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "o.po", "n.pot"], cwd=tmp_path,
+                         capture_output=True, text=True, check=True).stdout
+    assert _general(old, pot) == gnu
+    assert _lean(old, pot) in (None, gnu)

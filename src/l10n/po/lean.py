@@ -316,7 +316,7 @@ class _Writer:
         """The text of an exact match's merged entry, where it is the input's."""
         o, r = old.groups, ref.groups
         if old.obsolete or old.msgid_plural or ref.msgid_plural or r[PV] or old.lead \
-                or r[RF] and not are_wrapped_references(r[RF], width=self.width):
+                or ref.lead or r[RF] and not are_wrapped_references(r[RF], width=self.width):
             return None
         translated = bool(old.msgstr)
         flags = self.flag_lines.get((o[FL], r[FL], translated, 0), False)

@@ -504,7 +504,7 @@ def _columns(value: str, text: str, read: bool = False) -> int | None:
     return len(text) if text.isascii() else sum(map(_width, text))
 
 
-_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]*:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
+_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]+:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
 
 
 # one row of "file:line" references, the file without a colon
