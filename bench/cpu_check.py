@@ -9,6 +9,16 @@ a project per version is copied from ``bench/generate.py``'s corpus (``--corpus`
 with each version in turn, ``--rounds`` times. Prints the median user+system CPU seconds
 (``os.wait4``: the shared cores of a busy machine inflate wall time, not CPU), wall seconds
 and peak RSS of each. The code after is this checkout's ``src`` unless ``--after`` says.
+
+    python bench/cpu_check.py --before /tmp/old/src --states cold --pofilter \
+        prose-none big-none prose-500 big-500                 # issue 22's cold rows
+    python bench/cpu_check.py --before /tmp/old/src --states cold --pofilter \
+        --corpus bench/corpus/100000 prose-500 big-500         # the 100k memory target
+
+``--states cold`` times only the first run (what CI without a cached folder pays);
+``--pofilter`` adds pofilter on the same catalog, in the same rounds. Peak RSS is the
+largest of the command and the processes it waited for (``wait4``): with Kiwi in a child
+process that is the child's, when the child is the larger.
 """
 
 from __future__ import annotations
@@ -51,6 +61,16 @@ def run(code: str, folder: Path, po: str, *, cold: bool) -> tuple[float, float, 
             usage.ru_maxrss / 1024)
 
 
+def run_pofilter(po: Path, work: Path) -> tuple[float, float, float]:
+    start = time.perf_counter()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "pofilter"), str(po),
+                                str(work / "pofilter-out.po")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return (usage.ru_utime + usage.ru_stime, time.perf_counter() - start,
+            usage.ru_maxrss / 1024)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("configs", nargs="+", help="KIND-GLOSSARY, e.g. prose-500")
@@ -58,6 +78,9 @@ def main() -> None:
     parser.add_argument("--after", default=str(HERE.parent / "src"))
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus" / "10000")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--states", nargs="+", default=["cold", "warm"],
+                        choices=["cold", "warm"])
+    parser.add_argument("--pofilter", action="store_true", help="pofilter in every round too")
     args = parser.parse_args()
     codes = {"before": args.before, "after": args.after}
     with tempfile.TemporaryDirectory() as work:
@@ -67,7 +90,10 @@ def main() -> None:
                        for name in codes}
             samples: dict[tuple[str, str], list] = {}
             for _ in range(args.rounds):
-                for state in ("cold", "warm"):
+                if args.pofilter:
+                    samples.setdefault(("anchor", "pofilter"), []).append(
+                        run_pofilter(folders["after"] / PO[kind], Path(work)))
+                for state in args.states:
                     for name, code in codes.items():
                         samples.setdefault((state, name), []).append(
                             run(code, folders[name], PO[kind], cold=state == "cold"))

@@ -12,6 +12,11 @@ catalog and the ``prose`` one, each with no glossary, the project's, and the 500
 2,000-term glossaries, each with no decision cache (cold), then with the one the cold
 run filled (warm). Not committed: the output is large and made on demand.
 
+``--cli`` checks each bench project instead as a user does, ``l10n check -f json`` in a
+fresh process with the project's configuration naming the glossary, cold (no
+``.l10n-cache``: the run that loads Kiwi, in a child process while the catalog is read)
+and then warm, into ``NAME.cli-cold.json`` and ``NAME.cli-warm.json``.
+
 Runs with a fixed ``PYTHONHASHSEED`` (re-executing itself if none is set): K004 breaks a
 tie by set order, so two processes with different seeds may differ on qa_blind.
 """
@@ -69,6 +74,22 @@ def cases(corpus: Path) -> dict[str, tuple[list[Path], Path | None, Path]]:
     return found
 
 
+def cli_findings(corpus: Path, project: str, label: str, work: Path) -> tuple[str, str]:
+    """``l10n check -f json`` of a bench project, cold and then warm, in fresh processes."""
+    import subprocess
+
+    sys.path.insert(0, str(HERE))
+    from matrix import project as configured
+
+    folder = configured(corpus / project, work / f"{project}-{label}", label, corpus)
+    po = next((folder / "locales/en/LC_MESSAGES").glob("*.po"))
+    command = [sys.executable, "-m", "l10n", "check", "-f", "json", "--exit-zero", str(po)]
+    runs = [subprocess.run(command, cwd=folder, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    shutil.rmtree(folder)
+    return tuple(run.stdout.replace(f"{folder.as_posix()}/", "") for run in runs)
+
+
 def main() -> None:
     if "PYTHONHASHSEED" not in os.environ:
         os.environ["PYTHONHASHSEED"] = "0"
@@ -77,13 +98,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus" / "10000")
     parser.add_argument("--only", default="", help="only cases whose name contains this")
+    parser.add_argument("--cli", action="store_true",
+                        help="`l10n check -f json` of each bench project, cold and warm, "
+                             "instead of the in-process cases")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     import l10n
 
     print(f"l10n from {Path(l10n.__file__).parent}", file=sys.stderr)
     for name, (paths, glossary, base) in cases(args.corpus.resolve()).items():
-        if args.only not in name:
+        if args.only not in name or args.cli:
             continue
         (args.out / f"{name}.json").write_text(findings_json(paths, glossary, base), "utf-8")
         if glossary is not None:
@@ -95,6 +119,18 @@ def main() -> None:
             for label, text in (("cache-cold", cold), ("cache-warm", warm)):
                 (args.out / f"{name}.{label}.json").write_text(text, "utf-8")
         print(name, file=sys.stderr, flush=True)
+    corpus = args.corpus.resolve()
+    if args.cli and corpus.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            for project in ("big", "prose"):
+                for label in ("none", "project", "500", "2000"):
+                    name = f"bench-{corpus.name}-{project}-{label}"
+                    if args.only not in name:
+                        continue
+                    cold, warm = cli_findings(corpus, project, label, Path(tmp))
+                    (args.out / f"{name}.cli-cold.json").write_text(cold, "utf-8")
+                    (args.out / f"{name}.cli-warm.json").write_text(warm, "utf-8")
+                    print(f"{name} (cli)", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import polib
 
+from ..korean import analyser
 from . import (  # noqa: F401  (registration)
     completeness,
     consistency,
@@ -117,6 +118,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
     # not survive a fork, and a worker calling it would wait forever
     _prepare(ctx, active, real)
+    analyser.release_if_unused()  # a child loading Kiwi for nothing stops now
     work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative)
     if jobs > 1 and len(live) >= 4000:
         findings = _parallel(work, live, settled, jobs)
@@ -178,16 +180,16 @@ def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
 
 def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
     """Find glossary terms of all sources in one Kiwi batch, once; analyse the sources
-    the omission check needs."""
-    if any(c.function is omission.possible_omission for c in checks):
-        omission.prepare(ctx, units)
-    if ctx.glossary is None or "glossary-hits" in ctx.extra:
-        return
-    if any(c.family in ("glossary", "consistency") for c in checks):
+    the omission check needs. (The glossary first: its work before its first Kiwi batch,
+    the plurals and the automaton, overlaps the loading of a Kiwi child.)"""
+    if ctx.glossary is not None and "glossary-hits" not in ctx.extra and \
+            any(c.family in ("glossary", "consistency") for c in checks):
         ctx.glossary.prime_inflections()  # plurals from the cache: no lemminflect load
         sources = list(dict.fromkeys(u.source for u in units))
         ctx.extra["glossary-hits"] = dict(zip(sources, ctx.glossary.find_korean_many(sources),
                                               strict=True))
+    if any(c.function is omission.possible_omission for c in checks):
+        omission.prepare(ctx, units)
 
 
 def _finding(check: Check, level: Severity, unit: Unit, message: str, relative) -> Finding:
@@ -416,6 +418,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         chosen_glossary = glossary
         if chosen_glossary is None and config is not None:
             chosen_glossary = project_glossary(config)
+        if omission.analysis_likely(chosen, chosen_glossary, config.cache if config else None,
+                                    group.paths):
+            analyser.use(analyser.Analyser.start())  # Kiwi loads while catalogs are read
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)
@@ -451,6 +456,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                        for item in loaded}
             local = [f for f in local if f.code not in ignored.get(f.path, ())]
         findings += local
+    analyser.close_checks()
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return CheckReport(findings, files, unreadable)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..fold import ascii_lower
 from ..korean.structure import Structure, analyse_many
@@ -74,6 +75,43 @@ def _candidate(unit: Unit, ctx: CheckContext) -> bool:
     return False
 
 
+# below this many bytes of catalogs, reading them takes a few milliseconds: a child
+# loading Kiwi meanwhile would overlap nothing and cost a fork (about 300 entries)
+WORTH_A_CHILD = 100_000
+
+
+def analysis_likely(checks, glossary, cache: Path | None, paths=None) -> bool:
+    """Whether a run of ``checks`` over the catalogs at ``paths`` will probably ask Kiwi
+    about something, and has something to do meanwhile: it runs this check, or the
+    glossary's, with no record of earlier analyses in ``cache`` (a first run, CI without
+    a cached folder), over catalogs of ``WORTH_A_CHILD`` bytes or more. Then
+    ``korean.analyser.start`` loads the model in a child while the catalogs are read; a
+    wrong guess costs that child's CPU until the run knows (``release_if_unused``)."""
+    from ..glossary.decisions import FILE_NAME as DECISIONS
+    from ..korean.structure import FILE_NAME as STRUCTURES
+
+    if paths is not None and _size(paths) < WORTH_A_CHILD:
+        return False
+
+    def unrecorded(name: str) -> bool:
+        return cache is None or not (cache / name).is_file()
+
+    families = {c.family for c in checks}
+    return (any(c.function is possible_omission for c in checks) and unrecorded(STRUCTURES)) \
+        or (glossary is not None and len(glossary) > 0 and
+            bool(families & {"glossary", "consistency"}) and unrecorded(DECISIONS))
+
+
+def _size(paths) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # reported when the catalog is read
+    return total
+
+
 def prepare(ctx: CheckContext, units: list[Unit]) -> None:
     """Analyse, in one Kiwi batch, the sources whose entries may drop something; the
     analyses are recorded in the project's cache (``ctx.cache``), so a second run over
@@ -83,7 +121,7 @@ def prepare(ctx: CheckContext, units: list[Unit]) -> None:
     if ctx.length_ratio is None:
         ctx.length_ratio = length_stats([(u.source, u.target) for u in units])
     sources = [u.source for u in units if _candidate(u, ctx)]
-    ctx.extra["omission"] = analyse_many(sources, ctx.cache) if sources else {}
+    ctx.extra["omission"] = analyse_many(sources, ctx.cache)
 
 
 def _structure(unit: Unit, ctx: CheckContext) -> Structure:

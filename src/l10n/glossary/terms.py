@@ -30,7 +30,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import GlossaryError, decode_utf8, read_input
-from ..korean.kiwi import kiwi
+from ..korean import analyser
 from .english import EnglishForms, Target, alnum_folded
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "forbidden", "kind", "note", "ko_exclude")
@@ -439,7 +439,7 @@ def _judge(pairs: list[tuple[str, KoHit]], store, memo: dict) -> None:
         pending.setdefault(text, {})[key] = hit
     if not pending:
         return
-    analysed = list(kiwi().tokenize(list(pending)))
+    analysed = analyser.tokenize(list(pending))
     # the texts whose 하 after a hit needs Kiwi's other readings, in one batch (Kiwi
     # spreads a batch over its threads); a text the rule never asked about has its
     # verdicts from this first pass already
@@ -448,7 +448,7 @@ def _judge(pairs: list[tuple[str, KoHit]], store, memo: dict) -> None:
                             ha=lambda text, _index: asked.setdefault(text) or False)
              for (text, hits), tokens in zip(pending.items(), analysed, strict=True)]
     if asked:
-        _ANALYSES.update(zip(asked, kiwi().analyze(list(asked), top_n=4), strict=True))
+        _ANALYSES.update(zip(asked, analyser.analyze(list(asked), top_n=4), strict=True))
     for (text, hits), tokens, kept in zip(pending.items(), analysed, first, strict=True):
         if text in asked:
             kept = _on_boundaries(text, list(hits.values()), tokens)
@@ -539,7 +539,7 @@ _ANALYSES: dict[str, list] = {}
 @lru_cache(maxsize=1024)
 def _unsure_of_ha(text: str, index: int) -> bool:
     """Whether Kiwi finds 하 at ``index`` about as likely adjectival as verbal."""
-    analyses = _ANALYSES.get(text) or kiwi().analyze(text, top_n=4)
+    analyses = _ANALYSES.get(text) or analyser.analyze([text], top_n=4)[0]
     best = analyses[0][1]
     close = {token.tag for tokens, score in analyses if best - score < _HA_MARGIN
              for token in tokens if token.start == index and token.form == "하"}

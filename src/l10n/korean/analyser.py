@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 _DISABLE = "L10N_ANALYSER"
 # the objects a request may use (``shared``): set before the fork, so the child has them
@@ -206,3 +206,87 @@ def _child(connection, parent: int) -> None:
 
     start_worker(parent)
     _serve(connection)
+
+
+# ---------------------------------------------------------------- the checks' batches
+# ``l10n check`` asks Kiwi for tokens (the omission check's structures, the glossary's
+# boundaries) and for top-n readings (the glossary's 하 rule). ``use`` names the analyser
+# a cold check started (``check_groups``); ``tokenize`` and ``analyze`` then run in it
+# (``call``: in-process if it fails), else in this process, with the same values either
+# way: each token as a ``Morph``, each reading as (morphs, score).
+
+class Morph(NamedTuple):
+    """One of Kiwi's tokens: its form, tag, and where it lies in the text."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+# the analyser the checks use, the pid that started it (a forked worker never talks to
+# it), and whether anything was asked of it
+_CHECKS: dict[str, Any] = {}
+
+
+def use(analyser: Analyser | None) -> None:
+    """Send the checks' batches to ``analyser`` from now on (None: in this process)."""
+    close_checks()
+    if analyser is not None:
+        _CHECKS.update(analyser=analyser, owner=os.getpid(), used=False)
+
+
+def release_if_unused() -> None:
+    """Close the checks' analyser if nothing has been asked of it (the run needed no
+    analysis): its child stops loading Kiwi for nothing."""
+    if _CHECKS and not _CHECKS["used"]:
+        close_checks()
+
+
+def close_checks() -> None:
+    """Close the checks' analyser, if there is one; later batches run in this process."""
+    if _CHECKS:
+        found = _CHECKS["analyser"]
+        _CHECKS.clear()
+        found.close()
+
+
+def checks_analyser() -> Analyser | None:
+    """The analyser the checks' batches go to, if any."""
+    return _CHECKS.get("analyser")
+
+
+def _morphs(tokens) -> list[Morph]:
+    return [Morph(t.form, t.tag, t.start, t.len) for t in tokens]
+
+
+def tokenize_job(texts: list[str]) -> list[list[Morph]]:
+    """Kiwi's tokens of each text (``Kiwi.tokenize`` of the batch): a request."""
+    from .kiwi import kiwi
+
+    return [_morphs(tokens) for tokens in kiwi().tokenize(texts)]
+
+
+def analyze_job(texts: list[str], top_n: int) -> list[list[tuple[list[Morph], float]]]:
+    """Kiwi's ``top_n`` best readings of each text, with their scores: a request."""
+    from .kiwi import kiwi
+
+    return [[(_morphs(tokens), score) for tokens, score in readings]
+            for readings in kiwi().analyze(texts, top_n=top_n)]
+
+
+def _ask(function: Callable, *args: Any) -> Any:
+    if _CHECKS and _CHECKS["owner"] == os.getpid():
+        _CHECKS["used"] = True
+        return _CHECKS["analyser"].call(function, *args)
+    return function(*args)
+
+
+def tokenize(texts: list[str]) -> list[list[Morph]]:
+    """Kiwi's tokens of each text, from the checks' analyser if there is one."""
+    return _ask(tokenize_job, list(texts)) if texts else []
+
+
+def analyze(texts: list[str], top_n: int) -> list[list[tuple[list[Morph], float]]]:
+    """Kiwi's ``top_n`` best readings of each text, from the checks' analyser if any."""
+    return _ask(analyze_job, list(texts), top_n) if texts else []

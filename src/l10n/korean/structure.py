@@ -142,9 +142,9 @@ class StructureCache(RecordCache):
             else:
                 found[text] = known
         if missing:
-            from .kiwi import kiwi
+            from .analyser import tokenize
 
-            for text, tokens in zip(missing, kiwi().tokenize(missing), strict=True):
+            for text, tokens in zip(missing, tokenize(missing), strict=True):
                 items, joints = _spans(tokens, text)
                 found[text] = _structure(text, items, joints)
                 self.records[text_key(text)] = [[o for span in spans for o in span]
@@ -154,8 +154,16 @@ class StructureCache(RecordCache):
 
 
 def analyse_many(texts: list[str], folder: Path | None = None) -> dict[str, Structure]:
-    """The structure of each text, recorded in ``folder`` (None: analysed, not kept)."""
+    """The structure of each text, recorded in ``folder`` (None: analysed, not kept).
+
+    The file is written even when there is nothing to record, the first time: its presence
+    tells the next run that the analyses are kept (``checks.omission.analysis_likely``).
+    """
+    if not texts and (folder is None or (folder / FILE_NAME).is_file()):
+        return {}
     cache = StructureCache(folder)
+    if cache.path is not None and not cache.path.is_file():
+        cache.dirty = True
     found = cache.analyse_many(texts)
     cache.save()
     return found
