@@ -273,3 +273,14 @@ def test_review_counterexamples_merge_as_msgmerge(tmp_path: Path, old: str, pot:
                          capture_output=True, text=True, check=True).stdout
     assert _general(old, pot) == gnu
     assert _lean(old, pot) in (None, gnu)
+
+
+def test_a_live_previous_line_in_an_obsolete_entry_is_the_readers_error(tmp_path) -> None:
+    """Found in review: the lean scan took '#| msgid' before '#~ msgid' and the merge
+    raised mid-way without the file's name; the general path names file and line."""
+    old = tmp_path / "o.po"
+    old.write_text(HEADER + '\nmsgid "a"\nmsgstr "b"\n\n#| msgid "x"\n#~ msgid "o"\n'
+                   '#~ msgstr "p"\n', "utf-8")
+    (tmp_path / "n.pot").write_text(HEADER + '\nmsgid "a"\nmsgstr ""\n', "utf-8")
+    with pytest.raises(CatalogError, match=r"o\.po:9: .*inconsistent use of #~"):
+        command.merge_files(old, tmp_path / "n.pot")

@@ -247,3 +247,15 @@ def test_an_entry_half_obsolete_is_refused_at_msgcats_line(tmp_path, text: str) 
     line = int(gnu.stderr.split(":")[1])
     with pytest.raises(CatalogError, match=rf"^<string>:{line}: .*inconsistent use of #~"):
         parse_catalog(text)
+
+
+@needs_gettext
+@pytest.mark.parametrize("text", [
+    '#| msgid "x"\n#~ msgid "a"\n#~ msgstr "b"\n', '#~| msgid "x"\nmsgid "a"\nmsgstr "b"\n',
+    '#~| msgid "x"\n#| "y"\n#~ msgid "a"\n#~ msgstr "b"\n',
+    '#| msgid "x"\n#~| msgid_plural "x"\nmsgid "a"\nmsgstr "b"\n'])
+def test_previous_lines_half_obsolete_are_refused_at_msgcats_line(tmp_path,
+                                                                  text: str) -> None:
+    """Found in review: #| lines are the message's too; #| before #~ msgid (or #~| before
+    a live one) is gettext's "inconsistent use of #~"."""
+    test_an_entry_half_obsolete_is_refused_at_msgcats_line(tmp_path, text)

@@ -148,6 +148,8 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
         obsolete, raw = 0, ""
         if g[OBS]:  # an obsolete entry: read unprefixed
             raw = g[OBS]
+            if raw.startswith("#| ") or "\n#| " in raw:
+                return None  # a live #| line in an obsolete entry: po.parse refuses it
             match = _ENTRY.fullmatch(_unprefixed(raw))
             if match is None or match.group("obs") is not None:
                 return None  # not an entry's lines: po.parse says what they are

@@ -301,6 +301,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
     cur: dict | None = None  # the message being read
     field = ""  # the field the next string continues: a key of cur, or "msgstr[N]"
     retired = False  # whether the message being read is obsolete (#~): all its lines are
+    retired_previous = False  # whether the #| lines before the next message are #~|
     seen: dict[tuple[str | None, str], int] = {}
 
     def record(entry: dict) -> None:
@@ -339,10 +340,18 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         raise PoSyntaxError("missing 'msgstr' section", number,
                             "give the message before this line a msgstr")
 
-    def consistent(obsolete: bool, number: int) -> None:
-        """A line of the open message is #~ exactly when the message's first is (po-gram.y's
-        check_obsolete)."""
-        if cur is not None and obsolete is not retired:
+    def consistent(obsolete: bool, number: int, previous: bool = False) -> None:
+        """A line of the open message is #~ exactly when the message's first is, its #|
+        lines included (po-gram.y's check_obsolete)."""
+        if previous and any(key.startswith("previous_") for key in pending):
+            first = retired_previous  # the #| lines before this one
+        elif cur is not None:
+            first = retired
+        elif not previous and any(key.startswith("previous_") for key in pending):
+            first = retired_previous  # a message's first keyword after its #| lines
+        else:
+            return
+        if obsolete is not first:
             raise PoSyntaxError("inconsistent use of #~", number,
                                 "mark every line of an obsolete entry with #~, or none")
 
@@ -474,8 +483,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                     raise PoSyntaxError("a string without a keyword before it", number,
                                         "add msgid/msgstr before the string")
                 target = pending if field.startswith("previous_") else cur
-                if target is cur:
-                    consistent(obsolete, number)
+                consistent(obsolete, number, previous=target is pending)
                 if field.startswith("msgstr["):
                     forms = target["msgstr_plural"]
                     index = len(forms) - 1
@@ -510,6 +518,9 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                 if keyword not in _FIELD:
                     raise PoSyntaxError(f"unexpected keyword {keyword!r} after #|", number)
                 close(number)
+                consistent(obsolete, number, previous=True)
+                if not any(key.startswith("previous_") for key in pending):
+                    retired_previous = obsolete
                 field = "previous_" + _FIELD[keyword]
                 pending[field] = ""
                 pending.setdefault("linenum", number)
