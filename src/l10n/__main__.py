@@ -37,7 +37,8 @@ def main() -> None:
 
 def _merge(args: list[str]) -> bool:
     """``l10n merge ARGS`` as cli.py's merge command runs it (same output, messages and
-    exit codes); False, having done nothing, for a command line only typer reads."""
+    exit codes; the process ends when it succeeds); False, having done nothing, for a
+    command line only typer reads."""
     from .po.msgmerge import merge_arguments
 
     options = merge_arguments(args)
@@ -62,7 +63,12 @@ def _merge(args: list[str]) -> bool:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-    return True
+    # done: the output is written (files atomically, standard output flushed), so the
+    # process ends here; Python's own shutdown (freeing every entry and module) would
+    # cost a small merge 8% of its time and change nothing
+    sys.stderr.flush()
+    os._exit(0)
+    return True  # (where os._exit is replaced: the tests)
 
 
 if __name__ == "__main__":
