@@ -105,6 +105,8 @@ class FindingsCache(RecordCache):
         super().__init__(folder)
         self.codesets = {name: frozenset(tokens)
                          for name, tokens in self.extra["codesets"].items()}
+        self.codes = {name: frozenset(map(code_of, tokens))
+                      for name, tokens in self.codesets.items()}
         self.fresh: dict[str, Known] = {}
 
     def lookup(self, key: str) -> Known | None:
@@ -116,13 +118,14 @@ class FindingsCache(RecordCache):
         messages = record[1]
         if tokens is None or type(messages) is not list:
             return None
-        codes = {code_of(t) for t in tokens} if messages else ()
         pairs = []
-        for pair in messages:
-            if type(pair) is not list or len(pair) != 2 or pair[0] not in codes \
-                    or type(pair[1]) is not str:
-                return None
-            pairs.append((pair[0], pair[1]))
+        if messages:
+            codes = self.codes[record[0]]
+            for pair in messages:
+                if type(pair) is not list or len(pair) != 2 or pair[0] not in codes \
+                        or type(pair[1]) is not str:
+                    return None
+                pairs.append((pair[0], pair[1]))
         rows = None
         if len(record) == 3:
             rows = self._rows(record[2])
