@@ -120,7 +120,8 @@ def edit_setup(folder: Path, po: str, edited: Path, cache: Path):
     edited catalog in place."""
     def setup() -> None:
         shutil.rmtree(folder / ".l10n-cache", ignore_errors=True)
-        shutil.copytree(cache, folder / ".l10n-cache")
+        if cache.exists():  # (a run that had nothing to remember left none)
+            shutil.copytree(cache, folder / ".l10n-cache")
         shutil.copy(edited, folder / po)
     return setup
 
@@ -144,7 +145,8 @@ def check_group(base: Path, kind: str, work: Path, runs: int,
         subprocess.run(command, cwd=other, stdout=subprocess.DEVNULL)
         snapshot = work / f"cache-{kind}-{glossary}"
         shutil.rmtree(snapshot, ignore_errors=True)
-        shutil.copytree(other / ".l10n-cache", snapshot)
+        if (other / ".l10n-cache").exists():
+            shutil.copytree(other / ".l10n-cache", snapshot)
         edited = work / f"edited-{kind}-{glossary}.po"
         edited_copy(base / kind / po, edited)
         variants[f"l10n {glossary}, warm, 1% edited"] = {

@@ -151,7 +151,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     findings += work.others(settled, gathering=True if jobs > 1 and len(todo) >= 4000
                             else None)
     if plan.cache is not None and not any(part.crashes for part in results):
-        plan.save({str(path.resolve()): [plan.entry(u).key for u in units if not u.obsolete]
+        plan.save({path: [plan.entry(u).key for u in units if not u.obsolete]
                    for path, units in by_path.items()})
     meta_checks = [c for c in active if c.scope == "suppression"]
     if meta_checks:

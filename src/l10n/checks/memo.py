@@ -23,14 +23,16 @@ the way out, so a moved entry, a changed severity or a new ``l10n-ignore`` comme
 it. Checks not in l10n's registry (a test's own) and R001 (whose reference translations
 are not part of the entry) are never remembered.
 
-Pruning: the file lists each catalog's entry keys; a run replaces the lists of the
-catalogs it checked and drops those of catalogs no longer there, and only records that
-some list names are kept, so checking one file does not forget the rest of the project.
+Pruning: the file lists each catalog's entry keys (by its path from the project, the
+cache folder's parent); a run replaces the lists of the catalogs it checked and drops
+those of catalogs no longer there, and only records that some list names are kept, so
+checking one file does not forget the rest of the project.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -161,19 +163,24 @@ class FindingsCache(RecordCache):
             encoded.append([number, key, found])
         return encoded
 
-    def save_run(self, catalogs: dict[str, Iterable[str]]) -> None:
+    def save_run(self, catalogs: dict[Path, Iterable[str]]) -> None:
         """Write the records of this run's ``catalogs`` (path -> entry keys) and of the
         other catalogs still there, if anything changed."""
         if self.path is None:
             return
+        root = self.path.parent.parent  # the project's, where the cache folder is
         lists = dict(self.extra["catalogs"])
+        named = set()
         for path, keys in catalogs.items():
+            # relative to the project, so that a cache restored elsewhere (CI) still fits
+            name = Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+            named.add(name)
             keys = sorted(set(keys))
-            if lists.get(path) != keys:
-                lists[path] = keys
+            if lists.get(name) != keys:
+                lists[name] = keys
                 self.dirty = True
-        for path in [p for p in lists if p not in catalogs and not Path(p).is_file()]:
-            del lists[path]
+        for name in [n for n in lists if n not in named and not (root / n).is_file()]:
+            del lists[name]
             self.dirty = True
         if self.fresh:
             self.dirty = True
@@ -315,7 +322,7 @@ class Plan:
             rows = entry.rows
         return Known(kept | fresh, messages, rows)
 
-    def save(self, catalogs: dict[str, list[str | None]]) -> None:
+    def save(self, catalogs: dict[Path, list[str | None]]) -> None:
         if self.cache is not None:
             self.cache.save_run({path: [k for k in keys if k is not None]
                                  for path, keys in catalogs.items()})
