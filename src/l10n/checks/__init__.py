@@ -147,12 +147,15 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
             findings.append(_finding(by_code[code], levels[code], unit, message, relative))
     if reader is not None and not failed:
         # the readings of the settled entries, remembered or made in the per-entry pass
-        ctx.extra["gathered"] = {reader.code: [plan.entry(u).rows for u in settled]}
+        # (the settled units are the live ones of that kind, in the same order)
+        ctx.extra["gathered"] = {reader.code: [e.rows for e in entries if e.settled]}
     findings += work.others(settled, gathering=True if jobs > 1 and len(todo) >= 4000
                             else None)
     if plan.cache is not None and not any(part.crashes for part in results):
-        plan.save({path: [plan.entry(u).key for u in units if not u.obsolete]
-                   for path, units in by_path.items()})
+        keys: dict[Path, list] = {path: [] for path in by_path}
+        for unit, entry in zip(live, entries, strict=True):
+            keys[unit.path].append(entry.key)
+        plan.save(keys)
     meta_checks = [c for c in active if c.scope == "suppression"]
     if meta_checks:
         uses = suppression_uses(live, findings, {c.code for c in active}, relative)

@@ -116,38 +116,34 @@ class FindingsCache(RecordCache):
         record = self.records.get(key)
         if type(record) is not list or not 2 <= len(record) <= 3:
             return None
-        tokens = self.codesets.get(record[0]) if type(record[0]) is str else None
-        messages = record[1]
+        name, messages = record[0], record[1]
+        tokens = self.codesets.get(name) if type(name) is str else None
         if tokens is None or type(messages) is not list:
             return None
         pairs = []
         if messages:
-            codes = self.codes[record[0]]
+            codes = self.codes[name]
             for pair in messages:
                 if type(pair) is not list or len(pair) != 2 or pair[0] not in codes \
                         or type(pair[1]) is not str:
                     return None
                 pairs.append((pair[0], pair[1]))
-        rows = None
-        if len(record) == 3:
-            rows = self._rows(record[2])
-            if rows is None:
-                return None
-        elif READING in tokens:
-            return None
-        return Known(tokens, pairs, rows)
-
-    def _rows(self, data) -> list | None:
+        if len(record) == 2:
+            return None if READING in tokens else Known(tokens, pairs, None)
+        data, terms = record[2], self.terms
         if type(data) is not list:
             return None
         rows = []
+        count = len(terms)
         for row in data:
-            if type(row) is not list or len(row) != 3 or type(row[0]) is not int \
-                    or not 0 <= row[0] < len(self.terms) or type(row[1]) is not str \
-                    or type(row[2]) is not str:
+            if type(row) is not list or len(row) != 3:
                 return None
-            rows.append((self.terms[row[0]], row[1], row[2]))
-        return rows
+            number, form, found = row
+            if type(number) is not int or not 0 <= number < count or type(form) is not str \
+                    or type(found) is not str:
+                return None
+            rows.append((terms[number], form, found))
+        return Known(tokens, pairs, rows)
 
     def remember(self, key: str, known: Known) -> None:
         """Keep what this run knows of an entry (saved by ``save``)."""
@@ -220,13 +216,15 @@ class Entry:
     """One distinct entry of a run (msgid, msgstr, fuzzy): the checks it still needs,
     the messages (code, text) known for the others, K003's reading of it."""
 
-    __slots__ = ("unit", "key", "missing", "messages", "rows", "wants_reading", "known")
+    __slots__ = ("unit", "key", "missing", "messages", "rows", "wants_reading", "known",
+                 "settled")
 
     def __init__(self, unit: Unit, key: str | None, missing: frozenset[str],
                  messages: list[tuple[str, str]], rows: list | None, wants_reading: bool,
-                 known: Known | None) -> None:
+                 known: Known | None, settled: bool) -> None:
         self.unit, self.key, self.missing, self.messages = unit, key, missing, messages
         self.rows, self.wants_reading, self.known = rows, wants_reading, known
+        self.settled = settled  # really translated, not fuzzy: what K001-K004 compare
 
 
 class Judged:
@@ -269,17 +267,17 @@ class Plan:
         settled = kind == 2 and not unit.fuzzy
         wants_reading = self.reader is not None and settled
         if self.cache is None:
-            return Entry(unit, None, self.kinds[kind], [], None, wants_reading, None)
+            return Entry(unit, None, self.kinds[kind], [], None, wants_reading, None, settled)
         key = entry_key(unit)
         known = self.cache.lookup(key)
         if known is None:
-            return Entry(unit, key, self.kinds[kind], [], None, wants_reading, None)
+            return Entry(unit, key, self.kinds[kind], [], None, wants_reading, None, settled)
         usable, missing = self._split(kind, known.tokens)
         messages = [m for m in known.messages if m[0] in usable] if known.messages else []
         rows = None
         if wants_reading and READING in known.tokens:
             rows, wants_reading = known.rows, False
-        return Entry(unit, key, missing, messages, rows, wants_reading, known)
+        return Entry(unit, key, missing, messages, rows, wants_reading, known, settled)
 
     def _split(self, kind: int, tokens: frozenset[str]) -> tuple[frozenset, frozenset]:
         """The codes of ``kind``'s checks a record of ``tokens`` answers, and the others."""
