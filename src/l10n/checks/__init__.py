@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import traceback
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache as remember
 from functools import lru_cache
@@ -80,6 +81,24 @@ def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
     return severity_levels(overrides)[check.code]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while a run lasts, as it was before after it.
+
+    A run makes many objects that live until it ends (entries, units, the findings
+    cache's records), and the collector, set off by every few hundred allocations,
+    traverses them again and again: a fifth of a warm run's CPU. Nothing a run makes
+    depends on the collector; the cycles it leaves are collected once it is over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@collector_paused()
 def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
                relative=lambda path: str(path), jobs: int = 1,
@@ -413,6 +432,7 @@ class CheckReport:
         return sum(f.suppressed is not None for f in self.findings)
 
 
+@collector_paused()
 def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | tuple = (),
                  glossary=None, jobs: int = 1, reference=None) -> CheckReport:
     """Check the catalogs of each group (see ``inputs.gather``) with its configuration.
