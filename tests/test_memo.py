@@ -297,3 +297,18 @@ def test_the_cli_keeps_findings_in_the_project_cache(tmp_path: Path) -> None:
     assert (root / ".l10n-cache" / FILE_NAME).exists()
     again = cli("check", "--project", str(root), "--exit-zero", "-f", "json")
     assert first.stdout == again.stdout and first.returncode == again.returncode == 0
+
+
+def test_the_publication_gate_keeps_no_findings_file(tmp_path: Path) -> None:
+    """count_errors runs once per catalog (status, build): it reads and writes no findings
+    file of the whole project each time (qa-errors.json answers for unchanged catalogs)."""
+    from l10n.checks import count_errors
+    from l10n.config import load_config
+
+    root = make_project(tmp_path / "p", {"e.md": "# 제목\n\n첫 문장이다.\n"},
+                        glossary="ko,en\n문장,sentence\n")
+    assert cli("update", "--project", str(root)).returncode == 0
+    config = load_config(root)
+    path = root / "locales/en/LC_MESSAGES/e.po"
+    assert count_errors(config, path) == 0
+    assert not (config.cache / FILE_NAME).exists()

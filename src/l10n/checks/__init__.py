@@ -105,7 +105,8 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                reference: dict[str, str] | None = None,
                reference_min_chrf: float = 40.0,
                lines: dict[Path, dict] | None = None,
-               keep_suppressed: bool = False, cache: Path | None = None) -> list[Finding]:
+               keep_suppressed: bool = False, cache: Path | None = None,
+               keep_findings: bool = True) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
     With ``jobs`` > 1 the checks of a large run are spread over processes;
@@ -113,7 +114,8 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     ``l10n-ignore`` comment are left out, or kept and marked (``keep_suppressed``).
     ``cache``: the project's cache folder, where Kiwi's analyses and the per-entry
     checks' findings (``memo``) are kept across runs: an entry whose inputs did not
-    change is not checked again. An entry that occurs twice is checked once.
+    change is not checked again (``keep_findings=False``: the analyses only). An entry that
+    occurs twice is checked once.
     """
     checks = [c for c in (checks if checks is not None else list(REGISTRY.values()))
               if c.scope in ("unit", "catalog", "project", "suppression")]
@@ -145,7 +147,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative,
                  reader)
     plan = Plan(unit_checks, reader, ctx,
-                FindingsCache(cache, glossary) if cache is not None and
+                FindingsCache(cache, glossary) if cache is not None and keep_findings and
                 (unit_checks or reader) else None, _copied)
     entries = [plan.entry(unit) for unit in live]
     todo = plan.todo()
@@ -402,7 +404,12 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
     findings = run_checks([(path, po)],
                           glossary=glossary if glossary is not None else project_glossary(config),
                           checks=checks, severity=config.severity, jobs=jobs,
-                          lines={path: loaded.msgstr_lines}, cache=config.cache)
+                          lines={path: loaded.msgstr_lines}, cache=config.cache,
+                          # called once per catalog (status, the publication gate): the
+                          # whole project's findings file, read and written per catalog,
+                          # would cost more than it saves; qa-errors.json answers for
+                          # the catalogs that did not change
+                          keep_findings=False)
     return errors + sum(f.severity is Severity.ERROR and f.suppressed is None
                         for f in findings)
 
