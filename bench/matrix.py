@@ -127,7 +127,8 @@ def edit_setup(folder: Path, po: str, edited: Path, cache: Path):
 
 
 def check_group(base: Path, kind: str, work: Path, runs: int,
-                glossaries: tuple[str, ...] = GLOSSARIES) -> dict:
+                glossaries: tuple[str, ...] = GLOSSARIES, rows: tuple[str, ...] = ()) -> dict:
+    """pofilter and l10n's variants (``rows``: only those whose name has one of these)."""
     po = {"big": "locales/en/LC_MESSAGES/essay-000.po",
           "prose": "locales/en/LC_MESSAGES/prose.po"}[kind]
     variants: dict[str, dict] = {"pofilter": {"cmd": [tool("pofilter"), str(base / kind / po),
@@ -142,7 +143,7 @@ def check_group(base: Path, kind: str, work: Path, runs: int,
         # the same warm cache, then 1% of the entries edited (a separate copy, so that
         # the other variants check the catalog as it was)
         other = project(base / kind, work / f"check-{kind}-{glossary}-edited", glossary, base)
-        subprocess.run(command, cwd=other, stdout=subprocess.DEVNULL)
+        subprocess.run([*L10N, "check", str(other / po)], cwd=other, stdout=subprocess.DEVNULL)
         snapshot = work / f"cache-{kind}-{glossary}"
         shutil.rmtree(snapshot, ignore_errors=True)
         if (other / ".l10n-cache").exists():
@@ -155,6 +156,8 @@ def check_group(base: Path, kind: str, work: Path, runs: int,
         if glossary == "500":
             variants["l10n 500, warm, --jobs 1"] = {"cmd": [*command, "--jobs", "1"],
                                                     "cwd": folder}
+    variants = {name: spec for name, spec in variants.items()
+                if not rows or any(part in name for part in rows)}
     return compare(f"{base.name} check {kind}", runs, variants)
 
 
@@ -226,6 +229,8 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=["check", "status", "update"])
     parser.add_argument("--glossaries", nargs="*", default=list(GLOSSARIES),
                         choices=GLOSSARIES, help="the check rows' glossaries (all by default)")
+    parser.add_argument("--rows", nargs="*", default=[],
+                        help="only the check rows whose name has one of these ('edited')")
     args = parser.parse_args()
     os.environ["PYTHONPATH"] = str(ROOT / "src")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
@@ -249,7 +254,7 @@ def main() -> None:
             if "check" in args.only:
                 for kind in ("prose", "big"):
                     row[f"check {kind}"] = check_group(base, kind, work, args.runs,
-                                                       tuple(args.glossaries))
+                                                       tuple(args.glossaries), tuple(args.rows))
                     row[f"findings {kind}"] = {g: findings_count(base, kind, g, work)
                                                for g in args.glossaries}
                     save(results, out)
