@@ -273,7 +273,9 @@ class Plan:
         if known is None:
             return Entry(unit, key, self.kinds[kind], [], None, wants_reading, None, settled)
         usable, missing = self._split(kind, known.tokens)
-        messages = [m for m in known.messages if m[0] in usable] if known.messages else []
+        messages = known.messages
+        if messages and len(usable) < len(known.tokens):  # a record of more checks
+            messages = [m for m in messages if m[0] in usable]
         rows = None
         if wants_reading and READING in known.tokens:
             rows, wants_reading = known.rows, False
