@@ -110,10 +110,22 @@ class FindingsCache(RecordCache):
         self.codes = {name: frozenset(map(code_of, tokens))
                       for name, tokens in self.codesets.items()}
         self.fresh: dict[str, Known] = {}
+        self.seen: dict[str, Known] = {}  # records read (taken out of ``records``)
 
     def lookup(self, key: str) -> Known | None:
-        """The well-formed record of an entry, or None."""
-        record = self.records.get(key)
+        """The well-formed record of an entry, or None. A record read is kept as what it
+        says (``seen``), not twice: the JSON of a 100k-entry file is tens of MB."""
+        if key in self.seen:
+            return self.seen[key]
+        record = self.records.pop(key, None)
+        known = self._read(record)
+        if known is not None:
+            self.seen[key] = known
+        elif record is not None:
+            self.records[key] = record
+        return known
+
+    def _read(self, record) -> Known | None:
         if type(record) is not list or not 2 <= len(record) <= 3:
             return None
         name, messages = record[0], record[1]
@@ -186,7 +198,7 @@ class FindingsCache(RecordCache):
         names = {tokens: name for name, tokens in self.codesets.items()}
         records = {key: record for key, record in self.records.items()
                    if key in kept and key not in self.fresh}
-        for key, known in self.fresh.items():
+        for key, known in {**self.seen, **self.fresh}.items():
             if key not in kept:
                 continue
             name = names.get(known.tokens)
@@ -208,7 +220,7 @@ class FindingsCache(RecordCache):
         self.extra = {"codesets": {name: sorted(tokens) for name, tokens in self.codesets.items()
                                    if name in used},
                       "catalogs": lists}
-        self.fresh = {}
+        self.fresh, self.seen = {}, {}
         self.save()
 
 
