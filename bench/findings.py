@@ -9,8 +9,11 @@ Uses whichever ``l10n`` is first on the path (``PYTHONPATH``), so the same scrip
 measures the code before and after a change. Bench corpora come from
 ``bench/generate.py`` (``--corpus``, default bench/corpus/10000): the generated ``big``
 catalog and the ``prose`` one, each with no glossary, the project's, and the 500- and
-2,000-term glossaries, each with no decision cache (cold), then with the one the cold
-run filled (warm). Not committed: the output is large and made on demand.
+2,000-term glossaries, each with no cache folder at all, then with an empty
+``.l10n-cache`` folder (cold: the decision, analysis and findings caches are filled),
+then with the folder the cold run filled (warm: findings come from the findings cache).
+All three must be byte-identical. Not committed: the output is large and made on
+demand.
 
 ``--cli`` checks each bench project instead as a user does, ``l10n check -f json`` in a
 fresh process with the project's configuration naming the glossary, cold (no
@@ -47,7 +50,7 @@ def findings_json(catalogs: list[Path], glossary: Path | None, base: Path,
     if chosen is not None and cache is not None:
         chosen.remember_decisions(cache)
     pos = [(path, polib.pofile(str(path))) for path in catalogs]
-    findings = run_checks(pos, glossary=chosen,
+    findings = run_checks(pos, glossary=chosen, cache=cache,
                           relative=lambda path: path.relative_to(base).as_posix())
     return render_json(findings, len(pos)).replace(f"{base.as_posix()}/", "")
 
@@ -110,14 +113,13 @@ def main() -> None:
         if args.only not in name or args.cli:
             continue
         (args.out / f"{name}.json").write_text(findings_json(paths, glossary, base), "utf-8")
-        if glossary is not None:
-            with tempfile.TemporaryDirectory() as tmp:
-                cache = Path(tmp) / "cache"
-                cold = findings_json(paths, glossary, base, cache)
-                warm = findings_json(paths, glossary, base, cache)
-                shutil.rmtree(cache, ignore_errors=True)
-            for label, text in (("cache-cold", cold), ("cache-warm", warm)):
-                (args.out / f"{name}.{label}.json").write_text(text, "utf-8")
+        with tempfile.TemporaryDirectory() as tmp:
+            cache = Path(tmp) / "cache"
+            cold = findings_json(paths, glossary, base, cache)
+            warm = findings_json(paths, glossary, base, cache)
+            shutil.rmtree(cache, ignore_errors=True)
+        for label, text in (("cache-cold", cold), ("cache-warm", warm)):
+            (args.out / f"{name}.{label}.json").write_text(text, "utf-8")
         print(name, file=sys.stderr, flush=True)
     corpus = args.corpus.resolve()
     if args.cli and corpus.exists():

@@ -4,9 +4,11 @@
 
 For each size, on ``bench/generate.py``'s corpus (generated text and real prose):
 
-* ``check`` of one catalog with no glossary, the project's 52 terms, 500 and 2,000 terms,
-  each cold (no ``.l10n-cache``: a first run, CI without a cached folder) and warm (the
-  cache the previous run left), beside ``pofilter`` on the same file;
+* ``check`` of one catalog with no glossary, the project's 52 terms, 500 and 2,000 terms
+  (``--glossaries`` chooses), each cold (no ``.l10n-cache``: a first run, CI without a
+  cached folder), warm (the cache the previous run left) and warm with 1% of the
+  entries retranslated since (the pre-commit case: what an edit costs), beside
+  ``pofilter`` on the same file;
 * ``status`` with the QA gate on every catalog (``publish-threshold = 0``), 500 terms,
   cold and warm, beside ``pocount``;
 * ``update`` of 100 edited essays with the 500-term glossary, cold (no cache) and warm
@@ -14,9 +16,9 @@ For each size, on ``bench/generate.py``'s corpus (generated text and real prose)
   every catalog, one after the other;
 * ``--jobs 1`` beside the default (one process per core) for ``check`` and ``update``.
 
-Variants of a group run alternately, ``--runs`` rounds; medians of wall time and the
-peak resident memory of the largest process (``wait4``: the command or a worker it
-waited for). The code measured is this checkout's ``src`` (``python -m l10n``). Results
+Variants of a group run alternately, ``--runs`` rounds; medians of wall time and of CPU
+time (user + system, the command's and its workers'), and the peak resident memory of
+the largest process (``wait4``: the command or a worker it waited for). The code measured is this checkout's ``src`` (``python -m l10n``). Results
 go to bench/out/matrix.json and between the MATRIX markers of bench/RESULTS.md.
 """
 
@@ -27,6 +29,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,11 +40,44 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from run import compare, corpus, fresh_copy, tool  # noqa: E402
+from run import corpus, fresh_copy, tool  # noqa: E402
 
 BEGIN, END = "<!-- MATRIX:BEGIN -->", "<!-- MATRIX:END -->"
 GLOSSARIES = ("none", "project", "500", "2000")
 L10N = [sys.executable, "-m", "l10n"]
+
+
+def measure(command: list[str] | str, *, cwd: Path | None = None,
+            setup=None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system of the command and of the workers it
+    waited for, as ``wait4`` reports them) and peak RSS (MB) of one run; ``setup`` runs
+    first, untimed."""
+    if setup:
+        setup()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, shell=isinstance(command, str))
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
+    """Alternate the variants ``runs`` times; medians of wall and CPU time, the largest
+    peak memory, per variant."""
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, spec in variants.items():
+            samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
+                                         setup=spec.get("setup")))
+    result = {name: {"seconds": statistics.median(s for s, _, _ in values),
+                     "cpu": statistics.median(c for _, c, _ in values),
+                     "peak_mb": max(m for _, _, m in values)}
+              for name, values in samples.items()}
+    print(f"{label}: " + ", ".join(f"{n} {v['seconds']:.2f}s ({v['cpu']:.2f} CPU)"
+                                   for n, v in result.items()), flush=True)
+    return result
 
 
 def project(source: Path, target: Path, glossary: str, base: Path, *, extra: str = "") -> Path:
@@ -66,21 +102,67 @@ def no_cache(folder: Path):
     return setup
 
 
-def check_group(base: Path, kind: str, work: Path, runs: int) -> dict:
+def edited_copy(po: Path, target: Path, share: int = 100) -> int:
+    """``po`` with one translated entry in ``share`` retranslated (the pre-commit case:
+    a translator's edit of 1% of a catalog), written to ``target``; how many."""
+    import polib
+
+    catalog = polib.pofile(str(po), wrapwidth=79)
+    done = [entry for entry in catalog if entry.msgstr and not entry.obsolete]
+    for entry in done[::share]:
+        entry.msgstr = f"{entry.msgstr.rstrip()} (revised)"
+    catalog.save(str(target))
+    return len(done[::share])
+
+
+def edit_setup(folder: Path, po: str, edited: Path, cache: Path):
+    """Before each round: the cache a check of the catalog before the edit left, and the
+    edited catalog in place."""
+    def setup() -> None:
+        shutil.rmtree(folder / ".l10n-cache", ignore_errors=True)
+        if cache.exists():  # (a run that had nothing to remember left none)
+            shutil.copytree(cache, folder / ".l10n-cache")
+        shutil.copy(edited, folder / po)
+    return setup
+
+
+def check_group(base: Path, kind: str, work: Path, runs: int,
+                glossaries: tuple[str, ...] = GLOSSARIES, rows: tuple[str, ...] = ()) -> dict:
+    """pofilter and l10n's variants (``rows``: only those whose name has one of these)."""
     po = {"big": "locales/en/LC_MESSAGES/essay-000.po",
           "prose": "locales/en/LC_MESSAGES/prose.po"}[kind]
     variants: dict[str, dict] = {"pofilter": {"cmd": [tool("pofilter"), str(base / kind / po),
                                                       str(work / "pofilter.po")]}}
-    for glossary in GLOSSARIES:
+    for glossary in glossaries:
         folder = project(base / kind, work / f"check-{kind}-{glossary}", glossary, base)
         command = [*L10N, "check", str(folder / po)]
         subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL)  # warms the cache
         variants[f"l10n {glossary}, cold"] = {"cmd": command, "cwd": folder,
                                               "setup": no_cache(folder)}
         variants[f"l10n {glossary}, warm"] = {"cmd": command, "cwd": folder}
+        # the same warm cache, then 1% of the entries edited (a separate copy, so that
+        # the other variants check the catalog as it was)
+        other = project(base / kind, work / f"check-{kind}-{glossary}-edited", glossary, base)
+        subprocess.run([*L10N, "check", str(other / po)], cwd=other, stdout=subprocess.DEVNULL)
+        snapshot = work / f"cache-{kind}-{glossary}"
+        shutil.rmtree(snapshot, ignore_errors=True)
+        if (other / ".l10n-cache").exists():
+            shutil.copytree(other / ".l10n-cache", snapshot)
+        edited = work / f"edited-{kind}-{glossary}.po"
+        # in a process of its own: a child's peak RSS (wait4) starts at its parent's,
+        # and reading 100k entries here would raise the floor of every later row
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                        f"sys.path.insert(0, {str(HERE)!r}); from matrix import edited_copy; "
+                        "edited_copy(Path(sys.argv[1]), Path(sys.argv[2]))",
+                        str(base / kind / po), str(edited)], check=True)
+        variants[f"l10n {glossary}, warm, 1% edited"] = {
+            "cmd": [*L10N, "check", str(other / po)], "cwd": other,
+            "setup": edit_setup(other, po, edited, snapshot)}
         if glossary == "500":
             variants["l10n 500, warm, --jobs 1"] = {"cmd": [*command, "--jobs", "1"],
                                                     "cwd": folder}
+    variants = {name: spec for name, spec in variants.items()
+                if not rows or any(part in name for part in rows)}
     return compare(f"{base.name} check {kind}", runs, variants)
 
 
@@ -150,6 +232,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", nargs="*", default=["check", "status", "update"])
+    parser.add_argument("--glossaries", nargs="*", default=list(GLOSSARIES),
+                        choices=GLOSSARIES, help="the check rows' glossaries (all by default)")
+    parser.add_argument("--rows", nargs="*", default=[],
+                        help="only the check rows whose name has one of these ('edited')")
     args = parser.parse_args()
     os.environ["PYTHONPATH"] = str(ROOT / "src")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
@@ -172,9 +258,10 @@ def main() -> None:
                 save(results, out)
             if "check" in args.only:
                 for kind in ("prose", "big"):
-                    row[f"check {kind}"] = check_group(base, kind, work, args.runs)
+                    row[f"check {kind}"] = check_group(base, kind, work, args.runs,
+                                                       tuple(args.glossaries), tuple(args.rows))
                     row[f"findings {kind}"] = {g: findings_count(base, kind, g, work)
-                                               for g in GLOSSARIES}
+                                               for g in args.glossaries}
                     save(results, out)
             row["load"] = {"before and after": [round(x, 1) for x in os.getloadavg()],
                            "minutes": round((time.time() - started) / 60, 1)}
@@ -196,21 +283,30 @@ def _commit() -> str:
     return head + (" +changes" if git("status", "--porcelain", "--", "src").strip() else "")
 
 
+def _ratio(anchor: float, value: float) -> str:
+    speed = anchor / value
+    return f"{speed:.2f}× faster" if speed >= 1 else f"{1 / speed:.2f}× slower"
+
+
 def _row(name: str, value: dict, anchor: dict | None) -> list[str]:
-    ratio = ""
+    cpu = value.get("cpu")  # (results made before CPU was measured have none)
+    ratios = ["", ""]
     if anchor is not None:
-        speed = anchor["seconds"] / value["seconds"]
-        ratio = f"{speed:.2f}× faster" if speed >= 1 else f"{1 / speed:.2f}× slower"
-    return [name, f"{value['seconds']:.2f}", f"{value['peak_mb']:.0f}", ratio]
+        ratios = [_ratio(anchor["seconds"], value["seconds"]),
+                  _ratio(anchor["cpu"], cpu) if cpu and anchor.get("cpu") else ""]
+    return [name, f"{value['seconds']:.2f}", f"{cpu:.2f}" if cpu else "",
+            f"{value['peak_mb']:.0f}", *ratios]
 
 
 def render(results: dict) -> list[str]:
     machine = results.get("machine", {})
     lines = [BEGIN, "", f"Made by `python bench/matrix.py` at l10n {machine.get('commit')}; "
              f"{machine.get('cores')} cores, Python {machine.get('python')}. Medians of "
-             "alternating rounds; ratios from this one run; peak MB is the largest process.",
+             "alternating rounds; ratios from this one run; CPU is user + system of the "
+             "command and its workers; peak MB is the largest process.",
              ""]
-    header = ["| command | median s | peak MB | beside the anchor |", "|---|---|---|---|"]
+    header = ["| command | median s | CPU s | peak MB | beside the anchor | by CPU |",
+              "|---|---|---|---|---|---|"]
     for size, row in results.items():
         if size == "machine":
             continue

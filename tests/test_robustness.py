@@ -460,7 +460,7 @@ from l10n.errors import Interrupted, interrupt_once
 import signal
 
 parent = os.getpid()
-def stuck(self, live, done, real):  # a per-entry task that never ends, in a worker
+def stuck(self, *entries):  # a per-entry task that never ends, in a worker
     if os.getpid() != parent:
         print(os.getpid(), flush=True)
         time.sleep(60)

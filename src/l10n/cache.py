@@ -64,6 +64,22 @@ def installed_version(package: str, distribution: str | None = None) -> str:
         return "?"
 
 
+@cache
+def package_fingerprint(packages: tuple[str, ...], label: str) -> str:
+    """``code_fingerprint`` over the whole of l10n: a digest of every file of the package
+    (its code and the data it reads, by path and content), so that any change to
+    ``src/l10n`` discards a cache that depends on more than a few modules."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    python = ".".join(map(str, sys.version_info[:3]))
+    return (f"{code_fingerprint(packages, (), label)}; python {python}; "
+            f"package {digest.hexdigest()[:16]}")
+
+
 def text_key(text: str) -> str:
     """The cache key of a text: a short digest."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()

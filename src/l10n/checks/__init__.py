@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import traceback
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache as remember
 from functools import lru_cache
@@ -36,6 +37,7 @@ from . import (  # noqa: F401  (registration)
 from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_ratio, length_stats
+from .memo import Entry, FindingsCache, Judged, Plan
 from .meta import SuppressionUse
 from .selection import matching, parse_suppression, select_checks, severity_levels
 
@@ -79,19 +81,41 @@ def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
     return severity_levels(overrides)[check.code]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while a run lasts, as it was before after it.
+
+    A run makes many objects that live until it ends (entries, units, the findings
+    cache's records), and the collector, set off by every few hundred allocations,
+    traverses them again and again: a fifth of a warm run's CPU. Nothing a run makes
+    depends on the collector; the cycles it leaves are collected once it is over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@collector_paused()
 def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
                relative=lambda path: str(path), jobs: int = 1,
                reference: dict[str, str] | None = None,
                reference_min_chrf: float = 40.0,
                lines: dict[Path, dict] | None = None,
-               keep_suppressed: bool = False, cache: Path | None = None) -> list[Finding]:
+               keep_suppressed: bool = False, cache: Path | None = None,
+               keep_findings: bool = True) -> list[Finding]:
     """Every finding of the chosen checks over the catalogs, sorted by path and line.
 
     With ``jobs`` > 1 the checks of a large run are spread over processes;
     the findings are the same as with one process. Findings silenced by an
     ``l10n-ignore`` comment are left out, or kept and marked (``keep_suppressed``).
-    ``cache``: the project's cache folder, where Kiwi's analyses are kept across runs.
+    ``cache``: the project's cache folder, where Kiwi's analyses and the per-entry
+    checks' findings (``memo``) are kept across runs: an entry whose inputs did not
+    change is not checked again (``keep_findings=False``: the analyses only). An entry that
+    occurs twice is checked once.
     """
     checks = [c for c in (checks if checks is not None else list(REGISTRY.values()))
               if c.scope in ("unit", "catalog", "project", "suppression")]
@@ -113,17 +137,46 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     active = [c for c in checks if levels[c.code] is not None and c.family not in idle]
     if any(c.function is length_ratio for c in active):  # the project's usual lengths
         ctx.length_ratio = length_stats([(u.source, u.target) for u in done if not u.fuzzy])
+    elif any(c.function is omission.possible_omission for c in active):
+        # as F004 works it out when F003 does not run: over the real translations
+        ctx.length_ratio = length_stats([(u.source, u.target) for u in real])
     unit_checks = [c for c in active if c.scope == "unit"]
     other_checks = [c for c in active if c.scope in ("catalog", "project")]
+    reader = next((c for c in other_checks if c.gather is not None), None) \
+        if glossary is not None else None
+    work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative,
+                 reader)
+    plan = Plan(unit_checks, reader, ctx,
+                FindingsCache(cache, glossary) if cache is not None and keep_findings and
+                (unit_checks or reader) else None, _copied)
+    entries = [plan.entry(unit) for unit in live]
+    todo = plan.todo()
     # Kiwi is used here, in this process, never in a forked worker: its thread pool does
     # not survive a fork, and a worker calling it would wait forever
-    _prepare(ctx, active, real)
+    _prepare(ctx, todo, unit_checks)
     analyser.release_if_unused()  # a child loading Kiwi for nothing stops now
-    work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative)
-    if jobs > 1 and len(live) >= 4000:
-        findings = _parallel(work, live, settled, jobs)
+    if jobs > 1 and len(todo) >= 4000:
+        results, findings = _parallel(work, todo, settled, jobs)
     else:
-        findings = work.units(live, done, real) + work.others(settled)
+        results = work.units(todo)
+        findings = []
+    failed = plan.learn(todo, results)
+    by_code = {c.code: c for c in unit_checks}
+    findings += [f for part in results for f in part.crashes]
+    for unit, entry in zip(live, entries, strict=True):
+        for code, message in entry.messages:
+            findings.append(_finding(by_code[code], levels[code], unit, message, relative))
+    if reader is not None and not failed:
+        # the readings of the settled entries, remembered or made in the per-entry pass
+        # (the settled units are the live ones of that kind, in the same order)
+        ctx.extra["gathered"] = {reader.code: [e.rows for e in entries if e.settled]}
+    findings += work.others(settled, gathering=True if jobs > 1 and len(todo) >= 4000
+                            else None)
+    if plan.cache is not None and not any(part.crashes for part in results):
+        keys: dict[Path, list] = {path: [] for path in by_path}
+        for unit, entry in zip(live, entries, strict=True):
+            keys[unit.path].append(entry.key)
+        plan.save(keys)
     meta_checks = [c for c in active if c.scope == "suppression"]
     if meta_checks:
         uses = suppression_uses(live, findings, {c.code for c in active}, relative)
@@ -178,18 +231,23 @@ def _kinds(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
     return live, done, [u for u in done if not _copied(u)]
 
 
-def _prepare(ctx: CheckContext, checks: list[Check], units: list[Unit]) -> None:
-    """Find glossary terms of all sources in one Kiwi batch, once; analyse the sources
-    the omission check needs. (The glossary first: its work before its first Kiwi batch,
-    the plurals and the automaton, overlaps the loading of a Kiwi child.)"""
-    if ctx.glossary is not None and "glossary-hits" not in ctx.extra and \
-            any(c.family in ("glossary", "consistency") for c in checks):
+def _prepare(ctx: CheckContext, todo: list[Entry], checks: list[Check]) -> None:
+    """Find, in one Kiwi batch, the glossary terms of the sources whose entries are to be
+    judged on them; analyse those the omission check is to read. Nothing for an entry
+    whose findings are remembered. (The glossary first: its work before its first Kiwi
+    batch, the plurals and the automaton, overlaps the loading of a Kiwi child.)"""
+    glossary = {c.code for c in checks if c.family == "glossary"}
+    units = [e.unit for e in todo if e.wants_reading or glossary & e.missing] \
+        if ctx.glossary is not None and "glossary-hits" not in ctx.extra else []
+    if units:
         ctx.glossary.prime_inflections()  # plurals from the cache: no lemminflect load
         sources = list(dict.fromkeys(u.source for u in units))
         ctx.extra["glossary-hits"] = dict(zip(sources, ctx.glossary.find_korean_many(sources),
                                               strict=True))
-    if any(c.function is omission.possible_omission for c in checks):
-        omission.prepare(ctx, units)
+    omitted = {c.code for c in checks if c.function is omission.possible_omission}
+    wanted = [e.unit for e in todo if omitted & e.missing]
+    if wanted:
+        omission.prepare(ctx, wanted)
 
 
 def _finding(check: Check, level: Severity, unit: Unit, message: str, relative) -> Finding:
@@ -213,22 +271,30 @@ class _Work:
     catalogs: list[list[Unit]]
     ctx: CheckContext
     relative: Callable
+    reader: Check | None  # the project check whose per-entry readings are remembered
 
-    def units(self, live: list[Unit], done: list[Unit], real: list[Unit]) -> list[Finding]:
-        """Findings of the per-entry checks on these entries."""
-        findings = []
+    def units(self, entries: list[Entry]) -> list[Judged]:
+        """The per-entry checks each entry misses, and the reading it misses."""
+        judged = Judged([[] for _ in entries], [None] * len(entries))
+        ctx = self.ctx
         for check in self.unit_checks:
-            units = live if not check.needs_translation else (done if check.code == "C004"
-                                                              else real)
-            function, ctx = check.function, self.ctx  # the innermost loop of a run
+            code, function = check.code, check.function  # the innermost loop of a run
+            chosen = [i for i, entry in enumerate(entries) if code in entry.missing]
             try:
-                for unit in units:
-                    for message in function(unit, ctx):
-                        findings.append(_finding(check, self.levels[check.code], unit,
-                                                 message, self.relative))
+                for i in chosen:
+                    for message in function(entries[i].unit, ctx):
+                        judged.messages[i].append((code, message))
             except Exception as exc:  # a crashing check is an internal error, never a pass
-                findings.append(_crash(check, exc))
-        return findings
+                judged.crashes.append(_crash(check, exc))
+        if self.reader is not None:
+            gather = self.reader.gather
+            try:
+                for i, entry in enumerate(entries):
+                    if entry.wants_reading:
+                        judged.rows[i] = gather(entry.unit, ctx)
+            except Exception:  # noqa: BLE001  (the project-wide run reports it)
+                judged.failed = True
+        return [judged]
 
     def others(self, real: list[Unit], *, gathering: bool | None = None) -> list[Finding]:
         """Findings of the checks over whole catalogs and over the project (``gathering``:
@@ -251,43 +317,31 @@ class _Work:
         return findings
 
 
-    def gather(self, settled: list[Unit]) -> dict[str, list]:
-        """The project checks' readings of these settled entries, by code; a check whose
-        reading fails is left out (run again over the project, it reports the crash)."""
-        readings = {}
-        for check in self.other_checks:
-            if check.gather is not None:
-                try:
-                    readings[check.code] = [check.gather(unit, self.ctx) for unit in settled]
-                except Exception:  # noqa: BLE001  (reported by the project-wide run)
-                    continue
-        return readings
-
-
 _TASKS: dict = {}
 
 
-def _worker(index: int) -> tuple[list[Finding], dict[str, list]]:
+def _worker(index: int):
     gc.disable()  # a short-lived worker: collecting would only cost time
     work, tasks = _TASKS["work"], _TASKS["tasks"]
     if index == 0:
-        return work.others(_TASKS["real"], gathering=False), {}
-    live, done, real = _kinds(tasks[index - 1])
+        return work.others(_TASKS["real"], gathering=False)
     # the per-entry verdicts just made (the glossary's) are read here for the project
     # checks, instead of being made again by the process that runs those
-    return work.units(live, done, real), work.gather([u for u in real if not u.fuzzy])
+    return work.units(tasks[index - 1])
 
 
-def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> list[Finding]:
+def _parallel(work: _Work, todo: list[Entry], real: list[Unit],
+              jobs: int) -> tuple[list[Judged], list[Finding]]:
     """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
     the per-entry checks as slices of the entries, a few per process so that the
     processes finish together; a project check that gathers from entries (K003) runs
-    last, here, over what the slices gathered. The pool is ``workers.process_pool``:
-    workers ignore Ctrl-C (the parent alone stops the run) and die with their parent."""
+    last, in the caller, over what the slices gathered. The pool is
+    ``workers.process_pool``: workers ignore Ctrl-C (the parent alone stops the run) and
+    die with their parent."""
     from ..workers import process_pool
 
-    size = -(-len(live) // (jobs * 4))
-    tasks = [live[start:start + size] for start in range(0, len(live), size)]
+    size = -(-len(todo) // (jobs * 4))
+    tasks = [todo[start:start + size] for start in range(0, len(todo), size)]
     _TASKS.update(work=work, tasks=tasks, real=real)
     # the entries are shared with the forked workers; frozen, the collector does not
     # traverse them again in every worker
@@ -298,14 +352,8 @@ def _parallel(work: _Work, live: list[Unit], real: list[Unit], jobs: int) -> lis
     finally:
         _TASKS.clear()
         gc.unfreeze()
-    readings = {}
-    for check in work.other_checks:
-        pieces = [gathered.get(check.code) for _, gathered in parts[1:]]
-        if check.gather is not None and all(piece is not None for piece in pieces):
-            readings[check.code] = [reading for piece in pieces for reading in piece]
-    work.ctx.extra["gathered"] = readings
-    findings = [finding for part, _ in parts for finding in part]
-    return findings + work.others(real, gathering=True)
+    judged = [part for slice_ in parts[1:] for part in slice_]
+    return judged, parts[0]
 
 
 def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Finding]:
@@ -356,7 +404,12 @@ def count_errors(config, path: Path, po: polib.POFile | None = None, glossary=No
     findings = run_checks([(path, po)],
                           glossary=glossary if glossary is not None else project_glossary(config),
                           checks=checks, severity=config.severity, jobs=jobs,
-                          lines={path: loaded.msgstr_lines}, cache=config.cache)
+                          lines={path: loaded.msgstr_lines}, cache=config.cache,
+                          # called once per catalog (status, the publication gate): the
+                          # whole project's findings file, read and written per catalog,
+                          # would cost more than it saves; qa-errors.json answers for
+                          # the catalogs that did not change
+                          keep_findings=False)
     return errors + sum(f.severity is Severity.ERROR and f.suppressed is None
                         for f in findings)
 
@@ -386,6 +439,7 @@ class CheckReport:
         return sum(f.suppressed is not None for f in self.findings)
 
 
+@collector_paused()
 def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | tuple = (),
                  glossary=None, jobs: int = 1, reference=None) -> CheckReport:
     """Check the catalogs of each group (see ``inputs.gather``) with its configuration.
