@@ -29,7 +29,6 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,44 +39,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from run import corpus, fresh_copy, tool  # noqa: E402
+from run import compare, corpus, fresh_copy, tool  # noqa: E402
 
 BEGIN, END = "<!-- MATRIX:BEGIN -->", "<!-- MATRIX:END -->"
 GLOSSARIES = ("none", "project", "500", "2000")
 L10N = [sys.executable, "-m", "l10n"]
-
-
-def measure(command: list[str] | str, *, cwd: Path | None = None,
-            setup=None) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system of the command and of the workers it
-    waited for, as ``wait4`` reports them) and peak RSS (MB) of one run; ``setup`` runs
-    first, untimed."""
-    if setup:
-        setup()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, shell=isinstance(command, str))
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
-
-
-def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
-    """Alternate the variants ``runs`` times; medians of wall and CPU time, the largest
-    peak memory, per variant."""
-    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
-    for _ in range(runs):
-        for name, spec in variants.items():
-            samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
-                                         setup=spec.get("setup")))
-    result = {name: {"seconds": statistics.median(s for s, _, _ in values),
-                     "cpu": statistics.median(c for _, c, _ in values),
-                     "peak_mb": max(m for _, _, m in values)}
-              for name, values in samples.items()}
-    print(f"{label}: " + ", ".join(f"{n} {v['seconds']:.2f}s ({v['cpu']:.2f} CPU)"
-                                   for n, v in result.items()), flush=True)
-    return result
 
 
 def project(source: Path, target: Path, glossary: str, base: Path, *, extra: str = "") -> Path:

@@ -36,31 +36,37 @@ def tool(name: str) -> str | None:
     return str(found) if found.exists() else shutil.which(name)
 
 
-def measure(command: list[str] | str, *, cwd: Path | None = None,
-            setup=None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one run; ``setup`` runs first, untimed."""
+def measure(command: list[str] | str, *, cwd: Path | None = None, setup=None,
+            env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system of the command and of the processes it
+    waited for, as ``wait4`` reports them) and peak RSS (MB, the largest of those
+    processes) of one run; ``setup`` runs first, untimed."""
     if setup:
         setup()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, shell=isinstance(command, str))
+                               stderr=subprocess.DEVNULL, shell=isinstance(command, str),
+                               env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
-    """Alternate the variants ``runs`` times; medians of time and memory per variant."""
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    """Alternate the variants ``runs`` times; medians of wall and CPU time, the largest
+    peak memory, per variant."""
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, spec in variants.items():
             samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
-                                         setup=spec.get("setup")))
-    result = {name: {"seconds": statistics.median(s for s, _ in values),
-                     "peak_mb": max(m for _, m in values)} for name, values in samples.items()}
-    print(f"{label}: " + ", ".join(f"{n} {v['seconds']:.2f}s" for n, v in result.items()),
-          flush=True)
+                                         setup=spec.get("setup"), env=spec.get("env")))
+    result = {name: {"seconds": statistics.median(s for s, _, _ in values),
+                     "cpu": statistics.median(c for _, c, _ in values),
+                     "peak_mb": max(m for _, _, m in values)}
+              for name, values in samples.items()}
+    print(f"{label}: " + ", ".join(f"{n} {v['seconds']:.2f}s ({v['cpu']:.2f} CPU)"
+                                   for n, v in result.items()), flush=True)
     return result
 
 

@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,27 +31,11 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from matrix import project, update_setup  # noqa: E402
-from run import corpus, fresh_copy, tool  # noqa: E402
+from run import corpus, fresh_copy, measure, tool  # noqa: E402
 
 L10N = [sys.executable, "-m", "l10n"]
 # caches this checkout keeps that an older reference does not read (nor update)
 NEW_CACHES = ("glossary-notes.json", "segmented-sources.json", "essay-outputs.json")
-
-
-def measure(command, *, cwd=None, setup=None, env=None) -> tuple[float, float, float]:
-    """Wall and CPU (user+system, the command and what it waited for) seconds of one run,
-    and the peak resident MB of the largest of those processes."""
-    if setup:
-        setup()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, shell=isinstance(command, str),
-                               env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"failed: {command}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:

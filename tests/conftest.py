@@ -68,3 +68,16 @@ def tool(name: str) -> str | None:
         return found
     candidate = Path(sys.executable).parent / name
     return str(candidate) if candidate.exists() else None
+
+
+PO_CORPUS = ROOT.parent / "shared" / "po-corpus"
+
+
+def po_corpus() -> Path:
+    """``../shared/po-corpus`` (third-party data, never copied here): skipped where it is
+    absent, but a failure in CI, which must have it."""
+    if not PO_CORPUS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{PO_CORPUS} is missing; CI must have ../shared")
+        pytest.skip("../shared/po-corpus is absent")
+    return PO_CORPUS

@@ -18,18 +18,11 @@ from l10n.errors import CatalogError
 from l10n.po.catalog import encode_catalog, format_catalog, read_catalog
 from l10n.po.merge import msgmerge
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, po_corpus
 
-CORPUS = ROOT.parent / "shared" / "po-corpus"
 CASES = DATA / "po"
 
 
-def _corpus() -> Path:
-    if not CORPUS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CORPUS} is missing; CI must have ../shared")
-        pytest.skip("../shared/po-corpus is absent")
-    return CORPUS
 
 
 def _merged(old: Path, pot: Path, **options) -> bytes:
@@ -53,7 +46,7 @@ def _translations(data: bytes) -> dict:
 
 
 def test_every_merge_is_byte_identical_to_msgmerge() -> None:
-    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    pairs = sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir())
     assert len(pairs) >= 80
     different = [p.name for p in pairs
                  if _merged(p / "old.po", p / "new.pot", previous=True)
@@ -63,7 +56,7 @@ def test_every_merge_is_byte_identical_to_msgmerge() -> None:
 
 def test_merges_lose_no_translation_and_no_format_flag() -> None:
     """Every (msgctxt, msgid) msgmerge keeps translated, with its format flags, we keep."""
-    for pair in sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir()):
+    for pair in sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir()):
         ours = _translations(_merged(pair / "old.po", pair / "new.pot", previous=True))
         theirs = _translations((pair / "msgmerge.po").read_bytes())
         for key, (msgstr, forms, formats) in theirs.items():
@@ -73,7 +66,7 @@ def test_merges_lose_no_translation_and_no_format_flag() -> None:
 
 
 def test_every_round_trip_equals_msgcat() -> None:
-    files = sorted(p for p in (_corpus() / "files").glob("*.po")
+    files = sorted(p for p in (po_corpus() / "files").glob("*.po")
                    if not p.name.endswith(".msgcat.po"))
     assert len(files) >= 150
     different = []
@@ -90,7 +83,7 @@ def test_every_round_trip_equals_msgcat() -> None:
 
 
 def test_our_merges_and_msgmerge_outputs_are_fixed_points_of_msgcat() -> None:
-    for pair in sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())[:20]:
+    for pair in sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir())[:20]:
         path = pair / "msgmerge.po"
         assert _written(path) == path.read_bytes(), pair.name
 

@@ -22,17 +22,7 @@ from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
 from l10n.po.merge import msgmerge
 from l10n.po.wrap import are_wrapped_references, is_wrapped, wrap_field, wrap_references
 
-from .conftest import DATA, ROOT
-
-CORPUS = ROOT.parent / "shared" / "po-corpus"
-
-
-def _corpus() -> Path:
-    if not CORPUS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CORPUS} is missing; CI must have ../shared")
-        pytest.skip("../shared/po-corpus is absent")
-    return CORPUS
+from .conftest import DATA, po_corpus
 
 
 def _general(old: str, pot: str, *, previous=True, fuzzy=True, resegment=True, width=79,
@@ -52,7 +42,7 @@ def _lean(old: str, pot: str, *, previous=True, fuzzy=True, resegment=True, widt
 def test_every_corpus_merge_by_the_lean_path_is_msgmerges() -> None:
     """The command's own path (po.lean wherever it reads both files) on the 80 real
     pairs: byte for byte msgmerge --previous; and most pairs do take the lean path."""
-    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    pairs = sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir())
     lean_pairs, different = 0, []
     for pair in pairs:
         old, pot = (pair / "old.po").read_text("utf-8", "replace"), (
@@ -66,7 +56,7 @@ def test_every_corpus_merge_by_the_lean_path_is_msgmerges() -> None:
 
 
 def test_lean_equals_the_general_path_on_the_corpus_under_every_option() -> None:
-    pairs = sorted(p for p in (_corpus() / "pairs").iterdir() if p.is_dir())
+    pairs = sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir())
     for pair in pairs[::3]:
         old = (pair / "old.po").read_text("utf-8")
         pot = (pair / "new.pot").read_text("utf-8")
