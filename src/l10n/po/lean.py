@@ -277,42 +277,33 @@ class _Writer:
         self.flag_lines[key] = found
         return found
 
+    def _field(self, keyword: str, value: str, first: str, more: str, *, prefix: str = "",
+               language: str | None) -> bool:
+        """Is a field (its first line's string ``first``, its continuation lines ``more``)
+        in gettext's wrapping under ``language``? (``is_wrapped``, its first case tried
+        here without a call: one printable line, without a newline but a last one,
+        fitting even at two columns a character.)"""
+        if not more and first.isprintable() and not ("\\" in first and "\n" in value[:-1]) \
+                and len(first) * (1 if first.isascii() else 2) \
+                <= self.room - len(prefix) - len(keyword) - 1:
+            return True
+        return is_wrapped(keyword, value, first, _more(more), prefix=prefix,
+                          width=self.width, language=language)
+
     def _wrapped(self, record: Record, language: str | None, fields: str) -> bool:
         """Are the record's fields named in ``fields`` ("c" msgctxt, "i" msgid, "s"
-        msgstr) in gettext's wrapping under ``language``? (``is_wrapped``, its first
-        case tried here without a call: one printable line, without a newline but a
-        last one, fitting even at two columns a character.)"""
-        g, width, obsolete = record.groups, self.width, record.obsolete
-        prefix = "#~ " if obsolete else ""
-        room = self.room - len(prefix)
-        if "c" in fields and g[CX]:
-            first = g[CTXT]
-            if (g[CTXT_MORE] or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 8
-                    or "\\" in first and "\n" in record.msgctxt[:-1]) \
-                    and not is_wrapped("msgctxt", record.msgctxt, first,
-                                       _more(g[CTXT_MORE]), prefix=prefix,
-                                       width=width, language=language):
-                return False
-        if "i" in fields:
-            first = g[ID]
-            if (g[ID_MORE] or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 6
-                    or "\\" in first and "\n" in record.msgid[:-1]) \
-                    and not is_wrapped("msgid", record.msgid, first,
-                                       _more(g[ID_MORE]), prefix=prefix,
-                                       width=width, language=language):
-                return False
-        if "s" in fields:
-            first = g[STR]
-            if (g[STR_MORE] or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 7
-                    or "\\" in first and "\n" in record.msgstr[:-1]) \
-                    and not is_wrapped("msgstr", record.msgstr, first,
-                                       _more(g[STR_MORE]), prefix=prefix,
-                                       width=width, language=language):
-                return False
-        return True
+        msgstr) in gettext's wrapping under ``language``?"""
+        g = record.groups
+        prefix = "#~ " if record.obsolete else ""
+        if "c" in fields and g[CX] and not self._field(
+                "msgctxt", record.msgctxt, g[CTXT], g[CTXT_MORE], prefix=prefix,
+                language=language):
+            return False
+        if "i" in fields and not self._field("msgid", record.msgid, g[ID], g[ID_MORE],
+                                             prefix=prefix, language=language):
+            return False
+        return "s" not in fields or self._field("msgstr", record.msgstr, g[STR], g[STR_MORE],
+                                                prefix=prefix, language=language)
 
     def exact(self, old: Record, ref: Record) -> str | None:
         """The text of an exact match's merged entry, where it is the input's."""
@@ -328,29 +319,12 @@ class _Writer:
             return None
         if o[PV] and self.previous and translated and flags[2]:
             return None  # its #| lines are kept: po.merge rewrites them
-        # the fields as in _wrapped, the usual case without a call
-        room, language, width = self.room, flags[1], self.width
-        if r[CX]:
-            first = r[CTXT]
-            if (r[CTXT_MORE] or not first.isprintable()
-                    or len(first) * (1 if first.isascii() else 2) > room - 8
-                    or "\\" in first and "\n" in ref.msgctxt[:-1]) \
-                    and not is_wrapped("msgctxt", ref.msgctxt, first, _more(r[CTXT_MORE]),
-                                       width=width, language=language):
-                return None
-        first = r[ID]
-        if (r[ID_MORE] or not first.isprintable()
-                or len(first) * (1 if first.isascii() else 2) > room - 6
-                or "\\" in first and "\n" in ref.msgid[:-1]) \
-                and not is_wrapped("msgid", ref.msgid, first, _more(r[ID_MORE]),
-                                   width=width, language=language):
-            return None
-        first = o[STR]
-        if (o[STR_MORE] or not first.isprintable()
-                or len(first) * (1 if first.isascii() else 2) > room - 7
-                or "\\" in first and "\n" in old.msgstr[:-1]) \
-                and not is_wrapped("msgstr", old.msgstr, first, _more(o[STR_MORE]),
-                                   width=width, language=language):
+        language = flags[1]
+        if r[CX] and not self._field("msgctxt", ref.msgctxt, r[CTXT], r[CTXT_MORE],
+                                     language=language) \
+                or not self._field("msgid", ref.msgid, r[ID], r[ID_MORE], language=language) \
+                or not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
+                                   language=language):
             return None
         return "".join((o[TC], r[EC], r[RF], flags[0], r[CX], r[IB], o[SB]))
 
