@@ -53,18 +53,23 @@ def measure(command: list[str] | str, *, cwd: Path | None = None, setup=None,
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
-    """Alternate the variants ``runs`` times; medians of wall and CPU time, the largest
-    peak memory, per variant."""
+def medians(runs: int, variants: dict[str, dict]) -> dict:
+    """Alternate the variants ``runs`` times; medians of wall ("seconds") and CPU time,
+    the largest peak memory, per variant."""
     samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, spec in variants.items():
             samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
                                          setup=spec.get("setup"), env=spec.get("env")))
-    result = {name: {"seconds": statistics.median(s for s, _, _ in values),
-                     "cpu": statistics.median(c for _, c, _ in values),
-                     "peak_mb": max(m for _, _, m in values)}
-              for name, values in samples.items()}
+    return {name: {"seconds": statistics.median(s for s, _, _ in values),
+                   "cpu": statistics.median(c for _, c, _ in values),
+                   "peak_mb": max(m for _, _, m in values)}
+            for name, values in samples.items()}
+
+
+def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
+    """``medians``, printed on one line."""
+    result = medians(runs, variants)
     print(f"{label}: " + ", ".join(f"{n} {v['seconds']:.2f}s ({v['cpu']:.2f} CPU)"
                                    for n, v in result.items()), flush=True)
     return result

@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from matrix import project, update_setup  # noqa: E402
-from run import corpus, fresh_copy, measure, tool  # noqa: E402
+from run import corpus, fresh_copy, medians, tool  # noqa: E402
 
 L10N = [sys.executable, "-m", "l10n"]
 # caches this checkout keeps that an older reference does not read (nor update)
@@ -39,19 +38,13 @@ NEW_CACHES = ("glossary-notes.json", "segmented-sources.json", "essay-outputs.js
 
 
 def compare(label: str, runs: int, variants: dict[str, dict]) -> dict:
-    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
-    for _ in range(runs):
-        for name, spec in variants.items():
-            samples[name].append(measure(spec["cmd"], cwd=spec.get("cwd"),
-                                         setup=spec.get("setup"), env=spec.get("env")))
-    result = {name: {"wall": statistics.median(w for w, _, _ in s),
-                     "cpu": statistics.median(c for _, c, _ in s),
-                     "peak_mb": max(m for _, _, m in s)} for name, s in samples.items()}
+    """``run.medians``, a line per variant with its ratios to the first."""
+    result = medians(runs, variants)
     anchor = next(iter(result.values()))
     print(f"{label} (medians of {runs}; load {os.getloadavg()[0]:.1f})")
     for name, value in result.items():
-        print(f"  {name:44} wall {value['wall']:6.2f} s  cpu {value['cpu']:6.2f} s  "
-              f"{value['peak_mb']:4.0f} MB  wall ÷ anchor {value['wall'] / anchor['wall']:.2f}"
+        print(f"  {name:44} wall {value['seconds']:6.2f} s  cpu {value['cpu']:6.2f} s  "
+              f"{value['peak_mb']:4.0f} MB  wall ÷ anchor {value['seconds'] / anchor['seconds']:.2f}"
               f"  cpu ÷ anchor {value['cpu'] / anchor['cpu']:.2f}", flush=True)
     return result
 
