@@ -126,18 +126,6 @@ def test_a_wrong_quantity_is_reported(source: str, target: str, field: str, valu
     assert value in getattr(compare_numbers(source, target), field)
 
 
-@settings(max_examples=4000, deadline=None, database=None)
-@given(text=st.lists(st.sampled_from(
-    ["삼", "오천", "서른", "열한", "두세", "예순셋", "백", "만", "여", " ", "년", "명", "개", "포기", "배",
-     "살", "원", "에", "을", "가", "구조", "세대", "이", "천", "십", "3", "시간", "번째", "스무"]),
-    max_size=10).map("".join))
-def test_the_hangul_number_gate_never_hides_a_number(text: str) -> None:
-    from l10n.korean.numerals import _GATE, _read
-
-    if not _GATE.search(text):
-        assert _read(text) == []
-
-
 # issue 15: classes the held-out qa_blind corpus revealed (these sentences are invented)
 @pytest.mark.parametrize(("source", "target"), [
     ("투표자의 50% 이상이 반대했다.", "More than half of the voters were against it."),
@@ -429,8 +417,11 @@ def test_omission_cheap_signs_match_their_plain_definitions(source: str, target:
 @given(text=st.lists(st.sampled_from(
     ["삼", "오천", "서른", "열한", "두세", "예순셋", "백", "만", "억", "여", " ", "  ", "년", "명", "개", "원",
      "에", "을", "가", "이", "천", "십", "3", "47", "%", ")", "]", "\"", "'", "”", "’", "시간", "번째",
-     "스무", "이천십구", "일흔", "아흔", "마흔", "여든", "\n"]), max_size=10).map("".join))
-def test_the_hangul_number_gate_never_hides_a_number_after_figures_and_marks(text: str) -> None:
+     "스무", "이천십구", "일흔", "아흔", "마흔", "여든", "\n", "포기", "배", "살", "구조", "세대"]),
+    max_size=10).map("".join))
+def test_the_hangul_number_gate_never_hides_a_number(text: str) -> None:
+    """Units, particles, figures and closing marks around Hangul numbers: where the gate
+    finds nothing, the reader finds nothing either."""
     from l10n.korean.numerals import _GATE, _read
 
     if not _GATE.search(text):
