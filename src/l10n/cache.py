@@ -24,12 +24,16 @@ from .errors import L10nError
 from .files import write_text_atomic
 
 
-def code_fingerprint(packages: tuple[str, ...], modules: tuple, label: str) -> str:
+def code_fingerprint(packages: tuple, modules: tuple, label: str) -> str:
     """l10n's version, the ``packages``' versions and a digest of the ``modules``' code:
-    what a cache of analyser results must match to be used."""
+    what a cache of analyser results must match to be used. A package is its module's
+    name, or (module, distribution) where it was installed under another name."""
     from . import __version__
 
-    versions = [f"{package} {installed_version(package)}" for package in packages]
+    pairs = [package if isinstance(package, tuple) else (package, None)
+             for package in packages]
+    versions = [f"{module} {installed_version(module, distribution)}"
+                for module, distribution in pairs]
     code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in modules)
                           ).hexdigest()[:16]
     return f"l10n {__version__}; {'; '.join(versions)}; {label} {code}"
@@ -65,19 +69,26 @@ def installed_version(package: str, distribution: str | None = None) -> str:
 
 
 @cache
-def package_fingerprint(packages: tuple[str, ...], label: str) -> str:
+def package_fingerprint(packages: tuple, label: str) -> str:
     """``code_fingerprint`` over the whole of l10n: a digest of every file of the package
     (its code and the data it reads, by path and content), so that any change to
     ``src/l10n`` discards a cache that depends on more than a few modules."""
+    python = ".".join(map(str, sys.version_info[:3]))
+    return (f"{code_fingerprint(packages, (), label)}; python {python}; "
+            f"package {_package_digest()}")
+
+
+@cache
+def _package_digest() -> str:
+    """Every file of the package, by path and content: read once a process (the findings
+    cache, the QA gate's counts and update's essay record all ask)."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
-    python = ".".join(map(str, sys.version_info[:3]))
-    return (f"{code_fingerprint(packages, (), label)}; python {python}; "
-            f"package {digest.hexdigest()[:16]}")
+    return digest.hexdigest()[:16]
 
 
 def text_key(text: str) -> str:

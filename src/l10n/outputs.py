@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cache import RecordCache, installed_version
+from .cache import RecordCache, package_fingerprint
 
 FILE_NAME = "essay-outputs.json"
 # the libraries whose versions change what an update writes: (module, distribution)
@@ -39,16 +39,8 @@ _LIBRARIES = (("polib", "polib"), ("babel", "babel"), ("markdown_it", "markdown_
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """Every module of the l10n package and the libraries' versions."""
-    from . import __version__
-
-    folder = Path(__file__).parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(folder.rglob("*.py")):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    for module, distribution in _LIBRARIES:
-        digest.update(f"\0{installed_version(module, distribution)}".encode())
-    return digest.hexdigest()[:24]
+    """Every file of the l10n package and the libraries' versions."""
+    return package_fingerprint(_LIBRARIES, "outputs")
 
 
 def run_key(config, glossary) -> str:

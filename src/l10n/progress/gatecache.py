@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import RecordCache, code_fingerprint
+from ..cache import RecordCache, package_fingerprint
 from ..errors import L10nError
 from ..files import file_digest
 
@@ -29,14 +29,8 @@ FILE_NAME = "qa-errors.json"
 def fingerprint() -> str:
     """l10n's code as a whole and the libraries the checks read: counts made by another
     one are not used."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    versions = code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz",
-                                 "polib", "babel"), (), "qa")
-    return f"{versions}; package {digest.hexdigest()[:16]}"
+    return package_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz",
+                                "polib", "babel"), "qa")
 
 
 def remembered(config, count: Callable[..., int]) -> Callable[..., int]:
