@@ -86,16 +86,38 @@ class RawBlock:
         return self.regions or ((0, len(self.text), self.line),)
 
 
+# What an inline token's text must hold for its inline parse to matter here: an image
+# (``_image`` reads the children) or a footnote reference, ``[^label]`` or ``^[note]``
+# (which footnotes the footnote plugin keeps, in which order, depends on the references
+# the inline parse meets). Text without them is never parsed inline: about half of
+# markdown-it's work on prose, and nothing the blocks are built from changes.
+_INLINE_MATTERS = ("![", "[^", "^[")
+
+
+def _inline_where_needed(state) -> None:
+    """markdown-it's core ``inline`` rule, for the inline tokens that can hold what
+    ``_INLINE_MATTERS`` names; the others keep the empty ``children`` the block parser gave."""
+    parse = state.md.inline.parse
+    for token in state.tokens:
+        if token.type == "inline" and any(mark in token.content for mark in _INLINE_MATTERS):
+            if token.children is None:
+                token.children = []
+            parse(token.content, state.md, state.env, token.children)
+
+
 @lru_cache(maxsize=1)
 def _parser():
     """The Markdown parser, built once a process (its rules and plugins are set up in
-    2 ms; parsing keeps its state in a fresh ``env`` per call, so essays never share it)."""
+    2 ms; parsing keeps its state in a fresh ``env`` per call, so essays never share it).
+    Inline markup is parsed only where the blocks depend on it (``_inline_where_needed``)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(
+    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(
         footnote_plugin)
+    md.core.ruler.at("inline", _inline_where_needed)
+    return md
 
 
 def _scalar(value) -> str | None:
