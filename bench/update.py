@@ -76,26 +76,30 @@ def update_group(base: Path, work: Path, runs: int, against: Path | None = None,
 
 def unchanged_group(base: Path, work: Path, runs: int, against: Path | None = None) -> dict:
     """An update in which nothing changed, of 100 essays whose every entry is translated
-    (what `outputs.OutputRecord` lets an update skip), beside msgmerge's loop."""
+    (what `outputs.OutputRecord` lets an update skip), beside msgmerge's loop. Each
+    checkout has its own copy of the project: the record names the code that wrote it, so
+    two checkouts taking turns on one folder would each redo every essay."""
     import polib
 
     s = update_setup(base, work)
-    folder = work / "translated"
-    fresh_copy(s["many"], folder, s["cache"])()
-    command = [*L10N, "update", "-q", "--project", str(folder)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    for path in (folder / "locales/en/LC_MESSAGES").glob("*.po"):
-        po = polib.pofile(str(path))
-        for entry in po:
-            if not entry.obsolete and not entry.msgstr:
-                entry.msgstr = f"EN {entry.msgid}"
-        po.save(str(path))
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)  # as update writes them
-    variants: dict[str, dict] = {"msgmerge -N x100": {"cmd": s["loop"]},
-                                 "l10n update, nothing changed": {"cmd": command}}
+    variants: dict[str, dict] = {"msgmerge -N x100": {"cmd": s["loop"]}}
+    checkouts = [("l10n", dict(os.environ))]
     if against is not None:
-        env = dict(os.environ, PYTHONPATH=str(against / "src"))
-        variants[f"{against.name} update, nothing changed"] = {"cmd": command, "env": env}
+        checkouts.append((against.name, dict(os.environ, PYTHONPATH=str(against / "src"))))
+    for index, (label, env) in enumerate(checkouts):
+        folder = work / f"translated-{index}"
+        fresh_copy(s["many"], folder, s["cache"])()
+        command = [*L10N, "update", "-q", "--project", str(folder)]
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        for path in (folder / "locales/en/LC_MESSAGES").glob("*.po"):
+            po = polib.pofile(str(path))
+            for entry in po:
+                if not entry.obsolete and not entry.msgstr:
+                    entry.msgstr = f"EN {entry.msgid}"
+            po.save(str(path))
+        # as update writes them, and recorded
+        subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+        variants[f"{label} update, nothing changed"] = {"cmd": command, "env": env}
     return compare("update of 100 translated essays, nothing changed, 500 terms", runs,
                    variants)
 
