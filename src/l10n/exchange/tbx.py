@@ -31,7 +31,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import GlossaryError
-from ..glossary.terms import COLUMNS, Term
+from ..glossary.model import COLUMNS, Term
 from .xmltext import XML_LANG, check_text, inline_text, local, parse_xml, same_language, serialize
 
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'

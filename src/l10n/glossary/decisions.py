@@ -42,9 +42,9 @@ FILE_NAME = "glossary-decisions.json"
 def fingerprint() -> str:
     """Identifies the decider: recorded verdicts are valid only for the same one."""
     from ..korean import kiwi
-    from . import terms
+    from . import inflection, matching, terms
 
-    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"), (terms, kiwi),
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"), (terms, matching, inflection, kiwi),
                             "rules")
 
 

@@ -129,7 +129,8 @@ def _terms(glossary, korean: list[Line], english: list[Line]
     """Glossary terms in each Korean sentence, and whose English each English one has."""
     if glossary is None or not len(glossary):
         return [frozenset()] * len(korean), [frozenset()] * len(english)
-    from ..glossary.terms import Verdict, judge_english
+    from ..glossary.model import Verdict
+    from ..glossary.verdicts import judge_english
 
     hits = glossary.find_korean_many([line.text for line in korean])
     ko_terms = [frozenset(hit.term.ko for hit in found) for found in hits]
