@@ -42,7 +42,7 @@ def compare(name: str, glossary, texts: list[str]) -> bool:
     from l10n.glossary import matching
 
     pairs = [(text, hit) for text in texts for hit in glossary._candidates(text)
-             if not matching._obvious(text, hit)]
+             if not matching.obvious(text, hit)]
     matching._unsure_of_ha.cache_clear()
     start = time.process_time()
     sentence = matching.sentence_verdicts(pairs)

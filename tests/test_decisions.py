@@ -86,7 +86,7 @@ def test_the_corpora_have_hits_kiwi_must_decide():
     glossary = _all_terms()
     texts = _texts()
     unclear = [(text, hit) for text in texts for hit in glossary._candidates(text)
-               if not matching._obvious(text, hit)]
+               if not matching.obvious(text, hit)]
     kept = {(text, hit.start) for text, hits in zip(texts, glossary.find_korean_many(texts),
                                                      strict=True) for hit in hits}
     rejected = [pair for pair in unclear if (pair[0], pair[1].start) not in kept]
@@ -104,11 +104,11 @@ def test_check_findings_identical_with_recorded_verdicts(folder, tmp_path, monke
     _no_kiwi(monkeypatch)
     # nor lemminflect: the plurals of the glossary's renderings were recorded too
     monkeypatch.setitem(sys.modules, "lemminflect", None)
-    monkeypatch.setattr(inflection, "_KNOWN_PLURALS", {})
-    inflection._inflections.cache_clear()
+    monkeypatch.setattr(inflection, "KNOWN_PLURALS", {})
+    inflection.plural_forms.cache_clear()
     warm = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path),
                       cache=tmp_path)
-    inflection._inflections.cache_clear()
+    inflection.plural_forms.cache_clear()
     assert fresh == cold == warm
     assert any(f.code.startswith("G") for f in fresh)
 
@@ -172,7 +172,7 @@ def test_a_verdict_is_kept_per_linked_form_not_per_span_alone(tmp_path, monkeypa
 
 def _unclear(glossary: Glossary, texts: list[str]) -> list[tuple[str, KoHit]]:
     return [(text, hit) for text in texts for hit in glossary._candidates(text)
-            if not matching._obvious(text, hit)]
+            if not matching.obvious(text, hit)]
 
 
 @pytest.mark.parametrize("source", [*GLOSSARIES, "all"], ids=lambda p: str(p)[-40:])
@@ -249,4 +249,4 @@ def test_a_window_holds_its_hit_cut_at_whitespace_and_judged_alike(parts, at, si
     assert inside == inside.strip() or inside == text
     assert first == 0 or text[first - 1].isspace()
     assert first + len(inside) == len(text) or text[first + len(inside)].isspace()
-    assert matching._obvious(inside, moved) == matching._obvious(text, hit)
+    assert matching.obvious(inside, moved) == matching.obvious(text, hit)

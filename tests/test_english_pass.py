@@ -138,17 +138,17 @@ def test_verb_forms_come_from_the_cache_without_lemminflect(tmp_path, monkeypatc
     cold.prime_inflections()
     assert [j.verdict for j in judge_entry(cold, source, target)] == [Verdict.INFLECTED]
     monkeypatch.setitem(sys.modules, "lemminflect", None)
-    monkeypatch.setattr(inflection, "_KNOWN_VERBS", {})
-    monkeypatch.setattr(inflection, "_KNOWN_PLURALS", {})
-    inflection._verb_forms.cache_clear()
-    inflection._inflections.cache_clear()
+    monkeypatch.setattr(inflection, "KNOWN_VERBS", {})
+    monkeypatch.setattr(inflection, "KNOWN_PLURALS", {})
+    inflection.verb_forms.cache_clear()
+    inflection.plural_forms.cache_clear()
     try:
         warm = read_glossary(glossary_csv).remember_decisions(tmp_path / "cache")
         warm.prime_inflections()
         assert [j.verdict for j in judge_entry(warm, source, target)] == [Verdict.INFLECTED]
     finally:
-        inflection._verb_forms.cache_clear()
-        inflection._inflections.cache_clear()
+        inflection.verb_forms.cache_clear()
+        inflection.plural_forms.cache_clear()
 
 
 def test_letters_that_fold_to_two_keep_the_spelling_offsets():
@@ -164,12 +164,12 @@ def test_letters_that_fold_to_two_keep_the_spelling_offsets():
 @given(st.text(alphabet=st.sampled_from(list("가나 다\t\n") + ["\u3000", "\xa0", "\x1c", "a"]),
                max_size=30))
 def test_squeezed_offsets_are_the_per_character_ones(text):
-    from l10n.glossary.matching import _unsqueezed, squeeze
+    from l10n.glossary.matching import squeeze, unsqueezed
 
     squeezed, at, removed = squeeze(text)
     offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
     assert squeezed == "".join(text[i] for i in offsets)
-    assert [_unsqueezed(j, at, removed) for j in range(len(squeezed))] == offsets
+    assert [unsqueezed(j, at, removed) for j in range(len(squeezed))] == offsets
 
 
 def _misspelt_reference(form: str, english: str) -> str:

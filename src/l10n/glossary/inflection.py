@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_KNOWN_PLURALS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
+KNOWN_PLURALS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
 
 
 @lru_cache(maxsize=4096)
-def _inflections(form: str) -> tuple[str, ...]:
+def plural_forms(form: str) -> tuple[str, ...]:
     """Plural forms of the last word of ``form`` (lemminflect; acronyms take a plain -s)."""
-    known = _KNOWN_PLURALS.get(form)
+    known = KNOWN_PLURALS.get(form)
     if known is not None:
         return known
     words = form.split(" ")
@@ -36,20 +36,20 @@ _DERIVATIONS = [("ation", ""), ("ation", "e"), ("ation", "ate"), ("ition", "ish"
                 ("ure", ""), ("ure", "e"), ("y", "ize"), ("er", ""), ("", "")]
 
 
-_KNOWN_VERBS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
+KNOWN_VERBS: dict[str, tuple[str, ...]] = {}  # read from the cache by prime_inflections
 
 
 @lru_cache(maxsize=4096)
-def _verb_forms(form: str) -> tuple[str, ...]:
+def verb_forms(form: str) -> tuple[str, ...]:
     """Every inflection of the verbs the last word of ``form`` may derive from, by the
     dictionary of lemminflect (so only real verbs: fermentation → ferment, fermented,
     fermenting, ferments)."""
-    known = _KNOWN_VERBS.get(form)
-    return known if known is not None else _derived_verbs(form)
+    known = KNOWN_VERBS.get(form)
+    return known if known is not None else derived_verbs(form)
 
 
-def _derived_verbs(form: str) -> tuple[str, ...]:
-    """``_verb_forms`` from lemminflect's tables."""
+def derived_verbs(form: str) -> tuple[str, ...]:
+    """``verb_forms`` from lemminflect's tables."""
     from lemminflect import getAllInflections
 
     *head, last = form.split(" ")

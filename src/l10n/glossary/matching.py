@@ -16,7 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..korean import analyser
-from .model import KoHit, Term, _nospace
+from .model import KoHit, Term, nospace
 
 
 # The context an unclear hit is judged in first: the eojeol that holds it alone, then with
@@ -135,7 +135,7 @@ def verdict_key(hit: KoHit) -> tuple[int, int, bool]:
     one thing the verdict reads from the term: the same span may be one glossary's linked
     form (장맛 of 장마) and another's plain term.
     """
-    return hit.start, hit.end, _nospace(hit.surface) in _linked_forms(hit.term)
+    return hit.start, hit.end, nospace(hit.surface) in _linked_forms(hit.term)
 
 
 def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoHit]:
@@ -165,10 +165,10 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
     preceding = {token.start + token.len: token for token in tokens}
     kept = []
     for hit in hits:
-        if not _obvious(text, hit):
-            if hit.start not in starts and not _clear_left(text, hit.start):
+        if not obvious(text, hit):
+            if hit.start not in starts and not clear_left(text, hit.start):
                 continue
-            if hit.end not in ends and not _clear_right(text, hit.end) and \
+            if hit.end not in ends and not clear_right(text, hit.end) and \
                     not verdict_key(hit)[2]:
                 continue  # a linked form (장맛 of 장맛비) ends inside Kiwi's compound
             inside = [t for t in tokens if hit.start <= t.start < hit.end]
@@ -176,7 +176,7 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
                            inside[-1].tag.startswith(_GRAMMATICAL)):
                 continue  # 학자이자 'scholar and': 이 + 자 is a copula and an ending, not 이자
             before, after = preceding.get(hit.start), following.get(hit.end)
-            if before is not None and before.tag == "MM" and not _clear_left(text, hit.start):
+            if before is not None and before.tag == "MM" and not clear_left(text, hit.start):
                 continue  # 이사회 'board' is not 이 사회 'this society'
             if after is not None and after.tag == "XSN" and after.form in ("님", "기"):
                 continue  # 시장님 'mayor', 공유기 'router' and 시장기 'hunger' are other words
@@ -228,25 +228,25 @@ _WORD_FORMING = ("가", "도", "과")
 
 def _particles_follow(text: str, hit: KoHit) -> bool:
     match = _PARTICLES_ONLY.match(text, hit.end)
-    return (_clear_left(text, hit.start) and bool(match)
+    return (clear_left(text, hit.start) and bool(match)
             and not match.group().startswith(_WORD_FORMING))
 
 
-def _obvious(text: str, hit: KoHit) -> bool:
+def obvious(text: str, hit: KoHit) -> bool:
     """A hit that needs no analysis: a whole word, or a word with case particles."""
     return _clear_edges(text, hit) or _particles_follow(text, hit)
 
 
-def _clear_left(text: str, index: int) -> bool:
+def clear_left(text: str, index: int) -> bool:
     return index == 0 or not text[index - 1].isalnum()
 
 
-def _clear_right(text: str, index: int) -> bool:
+def clear_right(text: str, index: int) -> bool:
     return index >= len(text) or not text[index].isalnum()
 
 
 def _clear_edges(text: str, hit: KoHit) -> bool:
-    return _clear_left(text, hit.start) and _clear_right(text, hit.end)
+    return clear_left(text, hit.start) and clear_right(text, hit.end)
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -255,7 +255,7 @@ _SPACE_RUN = re.compile(r"\s+")
 def squeeze(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` without whitespace (the Korean automaton reads that), and for each run of
     whitespace where it stood in the squeezed text and how many characters were removed
-    up to its end: ``_unsqueezed`` maps a squeezed offset back in O(log runs)."""
+    up to its end: ``unsqueezed`` maps a squeezed offset back in O(log runs)."""
     at: list[int] = []
     removed: list[int] = []
     total = 0
@@ -266,7 +266,7 @@ def squeeze(text: str) -> tuple[str, list[int], list[int]]:
     return (_SPACE_RUN.sub("", text) if at else text), at, removed
 
 
-def _unsqueezed(index: int, at: list[int], removed: list[int]) -> int:
+def unsqueezed(index: int, at: list[int], removed: list[int]) -> int:
     """The offset in the text of the squeezed text's ``index``-th character."""
     runs = bisect_right(at, index)
     return index + (removed[runs - 1] if runs else 0)
@@ -275,7 +275,7 @@ def _unsqueezed(index: int, at: list[int], removed: list[int]) -> int:
 SAISIOT = "sai-siot"  # marks the linked form of a term in the automaton
 
 
-def _is_hangul(ch: str) -> bool:
+def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
@@ -283,17 +283,17 @@ def saisiot(form: str) -> str:
     """The form of a noun with the linking ㅅ (sai-siot) of a compound: 장마 → 장맛
     (장맛비), 나무 → 나뭇 (나뭇잎), 김치 → 김칫 (김칫국); "" when it cannot take one (a
     last syllable with a final consonant, a one-syllable term, not Hangul)."""
-    if len(form) < 2 or not _is_hangul(form[-1]) or (ord(form[-1]) - 0xAC00) % 28:
+    if len(form) < 2 or not is_hangul(form[-1]) or (ord(form[-1]) - 0xAC00) % 28:
         return ""
     return form[:-1] + chr(ord(form[-1]) + 19)  # jongseong ㅅ is the 19th final
 
 
 @lru_cache(maxsize=4096)
 def _linked_forms(term: Term) -> frozenset[str]:
-    return frozenset(filter(None, (saisiot(_nospace(f)) for f in (term.ko, *term.ko_variants))))
+    return frozenset(filter(None, (saisiot(nospace(f)) for f in (term.ko, *term.ko_variants))))
 
 
-def _counted(text: str, index: int) -> bool:
+def follows_number(text: str, index: int) -> bool:
     """Whether the word at ``index`` follows a number as its counter (세 배, 3배, 두 그릇):
     a one-syllable noun there is a bound noun, not the noun term (배 'pear')."""
     if index == 0:

@@ -62,5 +62,5 @@ class EnJudgement:
     doubt: str = ""
 
 
-def _nospace(text: str) -> str:
+def nospace(text: str) -> str:
     return re.sub(r"\s+", "", text)

@@ -1,21 +1,12 @@
-"""The glossary (glossary.csv) and term matching on both sides.
+"""The glossary (glossary.csv): reading and validating it, and the ``Glossary`` that finds
+its terms in Korean sentences.
 
-Korean side: every form of a term (``ko`` and ``ko_variants``) is looked for with one
-Aho-Corasick automaton over the sentence with spaces removed, so 산업 혁명 and 산업혁명
-are the same; overlapping hits resolve leftmost-longest (초연결 사회 beats 초연결). A hit
-counts only if the Kiwi morphological analyser agrees that it starts and ends on
-morpheme boundaries, which rejects the first syllables of an unrelated word (공유 in
-공유지), and Kiwi's morphemes around it do not make it another word: a title (시장님),
-an adjective (시장하다, "to be hungry"), or a noun Kiwi split after a determiner (이사회).
-Particles and endings after a term (초연결은, 중소기업들에게) are separate morphemes, so
-they need no list.
-
-English side: each Korean hit gets a verdict on the translation, from the best to the
-worst: ``exact``, ``inflected`` (plural, possessive), ``variant`` (an accepted
-rendering), ``orthographic`` (the approved form spelled, hyphenated or capitalised
-otherwise), ``forbidden``, ``missing``.
+Every form of a term (``ko`` and ``ko_variants``) is looked for with one Aho-Corasick
+automaton over the sentence with spaces removed, so 산업 혁명 and 산업혁명 are the same;
+overlapping hits resolve leftmost-longest (초연결 사회 beats 초연결). Which hits are the
+term itself (Kiwi's morpheme boundaries) is ``matching``'s; the verdicts on the English
+side are ``verdicts``'.
 """
-
 from __future__ import annotations
 
 import csv
@@ -27,9 +18,9 @@ from pathlib import Path
 from ..errors import GlossaryError, decode_utf8, read_input
 from . import inflection
 from .english import EnglishForms, Target
-from .matching import (SAISIOT, _counted, _is_hangul, _obvious, _unsqueezed, decide, saisiot,
-                       squeeze)
-from .model import COLUMNS, KINDS, KoHit, Term, _nospace
+from .matching import (SAISIOT, decide, follows_number, is_hangul, obvious, saisiot, squeeze,
+                       unsqueezed)
+from .model import COLUMNS, KINDS, KoHit, Term, nospace
 from .names import surname_of
 
 
@@ -76,15 +67,15 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                         kind, (row.get("note") or "").strip(), line,
                         _split(row.get("ko_exclude", "")))
             for form in (term.ko, *term.ko_variants):
-                key = _nospace(form)
+                key = nospace(form)
                 if key in seen and seen[key] != line:
                     raise GlossaryError(f"Korean form {form!r} is already listed on line "
                                         f"{seen[key]}", path=path, line=line,
                                         hint="keep one row per concept")
                 seen[key] = line
-            forms = [_nospace(form) for form in (term.ko, *term.ko_variants)]
+            forms = [nospace(form) for form in (term.ko, *term.ko_variants)]
             for word in term.ko_exclude:
-                if not any(form in _nospace(word) and form != _nospace(word)
+                if not any(form in nospace(word) and form != nospace(word)
                            for form in forms):
                     raise GlossaryError(f"ko_exclude {word!r} does not contain {term.ko!r}",
                                         path=path, line=line,
@@ -97,7 +88,7 @@ def parse_glossary(text: str, *, path: Path | str = "glossary.csv") -> Glossary:
                 raise GlossaryError(f"{clash[0]!r} is both approved and forbidden", path=path,
                                     line=line, hint="remove it from one of the columns")
             terms.append(term)
-        excluded = {_nospace(word): term for term in terms for word in term.ko_exclude}
+        excluded = {nospace(word): term for term in terms for word in term.ko_exclude}
         for key, term in excluded.items():
             if key in seen:
                 raise GlossaryError(f"ko_exclude {key!r} of {term.ko!r} is a glossary term "
@@ -154,7 +145,7 @@ class Glossary:
         for term in self.terms:
             for form in (term.en, *term.en_variants, *term.forbidden):
                 forms.add(form)
-                forms.update(inflection._KNOWN_PLURALS.get(form, ()))
+                forms.update(inflection.KNOWN_PLURALS.get(form, ()))
             if term.kind == "name" and surname_of(term):
                 forms.add(surname_of(term))
         return EnglishForms(forms)
@@ -171,7 +162,7 @@ class Glossary:
         forms = {}
         for term in self.terms:
             for form in (term.ko, *term.ko_variants):
-                key = _nospace(form)
+                key = nospace(form)
                 forms[key] = (len(key), term, form)
         for key, (length, term, _form) in list(forms.items()):
             linked = saisiot(key)  # 장마 + 비 = 장맛비: the term's form before a noun
@@ -212,7 +203,7 @@ class Glossary:
         for end, (length, term, form) in self._automaton.iter(squeezed):
             start = end - length + 1
             if form is SAISIOT and not (end + 1 < len(squeezed) and
-                                        _is_hangul(squeezed[end + 1])):
+                                        is_hangul(squeezed[end + 1])):
                 continue  # 장맛 is 장마 only before the noun it links to
             found.append((start, -length, term))
         found.sort(key=lambda item: (item[0], item[1]))
@@ -224,9 +215,9 @@ class Glossary:
             if start < taken_until:
                 continue
             taken_until = stop
-            first = _unsqueezed(start, at, removed)
-            last = _unsqueezed(stop - 1, at, removed) + 1
-            if last - first == 1 and _counted(text, first):
+            first = unsqueezed(start, at, removed)
+            last = unsqueezed(stop - 1, at, removed) + 1
+            if last - first == 1 and follows_number(text, first):
                 continue  # 세 배 'three times' is a counter, not 배 'pear'
             if not any(term in owners and low <= first and last <= high  # 서울시장 hides 시장,
                        for low, high, owners in excluded):                # not 서울
@@ -244,11 +235,11 @@ class Glossary:
             return
         forms = sorted({form for term in self.terms
                         for form in (term.en, *term.en_variants, *term.forbidden)})
-        inflection._KNOWN_PLURALS.update(
-            self.decisions.plurals(forms, inflection._inflections.__wrapped__))
+        inflection.KNOWN_PLURALS.update(
+            self.decisions.plurals(forms, inflection.plural_forms.__wrapped__))
         renderings = sorted({form for term in self.terms if term.kind == "term"
                              for form in (term.en, *term.en_variants)})
-        inflection._KNOWN_VERBS.update(self.decisions.verbs(renderings, inflection._derived_verbs))
+        inflection.KNOWN_VERBS.update(self.decisions.verbs(renderings, inflection.derived_verbs))
         self.decisions.save()
 
     def find_korean(self, text: str) -> list[KoHit]:
@@ -264,7 +255,7 @@ class Glossary:
         about the words around them rather than the whole sentence (``decide``)."""
         candidates = [self._candidates(text) for text in texts]
         unclear = [(i, j) for i, (text, hits) in enumerate(zip(texts, candidates, strict=True))
-                   for j, hit in enumerate(hits) if not _obvious(text, hit)]
+                   for j, hit in enumerate(hits) if not obvious(text, hit)]
         if unclear:
             kept = decide([(texts[i], candidates[i][j]) for i, j in unclear], self.decisions)
             rejected = {pair for pair, keep in zip(unclear, kept, strict=True) if not keep}
@@ -285,9 +276,9 @@ class Glossary:
                 for hits in self.find_korean_many(texts)]
 
     def by_ko(self, ko: str) -> Term | None:
-        key = _nospace(ko)
+        key = nospace(ko)
         for term in self.terms:
-            if key in {_nospace(form) for form in (term.ko, *term.ko_variants)}:
+            if key in {nospace(form) for form in (term.ko, *term.ko_variants)}:
                 return term
         return None
 

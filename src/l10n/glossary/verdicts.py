@@ -12,9 +12,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .english import Target, alnum_folded
-from .inflection import _inflections, _verb_forms
-from .matching import _clear_left, _clear_right
-from .model import EnJudgement, KoHit, Term, Verdict, _nospace
+from .inflection import plural_forms, verb_forms
+from .matching import clear_left, clear_right
+from .model import EnJudgement, KoHit, Term, Verdict, nospace
 from .names import surname_of
 
 if TYPE_CHECKING:
@@ -63,8 +63,8 @@ def _loose_find(form: str, english: str, target: Target | None = None) -> str:
     start = hay.find(needle)
     while start != -1:
         first, last = index[start], index[start + len(needle) - 1] + 1
-        if _clear_left(english, first) and (
-            _clear_right(english, last) or english[last:last + 1] in ("s", "'", "’")
+        if clear_left(english, first) and (
+            clear_right(english, last) or english[last:last + 1] in ("s", "'", "’")
         ):
             return english[first:last]
         start = hay.find(needle, start + 1)
@@ -124,19 +124,19 @@ def judge_english(term: Term, english: str, *, needed: int = 1, verbal: bool = F
     sensitive = term.case_sensitive
     inflect = term.kind != "keep"
     if verbal and term.kind == "term":
-        verbs = [hit for form in (term.en, *term.en_variants) for verb in _verb_forms(form)
+        verbs = [hit for form in (term.en, *term.en_variants) for verb in verb_forms(form)
                  for hit in _count(verb, english, case_sensitive=False,
                                        target=target)]
         if verbs:
             return EnJudgement(term, Verdict.INFLECTED, verbs[0])
     forbidden = [hit for form in term.forbidden
-                 for variant in (form, *(_inflections(form) if inflect else ()))
+                 for variant in (form, *(plural_forms(form) if inflect else ()))
                  for hit in _count(variant, english, case_sensitive=sensitive, target=target)]
     exact = _count(term.en, english, case_sensitive=sensitive, target=target)
-    inflected = [hit for form in (_inflections(term.en) if inflect else ())
+    inflected = [hit for form in (plural_forms(term.en) if inflect else ())
                  for hit in _count(form, english, case_sensitive=sensitive, target=target)]
     variants = [hit for form in term.en_variants
-                for variant in (form, *(_inflections(form) if inflect else ()))
+                for variant in (form, *(plural_forms(form) if inflect else ()))
                 for hit in _count(variant, english, case_sensitive=sensitive, target=target)]
     hits = exact + inflected + variants
     if forbidden and len(hits) < needed:
@@ -207,7 +207,7 @@ def _missing(judgement: EnJudgement, target: str, hits: list[KoHit], *,
     out (OTHER_SENSE), or the verdict carries the ``doubt`` that makes it a guess."""
     term = judgement.term
     for sense in other_senses(term):
-        found = [hit for form in (sense, *_inflections(sense))
+        found = [hit for form in (sense, *plural_forms(sense))
                  for hit in _count(form, target, case_sensitive=False)]
         if found:
             return EnJudgement(term, Verdict.OTHER_SENSE, found[0])
@@ -231,7 +231,7 @@ def doubt(term: Term, hits: list[KoHit], *, verbal: bool = False) -> str:
         return "used as a verb or adjective"
     if other_senses(term):
         return "a homograph (see the glossary note)"
-    if all(len(_nospace(hit.surface)) < 2 for hit in hits):
+    if all(len(nospace(hit.surface)) < 2 for hit in hits):
         return "one syllable (often another word)"
     return ""
 
