@@ -215,6 +215,7 @@ def status(
 
     from .progress import report as render
     from .progress.status import project_status
+    from .progress.gatecache import error_counter
 
     if fmt not in ("table", "json", "markdown", "badge"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
@@ -228,7 +229,7 @@ def status(
         return
     with _progress("Counting") as advance:
         report = project_status(config, language=language, since=since_date,
-                                count_errors=_error_counter(config) if qa else None,
+                                count_errors=error_counter(config) if qa else None,
                                 advance=advance)
     if fmt == "json":
         typer.echo(render.status_json(report.essays, report.total, report.translators))
@@ -301,32 +302,6 @@ def _status_history(config, language: str | None, chart: Path | None) -> None:
         _write_or_echo(history_svg(points), chart)
 
 
-def _error_counter(config, glossary=None, findings=None):
-    """QA errors per catalog, for the publication gate (the glossary is read once; with
-    ``findings``, a run's findings, the checks are not run again; without, a catalog's
-    count is remembered in the cache and the glossary read only when one is counted)."""
-    from .progress.gatecache import remembered
-
-    jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
-    if findings is not None or glossary is not None:
-        from .checks import count_errors
-        from .glossary.terms import project_glossary
-
-        chosen = glossary if glossary is not None else project_glossary(config)
-        return lambda path, po=None: count_errors(config, path, po, chosen, jobs=jobs,
-                                                  findings=findings)
-    loaded: list = []
-
-    def count(path, po=None):  # the checks are imported only when a count is not known
-        from .checks import count_errors
-        from .glossary.terms import project_glossary
-
-        if not loaded:
-            loaded.append(project_glossary(config))
-        return count_errors(config, path, po, loaded[0], jobs=jobs)
-    return remembered(config, count)
-
-
 CHECK_HELP = """Run the QA checks on the project's catalogs (or the given PO files and folders).
 
 Each file is checked with the configuration found upward from it, as ruff does. Exit
@@ -367,8 +342,10 @@ def check(
                     ] = 0,
 ) -> None:
     from .checks import apply_baseline, check_groups, exit_code
+    from .checks.baseline import read_baseline
     from .checks.inputs import gather, project_group
     from .errors import EXIT_INPUT
+    from .progress.references import reference_translations
     from .report import FORMATS, render_chunks
 
     if fmt not in FORMATS:
@@ -383,7 +360,7 @@ def check(
     terms = _glossary(project, glossary) if glossary is not None else None
     result = check_groups(groups, select=select or (), ignore=ignore or (), glossary=terms,
                           jobs=jobs or (os.cpu_count() or 1),
-                          reference=_reference_translations)
+                          reference=reference_translations)
     findings = result.findings
     for finding in findings:  # as ruff: a file that cannot be read is also said on stderr
         if finding.code in ("V001", "V002", "V003") and result.unreadable \
@@ -398,7 +375,7 @@ def check(
         _err(printable(f"wrote baseline with {len(result.shown)} finding(s) to "
                         f"{write_baseline}"))
     if baseline is not None:
-        findings = apply_baseline(findings, _read_baseline(baseline))
+        findings = apply_baseline(findings, read_baseline(baseline))
     colour = fmt == "text" and output_file is None and sys.stdout.isatty()
     config = groups[0].config if groups else None
     chunks = render_chunks(findings, result.files, fmt, colour=colour, statistics=statistics,
@@ -416,34 +393,10 @@ def check(
     raise typer.Exit(0 if exit_zero else exit_code(findings, strict=strict))
 
 
-def _reference_translations(config, catalogs) -> dict[str, str] | None:
-    """msgid -> reference translation, from the configured reference catalogs."""
-    if config is None or config.reference is None:
-        return None
-    from .progress.counts import entry_state
-    from .progress.score import reference_for
-
-    found: dict[str, str] = {}
-    for path, _ in catalogs:
-        for entry in _read(reference_for(path, config.reference)):
-            if not entry.obsolete and entry_state(entry) == "translated":
-                found[entry.msgid] = entry.msgstr
-    return found
-
-
 def _read(path: Path):
     from .po.catalog import read_catalog
 
     return read_catalog(path)
-
-
-def _read_baseline(path: Path) -> list[dict]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return list(data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"cannot read baseline: {exc}", path=path,
-                          hint="write one with --write-baseline FILE") from exc
 
 
 @app.command()
@@ -496,6 +449,7 @@ def build(
     from .progress.counts import attribute, progress_history
     from .progress.report import history_svg
     from .publish import build_site
+    from .progress.gatecache import error_counter
 
     config = _config(project)
     paths = project_catalogs(config)
@@ -505,15 +459,16 @@ def build(
     findings = terms = None
     if review:
         from .glossary.terms import project_glossary
+        from .progress.references import reference_translations
         from .publish.review import project_findings
 
         terms = project_glossary(config)
         findings = project_findings(config, catalogs, glossary=terms,
-                                    reference=_reference_translations(config, catalogs),
+                                    reference=reference_translations(config, catalogs),
                                     jobs=os.cpu_count() or 1)
     # the review's findings decide the gate too: the checks run once
     report = build_site(config, out=out, force=force,
-                        count_errors=_error_counter(config, terms, findings),
+                        count_errors=error_counter(config, terms, findings),
                         chart_svg=history_svg(points) if len(points) > 1 else "",
                         translators=translators, review=findings, glossary=terms)
     for notice in report.notices:  # a missing image ...: the build goes on
@@ -637,7 +592,7 @@ def align(
     from .errors import CatalogError, SourceError, decode_utf8, read_input
     from .files import file_digest
     from .glossary.terms import project_glossary
-    from .memory.bitext import align_translation, apply_alignment
+    from .memory.bitext import align_translation, alignment_report, apply_alignment
     from .pipeline import project_lock, read_essays
     from .po.catalog import write_catalog
 
@@ -661,35 +616,8 @@ def align(
         written = apply_alignment(po, alignment)
         if not dry_run:
             write_catalog(po, path, expected_digest=digest)
-    typer.echo(_align_report(alignment, written, config.relative(path), found.path,
+    typer.echo(alignment_report(alignment, written, config.relative(path), found.path,
                              str(translation), fmt, dry_run), nl=False)
-
-
-def _align_report(alignment, written, po_path: str, essay_path: str, translation: str,
-                  fmt: str, dry_run: bool) -> str:
-    from collections import Counter
-
-    shapes = Counter(bead.shape for bead in alignment.beads if bead.korean and bead.english)
-    added = [{"line": line.line, "text": line.text} for line in alignment.added()]
-    dropped = [{"line": line.line, "text": line.text} for line in alignment.dropped()]
-    if fmt == "json":
-        return json.dumps({"catalog": po_path, "written": written.written, "kept": written.kept,
-                           "not_in_catalog": written.missing, "beads": dict(shapes),
-                           "added": added, "dropped": dropped, "dry_run": dry_run},
-                          ensure_ascii=False, indent=2) + "\n"
-    verb = "would write" if dry_run else "wrote"
-    lines = [f"{verb} {written.written} aligned translation(s) to {po_path} "
-             f"({', '.join(f'{n} {shape}' for shape, n in sorted(shapes.items()))}); "
-             f"kept {written.kept} existing"]
-    if written.missing:
-        lines.append(f"{written.missing} aligned sentence(s) have no entry: run 'l10n update'")
-    if added:
-        lines.append("English sentences with no Korean counterpart (not written):")
-        lines += [f"  {translation}:{item['line']}: {item['text']}" for item in added]
-    if dropped:
-        lines.append("Korean sentences the translation leaves out (still untranslated):")
-        lines += [f"  {essay_path}:{item['line']}: {item['text']}" for item in dropped]
-    return "\n".join(lines) + "\n"
 
 
 @tm_app.command("lookup")
@@ -794,23 +722,6 @@ TargetLanguageOpt = Annotated[str | None, typer.Option(
     "--language", "-l", help="Target language (default: every one of the project's).")]
 
 
-def _exchange_targets(config, essays: list[str] | None, language: str | None):
-    """(essay, language, catalog path) for the chosen essays and languages."""
-    from .pipeline import project_catalogs
-
-    languages = [language] if language else list(config.languages)
-    targets = []
-    for lang in languages:
-        known = {path.stem: path for path in project_catalogs(config, lang)}
-        for name in essays or sorted(known):
-            if name not in known:
-                raise ConfigError(f"no catalog for essay {name!r} in {lang}",
-                                  path=config.po_path(name, lang),
-                                  hint="check the name, or run 'l10n update' first")
-            targets.append((name, lang, known[name]))
-    return targets
-
-
 @app.command("export")
 def export_(
     essays: EssayArgs = None,
@@ -824,6 +735,7 @@ def export_(
 ) -> None:
     """Send essays to a CAT tool: one XLIFF file per essay and language (DIR/ESSAY.LANG.xlf)."""
     from .exchange import omegat, tmx, xliff
+    from .exchange.outgoing import exchange_targets
     from .exchange.xmltext import language_tag
     from .files import write_text_atomic
     from .glossary.terms import project_glossary
@@ -834,7 +746,7 @@ def export_(
         raise ConfigError(f"unknown XLIFF version {xliff_version!r}",
                           hint=f"use {' or '.join(xliff.VERSIONS)}")
     config = _config(project)
-    targets = _exchange_targets(config, essays, language)
+    targets = exchange_targets(config, essays, language)
     if fmt == "omegat" and len({lang for _, lang, _ in targets}) > 1:
         raise ConfigError("an OmegaT project has one target language",
                           hint="choose one with --language")
@@ -907,6 +819,7 @@ def tm_export(
     project: ProjectOpt = None,
 ) -> None:
     """Write the project's translations as TMX 1.4b (ko-KR -> en-US), dated from git."""
+    from .exchange.outgoing import exchange_targets
     from .exchange.tmx import catalog_memory, write_tmx
     from .files import write_text_atomic
     from .progress.counts import setters
@@ -914,7 +827,7 @@ def tm_export(
     config = _config(project)
     language = language or config.languages[0]
     entries = []
-    for name, _, path in _exchange_targets(config, essays, language):
+    for name, _, path in exchange_targets(config, essays, language):
         entries += catalog_memory(_read(path), essay=name, revisions=setters(config.root, path))
     write_text_atomic(file, write_tmx(entries, source_language=config.source_language,
                                       target_language=language))
