@@ -50,6 +50,18 @@ ProjectOpt = Annotated[Path | None, typer.Option(
     file_okay=False)]
 EssayArgs = Annotated[list[str] | None, typer.Argument(
     help="Essay names (file stems); default: every essay.", show_default=False)]
+JobsOpt = Annotated[int, typer.Option(help="Processes for many essays (default: cores).")]
+LanguageOpt = Annotated[str | None, typer.Option(help="Target language (default: the first).")]
+GlossaryOpt = Annotated[Path | None, typer.Option(
+    "--glossary", "-g", help="Glossary file (default: the project's).", dir_okay=False)]
+TargetLanguageOpt = Annotated[str | None, typer.Option(
+    "--language", "-l", help="Target language (default: every one of the project's).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q")]
+
+
+def _format(choices: str):
+    """The --format (-f) option of a command, with the formats it writes."""
+    return Annotated[str, typer.Option("--format", "-f", help=choices)]
 
 
 def _config(project: Path | None):
@@ -71,7 +83,7 @@ def _say(message: str, **options) -> None:
 @app.command()
 def segment(
     file: Annotated[str, typer.Argument(help="Essay file, or - for standard input.")] = "-",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    fmt: _format("text or json") = "text",
 ) -> None:
     """Print the sentences of an essay, one per line, a blank line between blocks."""
     from .source import decode_source, parse_essay
@@ -114,7 +126,7 @@ def _print_written(written, quiet: bool) -> None:
 
 @app.command()
 def extract(project: ProjectOpt = None, essays: EssayArgs = None,
-            quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+            quiet: QuietOpt = False) -> None:
     """Write locales/templates/<essay>.pot for each essay."""
     from .glossary.terms import project_glossary
     from .pipeline import update_project
@@ -125,12 +137,9 @@ def extract(project: ProjectOpt = None, essays: EssayArgs = None,
     _print_written(written, quiet)
 
 
-JobsOpt = Annotated[int, typer.Option(help="Processes for many essays (default: cores).")]
-
-
 @app.command()
 def update(project: ProjectOpt = None, essays: EssayArgs = None,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+           quiet: QuietOpt = False,
            jobs: JobsOpt = 0) -> None:
     """Extract templates and merge them into every target language's PO catalog."""
     from .glossary.terms import project_glossary
@@ -198,8 +207,7 @@ def merge(
 @app.command()
 def status(
     project: ProjectOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f",
-                                     help="table, json, markdown or badge")] = "table",
+    fmt: _format("table, json, markdown or badge") = "table",
     language: Annotated[str | None, typer.Option(help="Only this target language.")] = None,
     since: Annotated[str | None, typer.Option(help="Translator work since YYYY-MM-DD.")] = None,
     history: Annotated[bool, typer.Option("--history", help="Progress over git history.")
@@ -231,18 +239,13 @@ def status(
         report = project_status(config, language=language, since=since_date,
                                 count_errors=error_counter(config) if qa else None,
                                 advance=advance)
-    if fmt == "json":
-        typer.echo(render.status_json(report.essays, report.total, report.translators))
-    elif fmt == "markdown":
-        typer.echo(render.status_markdown(report.essays, report.total, report.translators),
-                   nl=False)
-    elif fmt == "badge":
+    if fmt == "badge":
         svg = render.badge_svg(f"translated ({language or '/'.join(config.languages)})",
                                report.total.percent_chars)
         _write_or_echo(svg, out)
     else:
-        typer.echo(render.status_table_text(report.essays, report.total, report.translators,
-                                            **_table_layout()))
+        typer.echo(render.status_text(report, fmt, **(_table_layout() if fmt == "table"
+                                                      else {})), nl=False)
 
 
 def _table_layout() -> dict:
@@ -289,15 +292,11 @@ def _write_or_echo(text: str, out: Path | None) -> None:
 def _status_history(config, language: str | None, chart: Path | None) -> None:
     from .pipeline import project_catalogs
     from .progress.counts import progress_history
-    from .progress.report import history_svg
+    from .progress.report import history_lines, history_svg
 
     points = progress_history(config.root, project_catalogs(config, language))
-    for point in points:
-        percent = 100 * point.translated_chars / point.total_chars if point.total_chars else 0
-        _say(f"{point.when.date()} {point.commit[:8]} {point.essay}: "
-                   f"{point.translated_chars}/{point.total_chars} chars ({percent:.1f}%)")
-    if not points:
-        typer.echo("no history: the catalogs are not in a git repository yet")
+    for line in history_lines(points):
+        _say(line)
     if chart is not None:
         _write_or_echo(history_svg(points), chart)
 
@@ -318,8 +317,7 @@ def check(
     ] = None,
     project: ProjectOpt = None,
     glossary: GlossaryOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif")
-                   ] = "text",
+    fmt: _format("text, json, github or sarif") = "text",
     select: Annotated[list[str] | None, typer.Option(
         help="Only these codes, prefixes, names (comma-separated; replaces 'select').")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
@@ -401,35 +399,19 @@ def _read(path: Path):
 
 @app.command()
 def checks(code: Annotated[str | None, typer.Argument(help="A check code or name.")] = None,
-           fmt: Annotated[str, typer.Option("--format", "-f", help="text, or markdown: the "
-                                            "whole reference (l10n/checks/checks.md)")] = "text",
+           fmt: _format("text, or markdown: the whole reference (l10n/checks/checks.md)") = "text",
            ) -> None:
     """List the QA checks, or print one check's documentation."""
-    from .checks.base import REGISTRY
+    from .checks import documentation
 
     if fmt not in ("text", "markdown"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use text or markdown")
     if fmt == "markdown":
-        from .checks.documentation import reference_markdown
-
-        typer.echo(reference_markdown(), nl=False)
-        return
-    if code is None:
-        for item in sorted(REGISTRY.values(), key=lambda c: c.code):
-            typer.echo(f"{item.code}  {item.severity.value:7}  {item.name:34} {item.summary}")
-        return
-    found = [c for c in REGISTRY.values() if code.upper() == c.code or code == c.name]
-    if not found:
-        raise ConfigError(f"no check {code!r}", hint="'l10n checks' lists them")
-    item = found[0]
-    typer.echo(f"{item.code} {item.name} ({item.family}, default {item.severity.value})\n")
-    typer.echo(inspect_doc(item.doc))
-
-
-def inspect_doc(doc: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(doc)
+        typer.echo(documentation.reference_markdown(), nl=False)
+    elif code is None:
+        typer.echo(documentation.catalogue_text(), nl=False)
+    else:
+        typer.echo(documentation.check_text(code))
 
 
 @app.command()
@@ -473,14 +455,8 @@ def build(
                         translators=translators, review=findings, glossary=terms)
     for notice in report.notices:  # a missing image ...: the build goes on
         _err(f"warning: {printable(str(notice))}")
-    for page in report.essays:
-        state = "published" if page.published else f"not published: {page.reason}"
-        _say(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
-    _say(f"site: {report.index}")
-    if review:
-        problems = sum(f.severity.value == "error" for f in findings)
-        _say(f"review: {report.out / 'review' / 'index.html'} "
-                   f"({len(findings)} finding(s), {problems} error(s))")
+    for line in report.summary_lines(findings if review else None):
+        _say(line)
 
 
 @app.command()
@@ -491,7 +467,7 @@ def score(
     against: Annotated[str | None, typer.Option(help="Compare with the catalogs at this git "
                                                      "revision.")] = None,
     worst: Annotated[int, typer.Option(help="List the N lowest-chrF segments.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    fmt: _format("table or json") = "table",
     project: ProjectOpt = None,
 ) -> None:
     """BLEU, chrF, chrF++ and TER (sacrebleu) against a reference or an earlier revision."""
@@ -505,47 +481,20 @@ def score(
                                "revision")
     config = _config(project) if (not paths or against) else None
     targets = [(p, _read(p)) for p in paths] if paths else _catalogs(config, None)
-    per_essay, translator_of = [], {}
-    for path, po in targets:
-        if against is not None:
-            reference = scoring.catalog_at(config.root, path, against)
-        else:
-            reference = _read(scoring.reference_for(path, ref))
-        per_essay.append(scoring.pair_catalogs(path.stem, po, reference,
-                                               earlier_is_draft=against is not None))
-        if config is not None:
-            from .progress.counts import setters
-
-            for msgid, revision in setters(config.root, path).items():
-                translator_of[msgid] = f"{revision.author} <{revision.email}>"
-    total = scoring.merge_pairs(per_essay)
-    scores = [scoring.score_pairs(p) for p in per_essay]
-    worst_list = scoring.worst_segments(total, worst) if worst else []
-    render = scoring.render_json if fmt == "json" else scoring.render_table
-    typer.echo(render(scores, scoring.score_pairs(total), worst_list,
-                      scoring.hter_by_translator(total, translator_of) if total.drafts else {}),
-               nl=False)
+    per_essay, translator_of = scoring.compare_catalogs(
+        targets, ref=ref, against=against, root=config.root if config is not None else None)
+    typer.echo(scoring.render_scores(per_essay, translator_of, worst=worst, fmt=fmt), nl=False)
 
 
 tm_app = typer.Typer(no_args_is_help=True, help="The translation memory: look up, export.")
 app.add_typer(tm_app, name="tm")
-LanguageOpt = Annotated[str | None, typer.Option(help="Target language (default: the first).")]
-
-
-def _memory(config, language: str | None, glossary=None):
-    from .memory.archive import load_memory
-    from .pipeline import project_catalogs
-
-    language = language or config.languages[0]
-    return load_memory(config, project_catalogs(config, language), language=language,
-                       glossary=glossary)
 
 
 @app.command()
 def analyze(
     essays: EssayArgs = None,
     project: ProjectOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
+    fmt: _format("table, json or csv") = "table",
     language: LanguageOpt = None,
 ) -> None:
     """Leverage analysis of the untranslated text against the translation memory.
@@ -554,23 +503,17 @@ def analyze(
     eojeol and characters without spaces, weighted by [tool.l10n.rates]."""
     from .glossary.terms import project_glossary
     from .memory import analysis
-    from .pipeline import read_essays
+    from .memory.archive import project_memory
 
-    if fmt not in ("table", "json", "csv"):
+    if fmt not in analysis.RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json or csv")
     config = _config(project)
     rates = analysis.parse_rates(config.rates, path=config.config_file)
     language = language or config.languages[0]
-    memory = _memory(config, language, project_glossary(config))
-    todo = []
-    for essay in read_essays(config, essays):
-        path = config.po_path(essay.name, language)
-        todo.append((essay.name, analysis.sentences_to_translate(
-            essay, _read(path) if path.exists() else None)))
-    result = analysis.analyze(todo, memory, rates=rates)
-    render = {"table": analysis.render_table, "json": analysis.render_json,
-              "csv": analysis.render_csv}[fmt]
-    typer.echo(render(result), nl=False)
+    memory = project_memory(config, language, project_glossary(config))
+    result = analysis.analyze(analysis.project_sentences(config, essays, language), memory,
+                              rates=rates)
+    typer.echo(analysis.RENDERERS[fmt](result), nl=False)
 
 
 @app.command()
@@ -582,7 +525,7 @@ def align(
     language: LanguageOpt = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report only; write nothing.")
                        ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    fmt: _format("text or json") = "text",
 ) -> None:
     """Align an existing English translation with the essay's sentences, into its PO.
 
@@ -631,8 +574,10 @@ def tm_lookup(
     """The best translation-memory matches of a Korean sentence, with what differs."""
     from .glossary.terms import project_glossary
 
+    from .memory.archive import project_memory
+
     config = _config(project)
-    memory = _memory(config, language, project_glossary(config))
+    memory = project_memory(config, language, project_glossary(config))
     found = memory.lookup(sentence, threshold=threshold, limit=limit)
     if not found:
         _say(f"no match at or above {threshold:g}% among {len(memory)} units")
@@ -644,8 +589,6 @@ def tm_lookup(
 
 glossary_app = typer.Typer(no_args_is_help=True, help="Validate and explore the glossary.")
 app.add_typer(glossary_app, name="glossary")
-GlossaryOpt = Annotated[Path | None, typer.Option(
-    "--glossary", "-g", help="Glossary file (default: the project's).", dir_okay=False)]
 
 
 def _glossary(project: Path | None, path: Path | None):
@@ -671,7 +614,7 @@ def _catalogs(config, language: str | None):
 def glossary_check(project: ProjectOpt = None, glossary: GlossaryOpt = None) -> None:
     """Validate the glossary: one line per problem, exit 3 if there is one."""
     terms = _glossary(project, glossary)
-    kinds = {kind: sum(t.kind == kind for t in terms.terms) for kind in ("term", "name", "keep")}
+    kinds = terms.kinds()
     typer.echo(f"glossary OK: {len(terms)} entries ({kinds['term']} terms, {kinds['name']} names, "
                f"{kinds['keep']} kept verbatim)")
 
@@ -718,8 +661,6 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
 
 # ------------------------------------------------------------ exchange with CAT tools
 
-TargetLanguageOpt = Annotated[str | None, typer.Option(
-    "--language", "-l", help="Target language (default: every one of the project's).")]
 
 
 @app.command("export")
@@ -727,18 +668,15 @@ def export_(
     essays: EssayArgs = None,
     out: Annotated[Path, typer.Option("--output", "-o", help="Folder to write to.",
                                       file_okay=False)] = Path("exchange"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="xliff, or omegat (a ready "
-                                                            "OmegaT project)")] = "xliff",
+    fmt: _format("xliff, or omegat (a ready OmegaT project)") = "xliff",
     xliff_version: Annotated[str, typer.Option("--xliff-version", help="1.2 or 2.0")] = "1.2",
     language: TargetLanguageOpt = None,
     project: ProjectOpt = None,
 ) -> None:
     """Send essays to a CAT tool: one XLIFF file per essay and language (DIR/ESSAY.LANG.xlf)."""
-    from .exchange import omegat, tmx, xliff
-    from .exchange.outgoing import exchange_targets
-    from .exchange.xmltext import language_tag
+    from .exchange import omegat, xliff
+    from .exchange.outgoing import export_files
     from .files import write_text_atomic
-    from .glossary.terms import project_glossary
 
     if fmt not in ("xliff", "omegat"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use xliff or omegat")
@@ -746,26 +684,8 @@ def export_(
         raise ConfigError(f"unknown XLIFF version {xliff_version!r}",
                           hint=f"use {' or '.join(xliff.VERSIONS)}")
     config = _config(project)
-    targets = exchange_targets(config, essays, language)
-    if fmt == "omegat" and len({lang for _, lang, _ in targets}) > 1:
-        raise ConfigError("an OmegaT project has one target language",
-                          hint="choose one with --language")
-    files, kits = {}, []
-    for name, lang, path in targets:
-        po = _read(path)
-        document = xliff.document_from_catalog(
-            po, original=config.relative(path), source_language=language_tag(
-                config.source_language), target_language=language_tag(lang),
-            version=xliff_version)
-        if fmt == "xliff":
-            files[f"{name}.{lang}.xlf"] = xliff.write_xliff(document)
-        else:
-            kits.append((f"{name}.{lang}", document, tmx.catalog_memory(po, essay=name),
-                         tmx.catalog_memory(po, essay=name, fuzzy=True)))
+    files = export_files(config, essays, language, fmt=fmt, xliff_version=xliff_version)
     if fmt == "omegat":
-        lang = targets[0][1] if targets else config.languages[0]
-        files = omegat.omegat_files(kits, source_language=config.source_language,
-                                    target_language=lang, glossary=project_glossary(config))
         for folder in omegat.FOLDERS:
             (out / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
@@ -792,14 +712,8 @@ def import_(
 
     config = _config(project)
     run = incoming.import_xliff(config, files)
-    for item in run.files:
-        for outcome in item.outcomes:
-            where = (f"{config.relative(item.catalog)}:{outcome.line}" if outcome.line
-                     else str(item.file))
-            _say(f"{where}: {outcome.kind}: {outcome.message}")
-        _say(f"{item.file}: {item.count(incoming.UPDATED)} updated, "
-                   f"{item.count(incoming.CONFLICT)} conflict(s), {item.count(incoming.STALE)} "
-                   "stale" + (" (dry run: nothing written)" if dry_run else ""))
+    for line in run.report_lines(config.relative, dry_run=dry_run):
+        _say(line)
     if not dry_run:
         run.write()
     findings = run_checks([(path, po) for path, (_, po) in run.catalogs.items()],
@@ -856,9 +770,7 @@ def glossary_import(
 ) -> None:
     """Merge a TBX file into glossary.csv: a concept with the same Korean term replaces
     its row, new ones are appended; the result is validated before it is written."""
-    from .exchange.tbx import glossary_csv, merge_terms, read_tbx
-    from .files import file_digest, write_text_atomic
-    from .glossary.terms import parse_glossary, read_glossary
+    from .exchange.tbx import import_tbx
 
     target = glossary
     if target is None:
@@ -866,14 +778,8 @@ def glossary_import(
         if target is None:
             raise ConfigError("the project has no glossary file configured",
                               hint="set 'glossary' in [tool.l10n] or pass -g FILE")
-    digest = file_digest(target)
-    current = read_glossary(target).terms if digest is not None else ()
-    merged, added, updated = merge_terms(current, read_tbx(file))
-    text = glossary_csv(merged)
-    parse_glossary(text, path=target)  # a TBX that makes an invalid glossary writes nothing
-    if not dry_run:
-        write_text_atomic(target, text, expected_digest=digest)
-    _say(f"{target}: {added} added, {updated} updated, {len(merged)} entries"
+    added, updated, entries = import_tbx(file, target, dry_run=dry_run)
+    _say(f"{target}: {added} added, {updated} updated, {entries} entries"
                + (" (dry run: nothing written)" if dry_run else ""))
 
 

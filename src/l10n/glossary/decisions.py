@@ -16,10 +16,11 @@ the rest of a small check), so a check on a glossary already seen loads neither 
 lemminflect.
 
 The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
-model and lemminflect, and the text of ``terms.py``, ``matching.py``, ``inflection.py`` and ``kiwi.py``, where the
-rules and the analyser's options live); another fingerprint discards it. An entry is used only if it
-is well formed and names spans inside its text; a cache that cannot be read or written
-is reported as a warning and ignored, as the segmentation cache is.
+model and lemminflect, and the text of ``terms.py``, ``matching.py``, ``inflection.py``
+and ``kiwi.py``, where the rules and the analyser's options live); another fingerprint
+discards it. An entry is used only if it is well formed and names spans inside its
+text; a cache that cannot be read or written is reported as a warning and ignored, as
+the segmentation cache is.
 
 Why not the word alone: Kiwi reads a word in its context, and the same word analysed
 alone gets another verdict in a few hundred of the 50,000 unclear hits of the evaluation

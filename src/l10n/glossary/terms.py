@@ -130,6 +130,10 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.terms)
 
+    def kinds(self) -> dict[str, int]:
+        """How many rows of each kind (term, name, keep) the glossary has."""
+        return {kind: sum(t.kind == kind for t in self.terms) for kind in KINDS}
+
     @cached_property
     def written_forms(self) -> frozenset[str]:
         """Every Korean form and approved English rendering, as written."""
