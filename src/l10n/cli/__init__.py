@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import (
+from ..errors import (
     EXIT_INTERRUPTED,
     ConfigError,
     Interrupted,
@@ -31,7 +31,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 
 def _print_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .. import __version__
 
         typer.echo(f"l10n {__version__}")
         raise typer.Exit()
@@ -65,7 +65,7 @@ def _format(choices: str):
 
 
 def _config(project: Path | None):
-    from .config import load_config
+    from ..config import load_config
 
     return load_config(project)
 
@@ -86,11 +86,11 @@ def segment(
     fmt: _format("text or json") = "text",
 ) -> None:
     """Print the sentences of an essay, one per line, a blank line between blocks."""
-    from .source import decode_source, parse_essay
+    from ..source import decode_source, parse_essay
 
     if fmt not in ("text", "json"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use text or json")
-    from .errors import SourceError, read_input
+    from ..errors import SourceError, read_input
 
     if file == "-":
         data, name = sys.stdin.buffer.read(), "stdin.md"
@@ -128,8 +128,8 @@ def _print_written(written, quiet: bool) -> None:
 def extract(project: ProjectOpt = None, essays: EssayArgs = None,
             quiet: QuietOpt = False) -> None:
     """Write locales/templates/<essay>.pot for each essay."""
-    from .glossary.terms import project_glossary
-    from .pipeline import update_project
+    from ..glossary.terms import project_glossary
+    from ..pipeline import update_project
 
     config = _config(project)
     written = update_project(config, names=essays, templates_only=True,
@@ -142,8 +142,8 @@ def update(project: ProjectOpt = None, essays: EssayArgs = None,
            quiet: QuietOpt = False,
            jobs: JobsOpt = 0) -> None:
     """Extract templates and merge them into every target language's PO catalog."""
-    from .glossary.terms import project_glossary
-    from .pipeline import update_project
+    from ..glossary.terms import project_glossary
+    from ..pipeline import update_project
 
     config = _config(project)
     written = update_project(config, names=essays, glossary=project_glossary(config),
@@ -193,7 +193,7 @@ def merge(
     it off. Charsets are kept (a UTF-8 template converts the catalog to UTF-8, as
     msgmerge does); a translator's save made during an -U run is never overwritten.
     """
-    from .po.msgmerge import merge_files
+    from ..po.msgmerge import merge_files
 
     data = merge_files(old, template, output=None if output == "-" else output,
                        update=update, backup=backup, suffix=suffix, previous=previous,
@@ -221,9 +221,9 @@ def status(
     """Progress by essay and translator: entries, eojeol and characters; fuzzy is never done."""
     from datetime import date
 
-    from .progress import report as render
-    from .progress.status import project_status
-    from .progress.gatecache import error_counter
+    from ..progress import report as render
+    from ..progress.status import project_status
+    from ..progress.gatecache import error_counter
 
     if fmt not in ("table", "json", "markdown", "badge"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
@@ -283,16 +283,16 @@ def _write_or_echo(text: str, out: Path | None) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    from .files import write_text_atomic
+    from ..files import write_text_atomic
 
     write_text_atomic(out, text)
     _say(f"wrote {out}")
 
 
 def _status_history(config, language: str | None, chart: Path | None) -> None:
-    from .pipeline import project_catalogs
-    from .progress.counts import progress_history
-    from .progress.report import history_lines, history_svg
+    from ..pipeline import project_catalogs
+    from ..progress.counts import progress_history
+    from ..progress.report import history_lines, history_svg
 
     points = progress_history(config.root, project_catalogs(config, language))
     for line in history_lines(points):
@@ -339,19 +339,19 @@ def check(
     jobs: Annotated[int, typer.Option(help="Processes for large runs (default: cores).")
                     ] = 0,
 ) -> None:
-    from .checks import apply_baseline, check_groups, exit_code
-    from .checks.baseline import read_baseline
-    from .checks.inputs import gather, project_group
-    from .errors import EXIT_INPUT
-    from .progress.references import reference_translations
-    from .report import FORMATS, render_chunks
+    from ..checks import apply_baseline, check_groups, exit_code
+    from ..checks.baseline import read_baseline
+    from ..checks.inputs import gather, project_group
+    from ..errors import EXIT_INPUT
+    from ..progress.references import reference_translations
+    from ..report import FORMATS, render_chunks
 
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", hint=f"use {', '.join(FORMATS)}")
     if paths:
         groups = gather(paths, project=project)
     else:
-        from .config import project_catalogs  # not .pipeline: check needs none of it
+        from ..config import project_catalogs  # not .pipeline: check needs none of it
 
         config = _config(project)
         groups = [project_group(config, project_catalogs(config))]
@@ -366,8 +366,8 @@ def check(
             where = f"{finding.path}:{finding.line}" if finding.line else finding.path
             _err(f"error: {printable(where)}: {printable(finding.message)}")
     if write_baseline is not None:
-        from .files import write_text_atomic
-        from .report import render_json
+        from ..files import write_text_atomic
+        from ..report import render_json
 
         write_text_atomic(write_baseline, render_json(findings, result.files))
         _err(printable(f"wrote baseline with {len(result.shown)} finding(s) to "
@@ -380,7 +380,7 @@ def check(
                            root=groups[0].base if groups else None,
                            docs_url=config.docs_url if config is not None else None)
     if output_file is not None:
-        from .files import write_text_atomic
+        from ..files import write_text_atomic
 
         write_text_atomic(output_file, "".join(chunks))
     else:
@@ -392,7 +392,7 @@ def check(
 
 
 def _read(path: Path):
-    from .po.catalog import read_catalog
+    from ..po.catalog import read_catalog
 
     return read_catalog(path)
 
@@ -402,7 +402,7 @@ def checks(code: Annotated[str | None, typer.Argument(help="A check code or name
            fmt: _format("text, or markdown: the whole reference (l10n/checks/checks.md)") = "text",
            ) -> None:
     """List the QA checks, or print one check's documentation."""
-    from .checks import documentation
+    from ..checks import documentation
 
     if fmt not in ("text", "markdown"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use text or markdown")
@@ -427,11 +427,11 @@ def build(
 ) -> None:
     """Build the site: side-by-side Korean/English pages, English pages, bilingual Markdown,
     a progress page, and with --review the review view."""
-    from .pipeline import project_catalogs
-    from .progress.counts import attribute, progress_history
-    from .progress.report import history_svg
-    from .publish import build_site
-    from .progress.gatecache import error_counter
+    from ..pipeline import project_catalogs
+    from ..progress.counts import attribute, progress_history
+    from ..progress.report import history_svg
+    from ..publish import build_site
+    from ..progress.gatecache import error_counter
 
     config = _config(project)
     paths = project_catalogs(config)
@@ -440,9 +440,9 @@ def build(
     translators = attribute(config.root, paths, fallback=dict(catalogs))
     findings = terms = None
     if review:
-        from .glossary.terms import project_glossary
-        from .progress.references import reference_translations
-        from .publish.review import project_findings
+        from ..glossary.terms import project_glossary
+        from ..progress.references import reference_translations
+        from ..publish.review import project_findings
 
         terms = project_glossary(config)
         findings = project_findings(config, catalogs, glossary=terms,
@@ -471,7 +471,7 @@ def score(
     project: ProjectOpt = None,
 ) -> None:
     """BLEU, chrF, chrF++ and TER (sacrebleu) against a reference or an earlier revision."""
-    from .progress import score as scoring
+    from ..progress import score as scoring
 
     if fmt not in ("table", "json"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table or json")
@@ -501,9 +501,9 @@ def analyze(
 
     Bands: repetitions, 100%, 95-99%, 85-94%, 75-84%, 50-74%, no match; in entries,
     eojeol and characters without spaces, weighted by [tool.l10n.rates]."""
-    from .glossary.terms import project_glossary
-    from .memory import analysis
-    from .memory.archive import project_memory
+    from ..glossary.terms import project_glossary
+    from ..memory import analysis
+    from ..memory.archive import project_memory
 
     if fmt not in analysis.RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json or csv")
@@ -532,12 +532,12 @@ def align(
     Aligned sentences are written as fuzzy with an 'aligned: 1-2, confidence 0.91'
     comment; existing translations are kept; sentences the translator added and Korean
     sentences left out are listed."""
-    from .errors import CatalogError, SourceError, decode_utf8, read_input
-    from .files import file_digest
-    from .glossary.terms import project_glossary
-    from .memory.bitext import align_translation, alignment_report, apply_alignment
-    from .pipeline import project_lock, read_essays
-    from .po.catalog import write_catalog
+    from ..errors import CatalogError, SourceError, decode_utf8, read_input
+    from ..files import file_digest
+    from ..glossary.terms import project_glossary
+    from ..memory.bitext import align_translation, alignment_report, apply_alignment
+    from ..pipeline import project_lock, read_essays
+    from ..po.catalog import write_catalog
 
     if fmt not in ("text", "json"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use text or json")
@@ -572,9 +572,9 @@ def tm_lookup(
     limit: Annotated[int, typer.Option(help="Most matches shown.")] = 5,
 ) -> None:
     """The best translation-memory matches of a Korean sentence, with what differs."""
-    from .glossary.terms import project_glossary
+    from ..glossary.terms import project_glossary
 
-    from .memory.archive import project_memory
+    from ..memory.archive import project_memory
 
     config = _config(project)
     memory = project_memory(config, language, project_glossary(config))
@@ -592,7 +592,7 @@ app.add_typer(glossary_app, name="glossary")
 
 
 def _glossary(project: Path | None, path: Path | None):
-    from .glossary.terms import project_glossary, read_glossary
+    from ..glossary.terms import project_glossary, read_glossary
 
     if path is not None:
         return read_glossary(path)
@@ -604,8 +604,8 @@ def _glossary(project: Path | None, path: Path | None):
 
 
 def _catalogs(config, language: str | None):
-    from .pipeline import project_catalogs
-    from .po.catalog import read_catalog
+    from ..pipeline import project_catalogs
+    from ..po.catalog import read_catalog
 
     return [(path, read_catalog(path)) for path in project_catalogs(config, language)]
 
@@ -623,7 +623,7 @@ def glossary_check(project: ProjectOpt = None, glossary: GlossaryOpt = None) -> 
 def glossary_find(term: Annotated[str, typer.Argument(help="A Korean term or variant.")],
                   project: ProjectOpt = None, language: str | None = None) -> None:
     """Concordance: every occurrence of TERM with its English and verdict."""
-    from .glossary.terminology import concordance
+    from ..glossary.terminology import concordance
 
     config = _config(project)
     glossary = _glossary(project, None)
@@ -646,7 +646,7 @@ def glossary_suggest(project: ProjectOpt = None, language: str | None = None,
                      limit: Annotated[int, typer.Option(help="Most candidates shown.")] = 30
                      ) -> None:
     """Frequent Korean noun phrases not yet in the glossary, with their current English."""
-    from .glossary.terminology import suggest_terms
+    from ..glossary.terminology import suggest_terms
 
     config = _config(project)
     glossary = _glossary(project, None)
@@ -674,9 +674,9 @@ def export_(
     project: ProjectOpt = None,
 ) -> None:
     """Send essays to a CAT tool: one XLIFF file per essay and language (DIR/ESSAY.LANG.xlf)."""
-    from .exchange import omegat, xliff
-    from .exchange.outgoing import export_files
-    from .files import write_text_atomic
+    from ..exchange import omegat, xliff
+    from ..exchange.outgoing import export_files
+    from ..files import write_text_atomic
 
     if fmt not in ("xliff", "omegat"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use xliff or omegat")
@@ -705,10 +705,10 @@ def import_(
     whose source changed is reported (stale), one translated differently in the catalog
     since the export is reported (conflict); both are left alone. Then the checks run.
     Exit 1 if anything was left alone or the checks found errors."""
-    from .checks import exit_code, run_checks
-    from .exchange import incoming
-    from .glossary.terms import project_glossary
-    from .report import render
+    from ..checks import exit_code, run_checks
+    from ..exchange import incoming
+    from ..glossary.terms import project_glossary
+    from ..report import render
 
     config = _config(project)
     run = incoming.import_xliff(config, files)
@@ -733,10 +733,10 @@ def tm_export(
     project: ProjectOpt = None,
 ) -> None:
     """Write the project's translations as TMX 1.4b (ko-KR -> en-US), dated from git."""
-    from .exchange.outgoing import exchange_targets
-    from .exchange.tmx import catalog_memory, write_tmx
-    from .files import write_text_atomic
-    from .progress.counts import setters
+    from ..exchange.outgoing import exchange_targets
+    from ..exchange.tmx import catalog_memory, write_tmx
+    from ..files import write_text_atomic
+    from ..progress.counts import setters
 
     config = _config(project)
     language = language or config.languages[0]
@@ -754,8 +754,8 @@ def glossary_export(
     project: ProjectOpt = None, glossary: GlossaryOpt = None,
 ) -> None:
     """Write the glossary as TBX-Basic; forbidden forms become deprecated terms."""
-    from .exchange.tbx import write_tbx
-    from .files import write_text_atomic
+    from ..exchange.tbx import write_tbx
+    from ..files import write_text_atomic
 
     terms = _glossary(project, glossary)
     write_text_atomic(file, write_tbx(terms.terms))
@@ -770,7 +770,7 @@ def glossary_import(
 ) -> None:
     """Merge a TBX file into glossary.csv: a concept with the same Korean term replaces
     its row, new ones are appended; the result is validated before it is written."""
-    from .exchange.tbx import import_tbx
+    from ..exchange.tbx import import_tbx
 
     target = glossary
     if target is None:
