@@ -6,8 +6,8 @@
 Every Korean sentence of tests/data and the bundled catalog (and the msgids of
 ``bench/generate.py``'s ``big`` and ``prose`` catalogs when ``--corpus`` exists), against
 each glossary of tests/data, the union of them all, and the corpus's project, 500- and
-2,000-term glossaries. For each: the unclear hits, how many ``terms.decide`` had to judge
-in their whole sentence, whether its verdicts equal ``terms.sentence_verdicts``' on every
+2,000-term glossaries. For each: the unclear hits, how many ``matching.decide`` had to judge
+in their whole sentence, whether its verdicts equal ``matching.sentence_verdicts``' on every
 hit (they must), and the CPU seconds of each. Then ``Glossary.find_korean_many`` cold,
 warm in the same process and warm in a new process (which must not import kiwipiepy).
 """
@@ -39,21 +39,21 @@ print(f"{{time.process_time() - start:.2f}} {{'kiwipiepy' in sys.modules}}")
 
 
 def compare(name: str, glossary, texts: list[str]) -> bool:
-    from l10n.glossary import terms
+    from l10n.glossary import matching
 
     pairs = [(text, hit) for text in texts for hit in glossary._candidates(text)
-             if not terms._obvious(text, hit)]
-    terms._unsure_of_ha.cache_clear()
+             if not matching.obvious(text, hit)]
+    matching._unsure_of_ha.cache_clear()
     start = time.process_time()
-    sentence = terms.sentence_verdicts(pairs)
+    sentence = matching.sentence_verdicts(pairs)
     middle = time.process_time()
-    terms._unsure_of_ha.cache_clear()
-    words = terms.decide(pairs)
+    matching._unsure_of_ha.cache_clear()
+    words = matching.decide(pairs)
     end = time.process_time()
-    contexts = [terms.window(text, hit, width) for text, hit in pairs
-                for width in terms.CONTEXTS]
-    votes = terms.sentence_verdicts(contexts)
-    size = len(terms.CONTEXTS)
+    contexts = [matching.window(text, hit, width) for text, hit in pairs
+                for width in matching.CONTEXTS]
+    votes = matching.sentence_verdicts(contexts)
+    size = len(matching.CONTEXTS)
     unsure = sum(len(set(votes[i:i + size])) > 1 for i in range(0, len(votes), size))
     same = sentence == words
     differ = sum(a != b for a, b in zip(sentence, words, strict=True))

@@ -445,20 +445,21 @@ def test_parallel_run_judges_each_entry_once_and_drift_is_that_of_one_process(
     the project-wide checks."""
     import multiprocessing
 
-    import l10n.glossary.terms as terms
+    import l10n.glossary.verdicts as verdicts
+    from l10n.glossary.terms import parse_glossary
 
-    glossary = terms.parse_glossary(
+    glossary = parse_glossary(
         "ko,en,en_variants\n중소기업,SMEs,small businesses\n")
     po = _drift_catalog()
     calls = multiprocessing.Value("i", 0)  # shared with the forked workers
-    judge = terms.judge_entry
+    judge = verdicts.judge_entry
 
     def counted(*args, **kwargs):
         with calls.get_lock():
             calls.value += 1
         return judge(*args, **kwargs)
 
-    monkeypatch.setattr(terms, "judge_entry", counted)
+    monkeypatch.setattr(verdicts, "judge_entry", counted)
     many = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=2)
     assert calls.value == len(po)
     one = run_checks([(Path("f.po"), po)], glossary=glossary, jobs=1)

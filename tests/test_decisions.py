@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.checks import run_checks
-from l10n.glossary import decisions, terms
+from l10n.glossary import decisions, inflection, matching
+from l10n.glossary.model import KoHit, Term
 from l10n.glossary.terms import Glossary, read_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def _texts() -> list[str]:
 
 def _all_terms() -> Glossary:
     """Every term of every glossary in one (the Korean forms must be distinct)."""
-    found: dict[str, terms.Term] = {}
+    found: dict[str, Term] = {}
     for path in GLOSSARIES:
         for term in read_glossary(path).terms:
             found.setdefault(re.sub(r"\s+", "", term.ko), term)
@@ -85,7 +86,7 @@ def test_the_corpora_have_hits_kiwi_must_decide():
     glossary = _all_terms()
     texts = _texts()
     unclear = [(text, hit) for text in texts for hit in glossary._candidates(text)
-               if not terms._obvious(text, hit)]
+               if not matching.obvious(text, hit)]
     kept = {(text, hit.start) for text, hits in zip(texts, glossary.find_korean_many(texts),
                                                      strict=True) for hit in hits}
     rejected = [pair for pair in unclear if (pair[0], pair[1].start) not in kept]
@@ -103,11 +104,11 @@ def test_check_findings_identical_with_recorded_verdicts(folder, tmp_path, monke
     _no_kiwi(monkeypatch)
     # nor lemminflect: the plurals of the glossary's renderings were recorded too
     monkeypatch.setitem(sys.modules, "lemminflect", None)
-    monkeypatch.setattr(terms, "_KNOWN_PLURALS", {})
-    terms._inflections.cache_clear()
+    monkeypatch.setattr(inflection, "KNOWN_PLURALS", {})
+    inflection.plural_forms.cache_clear()
     warm = run_checks(catalogs, glossary=read_glossary(glossary_path).remember_decisions(tmp_path),
                       cache=tmp_path)
-    terms._inflections.cache_clear()
+    inflection.plural_forms.cache_clear()
     assert fresh == cold == warm
     assert any(f.code.startswith("G") for f in fresh)
 
@@ -156,8 +157,8 @@ def test_a_run_with_nothing_unclear_loads_no_kiwi(monkeypatch):
 def test_a_verdict_is_kept_per_linked_form_not_per_span_alone(tmp_path, monkeypatch):
     """The same span is a linked form of one term (장맛 of 장마) and another term itself
     (장맛): one cache folder shared by both glossaries must give each its own verdict."""
-    linked = Glossary((terms.Term("장마", "monsoon"),))
-    plain = Glossary((terms.Term("장맛", "taste of soy sauce"),))
+    linked = Glossary((Term("장마", "monsoon"),))
+    plain = Glossary((Term("장맛", "taste of soy sauce"),))
     text = "장맛비가 그쳤다."
     fresh = [_plain(g.find_korean_many([text])) for g in (linked, plain)]
     assert fresh[0] != [[]] or fresh[1] != [[]]
@@ -169,9 +170,9 @@ def test_a_verdict_is_kept_per_linked_form_not_per_span_alone(tmp_path, monkeypa
     assert warm == fresh
 
 
-def _unclear(glossary: Glossary, texts: list[str]) -> list[tuple[str, terms.KoHit]]:
+def _unclear(glossary: Glossary, texts: list[str]) -> list[tuple[str, KoHit]]:
     return [(text, hit) for text in texts for hit in glossary._candidates(text)
-            if not terms._obvious(text, hit)]
+            if not matching.obvious(text, hit)]
 
 
 @pytest.mark.parametrize("source", [*GLOSSARIES, "all"], ids=lambda p: str(p)[-40:])
@@ -181,7 +182,7 @@ def test_verdicts_in_the_words_around_a_hit_equal_the_sentence_verdicts(source):
     of every corpus and glossary (bench/decisions.py adds the bench corpora)."""
     glossary = _all_terms() if source == "all" else read_glossary(source)
     pairs = _unclear(glossary, _texts())
-    assert terms.decide(pairs) == terms.sentence_verdicts(pairs)
+    assert matching.decide(pairs) == matching.sentence_verdicts(pairs)
 
 
 def test_a_hit_the_words_around_it_disagree_on_is_judged_in_its_sentence():
@@ -190,25 +191,25 @@ def test_a_hit_the_words_around_it_disagree_on_is_judged_in_its_sentence():
     glossary = read_glossary(ROOT / "glossary.csv")
     text = "초연결과 초연결성은 비슷해 보이지만 다른 개념이다."
     pairs = _unclear(glossary, [text])
-    windows = [terms.window(text, hit, width) for text, hit in pairs[:1]
-               for width in terms.CONTEXTS]
+    windows = [matching.window(text, hit, width) for text, hit in pairs[:1]
+               for width in matching.CONTEXTS]
     assert [w for w, _ in windows] == ["초연결과", "초연결과 초연결성은",
                                        "초연결과 초연결성은 비슷해"]
-    assert len(set(terms.sentence_verdicts(windows))) == 2  # the contexts disagree
-    assert terms.decide(pairs) == terms.sentence_verdicts(pairs)
+    assert len(set(matching.sentence_verdicts(windows))) == 2  # the contexts disagree
+    assert matching.decide(pairs) == matching.sentence_verdicts(pairs)
 
 
 def test_windows_are_cut_at_whitespace_and_keep_the_hit():
-    term = terms.Term("산업 혁명", "industrial revolution")
+    term = Term("산업 혁명", "industrial revolution")
     text = "  제4차  산업\n혁명이란 무엇인가 묻는다 "
-    hit = terms.KoHit(term, text.index("산업"), text.index("혁명") + 2, "산업\n혁명")
+    hit = KoHit(term, text.index("산업"), text.index("혁명") + 2, "산업\n혁명")
     for width, expected in ((0, "산업\n혁명이란"), (1, "제4차  산업\n혁명이란 무엇인가"),
                             (2, "제4차  산업\n혁명이란 무엇인가 묻는다"),
                             (5, "제4차  산업\n혁명이란 무엇인가 묻는다")):
-        inside, moved = terms.window(text, hit, width)
+        inside, moved = matching.window(text, hit, width)
         assert inside == expected
         assert inside[moved.start:moved.end] == hit.surface
-    assert terms.window("산업혁명", terms.KoHit(term, 0, 4, "산업혁명"), 2)[0] == "산업혁명"
+    assert matching.window("산업혁명", KoHit(term, 0, 4, "산업혁명"), 2)[0] == "산업혁명"
 
 
 def test_a_warm_run_on_known_words_in_new_sentences_loads_no_kiwi(tmp_path, monkeypatch):
@@ -240,12 +241,12 @@ def test_a_window_holds_its_hit_cut_at_whitespace_and_judged_alike(parts, at, si
     end = min(start + size, len(text))
     if start >= end or text[start].isspace() or text[end - 1].isspace():
         return
-    hit = terms.KoHit(terms.Term("시장", "market"), start, end, text[start:end])
-    inside, moved = terms.window(text, hit, width)
+    hit = KoHit(Term("시장", "market"), start, end, text[start:end])
+    inside, moved = matching.window(text, hit, width)
     first = start - moved.start  # where the window lies in the text
     assert first >= 0 and text[first:first + len(inside)] == inside
     assert inside[moved.start:moved.end] == hit.surface
     assert inside == inside.strip() or inside == text
     assert first == 0 or text[first - 1].isspace()
     assert first + len(inside) == len(text) or text[first + len(inside)].isspace()
-    assert terms._obvious(inside, moved) == terms._obvious(text, hit)
+    assert matching.obvious(inside, moved) == matching.obvious(text, hit)

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n.glossary.english import EnglishForms, fold
-from l10n.glossary.terms import Glossary, Term, judge_english, read_glossary
+from l10n.glossary.model import Term
+from l10n.glossary.terms import Glossary, read_glossary
+from l10n.glossary.verdicts import judge_english
 
 from .conftest import DATA, ROOT
 
@@ -77,7 +79,7 @@ class _PerForm:
 def test_every_glossary_of_the_repository_judges_its_corpus_alike():
     import polib
 
-    from l10n.glossary.terms import judge_entry
+    from l10n.glossary.verdicts import judge_entry
 
     compared = 0
     for folder in ("qa_corpus", "qa_test", "qa_heldout", "qa_kitchen"):
@@ -99,7 +101,8 @@ def test_a_run_with_nothing_unclear_loads_no_kiwi(tmp_path):
         csv.writer(handle).writerows([["ko", "en"], ["중소기업", "SMEs"], ["시장", "market"]])
     script = (
         "import sys\n"
-        "from l10n.glossary.terms import read_glossary, judge_entry\n"
+        "from l10n.glossary.terms import read_glossary\n"
+        "from l10n.glossary.verdicts import judge_entry\n"
         f"g = read_glossary(__import__('pathlib').Path({str(glossary)!r}))\n"
         "hits = g.find_korean_many(['중소기업은 시장에 진출했다.', '시장 이야기'])\n"
         "assert [len(h) for h in hits] == [2, 1], hits\n"
@@ -124,8 +127,9 @@ def test_the_quick_spelling_text_is_the_spelling_index_text(english):
 def test_verb_forms_come_from_the_cache_without_lemminflect(tmp_path, monkeypatch):
     """A noun used as a verb (개발했습니다) takes the verb's forms; a warm run reads them
     from .l10n-cache and never imports lemminflect."""
-    from l10n.glossary import terms
-    from l10n.glossary.terms import Verdict, judge_entry
+    from l10n.glossary import inflection
+    from l10n.glossary.model import Verdict
+    from l10n.glossary.verdicts import judge_entry
 
     glossary_csv = tmp_path / "glossary.csv"
     glossary_csv.write_text("ko,en\n개발,development\n", encoding="utf-8")
@@ -134,17 +138,17 @@ def test_verb_forms_come_from_the_cache_without_lemminflect(tmp_path, monkeypatc
     cold.prime_inflections()
     assert [j.verdict for j in judge_entry(cold, source, target)] == [Verdict.INFLECTED]
     monkeypatch.setitem(sys.modules, "lemminflect", None)
-    monkeypatch.setattr(terms, "_KNOWN_VERBS", {})
-    monkeypatch.setattr(terms, "_KNOWN_PLURALS", {})
-    terms._verb_forms.cache_clear()
-    terms._inflections.cache_clear()
+    monkeypatch.setattr(inflection, "KNOWN_VERBS", {})
+    monkeypatch.setattr(inflection, "KNOWN_PLURALS", {})
+    inflection.verb_forms.cache_clear()
+    inflection.plural_forms.cache_clear()
     try:
         warm = read_glossary(glossary_csv).remember_decisions(tmp_path / "cache")
         warm.prime_inflections()
         assert [j.verdict for j in judge_entry(warm, source, target)] == [Verdict.INFLECTED]
     finally:
-        terms._verb_forms.cache_clear()
-        terms._inflections.cache_clear()
+        inflection.verb_forms.cache_clear()
+        inflection.plural_forms.cache_clear()
 
 
 def test_letters_that_fold_to_two_keep_the_spelling_offsets():
@@ -160,12 +164,12 @@ def test_letters_that_fold_to_two_keep_the_spelling_offsets():
 @given(st.text(alphabet=st.sampled_from(list("가나 다\t\n") + ["\u3000", "\xa0", "\x1c", "a"]),
                max_size=30))
 def test_squeezed_offsets_are_the_per_character_ones(text):
-    from l10n.glossary.terms import _unsqueezed, squeeze
+    from l10n.glossary.matching import squeeze, unsqueezed
 
     squeezed, at, removed = squeeze(text)
     offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
     assert squeezed == "".join(text[i] for i in offsets)
-    assert [_unsqueezed(j, at, removed) for j in range(len(squeezed))] == offsets
+    assert [unsqueezed(j, at, removed) for j in range(len(squeezed))] == offsets
 
 
 def _misspelt_reference(form: str, english: str) -> str:
@@ -190,7 +194,7 @@ def _misspelt_reference(form: str, english: str) -> str:
 @given(texts, st.sampled_from(["technology", "hyper connectivity", "data base", "marketss",
                                "Straße", "analysis"]))
 def test_the_length_filter_keeps_every_window_within_one_edit(english, form):
-    from l10n.glossary.terms import _misspelt
+    from l10n.glossary.verdicts import _misspelt
 
     expected = _misspelt_reference(form, english)
     assert _misspelt(form, english) == expected

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.exchange import incoming, tbx, tmx, xliff
-from l10n.glossary.terms import Term, parse_glossary, read_glossary
+from l10n.glossary.model import Term
+from l10n.glossary.terms import parse_glossary, read_glossary
 from l10n.po.catalog import format_catalog, new_catalog, parse_catalog, read_catalog
 
 from .conftest import ROOT

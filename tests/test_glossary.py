@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import GlossaryError
-from l10n.glossary.terms import (
-    Glossary,
-    Term,
-    Verdict,
-    judge_english,
-    judge_entry,
-    parse_glossary,
-    read_glossary,
-)
+from l10n.glossary.model import Term, Verdict
+from l10n.glossary.terms import Glossary, parse_glossary, read_glossary
+from l10n.glossary.verdicts import judge_english, judge_entry
 
 from .conftest import DATA, ROOT
 

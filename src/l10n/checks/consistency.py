@@ -58,7 +58,7 @@ def reused(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str]]:
 def drift_forms(unit: Unit, ctx: CheckContext) -> list[tuple[object, str, str]]:
     """The accepted renderings of glossary terms in one entry, as K003 compares them:
     (the term, its casefolded form, the text found)."""
-    from ..glossary.terms import Verdict
+    from ..glossary.model import Verdict
     from .terms import judgements
 
     rows = []
@@ -104,7 +104,7 @@ def term_drift(units: list[Unit], ctx: CheckContext) -> Iterator[tuple[Unit, str
 
 def _short_name(term, found: str, glossary) -> bool:
     """``found`` is the surname a later mention of the name ``term`` may be shortened to."""
-    from ..glossary.terms import surname_of
+    from ..glossary.names import surname_of
 
     return (term.kind == "name" and getattr(glossary, "surnames", True)
             and found == surname_of(term) != "")

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import ConfigError
 from .base import REGISTRY
 
 PACKAGED = "checks.md"  # the reference inside this package
@@ -63,3 +64,20 @@ def help_uri(code: str, name: str, docs_url: str | None = None) -> str:
 
 
 __all__ = ["help_uri", "packaged_reference", "reference_markdown", "PACKAGED"]
+
+
+def catalogue_text() -> str:
+    """``l10n checks``: a line per check, by code: code, default severity, name, summary."""
+    return "".join(f"{item.code}  {item.severity.value:7}  {item.name:34} {item.summary}\n"
+                   for item in sorted(REGISTRY.values(), key=lambda c: c.code))
+
+
+def check_text(code: str) -> str:
+    """``l10n checks CODE``: one check (by code or name), its family, default severity and
+    documentation; a ConfigError for a code that names no check."""
+    found = [c for c in REGISTRY.values() if code.upper() == c.code or code == c.name]
+    if not found:
+        raise ConfigError(f"no check {code!r}", hint="'l10n checks' lists them")
+    item = found[0]
+    return (f"{item.code} {item.name} ({item.family}, default {item.severity.value})\n\n"
+            f"{inspect.cleandoc(item.doc)}")

@@ -1,5 +1,5 @@
 """Glossary: approved rendering missing, forbidden rendering used, keep term altered,
-orthographic variant. Verdicts come from l10n.glossary.terms."""
+orthographic variant. Verdicts come from l10n.glossary.verdicts."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def judgements(unit: Unit, ctx: CheckContext):
     by G001-G004 and K003."""
     if ctx.glossary is None:
         return []
-    from ..glossary.terms import judge_entry
+    from ..glossary.verdicts import judge_entry
     cache = ctx.extra.setdefault("glossary-judgements", {})
     key = (unit.source, unit.target)
     if key not in cache:
@@ -51,7 +51,7 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
 
 def _missing(unit: Unit, ctx: CheckContext, *, sure: bool) -> Iterator[str]:
-    from ..glossary.terms import Verdict
+    from ..glossary.model import Verdict
 
     for judgement in judgements(unit, ctx):
         term = judgement.term
@@ -90,7 +90,7 @@ def term_forbidden(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyperconnectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
-    from ..glossary.terms import Verdict
+    from ..glossary.model import Verdict
 
     for judgement in judgements(unit, ctx):
         if judgement.verdict is Verdict.FORBIDDEN:
@@ -106,7 +106,7 @@ def keep_altered(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  O2O 서비스가 넘쳐난다. -> O-2-O services abound.
     Good: O2O 서비스가 넘쳐난다. -> O2O services abound.
     """
-    from ..glossary.terms import Verdict
+    from ..glossary.model import Verdict
 
     for judgement in judgements(unit, ctx):
         term = judgement.term
@@ -125,7 +125,7 @@ def orthographic(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Bad:  초연결은 중요하다. -> Hyper connectivity matters.
     Good: 초연결은 중요하다. -> Hyper-connectivity matters.
     """
-    from ..glossary.terms import Verdict
+    from ..glossary.model import Verdict
 
     for judgement in judgements(unit, ctx):
         if judgement.verdict is Verdict.ORTHOGRAPHIC and judgement.term.kind != "keep":

@@ -133,6 +133,20 @@ class ImportRun:
     def left_alone(self) -> int:
         return sum(item.count(CONFLICT) + item.count(STALE) for item in self.files)
 
+    def report_lines(self, relative=str, *, dry_run: bool = False) -> list[str]:
+        """What ``l10n import`` says: each outcome where it stands (the catalog's path as
+        ``relative`` gives it, and the entry's line), then a count per file."""
+        lines = []
+        for item in self.files:
+            for outcome in item.outcomes:
+                where = (f"{relative(item.catalog)}:{outcome.line}" if outcome.line
+                         else str(item.file))
+                lines.append(f"{where}: {outcome.kind}: {outcome.message}")
+            lines.append(f"{item.file}: {item.count(UPDATED)} updated, "
+                         f"{item.count(CONFLICT)} conflict(s), {item.count(STALE)} "
+                         "stale" + (" (dry run: nothing written)" if dry_run else ""))
+        return lines
+
     def write(self) -> None:
         """Write the catalogs, each only if nobody saved it since it was read."""
         for path, (digest, po) in self.catalogs.items():

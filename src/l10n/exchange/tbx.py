@@ -31,7 +31,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import GlossaryError
-from ..glossary.terms import COLUMNS, Term
+from ..glossary.model import COLUMNS, Term
 from .xmltext import XML_LANG, check_text, inline_text, local, parse_xml, same_language, serialize
 
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'
@@ -196,3 +196,21 @@ def merge_terms(current: tuple[Term, ...], incoming: list[Term]
         merged.append(new or term)
     merged += by_key.values()
     return merged, len(by_key), updated
+
+
+def import_tbx(file: Path, glossary: Path, *, dry_run: bool = False) -> tuple[int, int, int]:
+    """Merge the TBX ``file`` into the glossary CSV ``glossary`` (``merge_terms``; a missing
+    glossary is created): (terms added, terms updated, entries in the result). The result
+    is validated before it is written, and written only if nobody saved the glossary in
+    the meantime; with ``dry_run``, nothing is written."""
+    from ..files import file_digest, write_text_atomic
+    from ..glossary.terms import parse_glossary, read_glossary
+
+    digest = file_digest(glossary)
+    current = read_glossary(glossary).terms if digest is not None else ()
+    merged, added, updated = merge_terms(current, read_tbx(file))
+    text = glossary_csv(merged)
+    parse_glossary(text, path=glossary)  # a TBX that makes an invalid glossary writes nothing
+    if not dry_run:
+        write_text_atomic(glossary, text, expected_digest=digest)
+    return added, updated, len(merged)

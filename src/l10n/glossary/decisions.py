@@ -3,9 +3,9 @@
 Whether a Korean hit is the term itself (공유 in 공유했다) or the letters of another word
 (공유 in 공유지) is decided from Kiwi's analysis of a text around it: the eojeol that
 holds it, that eojeol with one and with two neighbours each side, and, where those three
-disagree, the whole sentence (``terms.decide``). Each verdict depends on nothing but that
+disagree, the whole sentence (``matching.decide``). Each verdict depends on nothing but that
 text, where the hit lies in it and whether the hit is a linked (sai-siot) form of its term
-(``terms.verdict_key``), so the verdicts are kept by a digest of the text they were made
+(``matching.verdict_key``), so the verdicts are kept by a digest of the text they were made
 in, in ``.l10n-cache/glossary-decisions.json`` beside the segmentation cache (``cache`` in
 ``[tool.l10n]``): ``l10n check``, ``status`` and ``update`` on words already seen in the
 same neighbourhood, even in another sentence, and CI with a cached folder, never load Kiwi.
@@ -16,10 +16,11 @@ the rest of a small check), so a check on a glossary already seen loads neither 
 lemminflect.
 
 The file records a fingerprint of the decider (the versions of l10n, kiwipiepy and its
-model and lemminflect, and the text of ``terms.py`` and ``kiwi.py``, where the rules and
-the analyser's options live); another fingerprint discards it. An entry is used only if it
-is well formed and names spans inside its text; a cache that cannot be read or written
-is reported as a warning and ignored, as the segmentation cache is.
+model and lemminflect, and the text of ``terms.py``, ``matching.py``, ``inflection.py``
+and ``kiwi.py``, where the rules and the analyser's options live); another fingerprint
+discards it. An entry is used only if it is well formed and names spans inside its
+text; a cache that cannot be read or written is reported as a warning and ignored, as
+the segmentation cache is.
 
 Why not the word alone: Kiwi reads a word in its context, and the same word analysed
 alone gets another verdict in a few hundred of the 50,000 unclear hits of the evaluation
@@ -42,10 +43,10 @@ FILE_NAME = "glossary-decisions.json"
 def fingerprint() -> str:
     """Identifies the decider: recorded verdicts are valid only for the same one."""
     from ..korean import kiwi
-    from . import terms
+    from . import inflection, matching, terms
 
-    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"), (terms, kiwi),
-                            "rules")
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"),
+                            (terms, matching, inflection, kiwi), "rules")
 
 
 class DecisionCache(RecordCache):
@@ -63,7 +64,7 @@ class DecisionCache(RecordCache):
         """The recorded verdicts for hits of ``text``: {(start, end, linked): kept}.
 
         ``linked``: whether the hit is a linked (sai-siot) form of its term, which the
-        verdict also depends on (``terms.verdict_key``).
+        verdict also depends on (``matching.verdict_key``).
         """
         flat = self.records.get(text_key(text))
         if not isinstance(flat, list) or len(flat) % 4:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import polib
 
-from .terms import Glossary, Term, Verdict, judge_english
+from .model import Term, Verdict
+from .terms import Glossary
+from .verdicts import judge_english
 
 
 @dataclass(frozen=True)

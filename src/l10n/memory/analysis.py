@@ -188,3 +188,21 @@ def sentences_to_translate(essay, po=None) -> list[str]:
         done = {entry.msgid for entry in po if not entry.obsolete and entry.msgstr
                 and "fuzzy" not in entry.flags}
     return [sentence.msgid for sentence in essay.sentences() if sentence.msgid not in done]
+
+
+RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv}
+
+
+def project_sentences(config, names: list[str] | None, language: str
+                      ) -> list[tuple[str, list[str]]]:
+    """(essay, its sentences still to translate in ``language``) for the named essays of
+    the project (default: every one)."""
+    from ..pipeline import read_essays
+    from ..po.catalog import read_catalog
+
+    todo = []
+    for essay in read_essays(config, names):
+        path = config.po_path(essay.name, language)
+        todo.append((essay.name, sentences_to_translate(
+            essay, read_catalog(path) if path.exists() else None)))
+    return todo

@@ -66,3 +66,13 @@ def load_memory(config: Config, catalogs: Iterable[Path], *, language: str,
         units += read_memory_file(path, language=language, relative=config.relative,
                                   source_language=config.source_language)
     return TranslationMemory(units, glossary=glossary)
+
+
+def project_memory(config: Config, language: str | None = None, glossary=None):
+    """The memory of the project's catalogs in ``language`` (default: the first target
+    language), with its archive files."""
+    from ..config import project_catalogs
+
+    language = language or config.languages[0]
+    return load_memory(config, project_catalogs(config, language), language=language,
+                       glossary=glossary)

@@ -9,6 +9,8 @@ translator added and a Korean sentence left out are reported, never put elsewher
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,7 +131,8 @@ def _terms(glossary, korean: list[Line], english: list[Line]
     """Glossary terms in each Korean sentence, and whose English each English one has."""
     if glossary is None or not len(glossary):
         return [frozenset()] * len(korean), [frozenset()] * len(english)
-    from ..glossary.terms import Verdict, judge_english
+    from ..glossary.model import Verdict
+    from ..glossary.verdicts import judge_english
 
     hits = glossary.find_korean_many([line.text for line in korean])
     ko_terms = [frozenset(hit.term.ko for hit in found) for found in hits]
@@ -176,3 +179,29 @@ def apply_alignment(po: polib.POFile, alignment: Alignment) -> Written:
             entry.comment = f"{entry.comment}\n{note}" if entry.comment else note
             written += 1
     return Written(written, kept, missing)
+
+
+def alignment_report(alignment, written, po_path: str, essay_path: str, translation: str,
+                     fmt: str, dry_run: bool) -> str:
+    """The report of ``l10n align``: what was written and kept, as text or JSON."""
+    shapes = Counter(bead.shape for bead in alignment.beads if bead.korean and bead.english)
+    added = [{"line": line.line, "text": line.text} for line in alignment.added()]
+    dropped = [{"line": line.line, "text": line.text} for line in alignment.dropped()]
+    if fmt == "json":
+        return json.dumps({"catalog": po_path, "written": written.written, "kept": written.kept,
+                           "not_in_catalog": written.missing, "beads": dict(shapes),
+                           "added": added, "dropped": dropped, "dry_run": dry_run},
+                          ensure_ascii=False, indent=2) + "\n"
+    verb = "would write" if dry_run else "wrote"
+    lines = [f"{verb} {written.written} aligned translation(s) to {po_path} "
+             f"({', '.join(f'{n} {shape}' for shape, n in sorted(shapes.items()))}); "
+             f"kept {written.kept} existing"]
+    if written.missing:
+        lines.append(f"{written.missing} aligned sentence(s) have no entry: run 'l10n update'")
+    if added:
+        lines.append("English sentences with no Korean counterpart (not written):")
+        lines += [f"  {translation}:{item['line']}: {item['text']}" for item in added]
+    if dropped:
+        lines.append("Korean sentences the translation leaves out (still untranslated):")
+        lines += [f"  {essay_path}:{item['line']}: {item['text']}" for item in dropped]
+    return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ written is a warning, as the other caches are.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,30 @@ def remembered(config, count: Callable[..., int]) -> Callable[..., int]:
         cache.save()
         return errors
     return counted
+
+
+def error_counter(config, glossary=None, findings=None):
+    """QA errors per catalog, for the publication gate (the glossary is read once; with
+    ``findings``, a run's findings, the checks are not run again; without, a catalog's
+    count is remembered in the cache and the glossary read only when one is counted)."""
+    jobs = os.cpu_count() or 1  # spread over processes only for large catalogs
+    if findings is not None or glossary is not None:
+        from ..checks import count_errors
+        from ..glossary.terms import project_glossary
+
+        chosen = glossary if glossary is not None else project_glossary(config)
+        return lambda path, po=None: count_errors(config, path, po, chosen, jobs=jobs,
+                                                  findings=findings)
+    loaded: list = []
+
+    def count(path, po=None):  # the checks are imported only when a count is not known
+        from ..checks import count_errors
+        from ..glossary.terms import project_glossary
+
+        if not loaded:
+            loaded.append(project_glossary(config))
+        return count_errors(config, path, po, loaded[0], jobs=jobs)
+    return remembered(config, count)
 
 
 class _Counts(RecordCache):

@@ -205,3 +205,23 @@ def history_svg(points: list[HistoryPoint], *, width: int = 640, height: int = 2
                      f'font-family="sans-serif">{points[-1].when.date()}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def status_text(report, fmt: str = "table", **layout) -> str:
+    """A ``project_status`` report as ``l10n status`` prints it: ``fmt`` json, markdown or
+    table (``layout``: the table's width and colour), each ending in a line break."""
+    if fmt == "json":
+        return status_json(report.essays, report.total, report.translators) + "\n"
+    if fmt == "markdown":
+        return status_markdown(report.essays, report.total, report.translators)
+    return status_table_text(report.essays, report.total, report.translators, **layout) + "\n"
+
+
+def history_lines(points: list[HistoryPoint]) -> list[str]:
+    """``l10n status --history``: a line per commit and essay, or why there is none."""
+    lines = []
+    for point in points:
+        percent = 100 * point.translated_chars / point.total_chars if point.total_chars else 0
+        lines.append(f"{point.when.date()} {point.commit[:8]} {point.essay}: "
+                     f"{point.translated_chars}/{point.total_chars} chars ({percent:.1f}%)")
+    return lines or ["no history: the catalogs are not in a git repository yet"]

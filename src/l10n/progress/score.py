@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 
 from ..errors import CatalogError, ConfigError
-from ..po.catalog import parse_catalog
+from ..po.catalog import parse_catalog, read_catalog
 from .counts import entry_state
 
 _DRAFT = re.compile(r"^draft:\s?(.*)$", re.M)
@@ -211,3 +211,37 @@ def render_table(per_essay: list[Scores], total: Scores, worst: list[dict],
         lines += ["", f"chrF {item['chrf']:.2f}  {item['msgid']}",
                   f"  translation: {item['translation']}", f"  reference:   {item['reference']}"]
     return "\n".join(lines) + "\n"
+
+
+def compare_catalogs(targets: Iterable[tuple[Path, polib.POFile]], *, ref: Path | None = None,
+                     against: str | None = None, root: Path | None = None
+                     ) -> tuple[list[Pairs], dict[str, str]]:
+    """Each catalog paired with its reference (from ``ref``, a reviewed catalog or folder,
+    or the catalog at git revision ``against`` in the project at ``root``), and, when the
+    project's ``root`` is known, who set each translation: msgid -> "name <email>"."""
+    per_essay, translator_of = [], {}
+    for path, po in targets:
+        if against is not None:
+            reference = catalog_at(root, path, against)
+        else:
+            reference = read_catalog(reference_for(path, ref))
+        per_essay.append(pair_catalogs(path.stem, po, reference,
+                                       earlier_is_draft=against is not None))
+        if root is not None:
+            from .counts import setters
+
+            for msgid, revision in setters(root, path).items():
+                translator_of[msgid] = f"{revision.author} <{revision.email}>"
+    return per_essay, translator_of
+
+
+def render_scores(per_essay: list[Pairs], translator_of: dict[str, str], *, worst: int = 0,
+                  fmt: str = "table") -> str:
+    """``l10n score``'s report (``fmt``: table or json): each essay, the total, the
+    ``worst`` lowest-chrF segments, and HTER by translator where there are drafts."""
+    total = merge_pairs(per_essay)
+    scores = [score_pairs(p) for p in per_essay]
+    worst_list = worst_segments(total, worst) if worst else []
+    render = render_json if fmt == "json" else render_table
+    return render(scores, score_pairs(total), worst_list,
+                  hter_by_translator(total, translator_of) if total.drafts else {})

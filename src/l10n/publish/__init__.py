@@ -166,6 +166,20 @@ class BuildReport:
     def index(self) -> Path:
         return self.out / "index.html"
 
+    def summary_lines(self, review=None) -> list[str]:
+        """What ``l10n build`` says: each essay's progress and whether it was published,
+        the site's index, and with ``review`` (its findings) the review view's."""
+        lines = []
+        for page in self.essays:
+            state = "published" if page.published else f"not published: {page.reason}"
+            lines.append(f"{page.name}: {page.progress.percent_chars:.1f}% translated, {state}")
+        lines.append(f"site: {self.index}")
+        if review is not None:
+            problems = sum(f.severity.value == "error" for f in review)
+            lines.append(f"review: {self.out / 'review' / 'index.html'} "
+                         f"({len(review)} finding(s), {problems} error(s))")
+        return lines
+
 
 def build_site(config: Config, *, out: Path | None = None, language: str = "en",
                force: bool = False, count_errors=None, chart_svg: str = "",
