@@ -36,7 +36,7 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Severity: an error only where the hit is near-certain: a noun term of two syllables
     or more (sai-siot forms included), used as a noun, whose note admits no homograph.
     A noun used as a verb, a homograph or a one-syllable term without its rendering is
-    G005, a warning (see ``l10n.glossary.terms.doubt``).
+    G005, a warning (see ``l10n.glossary.verdicts.doubt``).
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
     Bad:  새 조리법의 개발에 일 년이 걸렸다. -> It took a year to come up with the recipe.
