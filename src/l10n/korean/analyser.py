@@ -18,6 +18,12 @@ child) falls back to the same work in-process: an analyser only saves time, neve
 a result. ``L10N_ANALYSER=0`` turns the child off (the test suite does, but for the tests
 of this module: a child per run would load Kiwi once per test instead of once), and a
 process that has loaded Kiwi already uses its own.
+
+By default (``mode_of``) ``start`` gives instead a client of the resident server
+(``korean.resident``), which keeps Kiwi loaded for later runs, and forks the child only
+where there can be no server; ``L10N_ANALYSER=child`` (or ``1``), and ``CI`` set, keep
+the child. The server has none of the run's objects (``shares`` is false): a caller
+that would send a job using ``shared`` ones asks it only for Kiwi's work (``asking``).
 """
 
 from __future__ import annotations
