@@ -77,10 +77,15 @@ class Servers:
         for folder in (self.running, self.started):
             folder.mkdir(mode=0o700)
         self.costs: list[tuple[float, float]] = []
+        self.runs = 0  # of the "running" variant since ``self.before``
+        self.before = 0.0
 
     def warm(self) -> None:
         subprocess.run([sys.executable, "-c", WARM], check=True, env=_env("resident",
                                                                           self.running))
+
+    def running_cpu(self) -> float:
+        return (_server(self.running, "status") or {}).get("cpu", 0.0)
 
     def note_and_stop(self) -> None:
         found = _server(self.started, "status")
@@ -92,6 +97,7 @@ class Servers:
         def ready() -> None:
             setup()
             self.warm()  # a no-op request when it is up already
+            self.runs += 1
 
         def empty() -> None:
             setup()
@@ -105,7 +111,14 @@ class Servers:
                                   "env": _env("resident", self.started)},
         }
 
+    def start_group(self) -> None:
+        self.warm()
+        self.runs, self.before = 0, self.running_cpu()
+
     def report(self) -> None:
+        if self.runs:
+            print(f"  the warm server's CPU per 'running' run: "
+                  f"{(self.running_cpu() - self.before) / self.runs:.2f} s", flush=True)
         self.note_and_stop()
         if self.costs:
             cpu = statistics.median(c for c, _ in self.costs)
@@ -134,6 +147,7 @@ def update_group(base: Path, work: Path, runs: int, servers: Servers) -> None:
     s = update_setup(base, work)
     setup = fresh_copy(s["many"], s["target"], s["cache"])
     command = [*L10N, "update", "-q", "--project", str(s["target"])]
+    servers.start_group()
     show(f"{base.name} update, 100 edited essays, 500 terms, warm cache", runs,
          {"msgmerge -N x100": {"cmd": s["loop"]}, **servers.variants(command, setup)})
     servers.report()
@@ -147,6 +161,7 @@ def check_group(base: Path, work: Path, runs: int, servers: Servers, glossary: s
     command = [*L10N, "check", "--format", "json", str(folder / PO["prose"])]
     pofilter = [str(Path(sys.executable).parent / "pofilter"), str(folder / PO["prose"]),
                 str(work / "pofilter-out.po")]
+    servers.start_group()
     show(f"{base.name} cold check, prose, glossary {glossary}", runs,
          {"pofilter": {"cmd": pofilter}, **servers.variants(command, cold)})
     servers.report()
