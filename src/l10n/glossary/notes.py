@@ -71,9 +71,19 @@ def annotate_with(analyser, glossary, texts: list[str]) -> list[list[str]]:
     """``glossary.annotations_many(texts)`` worked out by ``analyser`` (a
     ``korean.analyser.Analyser`` started with ``glossary`` shared as "glossary"), whose
     Kiwi is loaded; the verdicts it made are recorded in this glossary's decision cache,
-    as they would have been in-process."""
-    notes, learnt = analyser.call(_annotations_job, texts)
+    as they would have been in-process. An analyser that does not share the glossary (the
+    resident server, ``korean.resident``) is asked only for Kiwi's tokens and readings:
+    the glossary's logic runs here, as in-process."""
     store = glossary.decisions
+    if not analyser.shares:
+        from ..korean.analyser import asking
+
+        with asking(analyser):
+            notes = glossary.annotations_many(texts)
+        if store is not None:
+            store.save()
+        return notes
+    notes, learnt = analyser.call(_annotations_job, texts)
     if store is not None:
         if learnt:
             store.records.update(learnt)

@@ -18,6 +18,12 @@ child) falls back to the same work in-process: an analyser only saves time, neve
 a result. ``L10N_ANALYSER=0`` turns the child off (the test suite does, but for the tests
 of this module: a child per run would load Kiwi once per test instead of once), and a
 process that has loaded Kiwi already uses its own.
+
+By default (``mode_of``) ``start`` gives instead a client of the resident server
+(``korean.resident``), which keeps Kiwi loaded for later runs, and forks the child only
+where there can be no server; ``L10N_ANALYSER=child`` (or ``1``), and ``CI`` set, keep
+the child. The server has none of the run's objects (``shares`` is false): a caller
+that would send a job using ``shared`` ones asks it only for Kiwi's work (``asking``).
 """
 
 from __future__ import annotations
@@ -25,11 +31,27 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 _DISABLE = "L10N_ANALYSER"
 # the objects a request may use (``shared``): set before the fork, so the child has them
 _SHARED: dict[str, Any] = {}
+
+
+def mode_of(env) -> str:
+    """Where Kiwi's work goes: "off" (this process: ``L10N_ANALYSER=0``), "child" (a forked
+    child: ``L10N_ANALYSER=child`` or ``1``, and under CI, where a daemon does not belong),
+    else "resident" (``korean.resident``: a server shared by later runs)."""
+    chosen = env.get(_DISABLE, "").strip().lower()
+    if chosen == "0":
+        return "off"
+    if chosen in ("child", "1"):
+        return "child"
+    if chosen != "resident" and env.get("CI", "").strip().lower() not in ("", "0", "false",
+                                                                         "no", "off"):
+        return "child"
+    return "resident"
 
 
 def shared(name: str) -> Any:
@@ -75,6 +97,8 @@ def _serve(connection) -> None:
 class Analyser:
     """A child process with Kiwi loaded (or warming up), serving one parent."""
 
+    shares = True  # requests see the objects given to ``start`` (``shared``)
+
     def __init__(self, process, connection) -> None:
         self._process = process
         self._connection = connection
@@ -88,12 +112,19 @@ class Analyser:
 
         ``objects``: what requests may use by name (``shared``), inherited by the fork
         instead of sent (a glossary and its automaton)."""
-        if os.environ.get(_DISABLE, "1") == "0":
+        mode = mode_of(os.environ)
+        if mode == "off":
             return None
         from .kiwi import kiwi
 
         if kiwi.cache_info().currsize:  # loaded in this process already: nothing to save
             return None
+        if mode == "resident" and cls is Analyser:
+            from .resident import Resident
+
+            found = Resident.start()
+            if found is not None:
+                return found
         import multiprocessing
 
         _SHARED.clear()
@@ -124,8 +155,8 @@ class Analyser:
 
         def send() -> None:
             try:
-                self._connection.send(self._request)
-            except (OSError, ValueError):
+                self._send(self._request)
+            except (OSError, ValueError, EOFError):
                 self.failed = True
         self._sender = threading.Thread(target=send, name="l10n-analyser-send", daemon=True)
         self._sender.start()
@@ -138,12 +169,10 @@ class Analyser:
         self._waiting = False
         function, args, kwargs = self._request
         del self._request
-        if self._sender is not None:
-            self._sender.join()
-            self._sender = None
+        self._wait_sent()
         if not self.failed:
             try:
-                status, value = self._connection.recv()
+                status, value = self._receive()
             except (EOFError, OSError):
                 status, value = "error", "the analyser process ended"
             if status == "ok":
@@ -151,6 +180,17 @@ class Analyser:
             self.failed = True
             self._stop()  # the shared objects stay: the work is redone here with them
         return function(*args, **kwargs)
+
+    def _wait_sent(self) -> None:
+        if self._sender is not None:
+            self._sender.join()
+            self._sender = None
+
+    def _send(self, request) -> None:
+        self._connection.send(request)
+
+    def _receive(self):
+        return self._connection.recv()
 
     def call(self, function: Callable, *args: Any, **kwargs: Any) -> Any:
         """``function(*args, **kwargs)``, run in the child (in-process if it fails)."""
@@ -234,6 +274,20 @@ def use(analyser: Analyser | None) -> None:
     close_checks()
     if analyser is not None:
         _CHECKS.update(analyser=analyser, owner=os.getpid(), used=False)
+
+
+@contextmanager
+def asking(analyser: Analyser):
+    """Within the block, the checks' batches (``tokenize``, ``analyze``) go to ``analyser``;
+    then to whichever went before (``update``'s glossary notes, by the resident server)."""
+    before = dict(_CHECKS)
+    _CHECKS.clear()
+    _CHECKS.update(analyser=analyser, owner=os.getpid(), used=False)
+    try:
+        yield
+    finally:
+        _CHECKS.clear()
+        _CHECKS.update(before)
 
 
 def release_if_unused() -> None:
