@@ -310,3 +310,30 @@ def test_update_with_the_server_writes_what_in_process_writes(runtime, tmp_path)
     assert runs["resident"]["kinds"] == ["Resident", "Resident"]
     assert not runs["resident"]["kiwi here"] and runs["0"]["kiwi here"]
     assert any(name.endswith("glossary-decisions.json") for name in runs["0"]["seen"][0])
+
+
+def test_the_analyser_commands_report_and_stop_the_server(runtime) -> None:
+    """``l10n analyser status`` names a running server (exit 0) and ``stop`` ends it;
+    with none running, status exits 1 and stop says so."""
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "l10n", "analyser", *args],
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(SRC)})
+
+    none = cli("status")
+    assert (none.returncode, none.stdout) == (1, "no resident analyser is running\n")
+    _run("""
+from l10n.korean.analyser import Analyser, tokenize_job
+a = Analyser.start()
+a.call(tokenize_job, ["가."])
+a.close()
+print("{}")
+""")
+    running = cli("status")
+    assert running.returncode == 0 and running.stdout.startswith("resident analyser: pid ")
+    assert cli("stop").stdout == "resident analyser stopped\n"
+    deadline = time.monotonic() + 20
+    while resident.status() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert cli("status").returncode == 1
+    assert cli("stop").stdout == "no resident analyser was running\n"

@@ -133,4 +133,4 @@ def main() -> None:
 
 
 # the commands, registered in the order the help lists them
-from . import catalogs, quality, memory, exchange, terminology  # noqa: E402, F401, I001
+from . import catalogs, quality, memory, exchange, terminology, analyser  # noqa: E402, F401, I001
