@@ -36,7 +36,7 @@ def main() -> None:
 
 
 def _merge(args: list[str]) -> bool:
-    """``l10n merge ARGS`` as cli.py's merge command runs it (same output, messages and
+    """``l10n merge ARGS`` as the merge command (cli/catalogs.py) runs it (same output, messages and
     exit codes; the process ends when it succeeds); False, having done nothing, for a
     command line only typer reads."""
     from .po.msgmerge import merge_arguments

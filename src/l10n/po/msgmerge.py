@@ -28,7 +28,7 @@ _BACKUPS = {"none": "none", "off": "none", "simple": "simple", "never": "simple"
             "nil": "existing"}
 
 
-# ``l10n merge``'s options (cli.py's merge command) -> merge_files' keyword and value
+# ``l10n merge``'s options (the merge command (cli/catalogs.py)) -> merge_files' keyword and value
 _FLAGS = {"-U": "update", "--update": "update", "--previous": "previous", "-q": "quiet",
           "--quiet": "quiet", "--silent": "quiet", "-N": "no_fuzzy",
           "--no-fuzzy-matching": "no_fuzzy", "--no-wrap": "no_wrap", "--force-po": "force_po",
