@@ -25,6 +25,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# a cold row means a cold analyser too: no resident server (bench/resident.py measures it);
+# set L10N_ANALYSER to measure another mode
+os.environ.setdefault("L10N_ANALYSER", "child")
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
