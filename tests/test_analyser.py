@@ -173,7 +173,9 @@ TEXT = ("# 초연결 사회\n\n초연결 시대에 시장은 변한다. 사람�
 EDIT = TEXT + "\n새로운 시장이 열렸다. 초연결성은 공유기로 이어진다.\n"
 
 
-UPDATE = """
+# what both update scripts (here and test_resident.py) start with: a fixed clock, the
+# digests of what an update wrote, and the pipeline
+UPDATE_START = """
 import hashlib, os
 from datetime import UTC, datetime
 def clock():
@@ -186,6 +188,8 @@ from l10n.config import load_config
 from l10n.glossary.terms import project_glossary
 from l10n.korean import analyser
 from l10n import pipeline
+"""
+UPDATE = UPDATE_START + """
 started = []
 real = analyser.Analyser.start.__func__
 def start(cls, objects=None):

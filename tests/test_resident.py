@@ -21,6 +21,7 @@ from l10n.korean import resident
 from l10n.korean.analyser import Analyser, mode_of
 
 from .conftest import DATA, ESSAY, ROOT, make_project
+from .test_analyser import UPDATE_START
 
 SRC = ROOT / "src"
 
@@ -257,21 +258,10 @@ def test_the_cli_under_a_pipe_does_not_wait_for_the_server(runtime, tmp_path) ->
     assert resident.status() is not None
 
 
-UPDATE = """
-import hashlib, json, os, sys
-from datetime import UTC, datetime
+UPDATE = UPDATE_START + """
+import json, sys
 from pathlib import Path
 folder = Path(sys.argv[1])
-def clock():
-    return datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
-def files(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()
-            and ("locales" in p.parts or ".l10n-cache" in p.parts)}
-from l10n.config import load_config
-from l10n.glossary.terms import project_glossary
-from l10n.korean import analyser
-from l10n import pipeline
 kinds = []
 real = analyser.Analyser.start.__func__
 def start(cls, objects=None):
