@@ -327,3 +327,37 @@ print("{}")
         time.sleep(0.2)
     assert cli("status").returncode == 1
     assert cli("stop").stdout == "no resident analyser was running\n"
+
+
+def test_a_small_check_asks_a_running_server_and_starts_none(runtime, tmp_path) -> None:
+    """A cold ``check`` of a small catalog would load Kiwi in its own process (a child is
+    not worth forking for it); with a server of this code running it asks the server
+    instead, with the same findings, and with none running it starts none."""
+    import shutil
+
+    folder = tmp_path / "bundled"
+    for name in ("source", "locales", "glossary.csv", "pyproject.toml"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, folder / name)
+
+    def check(mode: str) -> tuple[str, int]:
+        shutil.rmtree(folder / ".l10n-cache", ignore_errors=True)  # cold: Kiwi is needed
+        done = subprocess.run([sys.executable, "-m", "l10n", "check", "--format", "json",
+                               "--project", str(folder)], capture_output=True, text=True,
+                              timeout=300, env={**os.environ, "PYTHONPATH": str(SRC),
+                                                "L10N_ANALYSER": mode})
+        return done.stdout, done.returncode
+
+    alone = check("0")
+    assert check("resident") == alone and resident.status() is None  # none started
+    _run("""
+from l10n.korean.analyser import Analyser, tokenize_job
+a = Analyser.start()
+a.call(tokenize_job, ["가."])
+a.close()
+print("{}")
+""")
+    before = resident.status()
+    assert check("resident") == alone
+    asked = int(before.split(", ")[2].split()[0]), int(resident.status().split(", ")[2].split()[0])
+    assert asked[1] > asked[0]  # the check's batches went to the server

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 
-from ..korean import analyser
+from ..korean import analyser, resident
 from . import (  # noqa: F401  (registration)
     completeness,
     consistency,
@@ -473,8 +473,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         if chosen_glossary is None and config is not None:
             chosen_glossary = project_glossary(config)
         if omission.analysis_likely(chosen, chosen_glossary, config.cache if config else None,
-                                    group.paths):
-            analyser.use(analyser.Analyser.start())  # Kiwi loads while catalogs are read
+                                    group.paths) or resident.running():
+            # Kiwi loads while catalogs are read, or a resident server has it loaded already
+            analyser.use(analyser.Analyser.start())
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)

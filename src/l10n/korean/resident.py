@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import subprocess
 import sys
 import threading
 import time
@@ -128,6 +127,20 @@ def socket_path(folder: Path, key: str) -> Path:
     return folder / f"analyser-{key}.sock"
 
 
+def running() -> bool:
+    """Whether a server of this code is there to ask (its socket exists), in the resident
+    mode: a run that may need Kiwi but would not start an analyser for it (a small
+    catalog) asks that server rather than load the model itself."""
+    from .analyser import mode_of
+
+    if mode_of(os.environ) != "resident":
+        return False
+    try:
+        return socket_path(runtime_dir(create=False), server_key()).exists()
+    except (OSError, UnsafeDirectory):
+        return False
+
+
 # -- the client ----------------------------------------------------------------------------
 class Resident(Analyser):
     """A client of the resident server (it connects with its first request, in the
@@ -153,6 +166,8 @@ class Resident(Analyser):
             key = server_key()
         except (OSError, UnsafeDirectory):
             return None
+        import subprocess  # here: `check` imports this module for `running` alone
+
         address = socket_path(folder, key)
         started = False
         if not address.exists():  # no server: start one now, to load Kiwi meanwhile
@@ -252,6 +267,8 @@ _LAUNCH = ("import os\nif os.fork():\n    os._exit(0)\n"
 
 def _spawn(folder: Path, key: str) -> None:
     """Start a detached server (it forks again at once; this waits only for that)."""
+    import subprocess
+
     package = Path(__file__).resolve().parent.parent
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [str(package.parent), *filter(None, [os.environ.get("PYTHONPATH")])]))
