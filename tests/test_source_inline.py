@@ -37,10 +37,10 @@ def _full_parser():
 
 
 def _blocks_both_ways(text: str, monkeypatch) -> tuple:
-    fast = blocks._markdown_blocks(text, "essay.md", notes=[])
+    fast = blocks.markdown_blocks(text, "essay.md", notes=[])
     with monkeypatch.context() as patch:
         patch.setattr(blocks, "_parser", _full_parser)
-        full = blocks._markdown_blocks(text, "essay.md", notes=[])
+        full = blocks.markdown_blocks(text, "essay.md", notes=[])
     return fast, full
 
 
@@ -62,11 +62,11 @@ def test_images_and_footnotes_give_the_blocks_of_a_full_parse(text: str, monkeyp
                                  "!", "\\", " ", "|", "---"]), max_size=30))
 def test_any_mix_gives_the_blocks_of_a_full_parse(parts: list[str]) -> None:
     text = "".join(parts)
-    fast = blocks._markdown_blocks(text, "essay.md", notes=[])
+    fast = blocks.markdown_blocks(text, "essay.md", notes=[])
     original = blocks._parser
     blocks._parser = _full_parser
     try:
-        full = blocks._markdown_blocks(text, "essay.md", notes=[])
+        full = blocks.markdown_blocks(text, "essay.md", notes=[])
     finally:
         blocks._parser = original
     assert fast == full

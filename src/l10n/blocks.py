@@ -183,8 +183,8 @@ def _html(token, level: int, notes: list[str]) -> RawBlock:
     return RawBlock(BlockKind.HTML, text, line, level, regions=regions)
 
 
-def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAULT_FIELDS,
-                     notes: list[str] | None = None) -> tuple[dict, list[RawBlock]]:
+def markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAULT_FIELDS,
+                    notes: list[str] | None = None) -> tuple[dict, list[RawBlock]]:
     tokens = _parser().parse(text)
     blocks: list[RawBlock] = []
     meta: dict = {}
@@ -261,7 +261,7 @@ def _markdown_blocks(text: str, path: str = "", fields: tuple[str, ...] = DEFAUL
     return meta, blocks
 
 
-def _text_blocks(text: str) -> list[RawBlock]:
+def text_blocks(text: str) -> list[RawBlock]:
     blocks = []
     for match in re.finditer(r"[^\n](?:.|\n(?![ \t]*\n))*", text):
         chunk = match.group(0)

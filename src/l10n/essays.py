@@ -15,7 +15,7 @@ from .source import Draft, find_essays, finish_essays, read_draft, read_source
 from .workers import process_pool
 
 # from this many essays on, reading and writing are spread over processes (with --jobs)
-_MANY_ESSAYS = 8
+MANY_ESSAYS = 8
 
 
 def read_essays(config: Config, names: list[str] | None = None, *,
@@ -97,7 +97,7 @@ class EssayReading:
         reader = functools.partial(_draft_or_error, root=self.config.root,
                                    fields=self.config.front_matter)
         items = list(zip(paths, data, strict=True))
-        if jobs > 1 and len(paths) >= _MANY_ESSAYS:
+        if jobs > 1 and len(paths) >= MANY_ESSAYS:
             with process_pool(min(jobs, len(paths))) as pool:
                 drafts = pool.map(reader, items, chunksize=4)
         else:

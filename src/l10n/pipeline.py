@@ -16,7 +16,7 @@ import polib
 from .cache import text_key
 from .config import Config, project_catalogs  # noqa: F401  (its home before config)
 from .errors import ConcurrentRunError, L10nError
-from .essays import _MANY_ESSAYS, EssayReading
+from .essays import MANY_ESSAYS, EssayReading
 from .files import Transaction, file_digest, recover
 from .model import Essay
 from .po.catalog import read_catalog
@@ -24,12 +24,12 @@ from .source import find_essays
 from .stages import (
     Annotator,
     Clock,
+    Compendia,
     PlannedFile,
     WrittenFile,
-    _Compendia,
-    _retire,
     default_clock,
     extract_essay,
+    retire_catalogs,
     update_essay,
 )
 from .workers import process_pool
@@ -95,11 +95,11 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
                                    keep=[key for found in reading.skipped.values()
                                          for key in found.sentences])
     reading.close()  # Kiwi's work is done: its memory and core back
-    compendia = _Compendia(config, present)
+    compendia = Compendia(config, present)
     work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
                       catalogs)
     done: dict[str, list[PlannedFile]] = {}
-    if jobs > 1 and len(essays) >= _MANY_ESSAYS:
+    if jobs > 1 and len(essays) >= MANY_ESSAYS:
         _WORK["work"] = work
         try:
             with process_pool(min(jobs, len(essays))) as pool:
@@ -115,7 +115,7 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     retired = []
     if not names and not templates_only:
         for language in config.languages:
-            retired += _retire(config, language, present)
+            retired += retire_catalogs(config, language, present)
     written = _commit(config, planned + retired)
     if outputs is not None:
         _remember(config, outputs, reading, essays, done, names)
@@ -261,7 +261,7 @@ class _EssayWork:
     clock: Clock
     annotate: Annotator | None
     templates_only: bool
-    compendia: _Compendia
+    compendia: Compendia
     pretranslate: Callable | None = None
     catalogs: _Catalogs | None = None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .blocks import DEFAULT_FIELDS, RawBlock, _markdown_blocks, _text_blocks
+from .blocks import DEFAULT_FIELDS, RawBlock, markdown_blocks, text_blocks
 from .errors import SourceError, read_input
 from .model import Block, BlockKind, Essay, Sentence
 
@@ -99,9 +99,9 @@ def draft_essay(text: str, *, name: str, path: str,
     """An essay's blocks, checked (no I/O, no segmentation yet)."""
     notes: list[str] = []
     if path.endswith(".txt"):
-        meta, raw = {}, _text_blocks(text)
+        meta, raw = {}, text_blocks(text)
     else:
-        meta, raw = _markdown_blocks(text, path, fields, notes)
+        meta, raw = markdown_blocks(text, path, fields, notes)
     raw = [block for block in raw if block.text.strip() or block.kind is BlockKind.IMAGE]
     for block in raw:
         if len(block.text) > MAX_BLOCK:

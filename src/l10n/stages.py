@@ -1,6 +1,6 @@
 """The stages of an update, one essay at a time: its template (``extract_essay``), its
 catalog in each language (``update_essay``, with the compendium of gone essays'
-translations), and the catalogs of an essay gone, retired (``_retire``)."""
+translations), and the catalogs of an essay gone, retired (``retire_catalogs``)."""
 
 from __future__ import annotations
 
@@ -274,7 +274,7 @@ def _translated(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
-class _Compendia:
+class Compendia:
     """Per language, the translations a new or untranslated sentence may inherit: every
     translated entry of a catalog whose essay is gone (live or retired) and the obsolete
     translated entries of the others. Read the first time a catalog needs them."""
@@ -291,7 +291,7 @@ class _Compendia:
 
 
 def _compendium(config: Config, present: set[str], language: str) -> polib.POFile:
-    """The compendium of ``language`` (see _Compendia)."""
+    """The compendium of ``language`` (see Compendia)."""
     compendium = polib.POFile(encoding="utf-8")
     seen: set[tuple[str | None, str, str]] = set()
     for path in project_catalogs(config, language):
@@ -318,7 +318,7 @@ def _has_obsolete(path: Path) -> bool:
         return True  # let the reader say what is wrong
 
 
-def _retire(config: Config, language: str, present: set[str]) -> list[PlannedFile]:
+def retire_catalogs(config: Config, language: str, present: set[str]) -> list[PlannedFile]:
     """Mark every entry of a catalog whose essay is gone obsolete (kept, never deleted)."""
     planned = []
     for path in project_catalogs(config, language):
