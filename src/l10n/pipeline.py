@@ -1,4 +1,8 @@
-"""Extract and update: essays -> templates (POT) -> merged catalogs (PO), for a whole project."""
+"""Extract and update: essays -> templates (POT) -> merged catalogs (PO), for a whole project.
+
+``update_project`` is one transaction over every essay: the essays read (``essays.py``),
+each essay's template and catalogs prepared (``stages.py``), then all written together.
+"""
 
 from __future__ import annotations
 

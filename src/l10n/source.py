@@ -1,8 +1,10 @@
-"""Read an essay (Markdown or plain text) into blocks: headings, paragraphs, quotes, list items.
+"""Read an essay (Markdown or plain text): its bytes decoded strictly, its blocks
+(``blocks.py``: headings, paragraphs, quotes, list items ...) checked into a ``Draft``,
+and the drafts of a run segmented into sentences in one batch. Also: the essay files of
+a project's source folder and their names.
 
-Markdown is parsed with markdown-it-py (CommonMark). Only block structure is used:
-inline markup (emphasis, links, code) stays inside the block text, and so inside the
-sentences a translator sees. Plain ``.txt`` essays are blank-line separated paragraphs.
+Only block structure is used: inline markup (emphasis, links, code) stays inside the
+block text, and so inside the sentences a translator sees.
 """
 
 from __future__ import annotations

@@ -211,7 +211,7 @@ def update_essay(config: Config, essay: Essay, pot: polib.POFile, language: str,
     the sentence is the same: renaming, deleting and re-adding an essay keep its
     translations, whatever the order of the commands. ``pretranslate``
     (memory.pretranslation.Pretranslator) then fills new entries from the TM. ``read``
-    gives the catalog's digest and contents (``_Catalogs.take``: read once a run).
+    gives the catalog's digest and contents (``pipeline._Catalogs.take``: read once a run).
     """
     path = config.po_path(essay.name, language)
     if read is not None:
