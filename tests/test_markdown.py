@@ -187,7 +187,7 @@ def test_html_block_text_is_found_in_linear_time(pattern: str) -> None:
     """html.parser took 48 s on 10,000 repetitions of "<a "; the scanner is one pass."""
     import time
 
-    from l10n.source import html_text_nodes
+    from l10n.htmltext import html_text_nodes
 
     html = "<div>" + pattern * (100_000 // len(pattern))
     started = time.process_time()

@@ -115,7 +115,7 @@ def test_morphology_recorded_at_segmentation_is_each_sentence_read_alone(
     """What ``update`` records from a paragraph's morphemes is what Kiwi gives each
     sentence alone, on every essay of the three alignment sets."""
     from l10n.config import load_config
-    from l10n.pipeline import read_essays
+    from l10n.essays import read_essays
 
     from .conftest import make_project
 
@@ -134,7 +134,8 @@ def test_align_after_update_loads_no_kiwi(tmp_path: Path, monkeypatch: pytest.Mo
     """The first alignment of an essay reads the morphology its update recorded."""
     from l10n.config import load_config
     from l10n.memory.bitext import align_translation
-    from l10n.pipeline import read_essays, update_project
+    from l10n.essays import read_essays
+    from l10n.pipeline import update_project
 
     from .conftest import make_project
 

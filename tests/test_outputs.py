@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n import pipeline
+from l10n import essays, pipeline
 from l10n.config import load_config
 from l10n.glossary.terms import project_glossary
 from l10n.outputs import FILE_NAME
@@ -57,12 +57,12 @@ def translated(tmp_path: Path) -> Path:
 
 def _reading_nothing(monkeypatch) -> list[str]:
     read: list[str] = []
-    real = pipeline.read_draft
+    real = essays.read_draft
 
     def spy(path, **kwargs):
         read.append(path.name)
         return real(path, **kwargs)
-    monkeypatch.setattr(pipeline, "read_draft", spy)
+    monkeypatch.setattr(essays, "read_draft", spy)
     return read
 
 

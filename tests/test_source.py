@@ -121,7 +121,8 @@ def test_symlink_outside_the_project_is_refused(tmp_path: Path) -> None:
 def test_one_parser_for_every_essay_shares_no_state_between_them() -> None:
     """The Markdown parser is built once a process; an essay parsed after others (the
     same footnote labels, front matter, tables) reads exactly as with a fresh parser."""
-    from l10n.source import _parser, draft_essay
+    from l10n.blocks import _parser
+    from l10n.source import draft_essay
 
     first = MARKDOWN + "\n각주가 있다.[^1]\n\n[^1]: 첫 글의 각주다.\n"
     second = ("---\ntitle: 둘째\n---\n둘째 글이다.[^1] 없는 각주도 있다.[^2]\n\n"

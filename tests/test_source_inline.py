@@ -1,5 +1,5 @@
 """The Markdown parser parses inline markup only where the blocks depend on it
-(``source._inline_where_needed``): the blocks are those of a full parse."""
+(``blocks._inline_where_needed``): the blocks are those of a full parse."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n import source
+from l10n import blocks
 
 ROOT = Path(__file__).parent.parent
 ESSAYS = sorted({*ROOT.glob("tests/**/*.md"), *ROOT.glob("source/**/*.md")})
@@ -37,10 +37,10 @@ def _full_parser():
 
 
 def _blocks_both_ways(text: str, monkeypatch) -> tuple:
-    fast = source._markdown_blocks(text, "essay.md", notes=[])
+    fast = blocks.markdown_blocks(text, "essay.md", notes=[])
     with monkeypatch.context() as patch:
-        patch.setattr(source, "_parser", _full_parser)
-        full = source._markdown_blocks(text, "essay.md", notes=[])
+        patch.setattr(blocks, "_parser", _full_parser)
+        full = blocks.markdown_blocks(text, "essay.md", notes=[])
     return fast, full
 
 
@@ -62,18 +62,18 @@ def test_images_and_footnotes_give_the_blocks_of_a_full_parse(text: str, monkeyp
                                  "!", "\\", " ", "|", "---"]), max_size=30))
 def test_any_mix_gives_the_blocks_of_a_full_parse(parts: list[str]) -> None:
     text = "".join(parts)
-    fast = source._markdown_blocks(text, "essay.md", notes=[])
-    original = source._parser
-    source._parser = _full_parser
+    fast = blocks.markdown_blocks(text, "essay.md", notes=[])
+    original = blocks._parser
+    blocks._parser = _full_parser
     try:
-        full = source._markdown_blocks(text, "essay.md", notes=[])
+        full = blocks.markdown_blocks(text, "essay.md", notes=[])
     finally:
-        source._parser = original
+        blocks._parser = original
     assert fast == full
 
 
 def test_plain_prose_is_not_parsed_inline() -> None:
-    tokens = source._parser().parse("**굵은** 문장과 `코드`.\n\n![그림](a.png)\n")
+    tokens = blocks._parser().parse("**굵은** 문장과 `코드`.\n\n![그림](a.png)\n")
     inline = [token for token in tokens if token.type == "inline"]
     assert inline[0].children == []  # nothing there the blocks depend on: not parsed
     assert [child.type for child in inline[1].children] == ["image"]

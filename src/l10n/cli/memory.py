@@ -57,7 +57,8 @@ def align(
     from ..files import file_digest
     from ..glossary.terms import project_glossary
     from ..memory.bitext import align_translation, alignment_report, apply_alignment
-    from ..pipeline import project_lock, read_essays
+    from ..essays import read_essays
+    from ..pipeline import project_lock
     from ..po.catalog import write_catalog
 
     if fmt not in ("text", "json"):

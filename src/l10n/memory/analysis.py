@@ -197,7 +197,7 @@ def project_sentences(config, names: list[str] | None, language: str
                       ) -> list[tuple[str, list[str]]]:
     """(essay, its sentences still to translate in ``language``) for the named essays of
     the project (default: every one)."""
-    from ..pipeline import read_essays
+    from ..essays import read_essays
     from ..po.catalog import read_catalog
 
     todo = []

@@ -18,9 +18,9 @@ import polib
 
 from ..config import Config
 from ..errors import PublishError
+from ..essays import read_essays
 from ..files import Transaction
 from ..model import Block, BlockKind, Essay
-from ..pipeline import read_essays
 from ..po.catalog import read_catalog
 from ..progress.counts import Progress, compute_progress
 from ..progress.status import needs_qa, publication_verdict

@@ -1,0 +1,187 @@
+"""The essays of a run, read: found, parsed (by several processes when there are many)
+and segmented, with Kiwi loading in a child meanwhile when paragraphs are new."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .cache import text_key
+from .config import Config
+from .errors import L10nError
+from .korean.segcache import SegmentCache, SegmentedSources
+from .model import Essay
+from .source import Draft, find_essays, finish_essays, read_draft, read_source
+from .workers import process_pool
+
+# from this many essays on, reading and writing are spread over processes (with --jobs)
+MANY_ESSAYS = 8
+
+
+def read_essays(config: Config, names: list[str] | None = None, *,
+                jobs: int = 1) -> list[Essay]:
+    """The essays (all, or those named), segmented; the first bad one raises its error.
+
+    With ``jobs`` > 1 and many essays, files are read and parsed by that many processes;
+    segmentation stays in this process, in one Kiwi batch.
+    """
+    with EssayReading(config, names, jobs=jobs) as reading:
+        return reading.finish()
+
+
+class EssayReading:
+    """The essays of a run being read: parsed now, segmented when ``finish`` is called.
+
+    With ``analyser``, a run that will segment (an essay whose bytes were not segmented
+    before: ``SegmentedSources``, a stat and a hash per essay) first forks a child that
+    loads Kiwi (``korean.analyser``) while this process parses the essays, and gives it
+    the paragraphs the segmentation cache lacks as soon as they are known; until
+    ``finish`` the caller does other work (``update`` reads the catalogs). The child
+    sees the objects of ``shared`` (``analyser.shared``); ``close`` (or leaving a
+    ``with`` block) stops it. The essays are the same either way.
+    """
+
+    def __init__(self, config: Config, names: list[str] | None = None, *, jobs: int = 1,
+                 analyser: bool = False, shared: dict | None = None, skip=None) -> None:
+        self.config, self.names = config, names
+        self.analyser = None
+        self._submitted: list[str] | None = None
+        paths = _essay_paths(config, names)
+        self.cache = SegmentCache(config.cache)
+        self.sources = SegmentedSources(config.cache)
+        data = [_bytes_or_error(path) for path in paths]
+        self.digests = {path.name: _bytes_digest(item) for path, item in zip(paths, data,
+                                                                                strict=True)
+                        if isinstance(item, bytes)}
+        # the file's name is part of what an essay's outputs depend on (its references
+        # say source/ko/NAME), so a renamed suffix is not an untouched essay
+        self.source_digests = {path.stem: f"{path.name}\0{self.digests[path.name]}"
+                               for path in paths if path.name in self.digests}
+        # essays ``skip(name, digest)`` vouches for (outputs.OutputRecord): not read
+        self.names_in_order = [path.stem for path in paths]
+        self.skipped = {}
+        for path in paths if skip is not None else ():
+            digest = self.source_digests.get(path.stem)
+            found = skip(path.stem, digest) if digest is not None else None
+            if found is not None:
+                self.skipped[path.stem] = found
+                self.cache.keep(found.paragraphs)
+        if self.skipped:
+            data = [item for path, item in zip(paths, data, strict=True)
+                    if path.stem not in self.skipped]
+            paths = [path for path in paths if path.stem not in self.skipped]
+        read = {path.name: self.digests.get(path.name) for path in paths}
+        if analyser and paths and not (self.cache.records and self.sources.all_known(read)):
+            from .korean.analyser import Analyser
+
+            self.analyser = Analyser.start(shared)
+        try:
+            self.drafts = self._drafts(paths, data, jobs)
+        except BaseException:
+            self.close()
+            raise
+        # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
+        self.analysed: list | None = [] if config.cache is not None else None
+        self.texts = [text for draft in self.drafts for text in draft.texts()]
+        if self.analyser is not None:
+            missing = self.cache.missing(self.texts)
+            if missing:
+                from .korean.analyser import segment_job
+
+                self.analyser.submit(segment_job, missing, self.analysed is not None)
+                self._submitted = missing
+            else:
+                self.close()  # nothing to segment after all
+
+    def _drafts(self, paths: list[Path], data: list, jobs: int) -> list[Draft]:
+        reader = functools.partial(_draft_or_error, root=self.config.root,
+                                   fields=self.config.front_matter)
+        items = list(zip(paths, data, strict=True))
+        if jobs > 1 and len(paths) >= MANY_ESSAYS:
+            with process_pool(min(jobs, len(paths))) as pool:
+                drafts = pool.map(reader, items, chunksize=4)
+        else:
+            drafts = [reader(item) for item in items]
+        for draft in drafts:  # the first error in file order, whichever process met it
+            if isinstance(draft, L10nError):
+                raise draft
+        return drafts
+
+    def _split(self, batch: list[str], *, morphemes: list | None = None) -> list:
+        if self._submitted is None or self.analyser is None:
+            from .source import split_spans
+
+            return split_spans(batch, morphemes=morphemes)
+        if batch != self._submitted:  # pragma: no cover - the cache answers as it did
+            raise AssertionError("the paragraphs to segment changed")
+        self._submitted = None
+        spans, found = self.analyser.result()
+        if morphemes is not None:
+            morphemes.extend(found)
+        return spans
+
+    def finish(self) -> list[Essay]:
+        """The essays, segmented (new paragraphs from the child if there is one); the
+        caches saved."""
+        essays = finish_essays(self.drafts, self.cache, analysed=self.analysed,
+                               split=self._split)
+        self.paragraphs = {draft.name: [text_key(text) for text in draft.texts()
+                                        if text.strip()] for draft in self.drafts}
+        self.cache.save(prune=not self.names)  # a run over every essay forgets paragraphs gone
+        if self.analysed:
+            from .memory.morphology import record_morphology
+
+            record_morphology(self.config.cache, self.analysed)
+        if not self.cache.dirty:  # saved: every paragraph of these bytes is in the cache
+            self.sources.record(self.digests, prune=not self.names)
+        return essays
+
+    def close(self) -> None:
+        """Stop the analyser child, if any (it holds a model's worth of memory)."""
+        if self.analyser is not None:
+            self.analyser.close()
+            self.analyser = None
+
+    def __enter__(self) -> EssayReading:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def _essay_paths(config: Config, names: list[str] | None) -> list[Path]:
+    paths = find_essays(config.source)
+    if names:
+        wanted = set(names)
+        unknown = sorted(wanted - {p.stem for p in paths} - {p.name for p in paths})
+        if unknown:
+            from .errors import ConfigError
+
+            raise ConfigError(f"no essay named {', '.join(unknown)} in {config.source}",
+                              hint="give essay names as their file stems (l10n status lists them)")
+        paths = [p for p in paths if p.stem in wanted or p.name in wanted]
+    return paths
+
+
+def _bytes_or_error(path: Path) -> bytes | L10nError:
+    try:
+        return read_source(path)
+    except L10nError as exc:
+        return exc
+
+
+def _bytes_digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def _draft_or_error(item: tuple[Path, bytes | L10nError], *, root: Path,
+                    fields: tuple[str, ...]) -> Draft | L10nError:
+    path, data = item
+    if isinstance(data, L10nError):
+        return data
+    try:
+        return read_draft(path, root=root, fields=fields, data=data)
+    except L10nError as exc:
+        return exc
