@@ -50,9 +50,9 @@ def test_the_runtime_dir_is_made_private(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv(resident.RUNTIME_ENV, str(folder))
     assert resident.runtime_dir() == folder
     assert folder.stat().st_mode & 0o777 == 0o700
-    key = resident._authkey(folder)
+    key = resident.read_authkey(folder)
     assert len(key) == 64 and (folder / "authkey").stat().st_mode & 0o777 == 0o600
-    assert resident._authkey(folder) == key  # kept, not made again
+    assert resident.read_authkey(folder) == key  # kept, not made again
 
 
 def test_an_open_or_foreign_runtime_dir_is_refused(tmp_path, monkeypatch) -> None:
@@ -67,7 +67,7 @@ def test_an_open_or_foreign_runtime_dir_is_refused(tmp_path, monkeypatch) -> Non
     (folder / "authkey").write_bytes(b"x" * 64)
     (folder / "authkey").chmod(0o644)
     with pytest.raises(resident.UnsafeDirectory, match="alone"):
-        resident._authkey(folder)
+        resident.read_authkey(folder)
     if os.getuid() == 0:  # only root can give a folder away
         os.chown(folder, 4321, -1)
         with pytest.raises(resident.UnsafeDirectory, match="not a directory of this user"):
@@ -361,3 +361,35 @@ print("{}")
     assert check("resident") == alone
     asked = int(before.split(", ")[2].split()[0]), int(resident.status().split(", ")[2].split()[0])
     assert asked[1] > asked[0]  # the check's batches went to the server
+
+
+def test_a_refused_handshake_falls_back_at_once(tmp_path, monkeypatch) -> None:
+    """A server that refuses the run's key (its key file replaced meanwhile) is asked once,
+    not again and again until the connect deadline: the run works alone at once."""
+    from l10n.korean.analyser import tokenize_job
+
+    attempts = []
+
+    def refused(address, authkey):
+        attempts.append(address)
+        return None  # what ``_connect`` gives for a failed handshake
+
+    monkeypatch.setattr(resident, "_connect", refused)
+    client = resident.Resident(tmp_path, b"0" * 64, "key")
+    assert client.call(tokenize_job, ["가."]) == tokenize_job(["가."])
+    assert client.failed and len(attempts) == 1
+
+
+def test_the_analyser_commands_say_why_an_unsafe_folder_has_no_server(tmp_path) -> None:
+    folder = tmp_path / "open"
+    folder.mkdir()
+    folder.chmod(0o755)
+    for command in ("status", "stop"):
+        done = subprocess.run([sys.executable, "-m", "l10n", "analyser", command],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "PYTHONPATH": str(SRC),
+                                   resident.RUNTIME_ENV: str(folder)})
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr == (f"error: no resident analyser can run: {folder} is open to other "
+                               f"users (mode 755); set {resident.RUNTIME_ENV} to a folder only "
+                               "you can open (mode 0700)\n")

@@ -60,7 +60,7 @@ def shared(name: str) -> Any:
     return _SHARED[name]
 
 
-def _warm() -> None:
+def warm_up() -> None:
     """Load Kiwi and make the analysis that initialises the rest of it."""
     from .kiwi import kiwi
 
@@ -70,7 +70,7 @@ def _warm() -> None:
 def _serve(connection) -> None:
     """The child's loop: warm up Kiwi, then run each request until the pipe closes."""
     try:
-        _warm()
+        warm_up()
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
         failure: BaseException | None = exc
     else:

@@ -44,6 +44,7 @@ from .analyser import Analyser, analyze_job, segment_job, tokenize_job
 
 RUNTIME_ENV = "L10N_RUNTIME_DIR"
 IDLE_ENV = "L10N_ANALYSER_IDLE"
+TIMEOUT_ENV = "L10N_ANALYSER_TIMEOUT"
 IDLE = 600.0  # seconds without a request before the server exits
 TIMEOUT = 120.0  # seconds a request may wait for its answer (the first waits for the load)
 CONNECT = 10.0  # seconds a server just started has to open its socket
@@ -77,7 +78,7 @@ def runtime_dir(*, create: bool = True) -> Path:
     return folder
 
 
-def _authkey(folder: Path) -> bytes:
+def read_authkey(folder: Path) -> bytes:
     """The secret of the 0600 key file (made now if absent)."""
     path = folder / "authkey"
     try:
@@ -162,7 +163,7 @@ class Resident(Analyser):
         be none (an unsafe directory, no process)."""
         try:
             folder = runtime_dir()
-            authkey = _authkey(folder)
+            authkey = read_authkey(folder)
             key = server_key()
         except (OSError, UnsafeDirectory):
             return None
@@ -187,7 +188,7 @@ class Resident(Analyser):
             deadline = time.monotonic() + CONNECT
             while self._connection is None and time.monotonic() < deadline:
                 try:
-                    self._connection = _connect(self._address, self._authkey)
+                    connection = _connect(self._address, self._authkey)
                 except ConnectionRefusedError:  # a socket nobody listens on: replace it
                     if self.started:
                         time.sleep(0.01)
@@ -196,6 +197,10 @@ class Resident(Analyser):
                     self.started = True
                 except FileNotFoundError:  # the server just started has not bound yet
                     time.sleep(0.01)
+                else:
+                    if connection is None:  # the handshake failed: asking again cannot help
+                        raise OSError("the resident analyser refused this run's key")
+                    self._connection = connection
             if self._connection is None:
                 raise OSError("no resident analyser answered")
         self._connection.send(("job", self._key, name, args, kwargs))
@@ -230,7 +235,7 @@ class Resident(Analyser):
 
 
 def _timeout() -> float:
-    return float(os.environ.get("L10N_ANALYSER_TIMEOUT", TIMEOUT))
+    return float(os.environ.get(TIMEOUT_ENV, TIMEOUT))
 
 
 def _connect(address: Path, authkey: bytes):
@@ -281,10 +286,12 @@ def _spawn(folder: Path, key: str) -> None:
 
 # -- the library API for ``l10n analyser status|stop`` --------------------------------------
 def _ask_server(message) -> Any:
+    """The server's answer to ``message``; None if there is none. An unsafe runtime
+    directory raises ``UnsafeDirectory``: the user who asks is told why no server runs."""
     try:
         folder = runtime_dir(create=False)
-        authkey = _authkey(folder)
-    except (OSError, UnsafeDirectory):
+        authkey = read_authkey(folder)
+    except OSError:
         return None
     connection = _connect_within(socket_path(folder, server_key()), authkey, CONNECT)
     if connection is None:
@@ -303,7 +310,7 @@ def status() -> str | None:
     found = _ask_server(("status",))
     if not isinstance(found, dict):
         return None
-    return (f"resident analyser: pid {found['pid']}, {found['rss_mb']:.0f} MB, "
+    return (f"resident analyser: pid {found['pid']}, peak {found['rss_mb']:.0f} MB, "
             f"{found['requests']} requests, idle {found['idle']:.0f} s of {found['limit']:.0f} s, "
             f"socket {found['socket']}")
 

@@ -72,7 +72,7 @@ def serve(folder: Path, key: str) -> None:
         if resident.server_key() != key:  # another code than the client's: never answer it
             return
         folder = resident.runtime_dir(create=False)
-        authkey = resident._authkey(folder)
+        authkey = resident.read_authkey(folder)
     except (OSError, resident.UnsafeDirectory):
         return
     path = resident.socket_path(folder, key)
@@ -109,7 +109,7 @@ def serve(folder: Path, key: str) -> None:
 
 
 def _warm() -> None:
-    from .analyser import _warm as warm
+    from .analyser import warm_up as warm
 
     with _KIWI:
         try:
