@@ -1,12 +1,12 @@
-"""The fast paths of korean/segment.py against the straightforward code they replaced
-(issue 17 item 3: throughput without moving a boundary)."""
+"""The fast paths of korean/segment.py and korean/repairs.py against the straightforward
+code they replaced (issue 17 item 3: throughput without moving a boundary)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from l10n.korean import segment
+from l10n.korean import repairs, segment
 from l10n.korean.kiwi import kiwi
 
 TEXT = st.text(alphabet=st.sampled_from(list("가나 다.?!\"'“”()[]①-a1 \n\t。·")), max_size=60)
@@ -58,18 +58,18 @@ def cover_by_copying(text, spans):
 @given(TEXT)
 def test_closing_marks_are_the_per_character_ones(text):
     expected = {i for i, closing in enumerate(closing_marks_per_character(text)) if closing}
-    assert segment._closing_marks(text) == expected
+    assert repairs.closing_marks(text) == expected
 
 
 @given(TEXT)
 def test_wordy_is_any_letter_or_ascii_digit(text):
-    assert segment._wordy(text) == any(ch.isalpha() or ch in "0123456789" for ch in text)
+    assert repairs.wordy(text) == any(ch.isalpha() or ch in "0123456789" for ch in text)
 
 
 @given(TEXT, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8))
 def test_cover_trims_as_strip_does(text, spans):
     spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
-    assert segment._cover(text, spans) == cover_by_copying(text, spans)
+    assert repairs.cover(text, spans) == cover_by_copying(text, spans)
 
 
 def test_morphemes_are_kiwis_tokens_shifted_and_ordered():

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from .kiwi import kiwi
+from .repairs import cover, repair, spans_from_cuts
 
 Span = tuple[int, int]
 
@@ -74,16 +75,9 @@ _INLINE_MARKUP = re.compile(
     r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,300}\")?\)"
     r"|`[^`\n]{1,300}`|<[A-Za-z/][^<>\n]{0,300}>|(\[\^[^\]\s]{1,40}\])")
 _STRAIGHT_QUOTE = re.compile('"')
-_STRAIGHT_QUOTES = re.compile("[\"']")
 _HANGUL = re.compile("[가-힣]")
 _SPACE_HANGUL = re.compile(r"\s+[가-힣]")
-_COMMON_WORDY = re.compile("[A-Za-z0-9가-힣]")  # the letters and digits of most sentences
 _PAREN_NOTE = re.compile(r"\(([^()\n]{1,200})\)")
-# Marks that may end a sentence and open the next one when a cut falls before them.
-_TRAILING_ONE = re.compile(
-    r"\s+[\"'(\[]|\s*[“‘「『]|\s+(?:[-–—•·∙◦▪■□▶▷►※★☆○●◎◇◆→*+]|[①-⑳㉠-㉭]|\d{1,2}[.)])")
-_MARKER_ALONE = re.compile(
-    r"[-–—•·∙◦▪■□▶▷►※★☆○●◎◇◆→*+\"'(\[“‘「『]|[①-⑳㉠-㉭]|\d{1,2}[.)]")
 
 
 class _Morphemes:
@@ -141,38 +135,6 @@ class _Morphemes:
     def tags_inside(self, start: int, end: int) -> list[str]:
         """The tags of the morphemes starting in ``[start, end)``."""
         return self.tags[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-
-
-def _cover(text: str, spans: Sequence[Span]) -> list[Span]:
-    """Make ``spans`` cover every non-space character of ``text``, in order, without overlap."""
-    out: list[list[int]] = []
-    pos = 0
-    for start, end in sorted(spans):
-        start = max(start, pos)
-        if end <= start:
-            continue
-        gap = text[pos:start]
-        if gap.strip():
-            if out:  # stray non-space text between sentences: attach to the previous one
-                out[-1][1] = start
-            else:  # text before the first sentence: it starts the first one
-                start = pos + (len(gap) - len(gap.lstrip()))
-        out.append([start, end])
-        pos = end
-    if text[pos:].strip():
-        if out:
-            out[-1][1] = len(text.rstrip())
-        else:
-            out.append([pos, len(text.rstrip())])
-    trimmed = []
-    for start, end in out:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            trimmed.append((start, end))
-    return trimmed
 
 
 def _quote_pairs(text: str) -> Iterable[tuple[int, int]]:
@@ -313,16 +275,6 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
     return set(cuts)
 
 
-def _from_cuts(text: str, cuts: Iterable[int]) -> list[Span]:
-    spans, pos = [], 0
-    for cut in sorted(cuts):
-        if pos < cut < len(text):
-            spans.append((pos, cut))
-            pos = cut
-    spans.append((pos, len(text)))
-    return _cover(text, spans)
-
-
 def _attach(text: str, spans: list[Span], m: _Morphemes) -> list[Span]:
     """Fragments that belong to the sentence before: a lone interjection or symbol, and a
     note in parentheses without a verb after a finished sentence (우승했다. (2010년 기준))."""
@@ -347,108 +299,12 @@ def _attach(text: str, spans: list[Span], m: _Morphemes) -> list[Span]:
     return [tuple(span) for span in merged]
 
 
-def _closing_marks(text: str) -> set[int]:
-    """Where the straight quotes that close a quotation are (one pass over the quotes; an
-    apostrophe between letters, as in Let's, is neither)."""
-    closing = set()
-    double = single = 0
-    last = len(text) - 1
-    for match in _STRAIGHT_QUOTES.finditer(text):
-        i = match.start()
-        if text[i] == '"':
-            if double % 2 == 1:
-                closing.add(i)
-            double += 1
-        else:
-            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
-                continue
-            if single % 2 == 1:
-                closing.add(i)
-            single += 1
-    return closing
-
-
-def _trailing_start(text: str, start: int, end: int) -> int:
-    """Where the run of opening marks and list markers that ends a sentence begins (``end``
-    if there is none); scanned backwards from the end, so linear in the markers."""
-    pos = end
-    while pos > start:
-        found = None
-        for width in (3, 2, 1):
-            at = pos - width
-            if at <= start:
-                continue
-            piece = _MARKER_ALONE.fullmatch(text, at, pos)
-            if piece is None:
-                continue
-            space = at
-            while space > start and text[space - 1].isspace():
-                space -= 1
-            if _TRAILING_ONE.fullmatch(text, space, pos) and space > start:
-                found = space
-                break
-        if found is None:
-            return pos
-        pos = found
-    return pos
-
-
-def _repair(text: str, spans: list[Span]) -> list[Span]:
-    """Move quotes, brackets and list markers to the sentence they belong to."""
-    fixed = [list(span) for span in spans]
-    closing = _closing_marks(text)
-    for i in range(1, len(fixed)):
-        start, end = fixed[i]
-        at = start
-        while at < end and (text[at] in "”’」』)]" or (text[at] in "\"'" and at in closing)):
-            at += 1
-        if at > start and fixed[i - 1][1] == start:
-            fixed[i - 1][1] = fixed[i][0] = at
-    for i in range(len(fixed) - 1):
-        start, end = fixed[i]
-        cut = _trailing_start(text, start, end)
-        if start < cut < end:
-            fixed[i][1] = fixed[i + 1][0] = cut
-    merged: list[list[int]] = []
-    marker_start = None  # a list marker alone starts the next sentence
-    for span in fixed:
-        if span[1] <= span[0]:
-            continue
-        body = text[span[0]:span[1]]
-        if not _wordy(body):
-            if _trailing_start("x " + body, 0, len(body) + 2) < len(body) + 2 and \
-                    marker_start is None:
-                marker_start = span[0]
-                continue
-            if merged:
-                merged[-1][1] = span[1]
-                continue
-        if marker_start is not None:
-            span[0], marker_start = marker_start, None
-        if merged and not _wordy(text[merged[-1][0]:merged[-1][1]]):
-            merged[-1][1] = span[1]
-        else:
-            merged.append(span)
-    if marker_start is not None:
-        if merged:
-            merged[-1][1] = len(text.rstrip())
-        else:
-            merged.append([marker_start, len(text.rstrip())])
-    return _cover(text, [tuple(span) for span in merged])
-
-
-def _wordy(text: str) -> bool:
-    """Has letters or ASCII digits (a list marker such as ① or - has none)."""
-    return _COMMON_WORDY.search(text) is not None or \
-        any(ch.isalpha() or ch in "0123456789" for ch in text)
-
-
 def _segment(text: str, spans: list[Span], pieces: Sequence[tuple[int, list]],
              seams: Sequence[int] = ()) -> list[Span]:
     morphemes = _Morphemes(text, pieces)
     spans = _join_seams(text, spans, morphemes, seams)
     cuts = _decide(text, spans, morphemes)
-    return _repair(text, _attach(text, _from_cuts(text, cuts), morphemes))
+    return repair(text, _attach(text, spans_from_cuts(text, cuts), morphemes))
 
 
 CHUNK = 1000  # characters Kiwi analyses at once: its own cost grows faster than the length
@@ -534,7 +390,7 @@ def split_spans(texts: Iterable[str], *, morphemes: list | None = None) -> list[
     for i in todo:
         text = texts[i]
         spans, pieces, seams = found[i]
-        result[i] = _segment(text, _cover(text, spans), pieces, seams)
+        result[i] = _segment(text, cover(text, spans), pieces, seams)
     if morphemes is not None:
         for i in range(len(texts)):
             morphemes.append([(offset + t.start, t.form, t.tag)
