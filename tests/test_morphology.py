@@ -133,8 +133,8 @@ def test_align_after_update_loads_no_kiwi(tmp_path: Path, monkeypatch: pytest.Mo
                                           ) -> None:
     """The first alignment of an essay reads the morphology its update recorded."""
     from l10n.config import load_config
-    from l10n.memory.bitext import align_translation
     from l10n.essays import read_essays
+    from l10n.memory.bitext import align_translation
     from l10n.pipeline import update_project
 
     from .conftest import make_project

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from l10n.korean import resident
-from l10n.korean.analyser import Analyser, mode_of
+from l10n.korean.analyser import mode_of
 
 from .conftest import DATA, ESSAY, ROOT, make_project
 from .test_analyser import UPDATE_START

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from l10n import source
 from l10n.config import load_config
+from l10n.essays import read_essays
 from l10n.korean import segment
 from l10n.korean.segcache import FILE_NAME, SegmentCache, fingerprint
-from l10n.essays import read_essays
 from l10n.pipeline import update_project
 
 from .conftest import ESSAY, fixed_clock, make_project

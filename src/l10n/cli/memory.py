@@ -54,10 +54,10 @@ def align(
     comment; existing translations are kept; sentences the translator added and Korean
     sentences left out are listed."""
     from ..errors import CatalogError, SourceError, decode_utf8, read_input
+    from ..essays import read_essays
     from ..files import file_digest
     from ..glossary.terms import project_glossary
     from ..memory.bitext import align_translation, alignment_report, apply_alignment
-    from ..essays import read_essays
     from ..pipeline import project_lock
     from ..po.catalog import write_catalog
 
@@ -95,7 +95,6 @@ def tm_lookup(
 ) -> None:
     """The best translation-memory matches of a Korean sentence, with what differs."""
     from ..glossary.terms import project_glossary
-
     from ..memory.archive import project_memory
 
     config = _config(project)

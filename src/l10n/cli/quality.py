@@ -11,8 +11,18 @@ from typing import Annotated
 import typer
 
 from ..errors import ConfigError, printable
-from . import (GlossaryOpt, ProjectOpt, _catalogs, _config, _err, _format, _glossary,
-               _read, _say, app)
+from . import (
+    GlossaryOpt,
+    ProjectOpt,
+    _catalogs,
+    _config,
+    _err,
+    _format,
+    _glossary,
+    _read,
+    _say,
+    app,
+)
 
 
 @app.command()
@@ -33,8 +43,8 @@ def status(
     from datetime import date
 
     from ..progress import report as render
-    from ..progress.status import project_status
     from ..progress.gatecache import error_counter
+    from ..progress.status import project_status
 
     if fmt not in ("table", "json", "markdown", "badge"):
         raise ConfigError(f"unknown format {fmt!r}", hint="use table, json, markdown or badge")
@@ -234,9 +244,9 @@ def build(
     a progress page, and with --review the review view."""
     from ..pipeline import project_catalogs
     from ..progress.counts import attribute, progress_history
+    from ..progress.gatecache import error_counter
     from ..progress.report import history_svg
     from ..publish import build_site
-    from ..progress.gatecache import error_counter
 
     config = _config(project)
     paths = project_catalogs(config)

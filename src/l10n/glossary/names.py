@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from .model import Term
 
-
 # Korean family names (the common single-syllable ones and the compound ones): a name
 # that starts with one, romanised with a matching first letter, is written family first
 _SURNAMES = frozenset(

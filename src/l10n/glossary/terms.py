@@ -18,8 +18,16 @@ from pathlib import Path
 from ..errors import GlossaryError, decode_utf8, read_input
 from . import inflection
 from .english import EnglishForms, Target
-from .matching import (SAISIOT, decide, follows_number, is_hangul, obvious, saisiot, squeeze,
-                       unsqueezed)
+from .matching import (
+    SAISIOT,
+    decide,
+    follows_number,
+    is_hangul,
+    obvious,
+    saisiot,
+    squeeze,
+    unsqueezed,
+)
 from .model import COLUMNS, KINDS, KoHit, Term, nospace
 from .names import surname_of
 
