@@ -136,6 +136,30 @@ def test_the_fingerprint_names_the_installed_versions(package: str) -> None:
     assert f"{package} {version(package)}" in segcache_fingerprint(package)
 
 
+@pytest.mark.parametrize("module", ["segment", "repairs", "kiwi"])
+def test_a_change_to_any_module_that_cuts_sentences_discards_the_cache(
+        module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cuts (segment.py), the repairs after them (repairs.py) and Kiwi's options
+    (kiwi.py) all decide a boundary: editing any of them must change the fingerprint, or
+    spans of the old segmenter would be reused."""
+    import importlib
+
+    from l10n.korean import segcache
+
+    target = importlib.import_module(f"l10n.korean.{module}")
+    before = fingerprint()
+    edited = tmp_path / f"{module}.py"
+    edited.write_bytes(Path(target.__file__).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(target, "__file__", str(edited))
+    segcache.fingerprint.cache_clear()
+    try:
+        assert segcache.fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        segcache.fingerprint.cache_clear()
+    assert segcache.fingerprint() == before
+
+
 def segcache_fingerprint(package: str) -> str:
     from l10n.cache import code_fingerprint
 

@@ -9,7 +9,7 @@ paragraphs go to Kiwi, and the model is not loaded at all when none changed.
 The cache is one JSON file, ``.l10n-cache/segments.json`` in the project (``cache`` in
 ``[tool.l10n]`` moves it; ``cache = ""`` turns it off). It records a fingerprint of the
 segmenter (the versions of l10n, kiwipiepy and its model, and the text of
-``segment.py``): a different fingerprint discards it, so spans from another segmenter
+``segment.py``, ``repairs.py`` and ``kiwi.py``): a different fingerprint discards it, so spans from another segmenter
 are never reused.
 It is written atomically, with a ``.gitignore`` that keeps it out of version control. An
 entry is used only if it is a segmentation of its text (ordered spans, trimmed, covering
@@ -34,10 +34,12 @@ SOURCES_FILE = "segmented-sources.json"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Identifies the segmenter: cached spans are valid only for the same one."""
-    from . import segment
+    """Identifies the segmenter: cached spans are valid only for the same one (the code of
+    every module that decides a boundary: the cuts, the repairs, Kiwi's options)."""
+    from . import kiwi, repairs, segment
 
-    return code_fingerprint(("kiwipiepy", "kiwipiepy_model"), (segment,), "segment.py")
+    return code_fingerprint(("kiwipiepy", "kiwipiepy_model"), (segment, repairs, kiwi),
+                            "segment.py")
 
 
 class SegmentCache(RecordCache):
