@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..fold import ascii_lower
 from .numerals import hangul_numbers
+from .shares import SMALL_COUNTS, fraction_as_share, ordinal_date, percent_as_share, plain_number
 
 # An approximate quantity is kept apart from exact values: ("~", 100) means "hundreds".
 Value = tuple[str, float]
@@ -261,9 +262,7 @@ def _digit_values(text: str) -> Counter:
     return values
 
 
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_SMALL_ALT = r"\d+(?:\.\d+)?|" + "|".join(_SMALL)
+_SMALL_ALT = r"\d+(?:\.\d+)?|" + "|".join(SMALL_COUNTS)
 # multiples of a unit: two decades = 20 (years), half a century = 50, a dozen = 12
 _EN_MULTIPLE = re.compile(
     rf"\b(?:(?P<half>half\s+a)|(?P<n>{_SMALL_ALT}))\s+"
@@ -291,7 +290,7 @@ _WORD_PASSES = frozenset(["decade", "decades", "century", "centuries", "dozen", 
 
 
 def _small(text: str) -> float:
-    return _SMALL.get(text.lower()) or _to_float(text)
+    return SMALL_COUNTS.get(text.lower()) or _to_float(text)
 
 
 def _word_quantities(text: str, values: Counter, words: set[str]) -> str:
@@ -416,15 +415,15 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
             hours, minutes = int(number), round((number - int(number)) * 60)
             have = count * bool(found.get(("=", float(hours))) and
                                 found.get(("=", float(minutes))))
-        if have < count and kind == "=" and _plain(number) in target and re.search(
-                rf"[A-Za-z]-?{re.escape(_plain(number))}(?!\d)"
-                rf"|(?<!\d){re.escape(_plain(number))}-?[A-Za-z]", target):
+        if have < count and kind == "=" and plain_number(number) in target and re.search(
+                rf"[A-Za-z]-?{re.escape(plain_number(number))}(?!\d)"
+                rf"|(?<!\d){re.escape(plain_number(number))}-?[A-Za-z]", target):
             have = count  # the digits stand in a name: 코로나19 = COVID-19
-        if have < count and kind == "=" and _as_fraction(number, source, target):
+        if have < count and kind == "=" and percent_as_share(number, source, target):
             have = count  # 50% = half, 25% = a quarter, 30% = three in ten
-        if have < count and kind == "=" and _korean_fraction(number, source, target):
+        if have < count and kind == "=" and fraction_as_share(number, source, target):
             have = count  # 4분의 1 = a quarter, one in four, 25%
-        if have < count and kind == "d" and _ordinal_date(number, target):
+        if have < count and kind == "d" and ordinal_date(number, target):
             have = count  # 음력 4월 8일 = the eighth day of the fourth lunar month
         if have >= count or number == 1.0 and kind in "=w":
             continue
@@ -447,104 +446,10 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
         ("=", 2000 + v) for kind, v in wanted if kind == "y"}
     extra = [value for (kind, value), n in (found - said).items() if kind == "="
              and value != 1.0 and ("=", value) not in known
-             and _plain(value) not in source_digits
-             and _plain(value) in target.replace(",", "")
+             and plain_number(value) not in source_digits
+             and plain_number(value) in target.replace(",", "")
              for _ in range(n)]
     return NumberReport(sorted(missing), sorted(extra), sorted(unsure), sorted(dates))
 
 
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
-
-
-# a share in words: half, a quarter, two-thirds, three in ten, one out of four
-_FRACTION_NAMES = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
-                   "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
-                   "tenth": 10, "tenths": 10}
-_COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
-_EN_FRACTION = re.compile(
-    rf"\b(?:(?P<n>{_COUNT})[\s-]+)?(?P<name>{'|'.join(_FRACTION_NAMES)})\b"
-    rf"|\b(?P<part>{_COUNT})\s+(?:in|out\s+of)\s+(?P<whole>{_COUNT}|a\s+hundred)\b",
-    re.IGNORECASE)
-_PERCENT_AFTER = r"\s?(?:%|퍼센트|프로)"
-# how far a share in words may be from the percentage: 33% or 30% is a third, 70% two-thirds
-_FRACTION_SLACK = 3.5
-
-
-def _count_value(word: str) -> float:
-    word = word.lower()
-    if word in ("a", "an"):
-        return 1.0
-    if word == "a hundred" or " " in word:
-        return 100.0
-    return float(_SMALL.get(word) or word)
-
-
-def _as_fraction(number: float, source: str, target: str) -> bool:
-    """Whether the percentage ``number`` of the source is said as a share in words."""
-    plain = _plain(number)
-    if plain not in source or not re.search(
-            rf"(?<![\d.]){re.escape(plain)}{_PERCENT_AFTER}", source):
-        return False
-    for match in _EN_FRACTION.finditer(target):
-        if match.group("name"):
-            name = match.group("name").lower()
-            if match.group("n") is None and name not in ("half", "quarter"):
-                continue  # "the third time" is an ordinal, "two-thirds" a share
-            share = _count_value(match.group("n") or "one") / _FRACTION_NAMES[name]
-        else:
-            share = _count_value(match.group("part")) / _count_value(match.group("whole"))
-        if abs(share * 100 - number) <= _FRACTION_SLACK:
-            return True
-    return False
-
-
-# a fraction the Korean way, denominator first: 4분의 1 (a quarter), 3분의 2 (two-thirds)
-_KO_FRACTION = re.compile(r"(?<![\d.])(\d+)\s?분의\s?(\d+)(?![\d.])")
-
-
-def _korean_fraction(number: float, source: str, target: str) -> bool:
-    """Whether ``number`` is a term of a Korean fraction the translation says as a share
-    in words (a quarter, two-thirds, one in four) or as a percentage (25%)."""
-    if "분의" not in source:
-        return False
-    for match in _KO_FRACTION.finditer(source):
-        whole, part = float(match.group(1)), float(match.group(2))
-        if number not in (whole, part) or not whole:
-            continue
-        share = part / whole
-        for said in _EN_FRACTION.finditer(target):
-            if said.group("name"):
-                name = said.group("name").lower()
-                if said.group("n") is None and name not in ("half", "quarter"):
-                    continue
-                value = _count_value(said.group("n") or "one") / _FRACTION_NAMES[name]
-            else:
-                value = _count_value(said.group("part")) / _count_value(said.group("whole"))
-            if abs(value - share) < 1e-9:
-                return True
-        if any(abs(float(p) - share * 100) < 0.5
-               for p in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|percent)", target)):
-            return True
-    return False
-
-
-# the 8th day of the 4th (lunar) month, after text2num has written the ordinals in digits
-_ORDINAL_DATE = re.compile(
-    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)\s+day\s+of\s+the\s+(?P<m>\d{1,2})(?:st|nd|rd|th)"
-    r"\s+(?:(?:lunar|solar)\s+)?month\b", re.IGNORECASE)
-
-
-def _ordinal_date(number: float, target: str) -> bool:
-    """Whether the date ``number`` (month * 100 + day) is said as "the eighth day of the
-    fourth month", as a lunar date is (음력 4월 8일) in words or digits."""
-    if "day" not in target or "month" not in target:
-        return False
-    from text_to_num import alpha2digit
-
-    digits = alpha2digit(target, "en", threshold=0)
-    return any(int(m.group("m")) * 100 + int(m.group("d")) == number
-               for m in _ORDINAL_DATE.finditer(digits))

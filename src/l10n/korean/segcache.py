@@ -9,8 +9,8 @@ paragraphs go to Kiwi, and the model is not loaded at all when none changed.
 The cache is one JSON file, ``.l10n-cache/segments.json`` in the project (``cache`` in
 ``[tool.l10n]`` moves it; ``cache = ""`` turns it off). It records a fingerprint of the
 segmenter (the versions of l10n, kiwipiepy and its model, and the text of
-``segment.py``, ``repairs.py`` and ``kiwi.py``): a different fingerprint discards it, so spans from another segmenter
-are never reused.
+``segment.py``, ``repairs.py`` and ``kiwi.py``): a different fingerprint discards it, so
+spans from another segmenter are never reused.
 It is written atomically, with a ``.gitignore`` that keeps it out of version control. An
 entry is used only if it is a segmentation of its text (ordered spans, trimmed, covering
 every character that is not a space); a cache that cannot be read or written is reported
