@@ -149,3 +149,101 @@ def test_no_child_for_a_small_catalog(tmp_path):
     checks = list(REGISTRY.values())
     assert not analysis_likely(checks, None, None, [small, tmp_path / "missing.po"])
     assert analysis_likely(checks, None, None, [large]) and analysis_likely(checks, None, None)
+
+
+def test_analysis_possible_asks_for_a_large_catalog_and_checks_that_analyse(tmp_path):
+    """Possible (a lazy child is worth forking) only where Kiwi could be asked something:
+    F004 or glossary checks with terms, over catalogs of WORTH_A_CHILD bytes or more."""
+    from l10n.checks import REGISTRY
+    from l10n.checks.omission import WORTH_A_CHILD, analysis_possible
+    from l10n.glossary.terms import read_glossary
+
+    small, large = tmp_path / "small.po", tmp_path / "large.po"
+    small.write_bytes(b"#" * (WORTH_A_CHILD - 1))
+    large.write_bytes(b"#" * WORTH_A_CHILD)
+    checks = list(REGISTRY.values())
+    no_f004 = [c for c in checks if c.code != "F004"]
+    glossary = read_glossary(DATA / "checks_glossary.csv")
+    assert analysis_possible(checks, None, [large])
+    assert not analysis_possible(checks, None, [small]) and not analysis_possible(checks, None, None)
+    assert not analysis_possible(no_f004, None, [large])
+    assert analysis_possible(no_f004, glossary, [large])
+    assert not analysis_possible([c for c in no_f004 if c.family not in ("glossary", "consistency")],
+                                 glossary, [large])
+
+
+# a warm project (its structure cache written) whose catalog then gains a sentence never
+# analysed: the late analysis goes to a child forked before the catalog was read, so Kiwi's
+# model and the catalog never share one process (at 100k entries they made 797 MB)
+LATE = r"""
+import json, sys
+from pathlib import Path
+from l10n.checks import check_groups, omission
+from l10n.checks.inputs import gather
+from l10n.korean import analyser
+
+omission.WORTH_A_CHILD = 0  # a small catalog: the child even so
+project = Path(sys.argv[1])
+starts = []
+real_start = analyser.Analyser.start.__func__
+def start(cls, *args, **kwargs):
+    found = real_start(cls, *args, **kwargs)
+    starts.append((kwargs.get("lazy", False), found is not None))
+    return found
+analyser.Analyser.start = classmethod(start)
+found = check_groups(gather([project / "x.po"])).findings
+print(json.dumps({"starts": starts, "kiwi": "kiwipiepy" in sys.modules,
+                  "left": analyser.checks_analyser() is not None,
+                  "findings": [[f.line, f.code, f.message] for f in found]}))
+"""
+
+
+def _late_project(tmp_path, entries: list[tuple[str, str]]):
+    import polib
+
+    project = tmp_path / "p"
+    project.mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.l10n]\nproject-name = "p"\n', "utf-8")
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for msgid, msgstr in entries:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    po.save(str(project / "x.po"))
+    return project
+
+
+def _late_run(project, mode: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "L10N_ANALYSER": mode}
+    done = subprocess.run([sys.executable, "-c", LATE, str(project)], capture_output=True,
+                          text=True, timeout=300, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+PLAIN = [("가격은 3달러이다.", "The price is 3 dollars."),
+         ("날씨가 좋다.", "The weather is fine.")]
+DROPPED = ("잔칫상에는 떡, 전, 식혜, 약과가 올랐고 손님들은 늦게까지 머물렀다.",
+           "Rice cakes were served.")
+
+
+def test_a_late_analysis_runs_in_a_lazy_child_not_in_the_parent(tmp_path):
+    project = _late_project(tmp_path, PLAIN)
+    first = _late_run(project, "child")  # cold: the structure cache is written
+    assert (project / ".l10n-cache" / "sentence-structures.json").is_file(), first
+    project_late = _late_project(tmp_path / "late", [*PLAIN, DROPPED])
+    shutil.copytree(project / ".l10n-cache", project_late / ".l10n-cache")
+    late = _late_run(project_late, "child")
+    assert late["starts"] == [[True, True]], late  # one child, lazy, forked
+    assert not late["kiwi"] and not late["left"], late  # Kiwi never loaded here
+    assert any(code == "F004" for _, code, _ in late["findings"]), late
+    shutil.rmtree(project_late / ".l10n-cache")
+    shutil.copytree(project / ".l10n-cache", project_late / ".l10n-cache")
+    in_process = _late_run(project_late, "0")
+    assert in_process["kiwi"] and in_process["findings"] == late["findings"]
+
+
+def test_a_lazy_child_with_nothing_to_analyse_loads_no_kiwi(tmp_path):
+    project = _late_project(tmp_path, PLAIN)
+    _late_run(project, "child")
+    again = _late_run(project, "child")  # warm, nothing new: the child is stopped unused
+    assert again["starts"] == [[True, True]] and not again["kiwi"] and not again["left"]

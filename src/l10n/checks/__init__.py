@@ -476,6 +476,8 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                                     group.paths) or resident.running():
             # Kiwi loads while catalogs are read, or a resident server has it loaded already
             analyser.use(analyser.Analyser.start())
+        elif omission.analysis_possible(chosen, chosen_glossary, group.paths):
+            analyser.use(analyser.Analyser.start(lazy=True))  # Kiwi only if asked
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)

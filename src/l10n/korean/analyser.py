@@ -67,14 +67,15 @@ def warm_up() -> None:
     kiwi().tokenize("가.")  # the first analysis builds what construction left for later
 
 
-def _serve(connection) -> None:
-    """The child's loop: warm up Kiwi, then run each request until the pipe closes."""
-    try:
-        warm_up()
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
-        failure: BaseException | None = exc
-    else:
-        failure = None
+def _serve(connection, lazy: bool = False) -> None:
+    """The child's loop: warm up Kiwi (``lazy``: not until a request needs it), then run
+    each request until the pipe closes."""
+    failure: BaseException | None = None
+    if not lazy:
+        try:
+            warm_up()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
+            failure = exc
     while True:
         try:
             request = connection.recv()
@@ -107,11 +108,15 @@ class Analyser:
         self.failed = False
 
     @classmethod
-    def start(cls, objects: dict[str, Any] | None = None) -> Analyser | None:
+    def start(cls, objects: dict[str, Any] | None = None, *,
+              lazy: bool = False) -> Analyser | None:
         """Fork the child and let it load Kiwi; None where it cannot (then work in-process).
 
         ``objects``: what requests may use by name (``shared``), inherited by the fork
-        instead of sent (a glossary and its automaton)."""
+        instead of sent (a glossary and its automaton). ``lazy``: for a run that will
+        probably not need Kiwi but might: the child is forked now, while this process is
+        small, and loads Kiwi only when a request needs it (never a resident server: a
+        run that needs no analysis should not start one)."""
         mode = mode_of(os.environ)
         if mode == "off":
             return None
@@ -119,7 +124,7 @@ class Analyser:
 
         if kiwi.cache_info().currsize:  # loaded in this process already: nothing to save
             return None
-        if mode == "resident" and cls is Analyser:
+        if mode == "resident" and cls is Analyser and not lazy:
             from .resident import Resident
 
             found = Resident.start()
@@ -133,7 +138,7 @@ class Analyser:
         try:
             context = multiprocessing.get_context("fork")
             mine, theirs = context.Pipe()
-            process = context.Process(target=_child, args=(theirs, os.getpid()),
+            process = context.Process(target=_child, args=(theirs, os.getpid(), lazy),
                                       name="l10n-analyser", daemon=True)
             process.start()
         except (OSError, ValueError, RuntimeError):
@@ -241,11 +246,11 @@ def segment_job(texts: list[str], keep_morphemes: bool) -> tuple[list, list]:
     return spans, morphemes or []
 
 
-def _child(connection, parent: int) -> None:
+def _child(connection, parent: int, lazy: bool = False) -> None:
     from ..workers import start_worker
 
     start_worker(parent)
-    _serve(connection)
+    _serve(connection, lazy)
 
 
 # ---------------------------------------------------------------- the checks' batches
