@@ -19,7 +19,7 @@ from l10n.errors import CatalogError, ConcurrentRunError, ConfigError, L10nError
 from l10n.pipeline import update_project
 from l10n.po.catalog import read_catalog
 
-from .conftest import fixed_clock, make_project
+from .conftest import ROOT, fixed_clock, make_project
 
 ESSAY = "# 제목\n\n첫 문장이다. 둘째 문장이다.\n\n셋째 문단의 문장이다.\n"
 
@@ -548,3 +548,27 @@ def test_read_only_catalog_is_refused_not_replaced(translated: Path) -> None:
     assert result.returncode == 3 and "read-only" in result.stderr
     assert snapshot(translated) == before
     assert po_path.stat().st_mode & 0o777 == 0o444
+
+
+def test_ctrl_c_in_a_forked_worker_before_it_sets_sigint_aside_prints_nothing() -> None:
+    """Seen once in test_ctrl_c_is_one_line_and_leaves_no_worker on a loaded machine: a
+    Ctrl-C reaching a pool worker between its fork and its initializer ran the parent's
+    handler there, which raised, and the worker's traceback reached the shared stderr.
+    The handler now unwinds only the process that installed it."""
+    code = r"""
+import os, signal, sys, time
+from l10n.errors import interrupt_once
+
+signal.signal(signal.SIGINT, interrupt_once)
+pid = os.fork()
+if pid == 0:  # a worker that has not yet set SIGINT aside
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.05)
+    sys.stderr.flush()
+    os._exit(7)
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.stderr == "" and done.stdout.strip() == "7", (done.stdout, done.stderr)

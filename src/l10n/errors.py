@@ -95,12 +95,28 @@ class Interrupted(BaseException):  # noqa: N818 (a signal, like KeyboardInterrup
 
 def interrupt_once(signum=None, frame=None) -> None:
     """SIGINT handler: the first Ctrl-C unwinds; a second, during that cleanup, ends the
-    process at once (still without a traceback)."""
+    process at once (still without a traceback).
+
+    A process forked from the one that installed it (a pool worker before its initializer
+    has set SIGINT aside, the terminal's Ctrl-C reaching the whole group) ignores it: the
+    parent unwinds and its workers die with it; raising there would print the worker's
+    traceback on the shared standard error."""
     import os
     import signal
 
+    if os.getpid() != _MAIN_PID:
+        return
     signal.signal(signal.SIGINT, lambda *_: os._exit(EXIT_INTERRUPTED))
     raise Interrupted
+
+
+def _main_pid() -> int:
+    import os
+
+    return os.getpid()
+
+
+_MAIN_PID = _main_pid()  # the process that imported this module: the command's own
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
