@@ -250,3 +250,26 @@ def test_a_window_holds_its_hit_cut_at_whitespace_and_judged_alike(parts, at, si
     assert first == 0 or text[first - 1].isspace()
     assert first + len(inside) == len(text) or text[first + len(inside)].isspace()
     assert matching.obvious(inside, moved) == matching.obvious(text, hit)
+
+
+@pytest.mark.parametrize("module", ["glossary.terms", "glossary.matching", "glossary.model",
+                                    "glossary.names", "glossary.inflection", "korean.kiwi"])
+def test_a_change_to_any_module_that_decides_a_hit_discards_the_recorded_verdicts(
+        module: str, tmp_path, monkeypatch) -> None:
+    """model.py (nospace) and names.py (surnames) came out of terms.py when it was split,
+    and the fingerprint kept naming terms.py alone: an edit of either kept the verdicts of
+    the old rules."""
+    import importlib
+
+    target = importlib.import_module(f"l10n.{module}")
+    before = decisions.fingerprint()
+    edited = tmp_path / "edited.py"
+    edited.write_bytes(Path(target.__file__).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(target, "__file__", str(edited))
+    decisions.fingerprint.cache_clear()
+    try:
+        assert decisions.fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        decisions.fingerprint.cache_clear()
+    assert decisions.fingerprint() == before

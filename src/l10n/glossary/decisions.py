@@ -41,12 +41,14 @@ FILE_NAME = "glossary-decisions.json"
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Identifies the decider: recorded verdicts are valid only for the same one."""
+    """Identifies the decider: recorded verdicts are valid only for the same one (the code
+    of every module that finds a hit or decides it: terms.py and what was split from it,
+    model.py, names.py, matching.py, inflection.py, and Kiwi's options)."""
     from ..korean import kiwi
-    from . import inflection, matching, terms
+    from . import inflection, matching, model, names, terms
 
     return code_fingerprint(("kiwipiepy", "kiwipiepy_model", "lemminflect"),
-                            (terms, matching, inflection, kiwi), "rules")
+                            (terms, matching, inflection, kiwi, model, names), "rules")
 
 
 class DecisionCache(RecordCache):
