@@ -81,3 +81,22 @@ def po_corpus() -> Path:
             pytest.fail(f"{PO_CORPUS} is missing; CI must have ../shared")
         pytest.skip("../shared/po-corpus is absent")
     return PO_CORPUS
+
+
+def assert_fingerprint_covers(fingerprint, module: str, tmp_path: Path, monkeypatch) -> None:
+    """An edit of ``module`` (l10n.MODULE) changes ``fingerprint`` (an lru_cached function
+    of a cache of analyser results), and undoing it gives the old one back."""
+    import importlib
+
+    target = importlib.import_module(f"l10n.{module}")
+    before = fingerprint()
+    edited = tmp_path / "edited.py"
+    edited.write_bytes(Path(target.__file__).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(target, "__file__", str(edited))
+    fingerprint.cache_clear()
+    try:
+        assert fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        fingerprint.cache_clear()
+    assert fingerprint() == before

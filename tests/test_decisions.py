@@ -23,6 +23,8 @@ from l10n.glossary import decisions, inflection, matching
 from l10n.glossary.model import KoHit, Term
 from l10n.glossary.terms import Glossary, read_glossary
 
+from .conftest import assert_fingerprint_covers
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 GLOSSARIES = sorted(DATA.glob("*/glossary.csv")) + [DATA / "checks_glossary.csv",
@@ -259,17 +261,4 @@ def test_a_change_to_any_module_that_decides_a_hit_discards_the_recorded_verdict
     """model.py (nospace) and names.py (surnames) came out of terms.py when it was split,
     and the fingerprint kept naming terms.py alone: an edit of either kept the verdicts of
     the old rules."""
-    import importlib
-
-    target = importlib.import_module(f"l10n.{module}")
-    before = decisions.fingerprint()
-    edited = tmp_path / "edited.py"
-    edited.write_bytes(Path(target.__file__).read_bytes() + b"\n# edited\n")
-    monkeypatch.setattr(target, "__file__", str(edited))
-    decisions.fingerprint.cache_clear()
-    try:
-        assert decisions.fingerprint() != before
-    finally:
-        monkeypatch.undo()
-        decisions.fingerprint.cache_clear()
-    assert decisions.fingerprint() == before
+    assert_fingerprint_covers(decisions.fingerprint, module, tmp_path, monkeypatch)

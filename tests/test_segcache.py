@@ -17,7 +17,7 @@ from l10n.korean import segment
 from l10n.korean.segcache import FILE_NAME, SegmentCache, fingerprint
 from l10n.pipeline import update_project
 
-from .conftest import ESSAY, fixed_clock, make_project
+from .conftest import ESSAY, assert_fingerprint_covers, fixed_clock, make_project
 
 
 def _no_kiwi(texts):
@@ -142,22 +142,9 @@ def test_a_change_to_any_module_that_cuts_sentences_discards_the_cache(
     """The cuts (segment.py), the repairs after them (repairs.py) and Kiwi's options
     (kiwi.py) all decide a boundary: editing any of them must change the fingerprint, or
     spans of the old segmenter would be reused."""
-    import importlib
-
     from l10n.korean import segcache
 
-    target = importlib.import_module(f"l10n.korean.{module}")
-    before = fingerprint()
-    edited = tmp_path / f"{module}.py"
-    edited.write_bytes(Path(target.__file__).read_bytes() + b"\n# edited\n")
-    monkeypatch.setattr(target, "__file__", str(edited))
-    segcache.fingerprint.cache_clear()
-    try:
-        assert segcache.fingerprint() != before
-    finally:
-        monkeypatch.undo()
-        segcache.fingerprint.cache_clear()
-    assert segcache.fingerprint() == before
+    assert_fingerprint_covers(segcache.fingerprint, f"korean.{module}", tmp_path, monkeypatch)
 
 
 def segcache_fingerprint(package: str) -> str:
