@@ -132,6 +132,8 @@ class Analyser:
                 return found
         import multiprocessing
 
+        from ..workers import interrupts_held
+
         _SHARED.clear()
         _SHARED.update(objects or {})
 
@@ -140,7 +142,8 @@ class Analyser:
             mine, theirs = context.Pipe()
             process = context.Process(target=_child, args=(theirs, os.getpid(), lazy),
                                       name="l10n-analyser", daemon=True)
-            process.start()
+            with interrupts_held():  # a Ctrl-C meanwhile unwinds here, after the fork
+                process.start()
         except (OSError, ValueError, RuntimeError):
             return None
         theirs.close()
