@@ -213,7 +213,7 @@ def test_the_python_indel_distance_is_rapidfuzzs(a, b, common) -> None:
 def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, texts):
     """A handful of new strings (at most 100 grams) are looked up in one joined text; the
     index is the one cutting every candidate into its grams (msgmerge's)."""
-    from l10n.po.merge import _FuzzyIndex
+    from l10n.po.fuzzy import FuzzyIndex
 
     candidates = [polib.POEntry(msgid=text, msgstr="x") for text in texts]
     wanted = {q[i:i + 4] for q in queries for i in range(len(q) - 3)}
@@ -222,23 +222,23 @@ def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, t
         for gram in {text[i:i + 4] for i in range(len(text) - 3)} & wanted:
             expected.setdefault(gram, []).append(index)
     assert len(wanted) <= 100
-    assert _FuzzyIndex(candidates, "utf-8", queries).grams == expected
+    assert FuzzyIndex(candidates, "utf-8", queries).grams == expected
 
 
 def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     """``update`` merges a catalog per essay: the Python Indel distance (which saves a
     small ``l10n merge`` the rapidfuzz import) ran up to its budget in every merge, a
     second of a 100-essay update in Python; past one budget, rapidfuzz scores."""
-    from l10n.po import merge
+    from l10n.po import fuzzy, merge
 
-    monkeypatch.setattr(merge, "_PYTHON_BUDGET", [6_000])
+    monkeypatch.setattr(fuzzy, "_PYTHON_BUDGET", [6_000])
     scored: list[int] = []
-    real = merge.indel_distance
+    real = fuzzy.indel_distance
 
     def spy(a: bytes, b: bytes) -> int:
         scored.append(min(len(a), len(b)))
         return real(a, b)
-    monkeypatch.setattr(merge, "indel_distance", spy)
+    monkeypatch.setattr(fuzzy, "indel_distance", spy)
     words = [f"sentence number {i} about the weather in town" for i in range(120)]
     for round_ in range(3):
         old = polib.POFile()
