@@ -250,3 +250,52 @@ def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
         merged = merge.msgmerge(old, template)
         assert sum("fuzzy" in entry.flags for entry in merged) == len(words)
     assert 6_000 <= sum(scored) <= 6_000 + max(len(w) for w in words) + 10
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파", max_size=14)),
+                max_size=30),
+       st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파", max_size=14)),
+                max_size=12),
+       st.sampled_from([0, 10 ** 9]))
+def test_fuzzy_searches_sharing_orders_and_scores_find_what_fresh_ones_find(
+        candidates, queries, budget) -> None:
+    """One index answers every search, each msgid's candidate order and each pair's score
+    found once (an msgid repeated under many contexts is one text to score): the same
+    matches as a fresh index for each search, scored by rapidfuzz or in Python."""
+    from l10n.po import fuzzy
+
+    entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in candidates]
+    texts = [t for _, t in queries]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [budget])
+        shared = fuzzy.FuzzyIndex(entries, "utf-8", texts)
+        found = [shared.search(c, t) for c, t in queries + queries[::-1]]
+        fresh = [fuzzy.FuzzyIndex(entries, "utf-8", texts).search(c, t)
+                 for c, t in queries + queries[::-1]]
+    assert [id(e) for e in found] == [id(e) for e in fresh]
+
+
+def test_a_pair_scored_above_a_lower_cutoff_is_scored_again() -> None:
+    """rapidfuzz's distance past the cutoff is only "more than it": a later search of the
+    same msgid that allows more (another context, another bonus) scores the pair again."""
+    from l10n.po import fuzzy
+
+    texts = [("b", " bac  "), (None, "be dcebb"), (None, "ded ec dc"), ("a", "  ec aaa "),
+             ("b", " b  d")]
+    entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in texts]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        index = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
+        found = [index.search(context, "d ec  ed") for context in (None, "a")]
+        rescored = dict(index.scored)
+        index.scored.clear()
+        assert [index.search(context, "d ec  ed") for context in (None, "a")] == found
+        fresh = [fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"]).search(c, "d ec  ed")
+                 for c in (None, "a")]
+    assert [id(e) for e in found] == [id(e) for e in fresh]
+    once = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        once.search(None, "d ec  ed")
+    assert any(once.scored[key][1] < rescored[key][1] for key in once.scored)

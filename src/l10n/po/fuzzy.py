@@ -33,6 +33,10 @@ class FuzzyIndex:
         self.encoded: dict[int, bytes] = {}
         self.grams: dict[str, list[int]] = {}
         self._short: dict[int, list[int]] | None = None
+        # each msgid's candidate order and each pair's score, found once: an msgid under
+        # many contexts is one text to search and to score (the results are the same)
+        self.orders: dict[str, list[int]] = {}
+        self.scored: dict[tuple[bytes, bytes], tuple[int, int]] = {}
         wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
         if not wanted:
             return
@@ -90,16 +94,18 @@ class FuzzyIndex:
 
     def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         query = self._bytes(msgid)
-        if len(msgid) >= 4:
+        order = self.orders.get(msgid)
+        if order is None and len(msgid) >= 4:
             counts: dict[int, int] = {}
             for i in range(len(msgid) - 3):
                 for index in self.grams.get(msgid[i:i + 4], ()):
                     counts[index] = counts.get(index, 0) + 1
-            order = sorted(counts, key=lambda k: (-counts[k], k))
-        else:
+            order = self.orders[msgid] = sorted(counts, key=lambda k: (-counts[k], k))
+        elif order is None:
             size = len(query)
             low, high = -(-size * 3 // 7), size * 7 // 3  # l/(2/0.6-1) .. l*(2/0.6-1)
-            order = [k for n in range(low, high + 1) for k in self.short.get(n, ())]
+            order = self.orders[msgid] = [k for n in range(low, high + 1)
+                                          for k in self.short.get(n, ())]
         best, found = FUZZY_THRESHOLD, None
         for index in order:
             entry = self.candidates[index]
@@ -109,11 +115,16 @@ class FuzzyIndex:
             if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
                 continue
             limit = int(total * (1 - best + bonus)) + 1
-            if _PYTHON_BUDGET[0] > 0:  # a few candidates: no import for them
-                _PYTHON_BUDGET[0] -= min(len(query), len(other))
-                distance = indel_distance(query, other)
-            else:
-                distance = _indel()(query, other, score_cutoff=limit)
+            # (distance, cutoff) of the pair: exact if within its cutoff, else above it
+            distance, cutoff = self.scored.get((query, other), (0, -1))
+            if cutoff < 0 or distance > cutoff and limit > cutoff:
+                if _PYTHON_BUDGET[0] > 0:  # a few candidates: no import for them
+                    _PYTHON_BUDGET[0] -= min(len(query), len(other))
+                    distance, cutoff = indel_distance(query, other), total
+                else:
+                    distance = _indel()(query, other, score_cutoff=limit)
+                    cutoff = limit
+                self.scored[(query, other)] = (distance, cutoff)
             if distance > limit:
                 continue
             weight = (total - distance) / total + bonus
