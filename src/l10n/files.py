@@ -35,8 +35,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from .errors import CatalogError, ConcurrentRunError, os_hint
 
@@ -547,11 +545,10 @@ def _exchange(folder: int, first: str, second: str) -> bool:
                        hint=os_hint(OSError(code, os.strerror(code)), writing=True))
 
 
-@contextmanager
-def transaction(root: Path | None = None) -> Iterator[Transaction]:
-    """``with transaction(root) as t:``: every write staged in the block commits together."""
-    with Transaction(root) as staged:
-        yield staged
+def transaction(root: Path | None = None) -> Transaction:
+    """``with transaction(root) as t:``: every write staged in the block commits together
+    (a Transaction is its own context manager: contextlib's import is not paid for it)."""
+    return Transaction(root)
 
 
 def recover(journal: Path, root: Path) -> int:
