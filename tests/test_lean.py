@@ -274,3 +274,26 @@ def test_a_live_previous_line_in_an_obsolete_entry_is_the_readers_error(tmp_path
     (tmp_path / "n.pot").write_text(HEADER + '\nmsgid "a"\nmsgstr ""\n', "utf-8")
     with pytest.raises(CatalogError, match=r"o\.po:9: .*inconsistent use of #~"):
         command.merge_files(old, tmp_path / "n.pot")
+
+
+@pytest.mark.parametrize("width", [79, 40, 20, 12])
+def test_one_line_fields_at_the_edge_of_the_page_merge_as_the_general_path(width) -> None:
+    """``_Writer.exact``'s test of an entry's one-line fields at once, at the lengths
+    where a field stops fitting (ASCII, Hangul, a tab, a backslash, a newline escape)."""
+    page = max(width, 20)
+    entries, n = [], 0
+    for keyword_room in (page - 8, page - 9, page - 10):  # msgid, msgstr, msgctxt
+        for size in range(keyword_room - 3, keyword_room + 3):
+            for text in ("a" * size, "가" * (size // 2), "가" * (size // 2 + 1),
+                         "a\t" + "b" * (size - 2), 'a\\"' + "b" * (size - 3),
+                         "a\\n" + "b" * (size - 3), "b" * (size - 2) + "\\n"):
+                n += 1
+                entries.append((f"c{n}" + "x" * max(0, size - 10), f"{n} {text}", text))
+    old = "".join(f'msgctxt "{c}"\nmsgid "{i}"\nmsgstr "{s}"\n\nmsgid "{s} {n}"\n'
+                  f'msgstr "{i}"\n\n' for n, (c, i, s) in enumerate(entries))
+    pot = "".join(f'#: a.c:{n}\nmsgctxt "{c}"\nmsgid "{i}"\nmsgstr ""\n\nmsgid "{s} {n}"\n'
+                  f'msgstr ""\n\n' for n, (c, i, s) in enumerate(entries))
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    old, pot = header + old[:-1], header + pot[:-1]
+    assert lean.scan(old) is not None and lean.scan(pot) is not None
+    assert _lean(old, pot, width=width) == _general(old, pot, width=width)

@@ -213,7 +213,7 @@ def test_the_python_indel_distance_is_rapidfuzzs(a, b, common) -> None:
 def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, texts):
     """A handful of new strings (at most 100 grams) are looked up in one joined text; the
     index is the one cutting every candidate into its grams (msgmerge's)."""
-    from l10n.po.merge import _FuzzyIndex
+    from l10n.po.fuzzy import FuzzyIndex
 
     candidates = [polib.POEntry(msgid=text, msgstr="x") for text in texts]
     wanted = {q[i:i + 4] for q in queries for i in range(len(q) - 3)}
@@ -222,23 +222,23 @@ def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, t
         for gram in {text[i:i + 4] for i in range(len(text) - 3)} & wanted:
             expected.setdefault(gram, []).append(index)
     assert len(wanted) <= 100
-    assert _FuzzyIndex(candidates, "utf-8", queries).grams == expected
+    assert FuzzyIndex(candidates, "utf-8", queries).grams == expected
 
 
 def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     """``update`` merges a catalog per essay: the Python Indel distance (which saves a
     small ``l10n merge`` the rapidfuzz import) ran up to its budget in every merge, a
     second of a 100-essay update in Python; past one budget, rapidfuzz scores."""
-    from l10n.po import merge
+    from l10n.po import fuzzy, merge
 
-    monkeypatch.setattr(merge, "_PYTHON_BUDGET", [6_000])
+    monkeypatch.setattr(fuzzy, "_PYTHON_BUDGET", [6_000])
     scored: list[int] = []
-    real = merge.indel_distance
+    real = fuzzy.indel_distance
 
     def spy(a: bytes, b: bytes) -> int:
         scored.append(min(len(a), len(b)))
         return real(a, b)
-    monkeypatch.setattr(merge, "indel_distance", spy)
+    monkeypatch.setattr(fuzzy, "indel_distance", spy)
     words = [f"sentence number {i} about the weather in town" for i in range(120)]
     for round_ in range(3):
         old = polib.POFile()
@@ -250,3 +250,52 @@ def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
         merged = merge.msgmerge(old, template)
         assert sum("fuzzy" in entry.flags for entry in merged) == len(words)
     assert 6_000 <= sum(scored) <= 6_000 + max(len(w) for w in words) + 10
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파", max_size=14)),
+                max_size=30),
+       st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파", max_size=14)),
+                max_size=12),
+       st.sampled_from([0, 10 ** 9]))
+def test_fuzzy_searches_sharing_orders_and_scores_find_what_fresh_ones_find(
+        candidates, queries, budget) -> None:
+    """One index answers every search, each msgid's candidate order and each pair's score
+    found once (an msgid repeated under many contexts is one text to score): the same
+    matches as a fresh index for each search, scored by rapidfuzz or in Python."""
+    from l10n.po import fuzzy
+
+    entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in candidates]
+    texts = [t for _, t in queries]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [budget])
+        shared = fuzzy.FuzzyIndex(entries, "utf-8", texts)
+        found = [shared.search(c, t) for c, t in queries + queries[::-1]]
+        fresh = [fuzzy.FuzzyIndex(entries, "utf-8", texts).search(c, t)
+                 for c, t in queries + queries[::-1]]
+    assert [id(e) for e in found] == [id(e) for e in fresh]
+
+
+def test_a_pair_scored_above_a_lower_cutoff_is_scored_again() -> None:
+    """rapidfuzz's distance past the cutoff is only "more than it": a later search of the
+    same msgid that allows more (another context, another bonus) scores the pair again."""
+    from l10n.po import fuzzy
+
+    texts = [("b", " bac  "), (None, "be dcebb"), (None, "ded ec dc"), ("a", "  ec aaa "),
+             ("b", " b  d")]
+    entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in texts]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        index = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
+        found = [index.search(context, "d ec  ed") for context in (None, "a")]
+        rescored = dict(index.scored)
+        index.scored.clear()
+        assert [index.search(context, "d ec  ed") for context in (None, "a")] == found
+        fresh = [fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"]).search(c, "d ec  ed")
+                 for c in (None, "a")]
+    assert [id(e) for e in found] == [id(e) for e in fresh]
+    once = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        once.search(None, "d ec  ed")
+    assert any(once.scored[key][1] < rescored[key][1] for key in once.scored)

@@ -320,17 +320,22 @@ def test_wrap_field_matches_msgcat(msgid, msgstr, previous, old_msgid, old_msgst
 
 
 def test_fast_path_widths_agree_with_the_full_table() -> None:
-    """wrap_field's fast path counts Hangul syllables as 2, U+00AD as 0, the rest as 1."""
+    """wrap_field's fast path counts Hangul syllables as 2, U+00AD as 0, the rest as 1;
+    the syllables are the characters whose UTF-8 lead byte is EA..ED."""
     from l10n.po.wrap import _SIMPLE, _width
 
     simple = [chr(c) for c in range(0x20, 0xD7A4) if re.fullmatch(_SIMPLE, chr(c))]
     assert len(simple) > 11000
     assert [c for c in simple if _width(c) != (2 if "\uac00" <= c <= "\ud7a3" else
                                                 0 if c == "\xad" else 1)] == []
+    assert [c for c in simple if (c.encode()[0] in b"\xea\xeb\xec\xed")
+            != ("\uac00" <= c <= "\ud7a3")] == []
+    assert not re.fullmatch(_SIMPLE, "\u0483")  # a Cyrillic combining mark: the full way
 
 
 simple_char = st.sampled_from(
-    [chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2010, 0x2028),
+    [chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x400, 0x483),
+                      *range(0x48A, 0x530), *range(0x2010, 0x2028),
                       *range(0x2030, 0x205F)]] + ["가", "한", "글", "녕", "힣"])
 simple_text = st.lists(st.one_of(simple_char, st.just(" "), st.sampled_from(["1", "(", ")", ".",
                                                                            '"', "가"])),
@@ -340,7 +345,7 @@ simple_text = st.lists(st.one_of(simple_char, st.just(" "), st.sampled_from(["1"
 @settings(max_examples=3000, deadline=None, database=None)
 @given(text=simple_text)
 def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
-    """The word cache used for ASCII, Latin-1, punctuation and Hangul gives the same
+    """The word cache used for ASCII, Latin-1, Cyrillic, punctuation and Hangul gives the same
     break states as the character-by-character port, spaces anywhere."""
     from l10n.po.wrap import _SIMPLE, _possible_linebreaks, _simple_linebreaks
 

@@ -6,7 +6,9 @@ cannot work with. The CLI prints ``error: path:line: what is wrong; what to do``
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -53,9 +55,18 @@ class L10nError(Exception):
     ) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        self._path = path  # a Path when asked for: pathlib's import is not paid up front
         self.line = line
         self.hint = hint
+
+    @property
+    def path(self) -> Path | None:
+        """The file it is about (None: none)."""
+        if self._path is None:
+            return None
+        from pathlib import Path
+
+        return Path(self._path)
 
     def __str__(self) -> str:
         where = ""

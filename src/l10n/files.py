@@ -22,21 +22,29 @@ If it differs, a translator saved while we worked: the exchange is undone, so th
 is back in place, and the run stops with nothing changed. A file that did not exist is
 created with ``link`` (which fails if one appeared meanwhile). Where the kernel or file
 system has no exchange, the digest is compared immediately before the rename.
+
+A file this process saw itself (a write with the ``ANY`` digest, replaced only if it is
+still what was there when it was staged) is compared by its bytes, which are kept while
+they are small (``_KEPT``), rather than by digest: no hash to compute, and a small write
+needs neither ``hashlib`` nor ``pathlib`` (paths are handled as strings, normalised as
+``pathlib`` normalises them), whose imports were a sixth of a small ``l10n merge``.
 """
 
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 from .errors import CatalogError, ConcurrentRunError, os_hint
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
 ANY = "any"  # expected digest: no check (a file only l10n writes)
+# bytes of the files a transaction saw that it keeps to compare them by (beyond: digests)
+_KEPT = 32 << 20
 
 
 def file_digest(path: Path) -> str | None:
@@ -44,12 +52,45 @@ def file_digest(path: Path) -> str | None:
 
     A symlink is not followed and a file that is not a regular file is refused.
     """
-    return _digest_nofollow(path, path)
+    data = _read_nofollow(path, path)
+    return None if data is None else _digest(data)
 
 
-def _digest_nofollow(name: Path | str, path: Path | str, *, dir_fd: int | None = None
-                     ) -> str | None:
-    """The digest of ``name`` (relative to ``dir_fd`` if given), opened without following
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _matches(data: bytes | None, seen: bytes | str | None) -> bool:
+    """Is a file's content ``data`` (None: no file) what was seen: the same bytes, the
+    same digest (a caller's, or ours for a large file), or no file either?"""
+    if data is None or seen is None:
+        return data is seen
+    return data == seen if isinstance(seen, bytes) else _digest(data) == seen
+
+
+def _absolute(path: Path | str) -> str:
+    """``str(Path(path).absolute())``: the current folder before a relative path, and
+    ``pathlib``'s normalisation (repeated slashes, ``.`` parts and a trailing slash
+    dropped, ``..`` kept, two leading slashes kept as POSIX says)."""
+    text = os.fspath(path)
+    if not text.startswith("/"):
+        text = f"{os.getcwd()}/{text}"
+    head = "//" if text[:2] == "//" and text[2:3] != "/" else "/"
+    return head + "/".join(part for part in text.split("/") if part and part != ".")
+
+
+def _split(path: str) -> tuple[str, str]:
+    """An absolute path's folder and name (``Path.parent``, ``Path.name``)."""
+    cut = path.rfind("/")
+    folder = path[:cut]
+    return (folder if folder.strip("/") else path[:cut + 1]), path[cut + 1:]
+
+
+def _read_nofollow(name: Path | str, path: Path | str, *, dir_fd: int | None = None
+                   ) -> bytes | None:
+    """The bytes of ``name`` (relative to ``dir_fd`` if given), opened without following
     a link; None if it does not exist. ``path`` names it in errors."""
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
@@ -64,19 +105,15 @@ def _digest_nofollow(name: Path | str, path: Path | str, *, dir_fd: int | None =
         raise CatalogError(f"cannot read: {exc.strerror}", path=path,
                            hint="give the path of a regular file") from exc
     try:
-        return _fd_digest(fd, path)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CatalogError("not a regular file", path=path,
+                               hint="give the path of a file, not a folder or device")
+        chunks = []
+        while chunk := os.read(fd, 1 << 22):
+            chunks.append(chunk)
+        return b"".join(chunks)
     finally:
         os.close(fd)
-
-
-def _fd_digest(fd: int, path: Path | str) -> str:
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        raise CatalogError("not a regular file", path=path,
-                           hint="give the path of a file, not a folder or device")
-    digest = hashlib.sha256()
-    while chunk := os.read(fd, 1 << 20):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = ANY,
@@ -98,14 +135,14 @@ class _Staged:
 
     __slots__ = ("path", "folder", "temporary", "name", "expected", "data_digest", "swapped")
 
-    def __init__(self, path: Path, folder: int, temporary: str, name: str,
-                 expected: str | None, data_digest: str) -> None:
-        self.path = path
+    def __init__(self, path: str, folder: int, temporary: str, name: str,
+                 expected: bytes | str | None, data_digest: str | None) -> None:
+        self.path = path  # absolute (``_absolute``)
         self.folder = folder  # descriptor of the target's folder
         self.temporary = temporary  # name of the staged file in that folder
         self.name = name
-        self.expected = expected
-        self.data_digest = data_digest
+        self.expected = expected  # what must be in place at commit (``_matches``)
+        self.data_digest = data_digest  # for the journal (None: there is none)
         self.swapped = False
 
 
@@ -134,12 +171,13 @@ class Transaction:
     """
 
     def __init__(self, root: Path | None = None, *, journal: Path | None = None) -> None:
-        self.root = Path(root).absolute() if root is not None else None
-        self.journal = Path(journal).absolute() if journal is not None else None
+        self.root = _absolute(root) if root is not None else None
+        self.journal = _absolute(journal) if journal is not None else None
         self._staged: list[_Staged] = []
-        self._folders: dict[Path, int] = {}
-        self._removals: list[tuple[int, str, Path]] = []
-        self._unsynced: list[tuple[int, Path]] = []  # staged, written, not yet fsynced
+        self._folders: dict[str, int] = {}
+        self._removals: list[tuple[int, str, str]] = []
+        self._unsynced: list[tuple[int, str]] = []  # staged, written, not yet fsynced
+        self._kept = 0  # bytes of seen files kept (``_KEPT``)
         self._done = False
 
     def __enter__(self) -> Transaction:
@@ -162,34 +200,35 @@ class Transaction:
     def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
                     ) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
-        path = Path(path).absolute()
-        folder = self._folder(path.parent, path)
+        path = _absolute(path)
+        parent, name = _split(path)
+        folder = self._folder(parent, path)
         current = self._current(folder, path)
-        if expected_digest != ANY and current != expected_digest:
+        if expected_digest != ANY and not _matches(current, expected_digest):
             raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
                                      hint="run the command again; nothing was overwritten")
-        if current is not None and current == hashlib.sha256(data).hexdigest():
+        if current is not None and current == data:
             return False
         if any(item.path == path for item in self._staged):
             raise CatalogError("two outputs of this run have the same name", path=path,
                                hint="rename one of the essays or files")
         mode = 0o644
         if current is not None:
-            info = os.stat(path.name, dir_fd=folder, follow_symlinks=False)
+            info = os.stat(name, dir_fd=folder, follow_symlinks=False)
             mode = stat.S_IMODE(info.st_mode)
-            if not mode & 0o200 or not os.access(path.name, os.W_OK, dir_fd=folder):
+            if not mode & 0o200 or not os.access(name, os.W_OK, dir_fd=folder):
                 raise CatalogError("file is read-only", path=path,
                                    hint="make it writable (chmod u+w) to let l10n update it")
-        temporary = f".{path.name[:200]}.{_token()}.tmp"
+        temporary = f".{name[:200]}.{_token()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                          | os.O_CLOEXEC, 0o600, dir_fd=folder)
         except OSError as exc:
             raise CatalogError(f"cannot write: {exc.strerror}", path=path,
                                hint="check the folder is writable") from exc
-        staged = _Staged(path, folder, temporary, path.name,
+        staged = _Staged(path, folder, temporary, name,
                          None if expected_digest == ANY else expected_digest,
-                         hashlib.sha256(data).hexdigest())
+                         _digest(data) if self.journal is not None else None)
         self._staged.append(staged)  # from here on, abort() removes it
         try:
             view = memoryview(data)
@@ -204,8 +243,13 @@ class Transaction:
         self._unsynced.append((fd, path))  # fsynced with others (_sync), then closed
         if len(self._unsynced) >= _UNSYNCED:
             self._sync()
-        if expected_digest == ANY:
-            staged.expected = current  # replaced only if still what we saw
+        if expected_digest == ANY and current is not None:
+            # replaced only if still what we saw: compared by its bytes while they are few
+            if self._kept + len(current) <= _KEPT:
+                staged.expected = current
+                self._kept += len(current)
+            else:
+                staged.expected = _digest(current)
         return True
 
     def _sync(self) -> None:
@@ -228,23 +272,27 @@ class Transaction:
 
     def remove(self, path: Path) -> None:
         """Remove ``path`` (if it exists) when the transaction commits."""
-        path = Path(path).absolute()
-        folder = self._folder(path.parent, path, create=False)
+        path = _absolute(path)
+        parent, name = _split(path)
+        folder = self._folder(parent, path, create=False)
         if folder >= 0:
-            self._removals.append((folder, path.name, path))
+            self._removals.append((folder, name, path))
 
-    def _current(self, folder: int, path: Path) -> str | None:
-        return _digest_nofollow(path.name, path, dir_fd=folder)
+    def _current(self, folder: int, path: str) -> bytes | None:
+        return _read_nofollow(_split(path)[1], path, dir_fd=folder)
 
-    def _folder(self, folder: Path, target: Path, *, create: bool = True) -> int:
-        """A descriptor of ``folder``, opened component by component from the root without
-        following a link (created where missing); -1 if absent and not ``create``."""
+    def _folder(self, folder: str, target: str, *, create: bool = True) -> int:
+        """A descriptor of ``folder`` (absolute), opened component by component from the
+        root without following a link (created where missing); -1 if absent and not
+        ``create``."""
         if folder in self._folders:
             return self._folders[folder]
         root = self.root if self.root is not None else folder
-        try:
-            parts = folder.relative_to(root).parts
-        except ValueError:
+        if folder == root:
+            parts: list[str] = []
+        elif folder.startswith(root.rstrip("/") + "/"):  # Path.relative_to
+            parts = folder[len(root.rstrip("/")) + 1:].split("/")
+        else:
             raise CatalogError("refusing to write outside the project", path=target,
                                hint=f"outputs must lie below {root}") from None
         if ".." in parts:
@@ -266,7 +314,7 @@ class Transaction:
                                hint="check the folder exists and is a folder") from exc
         where = root
         for part in parts:
-            where = where / part
+            where = f"{where.rstrip('/')}/{part}"
             try:
                 child = self._open_child(fd, part, where, target, create)
             finally:
@@ -278,7 +326,7 @@ class Transaction:
         return fd
 
     @staticmethod
-    def _open_child(fd: int, part: str, where: Path, target: Path, create: bool) -> int:
+    def _open_child(fd: int, part: str, where: str, target: str, create: bool) -> int:
         flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
         try:
             return os.open(part, flags, dir_fd=fd)
@@ -289,9 +337,9 @@ class Transaction:
             if os.path.islink(where):
                 raise CatalogError("is a symbolic link; refusing to write through it",
                                    path=where, hint=f"replace the link by a folder to write "
-                                   f"{target.name}") from exc
+                                   f"{_split(target)[1]}") from exc
             raise CatalogError(f"not a folder ({exc.strerror})", path=where,
-                               hint=f"cannot write {target.name} below it") from exc
+                               hint=f"cannot write {_split(target)[1]} below it") from exc
         try:
             os.mkdir(part, 0o777, dir_fd=fd)
         except FileExistsError:
@@ -344,14 +392,17 @@ class Transaction:
     def _write_journal(self) -> None:
         if self.journal is None or len(self._staged) < 2:
             return
-        folder = self._folder(self.journal.parent, self.journal)
-        entries = [{"path": str(item.path), "temporary": item.temporary,
-                    "digest": item.data_digest, "expected": item.expected}
+        parent, name = _split(self.journal)
+        folder = self._folder(parent, self.journal)
+        entries = [{"path": item.path, "temporary": item.temporary,
+                    "digest": item.data_digest,
+                    "expected": _digest(item.expected) if isinstance(item.expected, bytes)
+                    else item.expected}
                    for item in self._staged]
         import json
 
         data = json.dumps({"renames": entries}, ensure_ascii=False).encode("utf-8")
-        temporary = f".{self.journal.name}.{_token()}.tmp"
+        temporary = f".{name}.{_token()}.tmp"
         try:
             fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
                          | os.O_CLOEXEC, 0o644, dir_fd=folder)
@@ -360,7 +411,7 @@ class Transaction:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-            os.replace(temporary, self.journal.name, src_dir_fd=folder, dst_dir_fd=folder)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
             os.fsync(folder)
         except OSError as exc:
             _unlink_quietly(folder, temporary)
@@ -370,8 +421,9 @@ class Transaction:
 
     def _remove_journal(self) -> None:
         if self.journal is not None and len(self._staged) >= 2:
-            folder = self._folder(self.journal.parent, self.journal)
-            _unlink_quietly(folder, self.journal.name)
+            parent, name = _split(self.journal)
+            folder = self._folder(parent, self.journal)
+            _unlink_quietly(folder, name)
             _fsync_quietly(folder)
 
 
@@ -389,7 +441,7 @@ class Transaction:
         self._done = True
 
     def _verify(self, item: _Staged) -> None:
-        if self._current(item.folder, item.path) != item.expected:
+        if not _matches(self._current(item.folder, item.path), item.expected):
             raise ConcurrentRunError("file changed on disk while l10n was working",
                                      path=item.path,
                                      hint="run the command again; nothing was overwritten")
@@ -411,7 +463,8 @@ class Transaction:
             return
         if _exchange(item.folder, item.temporary, item.name):
             item.swapped = True  # the old file is now at item.temporary: is it what we read?
-            if _digest_at(item.folder, item.temporary) != item.expected:
+            displaced = _read_nofollow(item.temporary, item.temporary, dir_fd=item.folder)
+            if not _matches(displaced, item.expected):
                 _exchange(item.folder, item.temporary, item.name)
                 item.swapped = False
                 raise ConcurrentRunError("file changed on disk while l10n was working",
@@ -438,7 +491,8 @@ class Transaction:
 
 
 def _digest_at(folder: int, name: str) -> str | None:
-    return _digest_nofollow(name, name, dir_fd=folder)
+    data = _read_nofollow(name, name, dir_fd=folder)
+    return None if data is None else _digest(data)
 
 
 def _unlink_quietly(folder: int, name: str) -> None:
@@ -491,42 +545,44 @@ def _exchange(folder: int, first: str, second: str) -> bool:
                        hint=os_hint(OSError(code, os.strerror(code)), writing=True))
 
 
-@contextmanager
-def transaction(root: Path | None = None) -> Iterator[Transaction]:
-    """``with transaction(root) as t:``: every write staged in the block commits together."""
-    with Transaction(root) as staged:
-        yield staged
+def transaction(root: Path | None = None) -> Transaction:
+    """``with transaction(root) as t:``: every write staged in the block commits together
+    (a Transaction is its own context manager: contextlib's import is not paid for it)."""
+    return Transaction(root)
 
 
 def recover(journal: Path, root: Path) -> int:
     """Complete the commit a killed run left in ``journal``; the number of files put in
     place. A file that changed since (a translator's save) is left as it is."""
-    journal = Path(journal)
+    journal = _absolute(journal)
     try:
-        if journal.is_symlink() or not journal.is_file():
+        if os.path.islink(journal) or not os.path.isfile(journal):
             return 0
         import json
 
-        entries = json.loads(journal.read_text("utf-8"))["renames"]
+        with open(journal, encoding="utf-8") as lines:
+            entries = json.loads(lines.read())["renames"]
     except (OSError, ValueError, KeyError, TypeError):
         entries = []  # unreadable: a torn journal is never used (it was written atomically)
     done = 0
     with Transaction(root) as lookup:
         for entry in entries:
-            path = Path(entry["path"])
-            folder = lookup._folder(path.parent, path, create=False)
+            path = _absolute(entry["path"])
+            parent, name = _split(path)
+            folder = lookup._folder(parent, path, create=False)
             if folder < 0:
                 continue
-            current = _digest_at(folder, path.name)
+            current = _digest_at(folder, name)
             staged = _digest_at(folder, entry["temporary"])
             if current != entry["digest"] and staged == entry["digest"] \
                     and current == entry["expected"]:
-                os.replace(entry["temporary"], path.name, src_dir_fd=folder,
+                os.replace(entry["temporary"], name, src_dir_fd=folder,
                            dst_dir_fd=folder)
                 done += 1
             else:  # in place already (the old file under the temporary name), or changed
                 _unlink_quietly(folder, entry["temporary"])
-        folder = lookup._folder(journal.parent, journal, create=False)
+        parent, name = _split(journal)
+        folder = lookup._folder(parent, journal, create=False)
         if folder >= 0:
-            _unlink_quietly(folder, journal.name)
+            _unlink_quietly(folder, name)
     return done

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from pathlib import Path
 
 import polib
 
@@ -23,6 +22,10 @@ from ..errors import CatalogError, read_input
 from .directives import format_language
 from .parse import PoSyntaxError, parse_flags, parse_po
 from .wrap import wrap_field, wrap_references
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["parse_catalog", "read_catalog", "decode_catalog", "format_entry", "flag_layout",
            "format_catalog", "format_header", "format_entries", "join_catalog",

@@ -319,14 +319,29 @@ class _Writer:
             return None
         if o[PV] and self.previous and translated and flags[2]:
             return None  # its #| lines are kept: po.merge rewrites them
-        language = flags[1]
-        if r[CX] and not self._field("msgctxt", ref.msgctxt, r[CTXT], r[CTXT_MORE],
-                                     language=language) \
-                or not self._field("msgid", ref.msgid, r[ID], r[ID_MORE], language=language) \
-                or not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
-                                   language=language):
-            return None
+        if r[CTXT_MORE] or r[ID_MORE] or o[STR_MORE] or not self._plain(r[CTXT], r[ID],
+                                                                        o[STR]):
+            language = flags[1]
+            if r[CX] and not self._field("msgctxt", ref.msgctxt, r[CTXT], r[CTXT_MORE],
+                                         language=language) \
+                    or not self._field("msgid", ref.msgid, r[ID], r[ID_MORE],
+                                       language=language) \
+                    or not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
+                                       language=language):
+                return None
         return "".join((o[TC], r[EC], r[RF], flags[0], r[CX], r[IB], o[SB]))
+
+    def _plain(self, ctxt: str, msgid: str, msgstr: str) -> bool:
+        """``_field``'s first case for the three one-line fields of an entry at once (the
+        strings on their lines; ``ctxt`` "" for none): printable, without a backslash,
+        fitting even at two columns a character. (A call for each field was most of
+        ``exact``'s time, and most entries are these.)"""
+        room = self.room - 1  # after the keyword and its space
+        return (len(msgid) if msgid.isascii() else 2 * len(msgid)) <= room - 5 \
+            and (len(msgstr) if msgstr.isascii() else 2 * len(msgstr)) <= room - 6 \
+            and (len(ctxt) if ctxt.isascii() else 2 * len(ctxt)) <= room - 7 \
+            and "\\" not in msgid and "\\" not in msgstr and "\\" not in ctxt \
+            and msgid.isprintable() and msgstr.isprintable() and ctxt.isprintable()
 
     def new(self, ref: Record) -> str | None:
         """The text of a template entry nothing matched, where it is the input's."""

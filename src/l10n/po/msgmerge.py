@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from ..errors import CatalogError, ConfigError, read_input
 from . import lean
 from .catalog import decode_catalog, encode_catalog, format_catalog, parse_catalog
 from .merge import msgmerge
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["merge_files", "load_catalog", "merge_arguments"]
 
@@ -43,7 +46,9 @@ def merge_arguments(args: list[str]) -> dict | None:
     plain command line: help, a usage error, a repeated option, combined short flags, a
     value starting with ``-``. The typer command handles those, so its help, messages and
     exit codes are the only ones; where this returns arguments, they are the ones the
-    typer command passes (tests/test_merge_cli.py compares the two)."""
+    typer command passes (tests/test_merge_cli.py compares the two), but for the paths,
+    strings where typer gives a ``Path`` (``pathlib``'s import is a tenth of a small
+    merge)."""
     found: dict = {}
     paths: list[str] = []
     items = iter(args)
@@ -76,7 +81,7 @@ def merge_arguments(args: list[str]) -> dict | None:
     if len(paths) != 2:
         return None
     output = found.get("output")
-    return {"old": Path(paths[0]), "template": Path(paths[1]),
+    return {"old": paths[0], "template": paths[1],
             "output": None if output == "-" else output, "update": "update" in found,
             "backup": found.get("backup"), "suffix": found.get("suffix"),
             "previous": "previous" in found, "fuzzy": "no_fuzzy" not in found,
@@ -84,7 +89,7 @@ def merge_arguments(args: list[str]) -> dict | None:
             "resegment": "no_resegment" not in found, "force_po": "force_po" in found}
 
 
-def load_catalog(path: Path):
+def load_catalog(path: Path | str):
     """A catalog and the bytes it was read from."""
     data = read_input(path, CatalogError, what="catalog", missing_hint="check the path")
     text, codec = decode_catalog(data, path)
@@ -93,7 +98,8 @@ def load_catalog(path: Path):
     return po, data
 
 
-def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
+def merge_files(old: Path | str, template: Path | str, *,
+                output: str | Path | None = None,
                 update: bool = False, backup: str | None = None, suffix: str | None = None,
                 previous: bool = False, fuzzy: bool = True, wrap: bool = True,
                 width: int = 79, resegment: bool = True,
@@ -108,23 +114,23 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     # msgmerge -U always writes the catalog whole; otherwise a result with nothing but
     # its header is written as nothing, and an -o file is then left as it was
     force_po = force_po or update
-    read = read_input(Path(old), CatalogError, what="catalog", missing_hint="check the path")
-    text, codec = decode_catalog(read, Path(old))
+    read = read_input(old, CatalogError, what="catalog", missing_hint="check the path")
+    text, codec = decode_catalog(read, old)
     found = None
     if wrap and codec == "utf-8" and (lean_old := lean.scan(text)) is not None:
         # the common case, files as gettext writes them: po.lean, same bytes
-        data = read_input(Path(template), CatalogError, what="catalog",
+        data = read_input(template, CatalogError, what="catalog",
                           missing_hint="check the path")
-        pot_text, pot_codec = decode_catalog(data, Path(template))
+        pot_text, pot_codec = decode_catalog(data, template)
         if pot_codec == "utf-8":
             found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
                                        resegment=resegment, width=width, force_po=force_po)
     if found is not None:
         merged, text = found
     else:
-        po = parse_catalog(text, path=Path(old))
+        po = parse_catalog(text, path=old)
         po.encoding = codec
-        pot, _ = load_catalog(Path(template))
+        pot, _ = load_catalog(template)
         merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy,
                           resegment=resegment)
         text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
@@ -132,16 +138,16 @@ def merge_files(old: Path, template: Path, *, output: str | Path | None = None,
     if update:
         if _without_creation_date(read) == _without_creation_date(data):
             return None
-        _backup(Path(old), backup, suffix)
+        _backup(old, backup, suffix)
         import hashlib
 
         # the digest of the bytes as read: a save made since is refused, never replaced
-        _write(Path(old), data, expected_digest=hashlib.sha256(read).hexdigest())
+        _write(old, data, expected_digest=hashlib.sha256(read).hexdigest())
         return None
     if output is None:
         return data
     if data:
-        _write(Path(output), data, expected_digest="any")
+        _write(output, data, expected_digest="any")
     return None
 
 
@@ -149,15 +155,18 @@ def _without_creation_date(data: bytes) -> bytes:
     return re.sub(rb'"POT-Creation-Date:[^"\n]*"', b"", data, count=1)
 
 
-def _write(path: Path, data: bytes, *, expected_digest: str | None) -> None:
+def _write(path: Path | str, data: bytes, *, expected_digest: str | None) -> None:
     from ..files import write_text_atomic
 
     write_text_atomic(path, data.decode("latin-1"), expected_digest=expected_digest,
                       encoding="latin-1")
 
 
-def _backup(path: Path, control: str | None, suffix: str | None) -> None:
+def _backup(path: Path | str, control: str | None, suffix: str | None) -> None:
     """Copy DEF.po aside before replacing it, as msgmerge -U does."""
+    from pathlib import Path
+
+    path = Path(path)
     control = control if control is not None else os.environ.get("VERSION_CONTROL") or ""
     kind = _BACKUPS.get(control or "existing")
     if kind is None:

@@ -1,51 +1,47 @@
 """Wrap PO file strings exactly as GNU gettext 0.21 ``msgcat`` does.
 
-GNU gettext's ``write-po.c`` (function ``wrap()``) splits a string into
-portions ending after each ``\\n``, escapes every portion and lets
-libunistring's ``ulc_width_linebreaks`` choose where to break it, so that
-each output line, including its quotes, fits in the page width (79 columns
-by default).  This module reproduces that in pure Python so our serializer's
-output survives a round trip through ``msgcat`` without any diff.
+GNU gettext's ``write-po.c`` (function ``wrap()``) splits a string into portions ending
+after each ``\\n``, escapes every portion and lets libunistring's ``ulc_width_linebreaks``
+choose where to break it, so that each output line, including its quotes, fits in the page
+width (79 columns by default).  This module reproduces that in pure Python so our
+serializer's output survives a round trip through ``msgcat`` without any diff.
 
 Line_Break classes come from the ``uniseg`` package (UAX #14 data; those of the common
-scripts from ``po.breaks``, a table of uniseg's, so that most files need no uniseg); character
-widths come from :mod:`unicodedata` (Unicode 14.0 in Python 3.11, the same
+scripts from ``po.breaks``, a table of uniseg's, so that most files need no uniseg);
+character widths come from :mod:`unicodedata` (Unicode 14.0 in Python 3.11, the same
 version as libunistring 1.0, which gettext 0.21 uses on Debian 12).
 
 libunistring 1.0 behaviours reproduced (each checked against msgcat 0.21):
 
-* its pair table, i.e. UAX #14 rules LB11-LB30 in their older form: no LB29
-  (a break may follow ``.``/``,`` before a letter or Hangul: ``a.|b``),
-  LB16 for CL only (``) 々`` may break after the space), LB22 ``× IN`` for
-  every class, both halves of LB24, LB25 as simple pairs, LB30 ``(AL|HL|NU)
-  × OP`` only for non-East-Asian OP (``a|「`` and ``a|（`` may break), no
-  LB15a-d, LB19a, LB20a, LB28a; Hangul per LB26/LB27, so syllables break
+* its pair table, i.e. UAX #14 rules LB11-LB30 in their older form: no LB29 (a break may
+  follow ``.``/``,`` before a letter or Hangul: ``a.|b``), LB16 for CL only (``) 々`` may
+  break after the space), LB22 ``× IN`` for every class, both halves of LB24, LB25 as
+  simple pairs, LB30 ``(AL|HL|NU) × OP`` only for non-East-Asian OP (``a|「`` and ``a|（``
+  may break), no LB15a-d, LB19a, LB20a, LB28a; Hangul per LB26/LB27, so syllables break
   between each other and after digits (``2017|년``) but not before ``%``;
-* sequence rules: no break at the start, never before SP, ZW or a combining
-  mark (except right after spaces or ZW, where it breaks and then acts as
-  AL), always after ZW, never after ZWJ (LB8a) or Hebrew + hyphen (LB21a),
-  regional indicators in pairs (LB30a), "indirect" pairs only after spaces;
-* class resolution: AI, SA, XX and the classes newer than Unicode 14 act as
-  AL, CB as ID, CJ as NS, NL/CR/LF as BK (a mandatory break that gettext
-  does not print but which restarts the column count);
-* widths (``uc_width``): East Asian Wide/Fullwidth count 2 (Hangul
-  syllables!), ambiguous 1; Bidi_Class NSM, Cf (soft hyphen and prepended
-  concatenation marks too) and conjoining jamo 0.  Zero width goes by the
-  Bidi_Class, not the General_Category, so the Mn marks of Bidi_Class L
-  (Kannada U+0CBF and U+0CC6, among five) count 1.  Unassigned code points
-  count 2 in the CJK/fullwidth blocks and 1 elsewhere.  Control characters
-  are ignored; a piece longer than the line is left whole;
-* gettext's side: escapes (``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``, nothing
-  else) are never split, no break right before the ``\\n`` ending a portion,
-  an empty first line when the text wraps or has several portions, and
-  ``--width`` values below 20 raised to 20.
+* sequence rules: no break at the start, never before SP, ZW or a combining mark (except
+  right after spaces or ZW, where it breaks and then acts as AL), always after ZW, never
+  after ZWJ (LB8a) or Hebrew + hyphen (LB21a), regional indicators in pairs (LB30a),
+  "indirect" pairs only after spaces;
+* class resolution: AI, SA, XX and the classes newer than Unicode 14 act as AL, CB as ID,
+  CJ as NS, NL/CR/LF as BK (a mandatory break that gettext does not print but which
+  restarts the column count);
+* widths (``uc_width``): East Asian Wide/Fullwidth count 2 (Hangul syllables!), ambiguous
+  1; Bidi_Class NSM, Cf (soft hyphen and prepended concatenation marks too) and conjoining
+  jamo 0.  Zero width goes by the Bidi_Class, not the General_Category, so the Mn marks of
+  Bidi_Class L (Kannada U+0CBF and U+0CC6, among five) count 1.  Unassigned code points
+  count 2 in the CJK/fullwidth blocks and 1 elsewhere.  Control characters are ignored; a
+  piece longer than the line is left whole;
+* gettext's side: escapes (``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``, nothing else) are
+  never split, no break right before the ``\\n`` ending a portion, an empty first line
+  when the text wraps or has several portions, and ``--width`` values below 20 raised to
+  20.
 
-Also reproduced: no break inside a format directive (the caller passes their
-positions, see ``po.directives``) and ``no-wrap``. Not reproduced: ``--indent``,
-widths in other charsets than UTF-8, and characters whose Line_Break class changed after
-Unicode 14 (``uniseg`` ships newer data: about 70 characters differ, e.g.
-Balinese, Javanese and Brahmi punctuation, Brahmi numbers and a few
-symbols).
+Also reproduced: no break inside a format directive (the caller passes their positions,
+see ``po.directives``) and ``no-wrap``. Not reproduced: ``--indent``, widths in other
+charsets than UTF-8, and characters whose Line_Break class changed after Unicode 14
+(``uniseg`` ships newer data: about 70 characters differ, e.g. Balinese, Javanese and
+Brahmi punctuation, Brahmi numbers and a few symbols).
 """
 
 from __future__ import annotations
@@ -85,9 +81,8 @@ _NUMERIC_PAIRS = frozenset(
 def escape(value: str) -> str:
     """Return ``value`` escaped as inside a PO string's double quotes.
 
-    Like msgcat, only ``\\a \\b \\f \\n \\r \\t \\v``, the backslash and the
-    double quote are escaped; other characters are written as they are.
-    """
+    Like msgcat, only ``\\a \\b \\f \\n \\r \\t \\v``, the backslash and the double quote
+    are escaped; other characters are written as they are."""
     return value.translate(_ESCAPE_TABLE)
 
 
@@ -111,8 +106,7 @@ def _lbp(ch: str) -> str:
 def _pair(b: str, a: str) -> str:
     """Break decision between classes ``b`` (before) and ``a`` (after).
 
-    UAX #14 rules LB11-LB30 as libunistring 1.0 tabulates them.
-    """
+    UAX #14 rules LB11-LB30 as libunistring 1.0 tabulates them."""
     if "OPW" in (b, a):  # East Asian OP: like OP, but no LB30
         if b in ("AL", "HL", "NU") and a == "OPW":
             return _D
@@ -235,13 +229,11 @@ _WIDE_BLOCKS = ((0x2E80, 0xA4CF), (0xF900, 0xFAFF), (0xFE10, 0xFE1F),
 def _width(ch: str) -> int:
     """Columns taken by ``ch`` per libunistring's ``uc_width`` (UTF-8).
 
-    libunistring's table of zero-width characters (``is_nonspacing`` in
-    gnulib's ``gen-uni-tables.c``) is keyed on the Bidi_Class, not on the
-    General_Category: Bidi_Class NSM, Cc, Cf, "ZERO WIDTH ..." names and the
-    conjoining jamo U+1160..U+11FF, U+D7B0..U+D7C6, U+D7CB..U+D7FB.  So
-    the few Mn marks with Bidi_Class L (Kannada vowel signs I and E, U+0CBF
-    and U+0CC6; U+11A07, U+11A08, U+11C3F) count 1 column.
-    """
+    libunistring's table of zero-width characters (``is_nonspacing`` in gnulib's
+    ``gen-uni-tables.c``) is keyed on the Bidi_Class, not on the General_Category:
+    Bidi_Class NSM, Cc, Cf, "ZERO WIDTH ..." names and the conjoining jamo U+1160..U+11FF,
+    U+D7B0..U+D7C6, U+D7CB..U+D7FB. So the few Mn marks with Bidi_Class L (Kannada vowel
+    signs I and E, U+0CBF and U+0CC6; U+11A07, U+11A08, U+11C3F) count 1 column."""
     cat = unicodedata.category(ch)
     if cat == "Cc":
         return 0  # uc_width returns -1; such characters are ignored
@@ -346,15 +338,25 @@ def _portions_by_character(value: str, protect: frozenset[int]
             return portions
 
 
-# Scripts whose widths need no special casing: ASCII, Latin-1, general punctuation, Hangul
-# syllables. Anything else (combining marks, Indic scripts) takes the full algorithm.
-_SIMPLE = r"[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*"
+# Scripts whose widths need no special casing: ASCII, Latin-1, Cyrillic but its combining
+# marks, general punctuation, Hangul syllables. Anything else takes the full algorithm.
+_SIMPLE = r"[\x20-\x7e\xa0-\xff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\uac00-\ud7a3]*"
 
 
 @functools.cache  # compiled when first needed: a merge copying its lines never wraps
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The ``_SIMPLE`` scripts, and Hangul syllables."""
-    return re.compile(_SIMPLE), re.compile(r"[\uac00-\ud7a3]")
+def _simple() -> re.Pattern:
+    return re.compile(_SIMPLE)
+
+
+def _simple_columns(text: str) -> int | None:
+    """The columns of a text in the ``_SIMPLE`` scripts (None: it is not): one each but
+    Hangul syllables two (the characters whose UTF-8 lead byte is EA..ED: counted as
+    bytes, no 11,172-character class to compile) and U+00AD none."""
+    if not _simple().fullmatch(text):
+        return None
+    data = text.encode("utf-8")
+    return len(data) - len(data.translate(None, b"\xea\xeb\xec\xed")) + len(text) \
+        - text.count("\xad")
 
 
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
@@ -362,17 +364,15 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 def wrap_field(keyword: str, value: str, *, prefix: str = "", width: int = 79,
                wrap: bool = True, language: str | None = None) -> list[str]:
-    """Lines (without trailing newline) for ``keyword "value"`` as msgcat
-    writes them.
+    """Lines (without trailing newline) for ``keyword "value"`` as msgcat writes them.
 
-    ``prefix`` is ``""`` for normal fields, ``"#| "`` for a previous msgid,
-    ``"#~ "`` for obsolete entries and ``"#~| "`` for an obsolete previous
-    msgid; ``keyword`` is e.g. ``msgid``, ``msgstr``, ``msgctxt``,
-    ``msgid_plural`` or ``msgstr[0]``.  ``width`` is msgcat's ``--width``.
-    ``language`` names the entry's format language: no break falls inside one of its
-    directives (``po.directives``), found only when the value does not fit on one line;
-    ``wrap=False`` is a ``no-wrap`` entry or ``--no-wrap``: lines end only after ``\\n``.
-    """
+    ``prefix`` is ``""`` for normal fields, ``"#| "`` for a previous msgid, ``"#~ "`` for
+    obsolete entries and ``"#~| "`` for an obsolete previous msgid; ``keyword`` is e.g.
+    ``msgid``, ``msgstr``, ``msgctxt``, ``msgid_plural`` or ``msgstr[0]``.  ``width`` is
+    msgcat's ``--width``. ``language`` names the entry's format language: no break falls
+    inside one of its directives (``po.directives``), found only when the value does not
+    fit on one line; ``wrap=False`` is a ``no-wrap`` entry or ``--no-wrap``: lines end
+    only after ``\\n``."""
     return list(_wrap(keyword, value, prefix, width, wrap, language))
 
 
@@ -384,13 +384,10 @@ def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
     newline = value.find("\n")
     if newline >= 0 and newline != len(value) - 1:
         return None
-    simple, syllables = _patterns()
-    if not simple.fullmatch(value, 0, len(value) - (newline >= 0)):
+    if not _simple().fullmatch(value, 0, len(value) - (newline >= 0)):
         return None
-    escaped = value.translate(_ESCAPE_TABLE)
-    # in these scripts only Hangul syllables take two columns and only U+00AD none
-    columns = (len(escaped) if escaped.isascii() else
-               len(escaped) + len(syllables.findall(escaped)) - escaped.count("\xad"))
+    escaped = value.translate(_ESCAPE_TABLE)  # simple too: the escapes are ASCII
+    columns = len(escaped) if escaped.isascii() else _simple_columns(escaped)
     if len(keyword) + 1 + columns <= _page_width(width) - 2 - len(prefix):
         return f'{prefix}{keyword} "{escaped}"'
     return None
@@ -423,7 +420,7 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     first = True
     for index, (text, prohibited) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        marks = (_simple_linebreaks(text) if _patterns()[0].fullmatch(text)
+        marks = (_simple_linebreaks(text) if _simple().fullmatch(text)
                  else _possible_linebreaks(text))
         for at in prohibited:  # inside an escape or a directive
             marks[at] = _PROHIBITED
@@ -501,7 +498,10 @@ def _columns(value: str, text: str, read: bool = False) -> int | None:
     it read there, so a printable ``text`` holds only the writer's escapes."""
     if not (read and text.isprintable()) and value.translate(_ESCAPE_TABLE) != text:
         return None
-    return len(text) if text.isascii() else sum(map(_width, text))
+    if text.isascii():
+        return len(text)
+    columns = _simple_columns(text)
+    return sum(map(_width, text)) if columns is None else columns
 
 
 _CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]+:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"

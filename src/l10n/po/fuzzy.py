@@ -1,0 +1,168 @@
+"""msgmerge's fuzzy search (msgl-fsearch.c): the old translated entry most similar to a
+new msgid, by gettext's ``fstrcmp`` on bytes (the Indel distance), among the candidates
+sharing a 4-gram of characters with it (or of a close length, for strings under four
+characters), plus a 0.00001 bonus for the same or no msgctxt; ties to the candidate
+sharing more 4-grams, then the first. ``po.merge`` uses it for the entries without an
+exact match."""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from itertools import accumulate
+
+import polib
+
+__all__ = ["FUZZY_THRESHOLD", "FuzzyIndex", "indel_distance"]
+
+FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
+_BONUS = 0.00001
+
+
+class FuzzyIndex:
+    """msgmerge's fuzzy index (msgl-fsearch.c) over the old translated entries.
+
+    Only the 4-grams of the texts to be searched (``queries``) are indexed: a search
+    looks up nothing else, so the candidates and their order are msgmerge's, and a file
+    with a handful of new strings indexes a handful of grams, not every old one."""
+
+    def __init__(self, candidates: list[polib.POEntry], codec: str,
+                 queries: list[str]) -> None:
+        self.candidates = candidates
+        self.codec = codec
+        self.encoded: dict[int, bytes] = {}
+        self.grams: dict[str, list[int]] = {}
+        self._short: dict[int, list[int]] | None = None
+        # each msgid's candidate order and each pair's score, found once: an msgid under
+        # many contexts is one text to search and to score (the results are the same)
+        self.orders: dict[str, list[int]] = {}
+        self.scored: dict[tuple[bytes, bytes], tuple[int, int]] = {}
+        wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
+        if not wanted:
+            return
+        grams = self.grams
+        if len(wanted) <= 100:
+            self._find_grams(wanted)
+            return
+        for index, entry in enumerate(candidates):
+            text = entry.msgid
+            if len(text) >= 4:
+                found = {text[i:i + 4] for i in range(len(text) - 3)} & wanted
+                for gram in found:
+                    grams.setdefault(gram, []).append(index)
+
+    def _find_grams(self, wanted: set[str]) -> None:
+        """The same index for a few grams (a handful of new strings): each gram looked for
+        in all candidates at once (one text, NUL between them, which no msgid holds), not
+        every candidate cut into all its grams."""
+        texts = [entry.msgid for entry in self.candidates]
+        joined = "\x00".join(texts)
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        find, grams = joined.find, self.grams
+        for gram in wanted:
+            hits = []
+            at = find(gram)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                hits.append(index)  # once per candidate, in the candidates' order
+                at = find(gram, starts[index + 1])
+            if hits:
+                grams[gram] = hits
+
+    def _bytes(self, text: str) -> bytes:
+        try:
+            return text.encode(self.codec)
+        except UnicodeEncodeError:
+            return text.encode("utf-8")
+
+    def _encoded(self, index: int) -> bytes:
+        found = self.encoded.get(index)
+        if found is None:
+            found = self.encoded[index] = self._bytes(self.candidates[index].msgid)
+        return found
+
+    @property
+    def short(self) -> dict[int, list[int]]:
+        """Candidates of at most 28 bytes by length (for queries under 4 characters)."""
+        if self._short is None:
+            self._short = {}
+            for index in range(len(self.candidates)):
+                size = len(self._encoded(index))
+                if size <= 28:
+                    self._short.setdefault(size, []).append(index)
+        return self._short
+
+    def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
+        query = self._bytes(msgid)
+        order = self.orders.get(msgid)
+        if order is None and len(msgid) >= 4:
+            counts: dict[int, int] = {}
+            for i in range(len(msgid) - 3):
+                for index in self.grams.get(msgid[i:i + 4], ()):
+                    counts[index] = counts.get(index, 0) + 1
+            order = self.orders[msgid] = sorted(counts, key=lambda k: (-counts[k], k))
+        elif order is None:
+            size = len(query)
+            low, high = -(-size * 3 // 7), size * 7 // 3  # l/(2/0.6-1) .. l*(2/0.6-1)
+            order = self.orders[msgid] = [k for n in range(low, high + 1)
+                                          for k in self.short.get(n, ())]
+        best, found = FUZZY_THRESHOLD, None
+        for index in order:
+            entry = self.candidates[index]
+            other = self._encoded(index)
+            bonus = _BONUS if entry.msgctxt is None or entry.msgctxt == msgctxt else 0.0
+            total = len(query) + len(other)
+            if total == 0 or 2 * min(len(query), len(other)) / total + bonus <= best:
+                continue
+            limit = int(total * (1 - best + bonus)) + 1
+            # (distance, cutoff) of the pair: exact if within its cutoff, else above it
+            distance, cutoff = self.scored.get((query, other), (0, -1))
+            if cutoff < 0 or distance > cutoff and limit > cutoff:
+                if _PYTHON_BUDGET[0] > 0:  # a few candidates: no import for them
+                    _PYTHON_BUDGET[0] -= min(len(query), len(other))
+                    distance, cutoff = indel_distance(query, other), total
+                else:
+                    distance = _indel()(query, other, score_cutoff=limit)
+                    cutoff = limit
+                self.scored[(query, other)] = (distance, cutoff)
+            if distance > limit:
+                continue
+            weight = (total - distance) / total + bonus
+            if weight > best:
+                best, found = weight, entry
+        return found
+
+
+# bytes of candidates scored in Python before rapidfuzz is imported: its import is a
+# tenth of a small merge (20 ms), which scores a few dozen candidates (1-3 kB, 1-2 ms
+# here); a merge that scores more needs rapidfuzz anyway. One budget for the process, not
+# per merge: ``update`` merges a catalog per essay (100 merges at 6 kB each in Python
+# cost it a second)
+_PYTHON_BUDGET = [6_000]
+
+
+def indel_distance(a: bytes, b: bytes) -> int:
+    """The Indel distance (insertions and deletions, as rapidfuzz's ``Indel.distance``
+    and gettext's ``fstrcmp`` count them): ``len(a) + len(b) - 2 * LCS``, the longest
+    common subsequence found bit-parallel (Allison and Dix; Hyyroe), one step per byte of
+    the shorter string."""
+    if len(a) < len(b):
+        a, b = b, a
+    masks: dict[int, int] = {}
+    for i, byte in enumerate(a):
+        masks[byte] = masks.get(byte, 0) | 1 << i
+    full = v = (1 << len(a)) - 1
+    for byte in b:
+        match = masks.get(byte)
+        if match:
+            u = v & match
+            v = ((v + u) | (v - u)) & full
+    return len(b) - len(a) + 2 * v.bit_count()
+
+
+@functools.cache
+def _indel():
+    """rapidfuzz's Indel distance, imported the first time it is needed."""
+    from rapidfuzz.distance import Indel
+
+    return Indel.distance
