@@ -11,7 +11,7 @@ import fcntl
 import functools
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,24 +103,18 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
                       catalogs)
     done: dict[str, list[PlannedFile]] = {}
-    if jobs > 1 and len(essays) >= MANY_ESSAYS:
-        _WORK["work"] = work
-        try:
-            with process_pool(min(jobs, len(essays))) as pool:
-                for essay, files in zip(essays, pool.map(_update_one, essays, chunksize=4),
-                                        strict=True):
-                    done[essay.name] = files
-        finally:
-            _WORK.clear()
-    else:
-        for essay in essays:
-            done[essay.name] = work(essay)
-    planned = [item for name in reading.names_in_order for item in done.get(name, ())]
-    retired = []
-    if not names and not templates_only:
-        for language in config.languages:
-            retired += retire_catalogs(config, language, present)
-    written = _commit(config, planned + retired)
+    # each essay's files staged as soon as they are made (so the disk writes them while
+    # the next essays are worked on), in the order of the essays; committed together
+    with Transaction(config.root, journal=config.root / JOURNAL) as staged, \
+            closing(_essay_files(work, essays, jobs)) as made:
+        written = []
+        for essay, files in zip(essays, made, strict=True):
+            done[essay.name] = files
+            written += _stage(staged, files)
+        planned = len(written)
+        if not names and not templates_only:
+            for language in config.languages:
+                written += _stage(staged, retire_catalogs(config, language, present))
     if outputs is not None:
         _remember(config, outputs, reading, essays, done, names)
     by_path = {item.path: item for item in written}
@@ -130,7 +124,23 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
             report += _unchanged(config, name, reading.skipped[name])
         else:
             report += [by_path[item.path] for item in done[name]]
-    return report + written[len(planned):]
+    return report + written[planned:]
+
+
+def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int
+                 ) -> Iterator[list[PlannedFile]]:
+    """Each essay's planned files, in the essays' order, as they are made (by ``jobs``
+    processes when there are many essays; the files are identical to a one-process run)."""
+    if jobs > 1 and len(essays) >= MANY_ESSAYS:
+        _WORK["work"] = work
+        try:
+            with process_pool(min(jobs, len(essays))) as pool:
+                yield from pool.imap(_update_one, essays, chunksize=4)
+        finally:
+            _WORK.clear()
+    else:
+        for essay in essays:
+            yield work(essay)
 
 
 def _skipper(config: Config, outputs):
@@ -233,14 +243,13 @@ class _Catalogs:
         return digest, po
 
 
-def _commit(config: Config, planned: list[PlannedFile]) -> list[WrittenFile]:
-    """Write every planned file in one transaction; what each write did."""
+def _stage(staged: Transaction, planned: list[PlannedFile]) -> list[WrittenFile]:
+    """Stage planned files in the run's transaction; what each write will do."""
     written = []
-    with Transaction(config.root, journal=config.root / JOURNAL) as staged:
-        for item in planned:
-            changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
-            written.append(item.written if changed else
-                           dataclasses.replace(item.written, action="unchanged"))
+    for item in planned:
+        changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
+        written.append(item.written if changed else
+                       dataclasses.replace(item.written, action="unchanged"))
     return written
 
 

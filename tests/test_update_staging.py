@@ -1,0 +1,70 @@
+"""update stages each essay's files as soon as they are made (the disk writes them while
+the next essays are worked on), and a run that fails changes and leaves nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n import pipeline
+from l10n.errors import CatalogError
+from l10n.files import Transaction
+
+from .conftest import make_project
+from .test_pipeline import run_update
+
+ESSAYS = {"a.md": "# 첫 글\n\n첫 문장이다.\n", "b.md": "# 둘째 글\n\n둘째 문장이다.\n"}
+
+
+def _record(monkeypatch) -> list[tuple[str, str]]:
+    events: list[tuple[str, str]] = []
+    extract, write_text = pipeline.extract_essay, Transaction.write_text
+
+    def record_extract(config, essay, **kwargs):
+        events.append(("work", essay.name))
+        return extract(config, essay, **kwargs)
+
+    def record_write(self, path, text, **kwargs):
+        if Path(path).suffix in (".po", ".pot"):  # not the caches
+            events.append(("stage", Path(path).name))
+        return write_text(self, path, text, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_essay", record_extract)
+    monkeypatch.setattr(Transaction, "write_text", record_write)
+    return events
+
+
+def test_an_essays_files_are_staged_before_the_next_essay_is_worked_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "p", ESSAYS)
+    events = _record(monkeypatch)
+    run_update(root)
+    assert events == [("work", "a"), ("stage", "a.pot"), ("stage", "a.po"),
+                      ("work", "b"), ("stage", "b.pot"), ("stage", "b.po")]
+    assert (root / "locales/en/LC_MESSAGES/b.po").is_file()
+
+
+def test_a_failure_after_staging_began_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_project(tmp_path / "p", ESSAYS)
+    run_update(root)
+    before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    (root / "source/ko/a.md").write_text("# 첫 글\n\n새 문장이다.\n", encoding="utf-8")
+    (root / "source/ko/b.md").write_text("# 둘째 글\n\n새 둘째 문장이다.\n", encoding="utf-8")
+    before[root / "source/ko/a.md"] = (root / "source/ko/a.md").read_bytes()
+    before[root / "source/ko/b.md"] = (root / "source/ko/b.md").read_bytes()
+    extract = pipeline.extract_essay
+
+    def fail_on_b(config, essay, **kwargs):
+        if essay.name == "b":
+            raise CatalogError("b cannot be made", path=essay.path)
+        return extract(config, essay, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_essay", fail_on_b)
+    with pytest.raises(CatalogError):
+        run_update(root)
+    after = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()
+             and ".l10n-cache" not in path.parts}
+    assert after == {path: data for path, data in before.items()
+                     if ".l10n-cache" not in path.parts}
