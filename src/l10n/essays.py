@@ -98,6 +98,10 @@ class EssayReading:
                                    fields=self.config.front_matter)
         items = list(zip(paths, data, strict=True))
         if jobs > 1 and len(paths) >= MANY_ESSAYS:
+            if any(path.suffix != ".txt" for path in paths):  # Markdown (source.draft_essay)
+                from .blocks import prepare_parser
+
+                prepare_parser()  # imported once, here, not in each worker
             with process_pool(min(jobs, len(paths))) as pool:
                 drafts = pool.map(reader, items, chunksize=4)
         else:
