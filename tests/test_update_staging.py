@@ -68,3 +68,46 @@ def test_a_failure_after_staging_began_changes_nothing(
              and ".l10n-cache" not in path.parts}
     assert after == {path: data for path, data in before.items()
                      if ".l10n-cache" not in path.parts}
+
+
+def test_the_caches_are_saved_while_the_workers_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from l10n.korean.segcache import SegmentCache
+
+    root = make_project(tmp_path / "p", {f"e{i}.md": f"# 글 {i}\n\n{i}번 문장이다.\n"
+                                         for i in range(pipeline.MANY_ESSAYS)})
+    events: list[str] = []
+    pool, save = pipeline.process_pool, SegmentCache.save
+
+    def record_pool(jobs):
+        events.append("workers forked")
+        return pool(jobs)
+
+    def record_save(self, **kwargs):
+        events.append("segments saved")
+        return save(self, **kwargs)
+
+    monkeypatch.setattr(pipeline, "process_pool", record_pool)
+    monkeypatch.setattr(SegmentCache, "save", record_save)
+    run_update(root, jobs=2)
+    assert events == ["workers forked", "segments saved"]
+    assert (root / ".l10n-cache/segments.json").is_file()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cache_that_fails_to_save_fails_the_run_and_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    from l10n.korean.segcache import SegmentCache
+
+    root = make_project(tmp_path / "p", {f"e{i}.md": f"# 글 {i}\n\n{i}번 문장이다.\n"
+                                         for i in range(pipeline.MANY_ESSAYS)})
+
+    def fail(self, **kwargs):
+        raise RuntimeError("cache not saved")
+
+    monkeypatch.setattr(SegmentCache, "save", fail)
+    with pytest.raises(RuntimeError, match="cache not saved"):
+        run_update(root, jobs=jobs)
+    # no file written (the folders of a first run's outputs may have been made, empty:
+    # as a commit refused at its end always left them)
+    assert not [path for path in (root / "locales").rglob("*") if path.is_file()]

@@ -94,7 +94,7 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
         pretranslate = _pretranslator(config, glossary, catalogs.read)
         if reading.analyser is not None:
             import_merge_tools()  # while Kiwi segments the new paragraphs
-    essays = reading.finish()
+    essays = reading.finish(save=False)  # saved beside the essays' work (_essay_files)
     annotate = None
     if glossary is not None:
         annotate = _glossary_notes(config, glossary, essays, names, reading.analyser,
@@ -108,7 +108,7 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     # each essay's files staged as soon as they are made (so the disk writes them while
     # the next essays are worked on), in the order of the essays; committed together
     with Transaction(config.root, journal=config.root / JOURNAL) as staged, \
-            closing(_essay_files(work, essays, jobs)) as made:
+            closing(_essay_files(work, essays, jobs, beside=reading.save_caches)) as made:
         written = []
         for essay, files in zip(essays, made, strict=True):
             done[essay.name] = files
@@ -129,22 +129,48 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     return report + written[planned:]
 
 
-def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int
-                 ) -> Iterator[list[PlannedFile]]:
+def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int,
+                 beside: Callable[[], None]) -> Iterator[list[PlannedFile]]:
     """Each essay's planned files, in the essays' order, as they are made (by ``jobs``
-    processes when there are many essays; the files are identical to a one-process run)."""
+    processes when there are many essays; the files are identical to a one-process run).
+    ``beside()`` (the caches' saves) runs in a thread of this process while the workers
+    work, started once they are forked, or before the essays in one process."""
     if jobs > 1 and len(essays) >= MANY_ESSAYS:
         _WORK["work"] = work
         if not work.templates_only:
             import_merge_tools()  # once, not in each worker
         try:
-            with process_pool(min(jobs, len(essays))) as pool:
+            with process_pool(min(jobs, len(essays))) as pool, _thread(beside):
                 yield from pool.imap(_update_one, essays, chunksize=4)
         finally:
             _WORK.clear()
     else:
+        beside()
         for essay in essays:
             yield work(essay)
+
+
+@contextmanager
+def _thread(function: Callable[[], None]) -> Iterator[None]:
+    """``function()`` in a thread for the block's duration, joined at its end; its
+    exception, if any, is raised then (unless the block raised one of its own)."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            function()
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+            failed.append(exc)
+    thread = threading.Thread(target=run, name="l10n-update-caches")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _skipper(config: Config, outputs):
