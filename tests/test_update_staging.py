@@ -72,12 +72,14 @@ def test_a_failure_after_staging_began_changes_nothing(
 
 def test_the_caches_are_saved_while_the_workers_work(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from l10n.glossary.notes import NoteCache
     from l10n.korean.segcache import SegmentCache
 
-    root = make_project(tmp_path / "p", {f"e{i}.md": f"# 글 {i}\n\n{i}번 문장이다.\n"
-                                         for i in range(pipeline.MANY_ESSAYS)})
+    root = make_project(tmp_path / "p", {f"e{i}.md": f"# 글 {i}\n\n초연결 사회 {i}번 문장이다.\n"
+                                         for i in range(pipeline.MANY_ESSAYS)},
+                        glossary="ko,en\n초연결 사회,hyper-connected society\n")
     events: list[str] = []
-    pool, save = pipeline.process_pool, SegmentCache.save
+    pool, save, save_notes = pipeline.process_pool, SegmentCache.save, NoteCache.save
 
     def record_pool(jobs):
         events.append("workers forked")
@@ -87,11 +89,17 @@ def test_the_caches_are_saved_while_the_workers_work(
         events.append("segments saved")
         return save(self, **kwargs)
 
+    def record_notes(self):
+        events.append("notes saved")
+        return save_notes(self)
+
     monkeypatch.setattr(pipeline, "process_pool", record_pool)
     monkeypatch.setattr(SegmentCache, "save", record_save)
+    monkeypatch.setattr(NoteCache, "save", record_notes)
     run_update(root, jobs=2)
-    assert events == ["workers forked", "segments saved"]
-    assert (root / ".l10n-cache/segments.json").is_file()
+    assert events == ["workers forked", "segments saved", "notes saved"]
+    for name in ("segments.json", "glossary-notes.json"):
+        assert (root / ".l10n-cache" / name).is_file()
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -95,11 +95,12 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
         if reading.analyser is not None:
             import_merge_tools()  # while Kiwi segments the new paragraphs
     essays = reading.finish(save=False)  # saved beside the essays' work (_essay_files)
-    annotate = None
+    annotate, saves = None, [reading.save_caches]
     if glossary is not None:
-        annotate = _glossary_notes(config, glossary, essays, names, reading.analyser,
-                                   keep=[key for found in reading.skipped.values()
-                                         for key in found.sentences])
+        annotate, notes = _glossary_notes(config, glossary, essays, names, reading.analyser,
+                                          keep=[key for found in reading.skipped.values()
+                                                for key in found.sentences])
+        saves.append(notes.save)
     reading.close()  # Kiwi's work is done: its memory and core back
     compendia = Compendia(config, present)
     work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
@@ -108,7 +109,8 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     # each essay's files staged as soon as they are made (so the disk writes them while
     # the next essays are worked on), in the order of the essays; committed together
     with Transaction(config.root, journal=config.root / JOURNAL) as staged, \
-            closing(_essay_files(work, essays, jobs, beside=reading.save_caches)) as made:
+            closing(_essay_files(work, essays, jobs,
+                                 beside=lambda: [save() for save in saves])) as made:
         written = []
         for essay, files in zip(essays, made, strict=True):
             done[essay.name] = files
@@ -232,16 +234,17 @@ def _remember(config: Config, outputs, reading: EssayReading, essays: list[Essay
 
 
 def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analyser, *,
-                    keep=()) -> Annotator:
+                    keep=()):
     """The glossary notes of every sentence: remembered ones, the rest worked out (by the
-    analyser child, whose Kiwi is loaded, if there is one)."""
+    analyser child, whose Kiwi is loaded, if there is one); and their cache, to save."""
     from .glossary.notes import NoteCache, annotate_with  # only new sentences are asked
 
     msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
     ask = None if analyser is None else functools.partial(annotate_with, analyser, glossary)
-    made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names,
-                                                   annotate=ask, keep=keep)
-    return dict(zip(msgids, made, strict=True)).__getitem__
+    cache = NoteCache(config.cache, glossary)
+    made = cache.notes(glossary, msgids, prune=not names, annotate=ask, keep=keep,
+                       save=False)
+    return dict(zip(msgids, made, strict=True)).__getitem__, cache
 
 
 class _Catalogs:
