@@ -107,6 +107,42 @@ def test_index_finds_what_a_full_scan_finds() -> None:
         assert found == pytest.approx(best)
 
 
+def test_a_fuzzy_lookup_imports_no_numpy_ma() -> None:
+    """np.unique imported numpy.ma on its first call: 40-60 ms in each worker of an
+    update, for a sorted set of a few bigrams."""
+    import subprocess
+
+    code = ("import sys\nfrom l10n.memory.tm import TranslationMemory, Unit\n"
+            "m = TranslationMemory([Unit('가나다라마바사', 'x', 'a:1', 'a')])\n"
+            "assert m.lookup('가나다라마바자', threshold=50)\n"
+            "print('numpy.ma' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_candidates_are_those_of_a_unique_of_numpy() -> None:
+    import numpy as np
+
+    from l10n.memory.tm import _unique
+
+    rng = random.Random(7)
+    for size in (0, 1, 2, 50, 400):
+        values = np.array([rng.randrange(30) for _ in range(size)], dtype=np.int64)
+        assert _unique(values).tolist() == np.unique(values).tolist()
+
+
+def test_the_project_memory_is_indexed_before_update_forks(tmp_path: Path) -> None:
+    from l10n.memory.pretranslation import project_pretranslator
+
+    root = make_project(tmp_path / "p", {"a.md": f"# 첫 글\n\n{YEAR} {LIVES}\n"})
+    run_update(root)
+    _translate(root / "locales/en/LC_MESSAGES/a.po", {YEAR: YEAR_EN, LIVES: LIVES_EN})
+    config = load_config(root)
+    found = project_pretranslator(config, lambda lang: project_catalogs(config, lang))
+    assert all(memory._index is not None for memory in found.memories.values())
+
+
 def test_number_substitution_unambiguous_only() -> None:
     new = "2024년에 인구는 5,000만 명이었다."
     assert substitute_numbers(YEAR, new, YEAR_EN) == (

@@ -98,6 +98,10 @@ class EssayReading:
                                    fields=self.config.front_matter)
         items = list(zip(paths, data, strict=True))
         if jobs > 1 and len(paths) >= MANY_ESSAYS:
+            if any(path.suffix != ".txt" for path in paths):  # Markdown (source.draft_essay)
+                from .blocks import prepare_parser
+
+                prepare_parser()  # imported once, here, not in each worker
             with process_pool(min(jobs, len(paths))) as pool:
                 drafts = pool.map(reader, items, chunksize=4)
         else:
@@ -120,13 +124,21 @@ class EssayReading:
             morphemes.extend(found)
         return spans
 
-    def finish(self) -> list[Essay]:
+    def finish(self, *, save: bool = True) -> list[Essay]:
         """The essays, segmented (new paragraphs from the child if there is one); the
-        caches saved."""
+        caches saved (unless not ``save``: then ``save_caches`` does it)."""
         essays = finish_essays(self.drafts, self.cache, analysed=self.analysed,
                                split=self._split)
         self.paragraphs = {draft.name: [text_key(text) for text in draft.texts()
                                         if text.strip()] for draft in self.drafts}
+        if save:
+            self.save_caches()
+        return essays
+
+    def save_caches(self) -> None:
+        """Save what ``finish`` learnt: the segmentation cache, the aligner's morphology
+        of the new paragraphs, the record of the essays whose every paragraph is cached.
+        Reads nothing ``finish``'s caller changes (``update`` runs it beside its pool)."""
         self.cache.save(prune=not self.names)  # a run over every essay forgets paragraphs gone
         if self.analysed:
             from .memory.morphology import record_morphology
@@ -134,7 +146,6 @@ class EssayReading:
             record_morphology(self.config.cache, self.analysed)
         if not self.cache.dirty:  # saved: every paragraph of these bytes is in the cache
             self.sources.record(self.digests, prune=not self.names)
-        return essays
 
     def close(self) -> None:
         """Stop the analyser child, if any (it holds a model's worth of memory)."""

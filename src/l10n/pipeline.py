@@ -11,7 +11,7 @@ import fcntl
 import functools
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,35 +92,33 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
     pretranslate = None
     if not templates_only and len(reading.skipped) < len(reading.names_in_order):
         pretranslate = _pretranslator(config, glossary, catalogs.read)
-    essays = reading.finish()
-    annotate = None
+        if reading.analyser is not None:
+            import_merge_tools()  # while Kiwi segments the new paragraphs
+    essays = reading.finish(save=False)  # saved beside the essays' work (_essay_files)
+    annotate, saves = None, [reading.save_caches]
     if glossary is not None:
-        annotate = _glossary_notes(config, glossary, essays, names, reading.analyser,
-                                   keep=[key for found in reading.skipped.values()
-                                         for key in found.sentences])
+        annotate, notes = _glossary_notes(config, glossary, essays, names, reading.analyser,
+                                          keep=[key for found in reading.skipped.values()
+                                                for key in found.sentences])
+        saves.append(notes.save)
     reading.close()  # Kiwi's work is done: its memory and core back
     compendia = Compendia(config, present)
     work = _EssayWork(config, clock, annotate, templates_only, compendia, pretranslate,
                       catalogs)
     done: dict[str, list[PlannedFile]] = {}
-    if jobs > 1 and len(essays) >= MANY_ESSAYS:
-        _WORK["work"] = work
-        try:
-            with process_pool(min(jobs, len(essays))) as pool:
-                for essay, files in zip(essays, pool.map(_update_one, essays, chunksize=4),
-                                        strict=True):
-                    done[essay.name] = files
-        finally:
-            _WORK.clear()
-    else:
-        for essay in essays:
-            done[essay.name] = work(essay)
-    planned = [item for name in reading.names_in_order for item in done.get(name, ())]
-    retired = []
-    if not names and not templates_only:
-        for language in config.languages:
-            retired += retire_catalogs(config, language, present)
-    written = _commit(config, planned + retired)
+    # each essay's files staged as soon as they are made (so the disk writes them while
+    # the next essays are worked on), in the order of the essays; committed together
+    with Transaction(config.root, journal=config.root / JOURNAL) as staged, \
+            closing(_essay_files(work, essays, jobs,
+                                 beside=lambda: [save() for save in saves])) as made:
+        written = []
+        for essay, files in zip(essays, made, strict=True):
+            done[essay.name] = files
+            written += _stage(staged, files)
+        planned = len(written)
+        if not names and not templates_only:
+            for language in config.languages:
+                written += _stage(staged, retire_catalogs(config, language, present))
     if outputs is not None:
         _remember(config, outputs, reading, essays, done, names)
     by_path = {item.path: item for item in written}
@@ -130,7 +128,51 @@ def _update(config: Config, reading: EssayReading, names, clock: Clock,
             report += _unchanged(config, name, reading.skipped[name])
         else:
             report += [by_path[item.path] for item in done[name]]
-    return report + written[len(planned):]
+    return report + written[planned:]
+
+
+def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int,
+                 beside: Callable[[], None]) -> Iterator[list[PlannedFile]]:
+    """Each essay's planned files, in the essays' order, as they are made (by ``jobs``
+    processes when there are many essays; the files are identical to a one-process run).
+    ``beside()`` (the caches' saves) runs in a thread of this process while the workers
+    work, started once they are forked, or before the essays in one process."""
+    if jobs > 1 and len(essays) >= MANY_ESSAYS:
+        _WORK["work"] = work
+        if not work.templates_only:
+            import_merge_tools()  # once, not in each worker
+        try:
+            with process_pool(min(jobs, len(essays))) as pool, _thread(beside):
+                yield from pool.imap(_update_one, essays, chunksize=4)
+        finally:
+            _WORK.clear()
+    else:
+        beside()
+        for essay in essays:
+            yield work(essay)
+
+
+@contextmanager
+def _thread(function: Callable[[], None]) -> Iterator[None]:
+    """``function()`` in a thread for the block's duration, joined at its end; its
+    exception, if any, is raised then (unless the block raised one of its own)."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            function()
+        except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+            failed.append(exc)
+    thread = threading.Thread(target=run, name="l10n-update-caches")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _skipper(config: Config, outputs):
@@ -192,16 +234,17 @@ def _remember(config: Config, outputs, reading: EssayReading, essays: list[Essay
 
 
 def _glossary_notes(config: Config, glossary, essays: list[Essay], names, analyser, *,
-                    keep=()) -> Annotator:
+                    keep=()):
     """The glossary notes of every sentence: remembered ones, the rest worked out (by the
-    analyser child, whose Kiwi is loaded, if there is one)."""
+    analyser child, whose Kiwi is loaded, if there is one); and their cache, to save."""
     from .glossary.notes import NoteCache, annotate_with  # only new sentences are asked
 
     msgids = list(dict.fromkeys(s.msgid for essay in essays for s in essay.sentences()))
     ask = None if analyser is None else functools.partial(annotate_with, analyser, glossary)
-    made = NoteCache(config.cache, glossary).notes(glossary, msgids, prune=not names,
-                                                   annotate=ask, keep=keep)
-    return dict(zip(msgids, made, strict=True)).__getitem__
+    cache = NoteCache(config.cache, glossary)
+    made = cache.notes(glossary, msgids, prune=not names, annotate=ask, keep=keep,
+                       save=False)
+    return dict(zip(msgids, made, strict=True)).__getitem__, cache
 
 
 class _Catalogs:
@@ -233,14 +276,13 @@ class _Catalogs:
         return digest, po
 
 
-def _commit(config: Config, planned: list[PlannedFile]) -> list[WrittenFile]:
-    """Write every planned file in one transaction; what each write did."""
+def _stage(staged: Transaction, planned: list[PlannedFile]) -> list[WrittenFile]:
+    """Stage planned files in the run's transaction; what each write will do."""
     written = []
-    with Transaction(config.root, journal=config.root / JOURNAL) as staged:
-        for item in planned:
-            changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
-            written.append(item.written if changed else
-                           dataclasses.replace(item.written, action="unchanged"))
+    for item in planned:
+        changed = staged.write_text(item.path, item.text, expected_digest=item.expected)
+        written.append(item.written if changed else
+                       dataclasses.replace(item.written, action="unchanged"))
     return written
 
 
@@ -283,6 +325,19 @@ class _EssayWork:
 
 
 _WORK: dict = {}
+
+# what the essays' merges and memory lookups import the first time they score candidates
+# (po.merge's fuzzy search and contained parts, memory.tm's lookups)
+MERGE_IMPORTS = ("rapidfuzz.distance", "rapidfuzz.fuzz", "rapidfuzz.process")
+
+
+def import_merge_tools() -> None:
+    """Import ``MERGE_IMPORTS`` now: while the parent waits for Kiwi, or before it forks
+    its workers, so that each of them does not import them again (~40 ms a process)."""
+    import importlib
+
+    for name in MERGE_IMPORTS:
+        importlib.import_module(name)
 
 
 def _pretranslator(config: Config, glossary, read=None):

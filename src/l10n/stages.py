@@ -126,7 +126,8 @@ def _po_metadata(old: polib.POFile | None, pot: polib.POFile, language: str,
     metadata = dict(old.metadata)
     metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
     metadata.setdefault("Language", language)
-    metadata.setdefault("Plural-Forms", plural_forms(language))
+    if "Plural-Forms" not in metadata:  # babel (~45 ms to import) only when needed
+        metadata["Plural-Forms"] = plural_forms(language)
     return metadata
 
 

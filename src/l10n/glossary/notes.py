@@ -42,12 +42,13 @@ class NoteCache(RecordCache):
         super().__init__(folder)
 
     def notes(self, glossary, texts: list[str], *, prune: bool = False,
-              annotate=None, keep=()) -> list[list[str]]:
+              annotate=None, keep=(), save: bool = True) -> list[list[str]]:
         """``glossary.annotations_many(texts)``: remembered notes, the rest in one batch
         (by ``annotate``, if given: the same function worked out elsewhere).
 
         ``prune``: keep only the notes of ``texts`` and of the keys ``keep`` (a run over
-        every essay; ``keep``: the sentences of essays it did not read)."""
+        every essay; ``keep``: the sentences of essays it did not read). The cache is
+        saved, unless not ``save`` (then the caller calls ``save``)."""
         keys = [text_key(text) for text in texts]
         found: list[list[str] | None] = []
         for key in keys:
@@ -63,7 +64,8 @@ class NoteCache(RecordCache):
             self.dirty = True
         if prune:
             self.keep_only([*keys, *(key for key in keep if key in self.records)])
-        self.save()
+        if save:
+            self.save()
         return [list(notes or ()) for notes in found]
 
 

@@ -121,11 +121,14 @@ def project_pretranslator(config, catalogs_of, glossary=None, read=None) -> Pret
 
     ``catalogs_of(language)`` lists the catalogs; they are read (by ``read``, if given:
     see ``load_memory``) before any is written, so every essay of one run sees the same
-    memory, with any number of processes.
+    memory, with any number of processes. Each memory is indexed now, once, so the
+    processes ``update`` forks share the index instead of each building its own.
     """
     from .archive import load_memory
 
     memories = {language: load_memory(config, catalogs_of(language), language=language,
                                       glossary=glossary, read=read)
                 for language in config.languages}
+    for memory in memories.values():
+        memory.prepare()
     return Pretranslator(memories, config.tm_threshold, config.tm_exact)

@@ -118,14 +118,19 @@ class TranslationMemory:
         offsets = np.append(starts, len(codes)).astype(np.int64)
         return unique, offsets, owner
 
-    def _candidates(self, compact: str) -> list[int]:
+    def prepare(self) -> None:
+        """Build the bigram index now (else the first fuzzy lookup does): ``update``
+        builds it before it forks its workers, which then share it."""
         if self._index is None:
             self._index = self._build_index()
+
+    def _candidates(self, compact: str) -> list[int]:
+        self.prepare()
         unique, offsets, postings = self._index
         if len(compact) < 2 or not len(unique):
             return []
         points = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        codes = np.unique((points[:-1] << _BITS) | points[1:])
+        codes = _unique((points[:-1] << _BITS) | points[1:])
         where = np.searchsorted(unique, codes)
         inside = where < len(unique)
         where, codes = where[inside], codes[inside]
@@ -223,6 +228,13 @@ class TranslationMemory:
         if text not in self._terms:
             self._terms[text] = Counter(hit.term.ko for hit in self.glossary.find_korean(text))
         return self._terms[text]
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-D array of integers (sorted, each once), without its first
+    call's import of ``numpy.ma`` (40-60 ms in each worker of an update)."""
+    values = np.sort(values)
+    return values[np.append(True, values[1:] != values[:-1])] if len(values) else values
 
 
 def _weight(difference: str) -> int:
