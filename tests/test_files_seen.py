@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from l10n import files
+from l10n import fileops, files
 from l10n.errors import CatalogError, ConcurrentRunError
 from l10n.files import Transaction
 
@@ -21,9 +21,9 @@ from l10n.files import Transaction
 def test_paths_are_normalised_as_pathlib_normalises_them(parts: list[str]) -> None:
     text = "/".join(parts)
     for path in (text, "/" + text, "//" + text, "///" + text):
-        absolute = files._absolute(path)
+        absolute = fileops.absolute(path)
         assert absolute == str(Path(path).absolute()), path
-        assert files._split(absolute) == (str(Path(absolute).parent),
+        assert fileops.split_path(absolute) == (str(Path(absolute).parent),
                                           Path(absolute).name), path
 
 
@@ -34,8 +34,8 @@ def test_a_file_changed_between_staging_and_commit_is_kept(tmp_path: Path, monke
     someone saves meanwhile is not overwritten, whether the exchange is there or not."""
     monkeypatch.setattr(files, "_KEPT", kept)
     path = tmp_path / "o.po"
-    for exchange in (files._exchange, lambda *args: False):
-        monkeypatch.setattr(files, "_exchange", exchange)
+    for exchange in (files.exchange, lambda *args: False):
+        monkeypatch.setattr(files, "exchange", exchange)
         path.write_text("old\n")
         transaction = Transaction(tmp_path)
         assert transaction.write_text(path, "ours\n")

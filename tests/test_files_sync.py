@@ -30,7 +30,7 @@ def _record(monkeypatch) -> list[tuple[str, object]]:
     monkeypatch.setattr(os, "fsync", record_fsync)
     monkeypatch.setattr(os, "replace", record_replace)
     monkeypatch.setattr(os, "link", record_link)
-    monkeypatch.setattr(files, "_exchange", lambda *args: False)  # renames, observable
+    monkeypatch.setattr(files, "exchange", lambda *args: False)  # renames, observable
     return events
 
 

@@ -226,14 +226,14 @@ def test_unwritable_target_leaves_the_old_file_and_no_temporary(golden_project: 
     before, pot_before = po_path.read_bytes(), pot_path.read_bytes()
     essay = golden_project / "source/ko/essay.md"
     essay.write_text(essay.read_text("utf-8") + "\n새 문단이다.\n", "utf-8")
-    exchange = l10n.files._exchange
+    exchange = l10n.files.exchange
 
     def refuse(folder, first, second):
         if second.endswith(".po"):
             raise CatalogError("cannot write: Permission denied", path=second)
         return exchange(folder, first, second)
 
-    monkeypatch.setattr(l10n.files, "_exchange", refuse)
+    monkeypatch.setattr(l10n.files, "exchange", refuse)
     with pytest.raises(CatalogError, match="cannot write: Permission denied"):
         run_update(golden_project)
     assert po_path.read_bytes() == before

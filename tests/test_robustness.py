@@ -69,7 +69,7 @@ def test_save_between_check_and_rename_is_never_overwritten(translated: Path,
     essay = translated / "source/ko/a.md"
     essay.write_text(ESSAY + "\n새 문단이다.\n", encoding="utf-8")
     before = snapshot(translated)
-    exchange = l10n.files._exchange
+    exchange = l10n.files.exchange
     saved = po_path.read_text("utf-8").replace("The first sentence.", "A translator's save.")
 
     def save_then_exchange(folder, first, second):
@@ -77,7 +77,7 @@ def test_save_between_check_and_rename_is_never_overwritten(translated: Path,
             po_path.write_text(saved, encoding="utf-8")  # in place, as some editors do
         return exchange(folder, first, second)
 
-    monkeypatch.setattr(l10n.files, "_exchange", save_then_exchange)
+    monkeypatch.setattr(l10n.files, "exchange", save_then_exchange)
     with pytest.raises(ConcurrentRunError, match="changed on disk"):
         update_project(load_config(translated), clock=fixed_clock)
     after = snapshot(translated)

@@ -32,11 +32,21 @@ needs neither ``hashlib`` nor ``pathlib`` (paths are handled as strings, normali
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 
 from .errors import CatalogError, ConcurrentRunError, os_hint
+from .fileops import (
+    absolute,
+    digest_at,
+    digest_of,
+    exchange,
+    fsync_quietly,
+    matches_seen,
+    read_nofollow,
+    split_path,
+    unlink_quietly,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,68 +62,8 @@ def file_digest(path: Path) -> str | None:
 
     A symlink is not followed and a file that is not a regular file is refused.
     """
-    data = _read_nofollow(path, path)
-    return None if data is None else _digest(data)
-
-
-def _digest(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
-
-
-def _matches(data: bytes | None, seen: bytes | str | None) -> bool:
-    """Is a file's content ``data`` (None: no file) what was seen: the same bytes, the
-    same digest (a caller's, or ours for a large file), or no file either?"""
-    if data is None or seen is None:
-        return data is seen
-    return data == seen if isinstance(seen, bytes) else _digest(data) == seen
-
-
-def _absolute(path: Path | str) -> str:
-    """``str(Path(path).absolute())``: the current folder before a relative path, and
-    ``pathlib``'s normalisation (repeated slashes, ``.`` parts and a trailing slash
-    dropped, ``..`` kept, two leading slashes kept as POSIX says)."""
-    text = os.fspath(path)
-    if not text.startswith("/"):
-        text = f"{os.getcwd()}/{text}"
-    head = "//" if text[:2] == "//" and text[2:3] != "/" else "/"
-    return head + "/".join(part for part in text.split("/") if part and part != ".")
-
-
-def _split(path: str) -> tuple[str, str]:
-    """An absolute path's folder and name (``Path.parent``, ``Path.name``)."""
-    cut = path.rfind("/")
-    folder = path[:cut]
-    return (folder if folder.strip("/") else path[:cut + 1]), path[cut + 1:]
-
-
-def _read_nofollow(name: Path | str, path: Path | str, *, dir_fd: int | None = None
-                   ) -> bytes | None:
-    """The bytes of ``name`` (relative to ``dir_fd`` if given), opened without following
-    a link; None if it does not exist. ``path`` names it in errors."""
-    try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
-                     dir_fd=dir_fd)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise CatalogError("is a symbolic link", path=path,
-                               hint="l10n never writes through a link; replace the link "
-                                    "by a file or remove it") from exc
-        raise CatalogError(f"cannot read: {exc.strerror}", path=path,
-                           hint="give the path of a regular file") from exc
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise CatalogError("not a regular file", path=path,
-                               hint="give the path of a file, not a folder or device")
-        chunks = []
-        while chunk := os.read(fd, 1 << 22):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+    data = read_nofollow(path, path)
+    return None if data is None else digest_of(data)
 
 
 def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = ANY,
@@ -137,11 +87,11 @@ class _Staged:
 
     def __init__(self, path: str, folder: int, temporary: str, name: str,
                  expected: bytes | str | None, data_digest: str | None) -> None:
-        self.path = path  # absolute (``_absolute``)
+        self.path = path  # absolute (``absolute``)
         self.folder = folder  # descriptor of the target's folder
         self.temporary = temporary  # name of the staged file in that folder
         self.name = name
-        self.expected = expected  # what must be in place at commit (``_matches``)
+        self.expected = expected  # what must be in place at commit (``matches_seen``)
         self.data_digest = data_digest  # for the journal (None: there is none)
         self.swapped = False
 
@@ -171,8 +121,8 @@ class Transaction:
     """
 
     def __init__(self, root: Path | None = None, *, journal: Path | None = None) -> None:
-        self.root = _absolute(root) if root is not None else None
-        self.journal = _absolute(journal) if journal is not None else None
+        self.root = absolute(root) if root is not None else None
+        self.journal = absolute(journal) if journal is not None else None
         self._staged: list[_Staged] = []
         self._folders: dict[str, int] = {}
         self._removals: list[tuple[int, str, str]] = []
@@ -200,11 +150,11 @@ class Transaction:
     def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
                     ) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
-        path = _absolute(path)
-        parent, name = _split(path)
+        path = absolute(path)
+        parent, name = split_path(path)
         folder = self._folder(parent, path)
         current = self._current(folder, path)
-        if expected_digest != ANY and not _matches(current, expected_digest):
+        if expected_digest != ANY and not matches_seen(current, expected_digest):
             raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
                                      hint="run the command again; nothing was overwritten")
         if current is not None and current == data:
@@ -228,7 +178,7 @@ class Transaction:
                                hint="check the folder is writable") from exc
         staged = _Staged(path, folder, temporary, name,
                          None if expected_digest == ANY else expected_digest,
-                         _digest(data) if self.journal is not None else None)
+                         digest_of(data) if self.journal is not None else None)
         self._staged.append(staged)  # from here on, abort() removes it
         try:
             view = memoryview(data)
@@ -249,7 +199,7 @@ class Transaction:
                 staged.expected = current
                 self._kept += len(current)
             else:
-                staged.expected = _digest(current)
+                staged.expected = digest_of(current)
         return True
 
     def _sync(self) -> None:
@@ -272,14 +222,14 @@ class Transaction:
 
     def remove(self, path: Path) -> None:
         """Remove ``path`` (if it exists) when the transaction commits."""
-        path = _absolute(path)
-        parent, name = _split(path)
+        path = absolute(path)
+        parent, name = split_path(path)
         folder = self._folder(parent, path, create=False)
         if folder >= 0:
             self._removals.append((folder, name, path))
 
     def _current(self, folder: int, path: str) -> bytes | None:
-        return _read_nofollow(_split(path)[1], path, dir_fd=folder)
+        return read_nofollow(split_path(path)[1], path, dir_fd=folder)
 
     def _folder(self, folder: str, target: str, *, create: bool = True) -> int:
         """A descriptor of ``folder`` (absolute), opened component by component from the
@@ -337,9 +287,9 @@ class Transaction:
             if os.path.islink(where):
                 raise CatalogError("is a symbolic link; refusing to write through it",
                                    path=where, hint=f"replace the link by a folder to write "
-                                   f"{_split(target)[1]}") from exc
+                                   f"{split_path(target)[1]}") from exc
             raise CatalogError(f"not a folder ({exc.strerror})", path=where,
-                               hint=f"cannot write {_split(target)[1]} below it") from exc
+                               hint=f"cannot write {split_path(target)[1]} below it") from exc
         try:
             os.mkdir(part, 0o777, dir_fd=fd)
         except FileExistsError:
@@ -381,9 +331,9 @@ class Transaction:
                     pass
             for item in self._staged:
                 if item.swapped:  # the displaced old file, now under the temporary name
-                    _unlink_quietly(item.folder, item.temporary)
+                    unlink_quietly(item.folder, item.temporary)
             for fd in set(self._folders.values()):
-                _fsync_quietly(fd)
+                fsync_quietly(fd)
             self._remove_journal()
             self._staged.clear()
         finally:
@@ -392,11 +342,11 @@ class Transaction:
     def _write_journal(self) -> None:
         if self.journal is None or len(self._staged) < 2:
             return
-        parent, name = _split(self.journal)
+        parent, name = split_path(self.journal)
         folder = self._folder(parent, self.journal)
         entries = [{"path": item.path, "temporary": item.temporary,
                     "digest": item.data_digest,
-                    "expected": _digest(item.expected) if isinstance(item.expected, bytes)
+                    "expected": digest_of(item.expected) if isinstance(item.expected, bytes)
                     else item.expected}
                    for item in self._staged]
         import json
@@ -414,17 +364,17 @@ class Transaction:
             os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
             os.fsync(folder)
         except OSError as exc:
-            _unlink_quietly(folder, temporary)
+            unlink_quietly(folder, temporary)
             raise CatalogError(f"cannot write: {exc.strerror}", path=self.journal,
                                hint="free disk space or check the folder; nothing was changed"
                                ) from exc
 
     def _remove_journal(self) -> None:
         if self.journal is not None and len(self._staged) >= 2:
-            parent, name = _split(self.journal)
+            parent, name = split_path(self.journal)
             folder = self._folder(parent, self.journal)
-            _unlink_quietly(folder, name)
-            _fsync_quietly(folder)
+            unlink_quietly(folder, name)
+            fsync_quietly(folder)
 
 
     def abort(self) -> None:
@@ -433,7 +383,7 @@ class Transaction:
             os.close(fd)
         self._unsynced.clear()
         for item in self._staged:
-            _unlink_quietly(item.folder, item.temporary)
+            unlink_quietly(item.folder, item.temporary)
         self._staged.clear()
         for fd in self._folders.values():
             os.close(fd)
@@ -441,7 +391,7 @@ class Transaction:
         self._done = True
 
     def _verify(self, item: _Staged) -> None:
-        if not _matches(self._current(item.folder, item.path), item.expected):
+        if not matches_seen(self._current(item.folder, item.path), item.expected):
             raise ConcurrentRunError("file changed on disk while l10n was working",
                                      path=item.path,
                                      hint="run the command again; nothing was overwritten")
@@ -458,14 +408,14 @@ class Transaction:
             except OSError as exc:
                 raise CatalogError(f"cannot write: {exc.strerror}", path=item.path,
                                    hint=os_hint(exc, writing=True)) from exc
-            _unlink_quietly(item.folder, item.temporary)
+            unlink_quietly(item.folder, item.temporary)
             item.temporary = ""
             return
-        if _exchange(item.folder, item.temporary, item.name):
+        if exchange(item.folder, item.temporary, item.name):
             item.swapped = True  # the old file is now at item.temporary: is it what we read?
-            displaced = _read_nofollow(item.temporary, item.temporary, dir_fd=item.folder)
-            if not _matches(displaced, item.expected):
-                _exchange(item.folder, item.temporary, item.name)
+            displaced = read_nofollow(item.temporary, item.temporary, dir_fd=item.folder)
+            if not matches_seen(displaced, item.expected):
+                exchange(item.folder, item.temporary, item.name)
                 item.swapped = False
                 raise ConcurrentRunError("file changed on disk while l10n was working",
                                          path=item.path,
@@ -484,65 +434,10 @@ class Transaction:
     def _undo(item: _Staged) -> None:
         """Put back the old file of an item already committed (a later item failed)."""
         if item.swapped:
-            _exchange(item.folder, item.temporary, item.name)
+            exchange(item.folder, item.temporary, item.name)
             item.swapped = False
         elif item.expected is None and not item.temporary:
-            _unlink_quietly(item.folder, item.name)
-
-
-def _digest_at(folder: int, name: str) -> str | None:
-    data = _read_nofollow(name, name, dir_fd=folder)
-    return None if data is None else _digest(data)
-
-
-def _unlink_quietly(folder: int, name: str) -> None:
-    if name:
-        try:
-            os.unlink(name, dir_fd=folder)
-        except OSError:
-            pass
-
-
-def _fsync_quietly(fd: int) -> None:
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-
-
-_RENAME_EXCHANGE = 2
-_renameat2 = None
-_NO_EXCHANGE = False
-
-
-def _exchange(folder: int, first: str, second: str) -> bool:
-    """Swap two names in ``folder`` atomically; False where the system cannot."""
-    global _renameat2, _NO_EXCHANGE
-    if _NO_EXCHANGE:
-        return False
-    import ctypes
-
-    if _renameat2 is None:
-        try:
-            # the C library this process runs with (find_library would run ldconfig in a
-            # subprocess: a third of a small merge's time)
-            libc = ctypes.CDLL(None, use_errno=True)
-            _renameat2 = libc.renameat2
-            _renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int,
-                                   ctypes.c_char_p, ctypes.c_uint]
-        except (OSError, AttributeError):
-            _NO_EXCHANGE = True
-            return False
-    result = _renameat2(folder, os.fsencode(first), folder, os.fsencode(second),
-                        _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
-        _NO_EXCHANGE = True
-        return False
-    raise CatalogError(f"cannot write: {os.strerror(code)}", path=second,
-                       hint=os_hint(OSError(code, os.strerror(code)), writing=True))
+            unlink_quietly(item.folder, item.name)
 
 
 def transaction(root: Path | None = None) -> Transaction:
@@ -554,7 +449,7 @@ def transaction(root: Path | None = None) -> Transaction:
 def recover(journal: Path, root: Path) -> int:
     """Complete the commit a killed run left in ``journal``; the number of files put in
     place. A file that changed since (a translator's save) is left as it is."""
-    journal = _absolute(journal)
+    journal = absolute(journal)
     try:
         if os.path.islink(journal) or not os.path.isfile(journal):
             return 0
@@ -567,22 +462,22 @@ def recover(journal: Path, root: Path) -> int:
     done = 0
     with Transaction(root) as lookup:
         for entry in entries:
-            path = _absolute(entry["path"])
-            parent, name = _split(path)
+            path = absolute(entry["path"])
+            parent, name = split_path(path)
             folder = lookup._folder(parent, path, create=False)
             if folder < 0:
                 continue
-            current = _digest_at(folder, name)
-            staged = _digest_at(folder, entry["temporary"])
+            current = digest_at(folder, name)
+            staged = digest_at(folder, entry["temporary"])
             if current != entry["digest"] and staged == entry["digest"] \
                     and current == entry["expected"]:
                 os.replace(entry["temporary"], name, src_dir_fd=folder,
                            dst_dir_fd=folder)
                 done += 1
             else:  # in place already (the old file under the temporary name), or changed
-                _unlink_quietly(folder, entry["temporary"])
-        parent, name = _split(journal)
+                unlink_quietly(folder, entry["temporary"])
+        parent, name = split_path(journal)
         folder = lookup._folder(parent, journal, create=False)
         if folder >= 0:
-            _unlink_quietly(folder, name)
+            unlink_quietly(folder, name)
     return done
