@@ -60,7 +60,7 @@ def phases(po: Path) -> dict[str, float]:
     began = time.process_time()
     sys.path.insert(0, str(ROOT / "src"))
     import l10n.checks as checks
-    from l10n.checks import inputs, memo
+    from l10n.checks import inputs, memo, work
     from l10n.report import render_json
 
     spent["start-up"] = time.process_time() - began
@@ -81,8 +81,8 @@ def phases(po: Path) -> dict[str, float]:
     timed(checks, "FindingsCache", "load cache")
     timed(memo.Plan, "_plan", "plan (key, look up)")
     timed(checks, "_prepare", "prepare (Kiwi, glossary hits)")
-    timed(checks._Work, "units", "per-entry checks")
-    timed(checks._Work, "others", "catalog and project checks")
+    timed(work.Work, "units", "per-entry checks")
+    timed(work.Work, "others", "catalog and project checks")
     timed(memo.Plan, "save", "save cache")
     start = time.process_time()
     report = checks.check_groups(inputs.gather([po]), jobs=1)

@@ -466,7 +466,8 @@ def stuck(self, *entries):  # a per-entry task that never ends, in a worker
         print(os.getpid(), flush=True)
         time.sleep(60)
     return []
-checks._Work.units = stuck
+from l10n.checks import work
+work.Work.units = stuck
 signal.signal(signal.SIGINT, interrupt_once)
 po = polib.POFile()
 for i in range(4100):  # enough entries for the checks to fork

@@ -8,13 +8,11 @@ catalogs and returns findings as values; the exit code is decided in one place
 from __future__ import annotations
 
 import gc
-import traceback
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache as remember
-from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -37,9 +35,10 @@ from . import (  # noqa: F401  (registration)
 from . import reference as reference_checks  # noqa: F401  (registration)
 from .base import REGISTRY, Check, CheckContext, Finding, Severity, Unit
 from .fluency import length_ratio, length_stats
-from .memo import Entry, FindingsCache, Judged, Plan
+from .memo import Entry, FindingsCache, Plan
 from .meta import SuppressionUse
-from .selection import matching, parse_suppression, select_checks, severity_levels
+from .selection import matching, select_checks, severity_levels
+from .work import Work, make_finding, parallel, suppression_of
 
 FAMILIES = ["completeness", "script", "glossary", "numbers", "punctuation", "whitespace",
             "tokens", "fluency", "consistency"]  # R (reference) runs only when configured
@@ -60,21 +59,6 @@ def _copied(unit: Unit) -> bool:
     if unit.target.lstrip()[:1] != unit.source.lstrip()[:1]:
         return False  # the usual case, decided without splitting both texts
     return " ".join(unit.target.split()) == " ".join(unit.source.split())
-
-
-@lru_cache(maxsize=4096)
-def _suppression(comment: str):
-    return parse_suppression(comment) if "l10n-ignore" in comment else None
-
-
-def _suppressed(unit: Unit, check: Check) -> str | None:
-    """The suppression comment that silences ``check`` on ``unit``, or None."""
-    if not unit.comment:
-        return None
-    found = _suppression(unit.comment)
-    if found is not None and (found.everything or check.code in found.codes):
-        return unit.comment
-    return None
 
 
 def _severity(check: Check, overrides: dict[str, str]) -> Severity | None:
@@ -144,7 +128,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     other_checks = [c for c in active if c.scope in ("catalog", "project")]
     reader = next((c for c in other_checks if c.gather is not None), None) \
         if glossary is not None else None
-    work = _Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative,
+    work = Work(unit_checks, other_checks, levels, list(by_path.values()), ctx, relative,
                  reader)
     plan = Plan(unit_checks, reader, ctx,
                 FindingsCache(cache, glossary) if cache is not None and keep_findings and
@@ -156,7 +140,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     _prepare(ctx, todo, unit_checks)
     analyser.release_if_unused()  # a child loading Kiwi for nothing stops now
     if jobs > 1 and len(todo) >= 4000:
-        results, findings = _parallel(work, todo, settled, jobs)
+        results, findings = parallel(work, todo, settled, jobs)
     else:
         results = work.units(todo)
         findings = []
@@ -165,7 +149,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     findings += [f for part in results for f in part.crashes]
     for unit, entry in zip(live, entries, strict=True):
         for code, message in entry.messages:
-            findings.append(_finding(by_code[code], levels[code], unit, message, relative))
+            findings.append(make_finding(by_code[code], levels[code], unit, message, relative))
     if reader is not None and not failed:
         # the readings of the settled entries, remembered or made in the per-entry pass
         # (the settled units are the live ones of that kind, in the same order)
@@ -181,7 +165,7 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
     if meta_checks:
         uses = suppression_uses(live, findings, {c.code for c in active}, relative)
         for check in meta_checks:
-            findings += [_finding(check, levels[check.code], unit, message, relative)
+            findings += [make_finding(check, levels[check.code], unit, message, relative)
                          for unit, message in check.function(uses, ctx)]
     if not keep_suppressed:
         findings = [f for f in findings if f.suppressed is None]
@@ -198,7 +182,7 @@ def suppression_uses(units: list[Unit], findings: list[Finding], ran: set[str],
             hits[(finding.path, finding.line, finding.msgid)].add(finding.code)
     uses = []
     for unit in units:
-        found = _suppression(unit.comment) if unit.comment else None
+        found = suppression_of(unit.comment) if unit.comment else None
         if found is None:
             continue
         silenced = hits.get((relative(unit.path), unit.line, unit.source), set())
@@ -248,112 +232,6 @@ def _prepare(ctx: CheckContext, todo: list[Entry], checks: list[Check]) -> None:
     wanted = [e.unit for e in todo if omitted & e.missing]
     if wanted:
         omission.prepare(ctx, wanted)
-
-
-def _finding(check: Check, level: Severity, unit: Unit, message: str, relative) -> Finding:
-    return Finding(relative(unit.path), unit.line, check.code, check.name, level, message,
-                   unit.source, unit.target, suppressed=_suppressed(unit, check))
-
-
-def _crash(check: Check, exc: Exception) -> Finding:
-    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    return Finding("<l10n>", 0, "L000", "internal-error", Severity.ERROR,
-                   f"check {check.code} {check.name} crashed: {detail}")
-
-
-@dataclass(frozen=True)
-class _Work:
-    """The checks of one run and what they need, shared by every process."""
-
-    unit_checks: list[Check]
-    other_checks: list[Check]
-    levels: dict
-    catalogs: list[list[Unit]]
-    ctx: CheckContext
-    relative: Callable
-    reader: Check | None  # the project check whose per-entry readings are remembered
-
-    def units(self, entries: list[Entry]) -> list[Judged]:
-        """The per-entry checks each entry misses, and the reading it misses."""
-        judged = Judged([[] for _ in entries], [None] * len(entries))
-        ctx = self.ctx
-        for check in self.unit_checks:
-            code, function = check.code, check.function  # the innermost loop of a run
-            chosen = [i for i, entry in enumerate(entries) if code in entry.missing]
-            try:
-                for i in chosen:
-                    for message in function(entries[i].unit, ctx):
-                        judged.messages[i].append((code, message))
-            except Exception as exc:  # a crashing check is an internal error, never a pass
-                judged.crashes.append(_crash(check, exc))
-        if self.reader is not None:
-            gather = self.reader.gather
-            try:
-                for i, entry in enumerate(entries):
-                    if entry.wants_reading:
-                        judged.rows[i] = gather(entry.unit, ctx)
-            except Exception:  # noqa: BLE001  (the project-wide run reports it)
-                judged.failed = True
-        return [judged]
-
-    def others(self, real: list[Unit], *, gathering: bool | None = None) -> list[Finding]:
-        """Findings of the checks over whole catalogs and over the project (``gathering``:
-        only those that gather from entries, True, or only the others, False)."""
-        findings = []
-        for check in self.other_checks:
-            if gathering is not None and gathering is not (check.gather is not None):
-                continue
-            try:
-                if check.scope == "catalog":
-                    results = [r for units in self.catalogs for r in check.function(units,
-                                                                                     self.ctx)]
-                else:
-                    results = list(check.function(real, self.ctx))
-                findings += [_finding(check, self.levels[check.code], unit, message,
-                                      self.relative)
-                             for unit, message in results]
-            except Exception as exc:  # a crashing check is an internal error, never a pass
-                findings.append(_crash(check, exc))
-        return findings
-
-
-_TASKS: dict = {}
-
-
-def _worker(index: int):
-    gc.disable()  # a short-lived worker: collecting would only cost time
-    work, tasks = _TASKS["work"], _TASKS["tasks"]
-    if index == 0:
-        return work.others(_TASKS["real"], gathering=False)
-    # the per-entry verdicts just made (the glossary's) are read here for the project
-    # checks, instead of being made again by the process that runs those
-    return work.units(tasks[index - 1])
-
-
-def _parallel(work: _Work, todo: list[Entry], real: list[Unit],
-              jobs: int) -> tuple[list[Judged], list[Finding]]:
-    """The checks over ``jobs`` forked processes: the whole-catalog checks as one task,
-    the per-entry checks as slices of the entries, a few per process so that the
-    processes finish together; a project check that gathers from entries (K003) runs
-    last, in the caller, over what the slices gathered. The pool is
-    ``workers.process_pool``: workers ignore Ctrl-C (the parent alone stops the run) and
-    die with their parent."""
-    from ..workers import process_pool
-
-    size = -(-len(todo) // (jobs * 4))
-    tasks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    _TASKS.update(work=work, tasks=tasks, real=real)
-    # the entries are shared with the forked workers; frozen, the collector does not
-    # traverse them again in every worker
-    gc.freeze()
-    try:
-        with process_pool(jobs) as pool:
-            parts = pool.map(_worker, range(len(tasks) + 1), chunksize=1)
-    finally:
-        _TASKS.clear()
-        gc.unfreeze()
-    judged = [part for slice_ in parts[1:] for part in slice_]
-    return judged, parts[0]
 
 
 def apply_baseline(findings: list[Finding], baseline: list[dict]) -> list[Finding]:
