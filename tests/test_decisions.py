@@ -262,3 +262,25 @@ def test_a_change_to_any_module_that_decides_a_hit_discards_the_recorded_verdict
     and the fingerprint kept naming terms.py alone: an edit of either kept the verdicts of
     the old rules."""
     assert_fingerprint_covers(decisions.fingerprint, module, tmp_path, monkeypatch)
+
+
+def test_kiwi_is_asked_in_batches_of_bounded_size_with_the_same_verdicts(monkeypatch):
+    """Issue 22 (memory): the windows of a large catalog were sent to Kiwi in one batch,
+    whose tokens and readings both processes held at once (about 300 MB each at 100,000
+    entries); batches of ``matching.BATCH`` texts give the same verdicts."""
+    from l10n.korean import analyser
+
+    glossary = read_glossary(ROOT / "glossary.csv")
+    pairs = _unclear(glossary, _texts())
+    whole = matching.decide(pairs)
+    sizes = []
+    for name in ("tokenize", "analyze"):
+        ask = getattr(analyser, name)
+
+        def counted(texts, *args, ask=ask, **kwargs):
+            sizes.append(len(texts))
+            return ask(texts, *args, **kwargs)
+        monkeypatch.setattr(analyser, name, counted)
+    monkeypatch.setattr(matching, "BATCH", 7, raising=False)
+    assert matching.decide(pairs) == whole
+    assert len(sizes) > 2 and max(sizes) <= 7

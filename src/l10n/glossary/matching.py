@@ -88,9 +88,16 @@ def _word_end(text: str, index: int) -> int:
     return index
 
 
+# Kiwi is asked about this many texts at a time: a batch's tokens and readings are held
+# in the analyser and in this process until judged (a 100,000-entry catalog's windows in
+# one batch took about 300 MB in each, more than the catalog itself)
+BATCH = 4096
+
+
 def _judge(pairs: list[tuple[str, KoHit]], store, memo: dict) -> None:
     """Fill ``memo[text, verdict_key(hit)]`` for each pair: from ``memo``, from ``store``'s
-    record of the text, or from Kiwi's analysis of the text (one batch for all; recorded)."""
+    record of the text, or from Kiwi's analysis of the text (in batches of ``BATCH``
+    texts; recorded). A verdict depends on its text alone, never on its batch."""
     pending: dict[str, dict[tuple[int, int, bool], KoHit]] = {}
     recorded: dict[str, dict] = {}
     for text, hit in pairs:
@@ -104,8 +111,16 @@ def _judge(pairs: list[tuple[str, KoHit]], store, memo: dict) -> None:
                 memo[text, key] = recorded[text][key]
                 continue
         pending.setdefault(text, {})[key] = hit
-    if not pending:
-        return
+    texts = list(pending)
+    for start in range(0, len(texts), BATCH):
+        _judge_batch({text: pending[text] for text in texts[start:start + BATCH]}, store,
+                     memo)
+
+
+def _judge_batch(pending: dict[str, dict[tuple[int, int, bool], KoHit]], store,
+                 memo: dict) -> None:
+    """Judge the hits of each text of ``pending`` from one Kiwi batch (and one of top-4
+    readings for the 하 rule)."""
     analysed = analyser.tokenize(list(pending))
     # the texts whose 하 after a hit needs Kiwi's other readings, in one batch (Kiwi
     # spreads a batch over its threads); a text the rule never asked about has its
