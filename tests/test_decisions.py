@@ -284,3 +284,15 @@ def test_kiwi_is_asked_in_batches_of_bounded_size_with_the_same_verdicts(monkeyp
     monkeypatch.setattr(matching, "BATCH", 7, raising=False)
     assert matching.decide(pairs) == whole
     assert len(sizes) > 2 and max(sizes) <= 7
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(ko=st.text(alphabet="장마나무김치맛뭇칫 \t가각갓", min_size=1, max_size=5),
+       surface=st.text(alphabet="장마나무김치맛뭇칫 \t가각갓\n", min_size=1, max_size=6))
+def test_the_linked_flag_of_a_verdict_key_is_its_plain_definition(ko, surface):
+    """``verdict_key`` asks ``_linked_forms`` (hashing the term) only where the hit ends
+    in a syllable with the final ㅅ every linked form ends in: the same flag."""
+    term = Term(ko, "x")
+    hit = KoHit(term, 0, len(surface), surface)
+    plain = matching.nospace(surface) in matching._linked_forms(term)
+    assert matching.verdict_key(hit) == (0, len(surface), plain)

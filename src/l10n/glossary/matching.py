@@ -150,7 +150,10 @@ def verdict_key(hit: KoHit) -> tuple[int, int, bool]:
     one thing the verdict reads from the term: the same span may be one glossary's linked
     form (장맛 of 장마) and another's plain term.
     """
-    return hit.start, hit.end, nospace(hit.surface) in _linked_forms(hit.term)
+    last = hit.surface.rstrip()[-1:]  # a linked form ends in a syllable with final ㅅ
+    linked = bool(last) and is_hangul(last) and (ord(last) - 0xAC00) % 28 == _FINAL_S \
+        and nospace(hit.surface) in _linked_forms(hit.term)
+    return hit.start, hit.end, linked
 
 
 def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoHit]:
@@ -288,6 +291,7 @@ def unsqueezed(index: int, at: list[int], removed: list[int]) -> int:
 
 
 SAISIOT = "sai-siot"  # marks the linked form of a term in the automaton
+_FINAL_S = 19  # jongseong ㅅ is the 19th final of a Hangul syllable
 
 
 def is_hangul(ch: str) -> bool:
@@ -300,7 +304,7 @@ def saisiot(form: str) -> str:
     last syllable with a final consonant, a one-syllable term, not Hangul)."""
     if len(form) < 2 or not is_hangul(form[-1]) or (ord(form[-1]) - 0xAC00) % 28:
         return ""
-    return form[:-1] + chr(ord(form[-1]) + 19)  # jongseong ㅅ is the 19th final
+    return form[:-1] + chr(ord(form[-1]) + _FINAL_S)
 
 
 @lru_cache(maxsize=4096)

@@ -62,5 +62,8 @@ class EnJudgement:
     doubt: str = ""
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def nospace(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
