@@ -18,7 +18,6 @@ from functools import lru_cache
 from ..korean import analyser
 from .model import KoHit, Term, nospace
 
-
 # The context an unclear hit is judged in first: the eojeol that holds it alone, then with
 # one and with two eojeol on each side. Kiwi reads a word in its context, so the same word
 # gets another verdict in some sentences (초연결과 초연결성은, 원목 가구점을); where the three
