@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from l10n.cli import app
+from l10n.errors import L10nError
 from l10n.exchange import incoming, tbx, tmx, xliff
 from l10n.glossary.model import Term
 from l10n.glossary.terms import parse_glossary, read_glossary
@@ -107,11 +108,24 @@ def test_what_a_translator_needs_is_in_the_xliff_20(tmp_path: Path) -> None:
     assert '<note category="developer">glossary: 초연결 → hyper-connectivity</note>' in text
 
 
+@pytest.mark.parametrize("version", xliff.VERSIONS)
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\x0b"])
+def test_a_comment_xml_cannot_carry_is_one_clear_error(version, character, tmp_path) -> None:
+    po = sample()
+    po[0].tcomment = f"see {character} here"
+    with pytest.raises(L10nError, match=f"U\\+{ord(character):04X}, which XML cannot carry"):
+        export(po, version, tmp_path)
+    assert not (tmp_path / f"out-{version}.xlf").exists()
+
+
 texts = st.text(st.characters(blacklist_categories=("Cs",),
                               blacklist_characters="\x00\ufffe\uffff",
                               max_codepoint=0xFFFF).filter(lambda c: c >= " " or c in "\t\n\r"),
                 min_size=1, max_size=30)
-comments = st.text(st.characters(blacklist_categories=("Cs", "Cc"), max_codepoint=0xFFFF),
+# (U+FFFE and U+FFFF, which XML cannot carry, are refused on export with one clear line:
+# tests/test_exchange's control-character tests; hypothesis found one in a comment)
+comments = st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                 blacklist_characters="\ufffe\uffff", max_codepoint=0xFFFF),
                    max_size=20)
 
 
