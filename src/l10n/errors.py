@@ -6,6 +6,8 @@ cannot work with. The CLI prints ``error: path:line: what is wrong; what to do``
 
 from __future__ import annotations
 
+import os
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
@@ -112,7 +114,6 @@ def interrupt_once(signum=None, frame=None) -> None:
     has set SIGINT aside, the terminal's Ctrl-C reaching the whole group) ignores it: the
     parent unwinds and its workers die with it; raising there would print the worker's
     traceback on the shared standard error."""
-    import os
     import signal
 
     if os.getpid() != _MAIN_PID:
@@ -121,13 +122,7 @@ def interrupt_once(signum=None, frame=None) -> None:
     raise Interrupted
 
 
-def _main_pid() -> int:
-    import os
-
-    return os.getpid()
-
-
-_MAIN_PID = _main_pid()  # the process that imported this module: the command's own
+_MAIN_PID = os.getpid()  # the process that imported this module: the command's own
 
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -150,7 +145,6 @@ def read_input(path: Path, error: type[L10nError], *, what: str, missing_hint: s
     before a byte is read (a FIFO is opened without blocking), and so is a file larger
     than ``limit`` bytes.
     """
-    import os
     import stat
 
     try:

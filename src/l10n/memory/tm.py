@@ -108,9 +108,7 @@ class TranslationMemory:
         keep = (points[:-1] != 0) & (points[1:] != 0)
         # one sort of (bigram, unit) as one number: postings sorted, one per unit and bigram
         units = len(compact)
-        pairs = np.sort(codes[keep] * units + owner[keep])
-        if len(pairs) > 1:
-            pairs = pairs[np.append(True, pairs[1:] != pairs[:-1])]
+        pairs = _unique(codes[keep] * units + owner[keep])
         codes, owner = pairs // units, pairs % units
         first = np.append(True, codes[1:] != codes[:-1]) if len(codes) else np.zeros(0, bool)
         starts = np.flatnonzero(first)
