@@ -76,6 +76,41 @@ def test_the_child_gives_the_in_process_spans_and_morphemes(tmp_path: Path) -> N
     assert found["thrice"] == (found["spans"] * 3, [])
 
 
+SEVERAL_OUT = """
+from l10n.korean.analyser import Analyser, segment_job
+a = Analyser.start()
+half = len(texts) // 2
+a.submit(segment_job, texts[:half], True)
+a.submit(len, ["가" * 300] * 20000)  # more than a pipe holds, behind the first
+a.submit(segment_job, texts[half:], False)
+answers = [a.result(), a.result(), a.result()]
+# the same, the child killed with all three out: each redone here, in order
+b = Analyser.start()
+b.submit(segment_job, texts[:half], True)
+b.submit(len, ["가"] * 7)
+b.submit(segment_job, texts[half:], False)
+b._process.kill()
+b._process.join()
+redone = [b.result(), b.result(), b.result()]
+result = {"answers": answers, "redone": redone, "a failed": a.failed, "b failed": b.failed}
+a.close()
+b.close()
+"""
+
+
+def test_requests_out_at_once_are_answered_in_order(tmp_path: Path) -> None:
+    """``update`` sends the new paragraphs in parts as the essays are parsed; the child
+    answers each part in turn, and a child that dies redoes every part in-process."""
+    texts = _paragraphs()[:40]
+    found = in_fresh_process(SEVERAL_OUT, tmp_path, texts=texts)
+    half = len(texts) // 2
+    first: list = []
+    expected = [(split_spans(texts[:half], morphemes=first), first), 20000,
+                (split_spans(texts[half:]), [])]
+    assert found["answers"] == expected and not found["a failed"]
+    assert found["redone"] == [expected[0], 7, expected[2]] and found["b failed"]
+
+
 FALLBACKS = """
 import os
 from l10n.korean.analyser import Analyser
@@ -171,6 +206,8 @@ GLOSSARY = ("ko,en,note\n초연결,hyper-connectivity,\n시장,market,\n"
 TEXT = ("# 초연결 사회\n\n초연결 시대에 시장은 변한다. 사람들은 공유했다. 그는 시장했다.\n\n"
         "공유지의 비극은 오래된 이야기다. 시장님은 웃었다.\n")
 EDIT = TEXT + "\n새로운 시장이 열렸다. 초연결성은 공유기로 이어진다.\n"
+OTHER = "# 다른 글\n\n공유의 시대가 왔다. 초연결은 계속된다.\n"
+THIRD = "# 셋째 글\n\n시장은 오늘도 열렸다.\n"
 
 
 # what both update scripts (here and test_resident.py) start with: a fixed clock, the
@@ -201,6 +238,15 @@ def start(cls, objects=None):
     return found
 analyser.Analyser.start = classmethod(start)
 os.environ["L10N_ANALYSER"] = "0" if flag == "0" else "1"
+from l10n import essays
+sent = []
+if flag == "parts":  # a request per paragraph, as a large update sends them in parts
+    essays.SUBMIT = 1
+    submit = analyser.Analyser.submit
+    def counted(self, function, *args, **kwargs):
+        sent.append(function.__name__)
+        return submit(self, function, *args, **kwargs)
+    analyser.Analyser.submit = counted
 seen = []
 for text in texts:
     (folder / "source/ko/essay.md").write_text(text, "utf-8")
@@ -208,21 +254,27 @@ for text in texts:
     pipeline.update_project(config, clock=clock, glossary=project_glossary(config))
     seen.append(files(folder))
 import l10n.korean.kiwi as kiwi
-result = {"seen": seen, "started": started, "kiwi here": kiwi.kiwi.cache_info().currsize}
+result = {"seen": seen, "started": started, "kiwi here": kiwi.kiwi.cache_info().currsize,
+          "sent": sent}
 """
 
 
 def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> None:
     texts = [TEXT, EDIT, EDIT]  # the last run: nothing new, so no child at all
     runs = {}
-    for flag in ("0", "1", "dead"):
-        folder = make_project(tmp_path / f"project-{flag}", {"essay.md": TEXT},
+    for flag in ("0", "1", "dead", "parts"):
+        # three essays: the first update sends each one's paragraphs as it is parsed
+        folder = make_project(tmp_path / f"project-{flag}",
+                              {"essay.md": TEXT, "other.md": OTHER, "third.md": THIRD},
                               glossary=GLOSSARY)
         (tmp_path / flag).mkdir()
         runs[flag] = in_fresh_process(UPDATE, tmp_path / flag, folder=folder, texts=texts,
                                       flag=flag)
     assert runs["1"]["seen"] == runs["0"]["seen"]
     assert runs["dead"]["seen"] == runs["0"]["seen"]  # redone in-process, glossary too
+    assert runs["parts"]["seen"] == runs["0"]["seen"]
+    # the first run: one request per essay (SUBMIT = 1), the second one for the edit
+    assert runs["parts"]["sent"].count("segment_job") == 4
     # the last run: every essay's bytes segmented before, so no child is even asked for
     assert runs["0"]["started"] == [False, False]
     assert runs["1"]["started"] == [True, True]

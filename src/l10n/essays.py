@@ -4,6 +4,7 @@ and segmented, with Kiwi loading in a child meanwhile when paragraphs are new.""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .cache import text_key
@@ -16,6 +17,8 @@ from .workers import process_pool
 
 # from this many essays on, reading and writing are spread over processes (with --jobs)
 MANY_ESSAYS = 8
+# new paragraphs sent to the analyser at a time while the essays are parsed
+SUBMIT = 256
 
 
 def read_essays(config: Config, names: list[str] | None = None, *,
@@ -45,7 +48,8 @@ class EssayReading:
                  analyser: bool = False, shared: dict | None = None, skip=None) -> None:
         self.config, self.names = config, names
         self.analyser = None
-        self._submitted: list[str] | None = None
+        self._submitted: list[str] | None = None  # the paragraphs sent to the analyser
+        self._requests = 0  # in how many requests
         paths = _essay_paths(config, names)
         self.cache = SegmentCache(config.cache)
         self.sources = SegmentedSources(config.cache)
@@ -75,25 +79,44 @@ class EssayReading:
             from .korean.analyser import Analyser
 
             self.analyser = Analyser.start(shared)
+        # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
+        self.analysed: list | None = [] if config.cache is not None else None
         try:
-            self.drafts = self._drafts(paths, data, jobs)
+            self.drafts = self._read_drafts(paths, data, jobs)
         except BaseException:
             self.close()
             raise
-        # what Kiwi read in new paragraphs: the aligner's morphology, kept where the cache is
-        self.analysed: list | None = [] if config.cache is not None else None
         self.texts = [text for draft in self.drafts for text in draft.texts()]
-        if self.analyser is not None:
-            missing = self.cache.missing(self.texts)
-            if missing:
-                from .korean.analyser import segment_job
+        if self.analyser is not None and not self._submitted:
+            self.close()  # nothing to segment after all
 
-                self.analyser.submit(segment_job, missing, self.analysed is not None)
-                self._submitted = missing
-            else:
-                self.close()  # nothing to segment after all
+    def _read_drafts(self, paths: list[Path], data: list, jobs: int) -> list[Draft]:
+        """The drafts, in file order; with an analyser, the paragraphs the cache lacks
+        sent to it as the drafts come (``SUBMIT`` at a time), so Kiwi segments the first
+        while the rest are parsed."""
+        drafts: list[Draft] = []
+        waiting: list[str] = []
+        for draft in self._drafts(paths, data, jobs):
+            drafts.append(draft)
+            if self.analyser is not None:
+                waiting += self.cache.missing(draft.texts())
+                if len(waiting) >= SUBMIT:
+                    self._submit(waiting)
+                    waiting = []
+        if waiting:
+            self._submit(waiting)
+        return drafts
 
-    def _drafts(self, paths: list[Path], data: list, jobs: int) -> list[Draft]:
+    def _submit(self, texts: list[str]) -> None:
+        from .korean.analyser import segment_job
+
+        self.analyser.submit(segment_job, texts, self.analysed is not None)
+        if self._submitted is None:
+            self._submitted = []
+        self._submitted += texts
+        self._requests += 1
+
+    def _drafts(self, paths: list[Path], data: list, jobs: int) -> Iterator[Draft]:
         reader = functools.partial(_draft_or_error, root=self.config.root,
                                    fields=self.config.front_matter)
         items = list(zip(paths, data, strict=True))
@@ -103,13 +126,9 @@ class EssayReading:
 
                 prepare_parser()  # imported once, here, not in each worker
             with process_pool(min(jobs, len(paths))) as pool:
-                drafts = pool.map(reader, items, chunksize=4)
+                yield from _checked(pool.imap(reader, items, chunksize=4))
         else:
-            drafts = [reader(item) for item in items]
-        for draft in drafts:  # the first error in file order, whichever process met it
-            if isinstance(draft, L10nError):
-                raise draft
-        return drafts
+            yield from _checked(map(reader, items))
 
     def _split(self, batch: list[str], *, morphemes: list | None = None) -> list:
         if self._submitted is None or self.analyser is None:
@@ -119,9 +138,13 @@ class EssayReading:
         if batch != self._submitted:  # pragma: no cover - the cache answers as it did
             raise AssertionError("the paragraphs to segment changed")
         self._submitted = None
-        spans, found = self.analyser.result()
-        if morphemes is not None:
-            morphemes.extend(found)
+        spans: list = []
+        for _ in range(self._requests):
+            found_spans, found = self.analyser.result()
+            spans += found_spans
+            if morphemes is not None:
+                morphemes.extend(found)
+        self._requests = 0
         return spans
 
     def finish(self, *, save: bool = True) -> list[Essay]:
@@ -196,3 +219,12 @@ def _draft_or_error(item: tuple[Path, bytes | L10nError], *, root: Path,
         return read_draft(path, root=root, fields=fields, data=data)
     except L10nError as exc:
         return exc
+
+
+def _checked(drafts: Iterable[Draft | L10nError]) -> Iterator[Draft]:
+    """The drafts in file order; the first error in file order raised, whichever process
+    met it."""
+    for draft in drafts:
+        if isinstance(draft, L10nError):
+            raise draft
+        yield draft

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any, NamedTuple
@@ -95,6 +96,16 @@ def _serve(connection, lazy: bool = False) -> None:
             break
 
 
+class _Request:
+    """A request ``submit`` sent: what to run in-process if the child cannot answer."""
+
+    __slots__ = ("function", "args", "kwargs", "sender")
+
+    def __init__(self, function: Callable, args: tuple, kwargs: dict) -> None:
+        self.function, self.args, self.kwargs = function, args, kwargs
+        self.sender: threading.Thread | None = None  # the thread writing it
+
+
 class Analyser:
     """A child process with Kiwi loaded (or warming up), serving one parent."""
 
@@ -103,8 +114,8 @@ class Analyser:
     def __init__(self, process, connection) -> None:
         self._process = process
         self._connection = connection
-        self._sender: threading.Thread | None = None
-        self._waiting = False  # a request is out and its answer not yet read
+        self._sender: threading.Thread | None = None  # the last request's
+        self._pending: deque[_Request] = deque()  # sent, their answers not yet read
         self.failed = False
 
     @classmethod
@@ -153,31 +164,34 @@ class Analyser:
     def submit(self, function: Callable, *args: Any, **kwargs: Any) -> None:
         """Send ``function(*args, **kwargs)`` to the child without waiting (a thread
         writes it: the child reads only once Kiwi is loaded, and a large request would
-        fill the pipe). ``result`` gives the answer."""
-        if self._waiting:
-            raise RuntimeError("one request at a time")
-        self._waiting = True
-        self._request = (function, args, kwargs)
+        fill the pipe). Several may be out at once: the child answers them in order, and
+        each ``result`` gives the oldest answer not yet read."""
+        request = _Request(function, args, kwargs)
+        self._pending.append(request)
         if self.failed:
             return
+        before = self._sender
 
         def send() -> None:
+            if before is not None:
+                before.join()  # in the order submitted
+            if self.failed:
+                return
             try:
-                self._send(self._request)
+                self._send((function, args, kwargs))
             except (OSError, ValueError, EOFError):
                 self.failed = True
-        self._sender = threading.Thread(target=send, name="l10n-analyser-send", daemon=True)
-        self._sender.start()
+        request.sender = self._sender = threading.Thread(
+            target=send, name="l10n-analyser-send", daemon=True)
+        request.sender.start()
 
     def result(self) -> Any:
-        """The answer to the request ``submit`` sent; worked out in-process if the child
-        could not give it."""
-        if not self._waiting:
+        """The answer to the oldest request ``submit`` sent whose answer is not yet read;
+        worked out in-process if the child could not give it."""
+        if not self._pending:
             raise RuntimeError("no request sent")
-        self._waiting = False
-        function, args, kwargs = self._request
-        del self._request
-        self._wait_sent()
+        request = self._pending.popleft()
+        self._wait_sent(request)
         if not self.failed:
             try:
                 status, value = self._receive()
@@ -187,12 +201,12 @@ class Analyser:
                 return value
             self.failed = True
             self._stop()  # the shared objects stay: the work is redone here with them
-        return function(*args, **kwargs)
+        return request.function(*request.args, **request.kwargs)
 
-    def _wait_sent(self) -> None:
-        if self._sender is not None:
-            self._sender.join()
-            self._sender = None
+    def _wait_sent(self, request: _Request) -> None:
+        if request.sender is not None:
+            request.sender.join()
+            request.sender = None
 
     def _send(self, request) -> None:
         self._connection.send(request)

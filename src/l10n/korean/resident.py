@@ -205,14 +205,14 @@ class Resident(Analyser):
                 raise OSError("no resident analyser answered")
         self._connection.send(("job", self._key, name, args, kwargs))
 
-    def _wait_sent(self) -> None:
+    def _wait_sent(self, request) -> None:
         # the request is written by then, or the connection stalled (a stopped server)
-        if self._sender is not None:
-            self._sender.join(_timeout())
-            if self._sender.is_alive():
+        if request.sender is not None:
+            request.sender.join(_timeout())
+            if request.sender.is_alive():
                 self.failed = True
             else:
-                self._sender = None
+                request.sender = None
 
     def _receive(self):
         if not self._connection.poll(_timeout()):
