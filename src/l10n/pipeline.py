@@ -138,12 +138,13 @@ def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int,
     ``beside()`` (the caches' saves) runs in a thread of this process while the workers
     work, started once they are forked, or before the essays in one process."""
     if jobs > 1 and len(essays) >= MANY_ESSAYS:
-        _WORK["work"] = work
+        # the workers are forked with the essays: each is named by its index, not sent
+        _WORK.update(work=work, essays=essays)
         if not work.templates_only:
             import_merge_tools()  # once, not in each worker
         try:
             with process_pool(min(jobs, len(essays))) as pool, _thread(beside):
-                yield from pool.imap(_update_one, essays, chunksize=4)
+                yield from pool.imap(_update_one, range(len(essays)), chunksize=4)
         finally:
             _WORK.clear()
     else:
@@ -348,5 +349,5 @@ def _pretranslator(config: Config, glossary, read=None):
                                  read=read)
 
 
-def _update_one(essay: Essay) -> list[PlannedFile]:
-    return _WORK["work"](essay)
+def _update_one(index: int) -> list[PlannedFile]:
+    return _WORK["work"](_WORK["essays"][index])
