@@ -225,6 +225,31 @@ def test_the_fuzzy_index_finds_a_few_grams_as_it_cuts_every_candidate(queries, t
     assert FuzzyIndex(candidates, "utf-8", queries).grams == expected
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파일.", max_size=16)),
+                max_size=30),
+       st.lists(st.tuples(st.sampled_from([None, "a", "b"]), st.text("abc d파일.", max_size=16)),
+                max_size=8),
+       st.sampled_from(["utf-8", "euc-kr"]))
+def test_scoring_every_candidate_at_once_finds_what_the_gram_index_finds(texts, queries,
+                                                                        codec) -> None:
+    """An essay's merge scores its few hundred candidates in one rapidfuzz call; the entry
+    found is the one the gram index and the loop over its candidates find (msgmerge's
+    candidates, weights, msgctxt bonus and ties)."""
+    import rapidfuzz.process  # noqa: F401 - what makes the at-once search available
+
+    from l10n.po.fuzzy import FuzzyIndex
+
+    candidates = [polib.POEntry(msgctxt=ctxt, msgid=text, msgstr="x") for ctxt, text in texts]
+    wanted = [text for _, text in queries]
+    at_once = FuzzyIndex(candidates, codec, wanted)
+    by_grams = FuzzyIndex(candidates, codec, wanted)
+    by_grams.at_once = False
+    assert at_once.at_once
+    for ctxt, text in queries:
+        assert at_once.search(ctxt, text) is by_grams.search(ctxt, text)
+
+
 def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     """``update`` merges a catalog per essay: the Python Indel distance (which saves a
     small ``l10n merge`` the rapidfuzz import) ran up to its budget in every merge, a
@@ -232,6 +257,7 @@ def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     from l10n.po import fuzzy, merge
 
     monkeypatch.setattr(fuzzy, "_PYTHON_BUDGET", [6_000])
+    monkeypatch.setattr(fuzzy, "AT_ONCE", 0)  # the gram index's path: a large catalog
     scored: list[int] = []
     real = fuzzy.indel_distance
 
@@ -269,6 +295,7 @@ def test_fuzzy_searches_sharing_orders_and_scores_find_what_fresh_ones_find(
     texts = [t for _, t in queries]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fuzzy, "_PYTHON_BUDGET", [budget])
+        patch.setattr(fuzzy, "AT_ONCE", 0)  # the gram index's path (over 1,000 candidates)
         shared = fuzzy.FuzzyIndex(entries, "utf-8", texts)
         found = [shared.search(c, t) for c, t in queries + queries[::-1]]
         fresh = [fuzzy.FuzzyIndex(entries, "utf-8", texts).search(c, t)
@@ -286,6 +313,7 @@ def test_a_pair_scored_above_a_lower_cutoff_is_scored_again() -> None:
     entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in texts]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        patch.setattr(fuzzy, "AT_ONCE", 0)  # the gram index's path (over 1,000 candidates)
         index = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
         found = [index.search(context, "d ec  ed") for context in (None, "a")]
         rescored = dict(index.scored)
@@ -294,8 +322,9 @@ def test_a_pair_scored_above_a_lower_cutoff_is_scored_again() -> None:
         fresh = [fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"]).search(c, "d ec  ed")
                  for c in (None, "a")]
     assert [id(e) for e in found] == [id(e) for e in fresh]
-    once = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fuzzy, "_PYTHON_BUDGET", [0])
+        patch.setattr(fuzzy, "AT_ONCE", 0)
+        once = fuzzy.FuzzyIndex(entries, "utf-8", ["d ec  ed"])
         once.search(None, "d ec  ed")
     assert any(once.scored[key][1] < rescored[key][1] for key in once.scored)

@@ -8,6 +8,7 @@ exact match."""
 from __future__ import annotations
 
 import functools
+import sys
 from bisect import bisect_right
 from itertools import accumulate
 
@@ -17,6 +18,7 @@ __all__ = ["FUZZY_THRESHOLD", "FuzzyIndex", "indel_distance"]
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
 _BONUS = 0.00001
+AT_ONCE = 1000  # candidates up to which a search scores them all at once (rapidfuzz loaded)
 
 
 class FuzzyIndex:
@@ -31,20 +33,37 @@ class FuzzyIndex:
         self.candidates = candidates
         self.codec = codec
         self.encoded: dict[int, bytes] = {}
-        self.grams: dict[str, list[int]] = {}
+        self._grams: dict[str, list[int]] = {}
         self._short: dict[int, list[int]] | None = None
+        self._all: list[bytes] | None = None  # every candidate's bytes (``at_once``)
         # each msgid's candidate order and each pair's score, found once: an msgid under
         # many contexts is one text to search and to score (the results are the same)
         self.orders: dict[str, list[int]] = {}
         self.scored: dict[tuple[bytes, bytes], tuple[int, int]] = {}
+        # a few hundred candidates (an essay's catalog): every one scored in rapidfuzz's
+        # loop at once is quicker than finding those that share a gram and scoring them
+        # here, and the index of grams is not needed (see ``_scored_at_once``)
+        self.at_once = len(candidates) <= AT_ONCE and "rapidfuzz.process" in sys.modules
+        self._wanted: list[str] | None = queries  # until their grams are indexed
+
+    @property
+    def grams(self) -> dict[str, list[int]]:
+        """Each 4-gram of the queries: the candidates that hold it, in order (built the
+        first time a search needs it)."""
+        if self._wanted is not None:
+            queries, self._wanted = self._wanted, None
+            self._index(queries)
+        return self._grams
+
+    def _index(self, queries: list[str]) -> None:
         wanted = {text[i:i + 4] for text in queries for i in range(len(text) - 3)}
         if not wanted:
             return
-        grams = self.grams
+        grams = self._grams
         if len(wanted) <= 100:
             self._find_grams(wanted)
             return
-        for index, entry in enumerate(candidates):
+        for index, entry in enumerate(self.candidates):
             text = entry.msgid
             if len(text) >= 4:
                 found = {text[i:i + 4] for i in range(len(text) - 3)} & wanted
@@ -58,7 +77,7 @@ class FuzzyIndex:
         texts = [entry.msgid for entry in self.candidates]
         joined = "\x00".join(texts)
         starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-        find, grams = joined.find, self.grams
+        find, grams = joined.find, self._grams
         for gram in wanted:
             hits = []
             at = find(gram)
@@ -94,11 +113,14 @@ class FuzzyIndex:
 
     def search(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         query = self._bytes(msgid)
+        if self.at_once and len(msgid) >= 4:
+            return self._scored_at_once(msgctxt, msgid, query)
         order = self.orders.get(msgid)
         if order is None and len(msgid) >= 4:
             counts: dict[int, int] = {}
+            grams = self.grams
             for i in range(len(msgid) - 3):
-                for index in self.grams.get(msgid[i:i + 4], ()):
+                for index in grams.get(msgid[i:i + 4], ()):
                     counts[index] = counts.get(index, 0) + 1
             order = self.orders[msgid] = sorted(counts, key=lambda k: (-counts[k], k))
         elif order is None:
@@ -133,6 +155,36 @@ class FuzzyIndex:
         return found
 
 
+    def _scored_at_once(self, msgctxt: str | None, msgid: str,
+                        query: bytes) -> polib.POEntry | None:
+        """``search``'s answer, every candidate scored by rapidfuzz at once: of those over
+        the threshold that share a 4-gram with the msgid (msgmerge's candidates), the
+        highest weight, ties to the one sharing more grams, then the first (``search``'s
+        order). rapidfuzz's cut-off only narrows the field: each weight is worked out
+        from the exact distance as ``search`` does."""
+        if self._all is None:
+            self._all = [self._encoded(index) for index in range(len(self.candidates))]
+        extract, similarity, distance = _at_once()
+        best, found, rank = FUZZY_THRESHOLD, None, (0, 0)
+        for other, _, index in extract(query, self._all, scorer=similarity,
+                                       score_cutoff=FUZZY_THRESHOLD - 0.01, limit=None):
+            total = len(query) + len(other)
+            if total == 0:
+                continue
+            entry = self.candidates[index]
+            bonus = _BONUS if entry.msgctxt is None or entry.msgctxt == msgctxt else 0.0
+            weight = (total - distance(query, other)) / total + bonus
+            if weight < best or weight == best and found is None:
+                continue
+            text = entry.msgid
+            shared = sum(1 for i in range(len(msgid) - 3) if msgid[i:i + 4] in text)
+            if not shared:
+                continue  # not one of msgmerge's candidates
+            if weight > best or (-shared, index) < rank:
+                best, found, rank = weight, entry, (-shared, index)
+        return found
+
+
 # bytes of candidates scored in Python before rapidfuzz is imported: its import is a
 # tenth of a small merge (20 ms), which scores a few dozen candidates (1-3 kB, 1-2 ms
 # here); a merge that scores more needs rapidfuzz anyway. One budget for the process, not
@@ -158,6 +210,15 @@ def indel_distance(a: bytes, b: bytes) -> int:
             u = v & match
             v = ((v + u) | (v - u)) & full
     return len(b) - len(a) + 2 * v.bit_count()
+
+
+@functools.cache
+def _at_once():
+    """rapidfuzz's ``process.extract``, Indel's normalised similarity and distance."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    return process.extract, Indel.normalized_similarity, Indel.distance
 
 
 @functools.cache
