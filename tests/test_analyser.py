@@ -111,6 +111,38 @@ def test_requests_out_at_once_are_answered_in_order(tmp_path: Path) -> None:
     assert found["redone"] == [expected[0], 7, expected[2]] and found["b failed"]
 
 
+UNREAD = """
+import os, time
+from l10n.korean.analyser import Analyser
+def big(n):
+    return "가" * n
+def mark(path):
+    open(path, "w").close()
+    return path
+a = Analyser.start()
+a.submit(big, 4_000_000)  # an answer far larger than a pipe holds, not read for now
+a.submit(mark, flag)
+deadline = time.monotonic() + 30
+while not os.path.exists(flag) and time.monotonic() < deadline:
+    time.sleep(0.01)
+ran_before_read = os.path.exists(flag)
+first = a.result()
+result = {"ran before read": ran_before_read, "first": len(first), "second": a.result(),
+          "failed": a.failed}
+a.close()
+"""
+
+
+def test_the_child_works_on_while_an_answer_waits_to_be_read(tmp_path: Path) -> None:
+    """``update`` reads the segmentation of its first paragraphs only once every essay is
+    parsed: a child that wrote each answer before reading the next request stopped at
+    the first answer larger than the pipe, and the later parts waited for the reader."""
+    flag = str(tmp_path / "second-request-ran")
+    found = in_fresh_process(UNREAD, tmp_path, flag=flag)
+    assert found["ran before read"]
+    assert found["first"] == 4_000_000 and found["second"] == flag and not found["failed"]
+
+
 FALLBACKS = """
 import os
 from l10n.korean.analyser import Analyser

@@ -203,6 +203,35 @@ print(json.dumps({"other": other, "refused": refused, "late": [m.form for m in l
                      "late": ["잔칫상", "에", "는", "떡", "이", "오르", "었", "다", "."]}
 
 
+def test_the_server_works_on_while_an_answer_waits_to_be_read(runtime) -> None:
+    """A client may send its next request before it reads an answer (``update`` sends its
+    new paragraphs in parts as it parses the essays): the server reads and works on it
+    although the answer before, larger than the socket holds, is not read yet."""
+    found = _run("""
+import json, re, time
+from l10n.korean import resident
+from l10n.korean.analyser import Analyser, segment_job, tokenize_job
+texts = ["초연결 시대에 시장은 변한다. 사람들은 공유했다. " * 20] * 300
+a = Analyser.start()
+a.call(tokenize_job, ["가."])  # the server up and warm
+def served():
+    return int(re.search(r"(\\d+) requests", resident.status()).group(1))
+before = served()
+a.submit(segment_job, texts, True)  # an answer of megabytes, not read for now
+a.submit(tokenize_job, ["나는 간다."])
+deadline = time.monotonic() + 30
+while served() < before + 2 and time.monotonic() < deadline:
+    time.sleep(0.05)
+both = served() - before
+spans, morphemes = a.result()
+last = a.result()
+print(json.dumps({"both": both, "spans": len(spans), "morphemes": len(morphemes),
+                  "last": [m.form for m in last[0]], "failed": a.failed}))
+""")
+    assert found == {"both": 2, "spans": 300, "morphemes": 300,
+                     "last": ["나", "는", "가", "\u11ab다", "."], "failed": False}
+
+
 def test_a_stale_socket_is_replaced_and_idle_servers_exit(runtime, monkeypatch) -> None:
     import socket
 

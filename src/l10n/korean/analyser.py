@@ -77,23 +77,60 @@ def _serve(connection, lazy: bool = False) -> None:
             warm_up()
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which falls back
             failure = exc
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            break
-        if failure is not None:
-            connection.send(("error", repr(failure)))
-            continue
-        function, args, kwargs = request
-        try:
-            result = ("ok", function(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - the parent redoes it in-process
-            result = ("error", repr(exc))
-        try:
-            connection.send(result)
-        except (OSError, ValueError):
-            break
+    answers = Answers(connection)
+    try:
+        while not answers.broken:
+            try:
+                request = connection.recv()
+            except (EOFError, OSError):
+                break
+            if failure is not None:
+                answers.put(("error", repr(failure)))
+                continue
+            function, args, kwargs = request
+            try:
+                answers.put(("ok", function(*args, **kwargs)))
+            except BaseException as exc:  # noqa: BLE001 - the parent redoes it in-process
+                answers.put(("error", repr(exc)))
+    finally:
+        answers.close()
+
+
+class Answers:
+    """A connection's answers, written by a thread in the order given, so that the loop
+    that makes them goes on to the next request while the client has yet to read the
+    last answer (an answer larger than the pipe waits until it is read: ``update`` reads
+    the segmentation of its first paragraphs only once every essay is parsed)."""
+
+    _END = object()
+
+    def __init__(self, connection) -> None:
+        import queue
+
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.broken = False  # the client is gone: the loop may stop
+        self._closed = False
+        self._thread = threading.Thread(target=self._write, args=(connection,),
+                                        name="l10n-analyser-answers", daemon=True)
+        self._thread.start()
+
+    def _write(self, connection) -> None:
+        while (answer := self._queue.get()) is not self._END:
+            try:
+                connection.send(answer)
+            except (OSError, ValueError):
+                self.broken = True
+                return
+
+    def put(self, answer: Any) -> None:
+        self._queue.put(answer)
+
+    def close(self) -> None:
+        """Wait until every answer given is written (or the client is gone)."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(self._END)
+            self._thread.join()
 
 
 class _Request:

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from . import resident
+from .analyser import Answers
 
 _KIWI = threading.Lock()  # one Kiwi call at a time, across every client
 
@@ -131,22 +132,24 @@ def _watch(state: _State) -> None:
 
 
 def _client(connection, state: _State) -> None:
+    # answers written by a thread: the next request is read and worked on while the
+    # client has yet to read an answer (``analyser.Answers``)
+    answers = Answers(connection)
     try:
-        while True:
+        while not answers.broken:
             try:
                 request = connection.recv()
             except (EOFError, OSError):
                 return
             answer = _answer(request, state)
-            try:
-                connection.send(answer)
-            except (OSError, ValueError):
-                return
+            answers.put(answer)
             if isinstance(request, tuple) and request[:1] == ("job",):
                 state.touch()
             if answer == "stopping":
+                answers.close()  # written first
                 state.leave()
     finally:
+        answers.close()
         connection.close()
         state.count(-1)
 
