@@ -15,7 +15,8 @@ the command and the processes it waited for, wall time, peak RSS):
 The client's ``wait4`` does not include the server (a detached process), so the server's
 own CPU and peak RSS after each "started" run are read from its ``status`` and printed
 apart. ``update``: bench/matrix.py's update project (100 edited essays, 500-term glossary,
-warm cache) beside ``msgmerge -N`` x100; ``check``: a cold ``check --format json`` of the
+with the cache the update before the edit left, then with none) beside ``msgmerge -N``
+x100; ``check``: a cold ``check --format json`` of the
 prose corpus with no glossary and the 500-term glossary beside pofilter.
 """
 
@@ -145,12 +146,13 @@ def show(label: str, runs: int, variants: dict[str, dict]) -> None:
 
 def update_group(base: Path, work: Path, runs: int, servers: Servers) -> None:
     s = update_setup(base, work)
-    setup = fresh_copy(s["many"], s["target"], s["cache"])
     command = [*L10N, "update", "-q", "--project", str(s["target"])]
-    servers.start_group()
-    show(f"{base.name} update, 100 edited essays, 500 terms, warm cache", runs,
-         {"msgmerge -N x100": {"cmd": s["loop"]}, **servers.variants(command, setup)})
-    servers.report()
+    for label, cache in (("warm cache", s["cache"]), ("cold (no cache)", None)):
+        setup = fresh_copy(s["many"], s["target"], cache)
+        servers.start_group()
+        show(f"{base.name} update, 100 edited essays, 500 terms, {label}", runs,
+             {"msgmerge -N x100": {"cmd": s["loop"]}, **servers.variants(command, setup)})
+        servers.report()
 
 
 def check_group(base: Path, work: Path, runs: int, servers: Servers, glossary: str) -> None:
