@@ -91,3 +91,48 @@ def test_status_keeps_quiet_on_a_non_terminal() -> None:
     result = l10n("status", "--project", str(ROOT), "--format", "markdown")
     assert result.returncode == 0 and result.stderr == b""
     assert b"| fourth-industrial-revolution | en | 100.0% |" in result.stdout
+
+
+def _outcome(app, argv: list[str]) -> tuple:
+    import contextlib
+    import io
+
+    from l10n.errors import L10nError
+
+    out, err = io.StringIO(), io.StringIO()
+    code = None
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            app(argv, prog_name="l10n")
+        except SystemExit as exc:
+            code = exc.code
+        except L10nError as exc:  # main() prints it and exits with its code
+            code = (exc.exit_code, str(exc))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_run_builds_only_the_command_it_names_and_says_the_same() -> None:
+    """typer builds a click command from every function's signature (a fifth of a small
+    check); ``app_for`` gives the app with only the command named. Every command's help,
+    each group's, and usage errors read the same as with the whole app."""
+    from typer.main import get_command, get_command_name
+
+    from l10n import cli
+
+    def name(info) -> str:
+        return info.name or get_command_name(info.callback.__name__)
+    commands = [name(info) for info in cli.app.registered_commands]
+    groups = {group.name: [name(info) for info in group.typer_instance.registered_commands]
+              for group in cli.app.registered_groups}
+    assert len(commands) > 10 and {"tm", "glossary", "analyser"} <= set(groups)
+    assert list(get_command(cli.app_for(["check", "x.po"])).commands) == ["check"]
+    assert list(get_command(cli.app_for(["tm", "export"])).commands) == ["tm"]
+    for argv in (["--help"], ["-V", "check"], ["chek"], []):  # every command listed or hinted
+        assert cli.app_for(argv) is cli.app
+    cases = [[command, flag] for command in commands for flag in ("--help", "--no-such")]
+    cases += [[group, *rest] for group, members in groups.items()
+              for rest in ([], ["--help"], ["nosuch"], *([m, "--help"] for m in members))]
+    cases += [["check", "--format", "bogus", "x.po"], ["merge", "a.po"],
+              ["update", "--jobs", "x"]]
+    for argv in cases:
+        assert _outcome(cli.app_for(argv), argv) == _outcome(cli.app, argv), argv
