@@ -81,7 +81,7 @@ from l10n.korean.analyser import Analyser, segment_job
 a = Analyser.start()
 half = len(texts) // 2
 a.submit(segment_job, texts[:half], True)
-a.submit(len, ["가" * 300] * 20000)  # more than a pipe holds, behind the first
+a.submit(len, [f"{i}가" * 300 for i in range(20000)])  # more than a pipe holds, behind it
 a.submit(segment_job, texts[half:], False)
 answers = [a.result(), a.result(), a.result()]
 # the same, the child killed with all three out: each redone here, in order
@@ -109,6 +109,56 @@ def test_requests_out_at_once_are_answered_in_order(tmp_path: Path) -> None:
                 (split_spans(texts[half:]), [])]
     assert found["answers"] == expected and not found["a failed"]
     assert found["redone"] == [expected[0], 7, expected[2]] and found["b failed"]
+
+
+TROUBLE = """
+import threading
+from l10n.korean.analyser import Analyser
+def boom():
+    raise ZeroDivisionError("in the child")
+a = Analyser.start()  # the first request fails in the child, two more are out
+a.submit(divmod, 1, 0)
+a.submit(len, [1, 2])
+a.submit(max, 3, 4)
+try:
+    a.result()
+    first = None
+except ZeroDivisionError:
+    first = "raised here too"
+rest = [a.result(), a.result()]
+b = Analyser.start()  # a request that cannot be pickled: it and the next redone here
+b.submit(len, [1])
+b.submit(lambda: "not picklable")
+b.submit(len, [1, 2, 3])
+b_answers = [b.result(), b.result(), b.result()]
+c = Analyser.start()  # an answer that cannot be pickled
+lock = c.call(threading.Lock)
+d = Analyser.start()
+d.submit(len, [1])
+try:
+    d.call(len, [])
+    refused = False
+except RuntimeError:
+    refused = True
+d_answer = d.result()
+result = {"first": first, "rest": rest, "a failed": a.failed, "b": b_answers,
+          "b failed": b.failed, "lock": type(lock).__name__, "c failed": c.failed,
+          "refused": refused, "d": d_answer}
+for x in (a, b, c, d):
+    x.close()
+"""
+
+
+def test_failures_with_requests_out_redo_each_here_in_order(tmp_path: Path) -> None:
+    """Found in review: a request that could not be pickled killed the sender thread
+    unnoticed (the next answer was given for it, the last result never came); an answer
+    that could not be pickled left the parent waiting for ever; ``call`` with requests
+    out gave it an earlier request's answer."""
+    found = in_fresh_process(TROUBLE, tmp_path)
+    assert found["first"] == "raised here too" and found["rest"] == [2, 4] and found["a failed"]
+    assert found["b"] == [1, "not picklable", 3] and found["b failed"]
+    assert found["lock"] == "lock" and found["c failed"]
+    assert found["refused"] and found["d"] == 1
 
 
 UNREAD = """
@@ -272,7 +322,7 @@ analyser.Analyser.start = classmethod(start)
 os.environ["L10N_ANALYSER"] = "0" if flag == "0" else "1"
 from l10n import essays
 sent = []
-if flag == "parts":  # a request per paragraph, as a large update sends them in parts
+if flag == "parts":  # a request per essay, as a large update sends its paragraphs in parts
     essays.SUBMIT = 1
     submit = analyser.Analyser.submit
     def counted(self, function, *args, **kwargs):

@@ -250,6 +250,33 @@ def test_scoring_every_candidate_at_once_finds_what_the_gram_index_finds(texts, 
         assert at_once.search(ctxt, text) is by_grams.search(ctxt, text)
 
 
+@pytest.mark.parametrize(("candidates", "query", "context", "expected"), [
+    # ties on weight go to the candidate sharing more 4-grams, not the first
+    ([(None, "baab"), (None, "ab"), (None, "abbbabaab")], "aabaab", None, 2),
+    # exactly 0.6 by similarity, over it by the context bonus alone: found in the same
+    # context, nothing in another (a cut-off of 0.6 in rapidfuzz would drop it)
+    ([(None, "abcdXXefXX")], "abcdefghij", None, 0),
+    ([("b", "abcdXXefXX")], "abcdefghij", "a", None),
+    # a msgid the catalog's charset (EUC-KR) cannot encode falls back to UTF-8 bytes, as
+    # does the candidate with the same snowman: the nearer in bytes is that one
+    ([(None, "파일을 열 수 없습니다"), (None, "파일을 열 수 있습니다 ☃")],
+     "파일을 열 수 없습니다 ☃", None, 1),
+])
+def test_scoring_at_once_on_ties_the_threshold_and_encodings(candidates, query, context,
+                                                              expected) -> None:
+    """Cases the property above finds rarely, each through both paths."""
+    import rapidfuzz.process  # noqa: F401 - what makes the at-once search available
+
+    from l10n.po.fuzzy import FuzzyIndex
+
+    entries = [polib.POEntry(msgctxt=c, msgid=t, msgstr="x") for c, t in candidates]
+    for at_once in (True, False):
+        index = FuzzyIndex(entries, "euc-kr", [query])
+        index.at_once = at_once
+        found = index.search(context, query)
+        assert found is (None if expected is None else entries[expected]), at_once
+
+
 def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     """``update`` merges a catalog per essay: the Python Indel distance (which saves a
     small ``l10n merge`` the rapidfuzz import) ran up to its budget in every merge, a

@@ -232,6 +232,44 @@ print(json.dumps({"both": both, "spans": len(spans), "morphemes": len(morphemes)
                      "last": ["나", "는", "가", "\u11ab다", "."], "failed": False}
 
 
+def test_a_stalled_server_with_requests_out_costs_one_timeout(runtime) -> None:
+    """Found in review: with several requests out, each waited a whole timeout for a
+    stopped server (2,000 new paragraphs in 8 parts: 16 minutes at the default), and a run
+    that failed with parts out waited for them before it could stop."""
+    found = _run("""
+import json, os, signal, time
+from l10n.korean import resident
+from l10n.korean.analyser import Analyser, segment_job, tokenize_job
+a = Analyser.start()
+a.call(tokenize_job, ["가."])  # up and warm
+pid = int(resident.status().split()[3].rstrip(","))
+os.kill(pid, signal.SIGSTOP)  # no answer, and no reading, from now on
+os.environ["L10N_ANALYSER_TIMEOUT"] = "1"
+big = [f"{i}번째 문장이다. " * 40 for i in range(3000)]  # more than the socket holds
+d = Analyser.start()
+d.submit(segment_job, big, False)
+d.submit(segment_job, big, False)
+time.sleep(0.5)
+began = time.monotonic()
+d.close()  # a run that failed while its parts were out
+closed = time.monotonic() - began
+began = time.monotonic()
+b = Analyser.start()
+for part in range(4):
+    b.submit(tokenize_job, [f"{part}번째 문단이다."])
+answers = [b.result()]  # a timeout, then redone here (Kiwi loads in this process)
+began = time.monotonic()
+answers += [b.result() for _ in range(3)]
+redone = time.monotonic() - began  # the other three: no timeout each
+os.kill(pid, signal.SIGKILL)
+print(json.dumps({"redone": redone, "closed": closed, "failed": b.failed,
+                  "forms": [[m.form for m in found[0]] for found in answers]}))
+""")
+    assert found["failed"] and found["forms"][0][0] == "0"
+    assert found["redone"] < 0.5  # not a timeout (1 s) for each
+    assert found["closed"] < 2.0  # not a timeout per part
+
+
 def test_a_stale_socket_is_replaced_and_idle_servers_exit(runtime, monkeypatch) -> None:
     import socket
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 from .cache import text_key
@@ -96,13 +97,14 @@ class EssayReading:
         while the rest are parsed."""
         drafts: list[Draft] = []
         waiting: list[str] = []
-        for draft in self._drafts(paths, data, jobs):
-            drafts.append(draft)
-            if self.analyser is not None:
-                waiting += self.cache.missing(draft.texts())
-                if len(waiting) >= SUBMIT:
-                    self._submit(waiting)
-                    waiting = []
+        with closing(self._drafts(paths, data, jobs)) as parsed:  # its pool ends here
+            for draft in parsed:
+                drafts.append(draft)
+                if self.analyser is not None:
+                    waiting += self.cache.missing(draft.texts())
+                    if len(waiting) >= SUBMIT:
+                        self._submit(waiting)
+                        waiting = []
         if waiting:
             self._submit(waiting)
         return drafts

@@ -138,11 +138,11 @@ def _essay_files(work: _EssayWork, essays: list[Essay], jobs: int,
     ``beside()`` (the caches' saves) runs in a thread of this process while the workers
     work, started once they are forked, or before the essays in one process."""
     if jobs > 1 and len(essays) >= MANY_ESSAYS:
-        # the workers are forked with the essays: each is named by its index, not sent
-        _WORK.update(work=work, essays=essays)
-        if not work.templates_only:
-            import_merge_tools()  # once, not in each worker
         try:
+            # the workers are forked with the essays: each is named by its index, not sent
+            _WORK.update(work=work, essays=essays)
+            if not work.templates_only:
+                import_merge_tools()  # once, not in each worker
             with process_pool(min(jobs, len(essays))) as pool, _thread(beside):
                 yield from pool.imap(_update_one, range(len(essays)), chunksize=4)
         finally:

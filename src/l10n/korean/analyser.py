@@ -29,10 +29,12 @@ that would send a job using ``shared`` ones asks it only for Kiwi's work (``aski
 from __future__ import annotations
 
 import os
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 _DISABLE = "L10N_ANALYSER"
@@ -100,7 +102,8 @@ class Answers:
     """A connection's answers, written by a thread in the order given, so that the loop
     that makes them goes on to the next request while the client has yet to read the
     last answer (an answer larger than the pipe waits until it is read: ``update`` reads
-    the segmentation of its first paragraphs only once every essay is parsed)."""
+    the segmentation of its first paragraphs only once every essay is parsed). An answer
+    that cannot be pickled goes as an error (the client then redoes the request)."""
 
     _END = object()
 
@@ -115,9 +118,15 @@ class Answers:
         self._thread.start()
 
     def _write(self, connection) -> None:
+        from multiprocessing.reduction import ForkingPickler
+
         while (answer := self._queue.get()) is not self._END:
             try:
-                connection.send(answer)
+                data = ForkingPickler.dumps(answer)
+            except Exception as exc:  # noqa: BLE001 - nothing is written: say so instead
+                data = ForkingPickler.dumps(("error", f"the answer cannot be sent: {exc!r}"))
+            try:
+                connection.send_bytes(data)
             except (OSError, ValueError):
                 self.broken = True
                 return
@@ -133,14 +142,14 @@ class Answers:
             self._thread.join()
 
 
+@dataclass(slots=True)
 class _Request:
     """A request ``submit`` sent: what to run in-process if the child cannot answer."""
 
-    __slots__ = ("function", "args", "kwargs", "sender")
-
-    def __init__(self, function: Callable, args: tuple, kwargs: dict) -> None:
-        self.function, self.args, self.kwargs = function, args, kwargs
-        self.sender: threading.Thread | None = None  # the thread writing it
+    function: Callable
+    args: tuple
+    kwargs: dict
+    sent: threading.Event = field(default_factory=threading.Event)  # written, or given up
 
 
 class Analyser:
@@ -151,7 +160,8 @@ class Analyser:
     def __init__(self, process, connection) -> None:
         self._process = process
         self._connection = connection
-        self._sender: threading.Thread | None = None  # the last request's
+        self._sender: threading.Thread | None = None  # writes the requests, in order
+        self._outbox: queue.SimpleQueue | None = None  # what it has to write
         self._pending: deque[_Request] = deque()  # sent, their answers not yet read
         self.failed = False
 
@@ -206,21 +216,25 @@ class Analyser:
         request = _Request(function, args, kwargs)
         self._pending.append(request)
         if self.failed:
+            request.sent.set()
             return
-        before = self._sender
+        if self._sender is None:
+            self._outbox = queue.SimpleQueue()
+            self._sender = threading.Thread(target=self._send_all, name="l10n-analyser-send",
+                                            daemon=True)
+            self._sender.start()
+        self._outbox.put(request)
 
-        def send() -> None:
-            if before is not None:
-                before.join()  # in the order submitted
-            if self.failed:
-                return
-            try:
-                self._send((function, args, kwargs))
-            except (OSError, ValueError, EOFError):
-                self.failed = True
-        request.sender = self._sender = threading.Thread(
-            target=send, name="l10n-analyser-send", daemon=True)
-        request.sender.start()
+    def _send_all(self) -> None:
+        """The sender thread: each request written in turn, none once one has failed (a
+        request that cannot be pickled, or no child to take it)."""
+        while (request := self._outbox.get()) is not None:
+            if not self.failed:
+                try:
+                    self._send((request.function, request.args, request.kwargs))
+                except Exception:  # noqa: BLE001 - it and every later one are redone here
+                    self.failed = True
+            request.sent.set()
 
     def result(self) -> Any:
         """The answer to the oldest request ``submit`` sent whose answer is not yet read;
@@ -241,9 +255,7 @@ class Analyser:
         return request.function(*request.args, **request.kwargs)
 
     def _wait_sent(self, request: _Request) -> None:
-        if request.sender is not None:
-            request.sender.join()
-            request.sender = None
+        request.sent.wait()
 
     def _send(self, request) -> None:
         self._connection.send(request)
@@ -253,6 +265,8 @@ class Analyser:
 
     def call(self, function: Callable, *args: Any, **kwargs: Any) -> Any:
         """``function(*args, **kwargs)``, run in the child (in-process if it fails)."""
+        if self._pending:  # its answer would be an earlier request's
+            raise RuntimeError("requests are out: read their results first")
         self.submit(function, *args, **kwargs)
         return self.result()
 
@@ -275,13 +289,22 @@ class Analyser:
         if process.is_alive():
             process.kill()
         process.join()
-        if self._sender is not None:
-            self._sender.join()
-            self._sender = None
+        self._end_sender()
         try:
             self._connection.close()
         except OSError:
             pass
+
+    def _end_sender(self, seconds: float | None = None) -> bool:
+        """Let the sender thread end (a write under way fails once the other end is
+        gone); whether it did within ``seconds``."""
+        if self._sender is not None:
+            self._outbox.put(None)
+            self._sender.join(seconds)
+            if self._sender.is_alive():
+                return False
+            self._sender = None
+        return True
 
     def __enter__(self) -> Analyser:
         return self

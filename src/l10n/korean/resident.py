@@ -206,13 +206,10 @@ class Resident(Analyser):
         self._connection.send(("job", self._key, name, args, kwargs))
 
     def _wait_sent(self, request) -> None:
-        # the request is written by then, or the connection stalled (a stopped server)
-        if request.sender is not None:
-            request.sender.join(_timeout())
-            if request.sender.is_alive():
-                self.failed = True
-            else:
-                request.sender = None
+        # the request is written by then, or the connection stalled (a stopped server:
+        # then every later request is redone here at once, not after a timeout each)
+        if not self.failed and not request.sent.wait(_timeout()):
+            self.failed = True
 
     def _receive(self):
         if not self._connection.poll(_timeout()):
@@ -220,15 +217,31 @@ class Resident(Analyser):
         return self._connection.recv()
 
     def _stop(self) -> None:  # the server stays for later runs: only the connection ends
-        if self._sender is not None:
-            self._sender.join(0 if self.failed else _timeout())  # a stalled one is left
-            self._sender = None
+        if self._pending or self.failed:
+            # requests still out (a run that failed meanwhile, or a stalled server): a
+            # write blocked on a busy server fails at once, and nothing more is sent
+            self.failed = True
+            self._shut_down()
+        if not self._end_sender(1.0 if self.failed else _timeout()):
+            return  # a sender stuck connecting is left, with its connection (never reused)
         if self._connection is not None:
             try:
                 self._connection.close()
             except OSError:
                 pass
             self._connection = None
+
+    def _shut_down(self) -> None:
+        """End the connection's socket both ways, under any thread using it."""
+        if self._connection is None:
+            return
+        import socket
+
+        try:
+            with socket.socket(fileno=os.dup(self._connection.fileno())) as both:
+                both.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def close(self) -> None:
         self._stop()

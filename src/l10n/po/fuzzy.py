@@ -14,7 +14,7 @@ from itertools import accumulate
 
 import polib
 
-__all__ = ["FUZZY_THRESHOLD", "FuzzyIndex", "indel_distance"]
+__all__ = ["AT_ONCE", "FUZZY_THRESHOLD", "FuzzyIndex", "indel_distance"]
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's: a candidate must score strictly more
 _BONUS = 0.00001
@@ -42,7 +42,9 @@ class FuzzyIndex:
         self.scored: dict[tuple[bytes, bytes], tuple[int, int]] = {}
         # a few hundred candidates (an essay's catalog): every one scored in rapidfuzz's
         # loop at once is quicker than finding those that share a gram and scoring them
-        # here, and the index of grams is not needed (see ``_scored_at_once``)
+        # here, and the index of grams is not needed (see ``_scored_at_once``). Only where
+        # rapidfuzz.process is imported already (update imports it before it forks): a
+        # small ``l10n merge`` scores its handful in Python rather than import it
         self.at_once = len(candidates) <= AT_ONCE and "rapidfuzz.process" in sys.modules
         self._wanted: list[str] | None = queries  # until their grams are indexed
 
@@ -154,7 +156,6 @@ class FuzzyIndex:
                 best, found = weight, entry
         return found
 
-
     def _scored_at_once(self, msgctxt: str | None, msgid: str,
                         query: bytes) -> polib.POEntry | None:
         """``search``'s answer, every candidate scored by rapidfuzz at once: of those over
@@ -164,7 +165,7 @@ class FuzzyIndex:
         from the exact distance as ``search`` does."""
         if self._all is None:
             self._all = [self._encoded(index) for index in range(len(self.candidates))]
-        extract, similarity, distance = _at_once()
+        extract, similarity, distance = _import_scorers()
         best, found, rank = FUZZY_THRESHOLD, None, (0, 0)
         for other, _, index in extract(query, self._all, scorer=similarity,
                                        score_cutoff=FUZZY_THRESHOLD - 0.01, limit=None):
@@ -213,7 +214,7 @@ def indel_distance(a: bytes, b: bytes) -> int:
 
 
 @functools.cache
-def _at_once():
+def _import_scorers():
     """rapidfuzz's ``process.extract``, Indel's normalised similarity and distance."""
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
