@@ -322,7 +322,17 @@ analyser.Analyser.start = classmethod(start)
 os.environ["L10N_ANALYSER"] = "0" if flag == "0" else "1"
 from l10n import essays
 sent = []
-if flag == "parts":  # a request per essay, as a large update sends its paragraphs in parts
+jobs = 1
+pools = []
+if flag == "pool":  # the drafts parsed and the essays merged by two forked processes
+    essays.MANY_ESSAYS = pipeline.MANY_ESSAYS = 2
+    jobs = 2
+    real_pool = essays.process_pool
+    def counted_pool(size):
+        pools.append(size)
+        return real_pool(size)
+    essays.process_pool = pipeline.process_pool = counted_pool
+if flag in ("parts", "pool"):  # a request per essay, as a large update sends its parts
     essays.SUBMIT = 1
     submit = analyser.Analyser.submit
     def counted(self, function, *args, **kwargs):
@@ -333,18 +343,18 @@ seen = []
 for text in texts:
     (folder / "source/ko/essay.md").write_text(text, "utf-8")
     config = load_config(folder)
-    pipeline.update_project(config, clock=clock, glossary=project_glossary(config))
+    pipeline.update_project(config, clock=clock, glossary=project_glossary(config), jobs=jobs)
     seen.append(files(folder))
 import l10n.korean.kiwi as kiwi
 result = {"seen": seen, "started": started, "kiwi here": kiwi.kiwi.cache_info().currsize,
-          "sent": sent}
+          "sent": sent, "pools": pools}
 """
 
 
 def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> None:
     texts = [TEXT, EDIT, EDIT]  # the last run: nothing new, so no child at all
     runs = {}
-    for flag in ("0", "1", "dead", "parts"):
+    for flag in ("0", "1", "dead", "parts", "pool"):
         # three essays: the first update sends each one's paragraphs as it is parsed
         folder = make_project(tmp_path / f"project-{flag}",
                               {"essay.md": TEXT, "other.md": OTHER, "third.md": THIRD},
@@ -355,6 +365,9 @@ def test_update_with_the_child_writes_what_in_process_writes(tmp_path: Path) -> 
     assert runs["1"]["seen"] == runs["0"]["seen"]
     assert runs["dead"]["seen"] == runs["0"]["seen"]  # redone in-process, glossary too
     assert runs["parts"]["seen"] == runs["0"]["seen"]
+    assert runs["pool"]["seen"] == runs["0"]["seen"] and runs["pool"]["started"] == [True, True]
+    assert runs["pool"]["sent"].count("segment_job") == 4
+    assert runs["pool"]["pools"][:2] == [2, 2]  # drafts, then the essays' files
     # the first run: one request per essay (SUBMIT = 1), the second one for the edit
     assert runs["parts"]["sent"].count("segment_job") == 4
     # the last run: every essay's bytes segmented before, so no child is even asked for
