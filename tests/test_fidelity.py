@@ -107,6 +107,18 @@ def test_small_merge_case_equals_msgmerge() -> None:
         (CASES / "msgmerge.po").read_bytes()
 
 
+@pytest.mark.parametrize("name", ["pt_BR", "nb", "nb-cldr", "nds", "zh_TW"])
+def test_language_added_from_the_team_as_msgmerge_does(name: str) -> None:
+    """Held-out pairs: a catalog without ``Language`` gets gettext's code for the team's
+    English name: its variants first ("Brazilian Portuguese": pt_BR, "Chinese
+    (traditional)": zh_TW), its spellings ("Low Saxon": nds; "Norwegian Bokmål", CLDR's,
+    is unknown: empty), and a team without an address keeps its newline, so matches
+    nothing (empty)."""
+    folder = CASES / "team"
+    assert _merged(folder / f"{name}.po", folder / "new.pot", previous=True) == \
+        (folder / f"{name}.msgmerge.po").read_bytes()
+
+
 def test_duplicate_definitions_are_refused_with_the_line() -> None:
     with pytest.raises(CatalogError, match="duplicate") as info:
         read_catalog(CASES / "dup.po")
