@@ -504,18 +504,21 @@ def _columns(value: str, text: str, read: bool = False) -> int | None:
     return sum(map(_width, text)) if columns is None else columns
 
 
-_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]+:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
+# a reference is "file:line", or a file without a colon and without a line (gettext
+# writes such a reference as the name alone: "#: SABnzbd.py [Error message]" is three)
+_CANONICAL_REFERENCES = (r"(?:#:(?: (?!\./)(?:[^ \t\n]+:(?:0|[1-9][0-9]*+)|[^ \t\n:]++)"
+                         r"(?= |\n))++\n)++")
 
 
-# one row of "file:line" references, the file without a colon
-_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++:(?:0|[1-9][0-9]*+))++\n")
+# one row of references, the file without a colon
+_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++(?::(?:0|[1-9][0-9]*+))?+)++\n")
 
 
 def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
     """Are the ``#:`` lines ``lines`` (each ending in a newline) exactly what
     ``wrap_references`` writes for the references a reader finds in them? True for
-    "file:line" references, each once, without a leading ``./``, the line number without
-    leading zeros, packed as msgcat packs them."""
+    "file:line" references and files without a colon or a line, each once, without a
+    leading ``./``, the line number without leading zeros, packed as msgcat packs them."""
     if not lines:
         return True
     if len(lines) <= max(width, 20) + 1 and lines.isascii() \
