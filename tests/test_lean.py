@@ -55,16 +55,18 @@ def test_every_corpus_merge_by_the_lean_path_is_msgmerges() -> None:
     assert lean_pairs >= len(pairs) * 3 // 4, lean_pairs
 
 
-def test_runs_of_blank_lines_take_the_lean_path_with_msgmerges_bytes() -> None:
+@pytest.mark.parametrize("name", ["", "-tx"])
+def test_runs_of_blank_lines_take_the_lean_path_with_msgmerges_bytes(name: str) -> None:
     """Held-out pairs (sabnzbd, gajim): a blank line before the header, two between
     entries or one at the end sent the whole merge down the general path (2-4x slower at
-    1k entries). Blank lines only separate entries to gettext: the lean path reads a run
-    as one, and the bytes stay msgmerge's, under every option the general path's."""
+    1k entries), and so did Transifex's "# " for an empty translator comment ("-tx").
+    Blank lines only separate entries to gettext, and it writes "# " as "#": the lean path
+    reads them so, and the bytes stay msgmerge's, under every option the general path's."""
     folder = DATA / "po" / "blanks"
-    old, pot = ((folder / name).read_text("utf-8") for name in ("old.po", "new.pot"))
+    old, pot = ((folder / name).read_text("utf-8") for name in (f"old{name}.po", "new.pot"))
     assert lean.scan(old) is not None and lean.scan(pot) is not None
-    assert command.merge_files(folder / "old.po", folder / "new.pot", previous=True) == \
-        (folder / "msgmerge.po").read_bytes()
+    assert command.merge_files(folder / f"old{name}.po", folder / "new.pot",
+                               previous=True) == (folder / f"msgmerge{name}.po").read_bytes()
     for previous in (True, False):
         for width in (79, 40):
             assert _lean(old, pot, previous=previous, width=width) == \

@@ -7,10 +7,10 @@ layout: comments in the order it writes them (``# ``, ``#.``, ``#:``, one ``#,``
 ``#|``), then msgctxt, msgid, msgid_plural and msgstr, entries separated by one blank
 line, obsolete ``#~`` entries likewise, strings with the writer's escapes only. Each
 entry becomes a ``Record``: its key fields (msgctxt, msgid, msgid_plural, msgstr,
-obsolete) and its raw sections; a run of blank lines reads as one. Anything else (a
-hand-edited layout, CRs, backslash continuations, a charset other than UTF-8, a
-duplicate, a syntax error) makes ``scan`` answer None, and the caller takes the general
-path, which also gives the errors.
+obsolete) and its raw sections; a run of blank lines reads as one, and a "# " line as
+the "#" gettext writes for it. Anything else (a hand-edited layout, CRs, backslash
+continuations, a charset other than UTF-8, a duplicate, a syntax error) makes ``scan``
+answer None, and the caller takes the general path, which also gives the errors.
 
 The matching is ``po.merge.match_entries``'s, run on the records (a record parses
 itself with ``po.parse`` the first time the merge asks for a field it does not hold).
@@ -59,6 +59,7 @@ TC, EC, RF, FL, PV, CX, CTXT, CTXT_MORE, IB, ID, ID_MORE, PX, PLURAL, PLURAL_MOR
     _G[n] for n in ("tc ec rf fl pv cx c cm ib i im px p pm sp sb s sm obs".split()))
 _PLURAL_INDEX = re.compile(r"msgstr\[([0-9]+)\]")
 _BLANKS = re.compile(r"\n\n\n++")
+_EMPTY_COMMENT = re.compile(r"^# $", re.MULTILINE)  # Transifex writes "# " for "#"
 
 
 @functools.cache
@@ -134,6 +135,8 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
         text = text.rstrip("\n") + "\n"
         if text == "\n":
             return None
+    if text.startswith("# \n") or "\n# \n" in text:
+        text = _EMPTY_COMMENT.sub("#", text)  # an empty translator comment, as gettext writes it
     found = _ENTRY.findall(text)
     # every block read: a block that the pattern does not read is skipped by findall
     blocks, lead = text.count("\n\n") + 1, ""
