@@ -438,11 +438,14 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     return tuple(lines)
 
 
-def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
+def wrap_references(references: list[str], *, width: int = 79,
+                    encoding: str = "utf-8") -> list[str]:
     """``#: file:line`` lines as msgcat wraps file positions.
 
     Duplicates are dropped and leading ``./`` removed, as msgcat does; a
-    reference is never split, so an over-long one gets a line of its own.
+    reference is never split, so an over-long one gets a line of its own. gettext
+    counts a reference's bytes in the catalog's charset, ``encoding`` (a Latin-1 "é"
+    is one).
     """
     width = _page_width(width)
     lines: list[str] = []
@@ -450,7 +453,7 @@ def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
     for ref in dict.fromkeys(references):
         while ref.startswith("./"):
             ref = ref[2:]
-        size = len(ref.encode("utf-8")) + 1  # gettext counts bytes here
+        size = (len(ref) if ref.isascii() else len(ref.encode(encoding, "replace"))) + 1
         if column > 2 and column + size > width:
             lines.append(line)
             line, column = "#:", 2
