@@ -90,11 +90,13 @@ def test_our_merges_and_msgmerge_outputs_are_fixed_points_of_msgcat() -> None:
 
 # ------------------------------------------------------------------ our own small cases
 
-@pytest.mark.parametrize("name", ["nohdr", "crlf", "euckr"])
+@pytest.mark.parametrize("name", ["nohdr", "crlf", "euckr", "latin1refs"])
 def test_small_cases_round_trip_as_msgcat(name: str) -> None:
     """No header invented, every comment kind, flag order, unknown flags dropped, #~|,
     no break inside %(file-name)s, no-wrap kept long, CR kept where msgcat keeps it
-    (comments) and dropped where it drops it, EUC-KR read and written back in EUC-KR."""
+    (comments) and dropped where it drops it, EUC-KR read and written back in EUC-KR;
+    "#:" lines packed by their bytes in the file's charset (held-out exaile: a Latin-1
+    "é" in a file name is one byte, not UTF-8's two)."""
     path = CASES / f"{name}.po"
     assert _written(path) == (CASES / f"{name}.msgcat.po").read_bytes()
 
@@ -105,6 +107,18 @@ def test_small_merge_case_equals_msgmerge() -> None:
     fuzzy across msgctxt, plural sized by nplurals=1, obsolete for the unused only."""
     assert _merged(CASES / "old.po", CASES / "new.pot", previous=True) == \
         (CASES / "msgmerge.po").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["pt_BR", "nb", "nb-cldr", "nds", "zh_TW"])
+def test_language_added_from_the_team_as_msgmerge_does(name: str) -> None:
+    """Held-out pairs: a catalog without ``Language`` gets gettext's code for the team's
+    English name: its variants first ("Brazilian Portuguese": pt_BR, "Chinese
+    (traditional)": zh_TW), its spellings ("Low Saxon": nds; "Norwegian Bokmål", CLDR's,
+    is unknown: empty), and a team without an address keeps its newline, so matches
+    nothing (empty)."""
+    folder = CASES / "team"
+    assert _merged(folder / f"{name}.po", folder / "new.pot", previous=True) == \
+        (folder / f"{name}.msgmerge.po").read_bytes()
 
 
 def test_duplicate_definitions_are_refused_with_the_line() -> None:

@@ -3,6 +3,7 @@ back as msgcat writes it, what it rejects we reject with the line; in linear tim
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from l10n.errors import CatalogError
-from l10n.po.catalog import format_catalog, parse_catalog
+from l10n.po.catalog import format_catalog, parse_catalog, read_catalog
 
 from .conftest import ROOT
 
@@ -41,12 +42,41 @@ def test_every_catalog_in_the_repository_reads_and_writes_back_unchanged() -> No
 
 def test_errors_carry_the_line() -> None:
     for text, line in [('msgid "a"\nmsgstr "b\n', 2), ('msgid "a"\nmsgstr "\\q"\n', 2),
-                       ('msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 3),
+                       ('msgid "a"\n\nmsgid "b"\nmsgstr ""\n', 1),
                        ('msgid "a\\x04 b"\nmsgstr ""\n', 1),
                        ('msgid "a"\nmsgid_plural "b"\nmsgstr[1] ""\n', 3)]:
         with pytest.raises(CatalogError) as info:
             parse_catalog(text, path="f.po")
         assert info.value.line == line, text
+
+
+REFUSED = Path(__file__).parent / "data" / "po" / "refused"
+
+
+@pytest.mark.parametrize(("name", "line", "what"), [
+    ("dup-commented", 12, "duplicate entry.*first definition is at line 7;"),
+    ("dup-plural", 13, "duplicate entry.*first definition is at line 8;"),
+    ("dup-obsolete", 9, "duplicate entry.*first definition is at line 6;"),
+    ("no-msgstr", 6, "missing 'msgstr' section"),
+    ("no-msgstr-plural", 5, r"missing 'msgstr\[\]' section"),
+    ("no-msgstr-context-after", 5, "missing 'msgstr' section"),
+    ("no-msgstr-at-end", 6, "missing 'msgstr' section"),
+    ("no-msgid-plural", 5, "missing 'msgid_plural' section")])
+def test_refusals_name_msgfmts_line(name: str, line: int, what: str) -> None:
+    """Held-out files: an incomplete message is named by its msgid line, a duplicate by
+    its msgid line and the first definition by its msgstr line, as msgfmt names them (the
+    reader named the entry's first comment line, or the line after the message)."""
+    path = REFUSED / f"{name}.po"
+    with pytest.raises(CatalogError, match=what) as info:
+        read_catalog(path)
+    assert info.value.line == line
+    if GETTEXT:
+        gnu = subprocess.run(["msgfmt", "-o", os.devnull, str(path)], capture_output=True,
+                             text=True, env={"LC_ALL": "C"})
+        assert gnu.stderr.startswith(f"{path}:{line}:"), gnu.stderr
+        if "first definition" in what:
+            first = what.split("line ")[1].rstrip(";")
+            assert f"{path}:{first}: ...this is the location" in gnu.stderr
 
 
 def test_context_separator_in_a_msgid_is_refused() -> None:

@@ -377,14 +377,17 @@ def test_common_script_table_equals_uniseg() -> None:
     assert covered > 34000  # Latin ... Cyrillic, punctuation, kana, CJK, Hangul
 
 
-def test_merging_common_scripts_does_not_import_uniseg(tmp_path) -> None:
+@pytest.mark.parametrize("extra", ["", "שלום עולם, מה שלומך? " * 5 + "مرحبا بالعالم " * 5,
+                                   "Settings → Privacy ≥ 2 ✓ ★ ▶ ⌘ " * 5])
+def test_merging_common_scripts_does_not_import_uniseg(tmp_path, extra: str) -> None:
     """Wrapping Korean, English and Russian text needs no uniseg (its import with
-    importlib.metadata was a tenth of a small merge)."""
+    importlib.metadata was a tenth of a small merge); nor, since the held-out pairs (a
+    Hebrew catalog, one "→" in a Chinese one), Hebrew, Arabic and the symbol blocks."""
     import subprocess
     import sys
 
     text = ("가나다라 마바사 아자차카 타파하 " * 8 + "Привет, мир! " * 6 + "«quoted» — 50 % "
-            * 5)
+            * 5 + extra)
     po = tmp_path / "x.po"
     po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                   f'msgid "{text}"\nmsgstr "{text}"\n', "utf-8")

@@ -129,8 +129,9 @@ def _has_msgstr(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr)
 
 
-def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) -> list[str]:
-    """The lines of one entry as GNU gettext writes them."""
+def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True,
+                 encoding: str = "utf-8") -> list[str]:
+    """The lines of one entry as GNU gettext writes them in the charset ``encoding``."""
     translated = _has_msgstr(entry)
     if entry.obsolete and not translated:
         return []  # gettext drops untranslated obsolete entries: nothing is lost
@@ -141,7 +142,7 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True) ->
         lines += _comment_lines("#.", _lines(entry, "comment_lines", entry.comment or ""))
     if entry.occurrences:
         refs = [f"{file}:{line}" if line else file for file, line in entry.occurrences]
-        lines += wrap_references(refs, width=width)
+        lines += wrap_references(refs, width=width, encoding=encoding)
     flag_line, no_wrap, language = flag_layout(tuple(entry.flags), translated,
                                                 bool(entry.obsolete))
     if flag_line:
@@ -242,17 +243,19 @@ def format_header(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> st
     """The header entry's lines (the part of ``format_catalog`` before the first blank
     line); "" for a file without a header."""
     header = _header_entry(po)
-    return "\n".join(format_entry(header, width=width, wrap=wrap)) if header else ""
+    return "\n".join(format_entry(header, width=width, wrap=wrap,
+                                  encoding=catalog_charset(po))) if header else ""
 
 
 def format_entries(po: polib.POFile, *, width: int = 79, wrap: bool = True) -> str:
     """The entries' lines (``format_catalog`` after the header and a blank line), live
     entries first; "" when there are none."""
-    blocks = [format_entry(entry, width=width, wrap=wrap) for entry in po
+    encoding = catalog_charset(po)
+    blocks = [format_entry(entry, width=width, wrap=wrap, encoding=encoding) for entry in po
               if not entry.obsolete]
     for entry in po:
         if entry.obsolete:
-            lines = format_entry(entry, width=width, wrap=wrap)
+            lines = format_entry(entry, width=width, wrap=wrap, encoding=encoding)
             if lines:
                 blocks.append(lines)
     return "".join("\n".join(block) + "\n\n" for block in blocks)[:-1]

@@ -9,8 +9,9 @@ byte for byte (spacing included).
 
 from __future__ import annotations
 
-import functools
 import re
+
+from .languages import language_code
 
 __all__ = ["merge_header", "nplurals"]
 
@@ -67,26 +68,13 @@ def merge_header(old: str, template: str, *, language: str | None = None) -> str
 
 def _language_of_team(team: str) -> str:
     """gettext's guess: the Language-Team value without a trailing address, as an English
-    language name, to an ISO 639 code ("" when unknown)."""
+    language name in gettext's table, to its code ("" when unknown)."""
     team = team.strip(" \t")  # blanks only: a value without an address keeps its newline
     cut = max(team.rfind(" "), team.rfind("\t")) + 1  # start of the last word
     if cut < len(team) and (team[cut] == "<" or team.endswith(">") or "@" in team
                             or "/" in team):
         team = team[:cut].rstrip(" \t")
-    return _language_codes().get(team, "")
-
-
-@functools.cache
-def _language_codes() -> dict[str, str]:
-    """English language names (CLDR's, through babel) to ISO 639 codes."""
-    from babel import Locale
-
-    english = Locale("en")
-    codes: dict[str, str] = {}
-    for code, name in english.languages.items():
-        if "_" not in code and len(code) <= 3:
-            codes.setdefault(name, code)
-    return codes
+    return language_code(team)
 
 
 def nplurals(header: str | None) -> int:

@@ -7,7 +7,8 @@ layout: comments in the order it writes them (``# ``, ``#.``, ``#:``, one ``#,``
 ``#|``), then msgctxt, msgid, msgid_plural and msgstr, entries separated by one blank
 line, obsolete ``#~`` entries likewise, strings with the writer's escapes only. Each
 entry becomes a ``Record``: its key fields (msgctxt, msgid, msgid_plural, msgstr,
-obsolete) and its raw sections. Anything else (a hand-edited layout, CRs, backslash
+obsolete) and its raw sections; a run of blank lines reads as one, and a "# " line as
+the "#" gettext writes for it. Anything else (a hand-edited layout, CRs, backslash
 continuations, a charset other than UTF-8, a duplicate, a syntax error) makes ``scan``
 answer None, and the caller takes the general path, which also gives the errors.
 
@@ -57,6 +58,8 @@ TC, EC, RF, FL, PV, CX, CTXT, CTXT_MORE, IB, ID, ID_MORE, PX, PLURAL, PLURAL_MOR
     STR, STR_MORE, OBS = (
     _G[n] for n in ("tc ec rf fl pv cx c cm ib i im px p pm sp sb s sm obs".split()))
 _PLURAL_INDEX = re.compile(r"msgstr\[([0-9]+)\]")
+_BLANKS = re.compile(r"\n\n\n++")
+_EMPTY_COMMENT = re.compile(r"^# $", re.MULTILINE)  # Transifex writes "# " for "#"
 
 
 @functools.cache
@@ -123,8 +126,17 @@ def _value(first: str, more: str) -> str:
 def scan(text: str) -> tuple[Record | None, list[Record]] | None:
     """The header entry (None: the file has none) and the other entries of ``text``, or
     None where the text is not all in gettext's layout (``po.parse`` reads it then)."""
-    if not text or "\r" in text or "\x00" in text or "\\\n" in text or text[0] == "\n":
+    if not text or "\r" in text or "\x00" in text or "\\\n" in text:
         return None
+    if text[0] == "\n" or "\n\n\n" in text or text.endswith("\n\n"):
+        # blank lines are only separators to gettext, and it writes one between entries:
+        # a run of them (before the header, between entries, at the end) reads as one
+        text = _BLANKS.sub("\n\n", text).lstrip("\n")
+        text = text.rstrip("\n") + "\n"
+        if text == "\n":
+            return None
+    if text.startswith("# \n") or "\n# \n" in text:
+        text = _EMPTY_COMMENT.sub("#", text)  # an empty translator comment, as gettext writes it
     found = _ENTRY.findall(text)
     # every block read: a block that the pattern does not read is skipped by findall
     blocks, lead = text.count("\n\n") + 1, ""

@@ -303,31 +303,36 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
     retired = False  # whether the message being read is obsolete (#~): all its lines are
     retired_previous = False  # whether the #| lines before the next message are #~|
     seen: dict[tuple[str | None, str], int] = {}
+    # the lines msgfmt names in its errors: the open message's msgid and msgstr keywords
+    msgid_line = msgstr_line = 0
 
-    def record(entry: dict) -> None:
-        """Keep a complete entry; a second definition of its key is an error, as in msgfmt."""
+    def record(entry: dict, msgid_at: int, msgstr_at: int) -> None:
+        """Keep a complete entry; a second definition of its key is an error, as in msgfmt
+        (at the second's msgid line; the first is named by its msgstr line, as msgfmt
+        does)."""
         key = (entry.get("msgctxt"), entry["msgid"])
         if key in seen:
             raise PoSyntaxError(f"duplicate entry for msgid {entry['msgid'][:60]!r} (a "
-                                "message defined twice)", entry["linenum"],
+                                "message defined twice)", msgid_at,
                                 f"the first definition is at line {seen[key]}; "
                                 "merge the two (msguniq) and try again")
-        seen[key] = entry["linenum"]
+        seen[key] = msgstr_at
         entries.append(entry)
 
     def finish(number: int) -> None:
         nonlocal cur, field
         if cur is None:
             return
+        at = msgid_line or number  # msgfmt names an incomplete message by its msgid line
         if "msgstr" not in cur and not cur.get("msgstr_plural"):
-            what = "msgstr[0]" if "msgid_plural" in cur else "msgstr"
-            raise PoSyntaxError(f"missing '{what}' section", number,
+            what = "msgstr[]" if "msgid_plural" in cur else "msgstr"
+            raise PoSyntaxError(f"missing '{what}' section", at,
                                 "add the missing line (msgfmt --check shows the same)")
         if "msgid_plural" in cur and not cur.get("msgstr_plural"):
-            raise PoSyntaxError("missing 'msgstr[]' section", number)
+            raise PoSyntaxError("missing 'msgstr[]' section", at)
         if "msgid_plural" not in cur and cur.get("msgstr_plural"):
-            raise PoSyntaxError("missing 'msgid_plural' section", number)
-        record(cur)
+            raise PoSyntaxError("missing 'msgid_plural' section", at)
+        record(cur, at, msgstr_line or number)
         cur, field = None, ""
 
     def close(number: int) -> None:
@@ -337,8 +342,9 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
         if "msgstr" in cur or cur.get("msgstr_plural"):
             finish(number)
             return
-        raise PoSyntaxError("missing 'msgstr' section", number,
-                            "give the message before this line a msgstr")
+        what = "msgstr[]" if "msgid_plural" in cur else "msgstr"
+        raise PoSyntaxError(f"missing '{what}' section", msgid_line or number,
+                            "give the message at this line a msgstr")
 
     def consistent(obsolete: bool, number: int, previous: bool = False) -> None:
         """A line of the open message is #~ exactly when the message's first is, its #|
@@ -357,7 +363,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
 
     def start(keyword: str, number: int, obsolete: bool) -> None:
         """A msgctxt, msgid, msgid_plural or msgstr keyword (not msgstr[N], not #|)."""
-        nonlocal cur, field, pending, retired
+        nonlocal cur, field, pending, retired, msgid_line, msgstr_line
         if keyword in ("msgctxt", "msgid"):
             if not (keyword == "msgid" and cur is not None and field == "msgctxt"):
                 close(number)
@@ -367,9 +373,11 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                 cur.update(pending)
                 pending = {}
                 retired = obsolete
+                msgid_line = msgstr_line = 0
             cur[keyword] = ""
             if keyword == "msgid":
                 cur["obsolete"] = 1 if obsolete else 0
+                msgid_line = number
             field = keyword
         elif keyword == "msgid_plural":
             if cur is None or field != "msgid":
@@ -385,6 +393,7 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
             consistent(obsolete, number)
             cur["msgstr"] = ""
             field = "msgstr"
+            msgstr_line = number
         elif keyword == "domain":
             raise PoSyntaxError("domain directives are not supported", number,
                                 "split the file per domain")
@@ -403,15 +412,17 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
             for offset, body in enumerate(comments[:-1].split("\n")):
                 _comment(found, body[1:], number + offset)
             fields["linenum"] = number + comments.count("\n")
-            fields.update(found)
+            fields.update(found)  # linenum: the first comment's line, as in polib
         else:
             fields["linenum"] = number
+        msgid_at = number + comments.count("\n")
         if group("ctxt") is not None:
             fields["msgctxt"] = joined(group("ctxt"), group("ctxt_more"))
+            msgid_at += 1 + group("ctxt_more").count("\n")
         fields["msgid"] = joined(group("id"), group("id_more"))
         fields["obsolete"] = 0
         fields["msgstr"] = joined(group("str"), group("str_more"))
-        record(fields)
+        record(fields, msgid_at, msgid_at + 1 + group("id_more").count("\n"))
 
     lines = text.split("\n")
     numbered: Iterable[tuple[int, str]] = enumerate(lines, start=1)
@@ -504,6 +515,10 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                 if not (digits.isascii() and digits.isdigit()):
                     raise PoSyntaxError("bad plural index", number, "write msgstr[N]")
                 pos = length - len(rest) + bracket + 1
+                if cur is not None and "msgid" in cur and "msgid_plural" not in cur \
+                        and "msgstr" not in cur and not cur.get("msgstr_plural"):
+                    raise PoSyntaxError("missing 'msgid_plural' section", msgid_line,
+                                        "add the msgid_plural, or write msgstr")
                 if cur is None or "msgid_plural" not in cur or "msgstr" in cur:
                     raise PoSyntaxError("msgstr[N] without msgid_plural", number)
                 consistent(obsolete, number)
@@ -511,6 +526,8 @@ def _parse(text: str, whole_entries: bool = True  # noqa: C901 - one state machi
                 if int(digits) != len(forms):
                     raise PoSyntaxError("plural form has wrong index", number,
                                         f"number the forms from 0 (expected {len(forms)})")
+                if not forms:
+                    msgstr_line = number
                 forms[int(digits)] = ""
                 field = f"msgstr[{digits}]"
                 continue

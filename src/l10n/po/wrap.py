@@ -438,11 +438,14 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     return tuple(lines)
 
 
-def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
+def wrap_references(references: list[str], *, width: int = 79,
+                    encoding: str = "utf-8") -> list[str]:
     """``#: file:line`` lines as msgcat wraps file positions.
 
     Duplicates are dropped and leading ``./`` removed, as msgcat does; a
-    reference is never split, so an over-long one gets a line of its own.
+    reference is never split, so an over-long one gets a line of its own. gettext
+    counts a reference's bytes in the catalog's charset, ``encoding`` (a Latin-1 "é"
+    is one).
     """
     width = _page_width(width)
     lines: list[str] = []
@@ -450,7 +453,7 @@ def wrap_references(references: list[str], *, width: int = 79) -> list[str]:
     for ref in dict.fromkeys(references):
         while ref.startswith("./"):
             ref = ref[2:]
-        size = len(ref.encode("utf-8")) + 1  # gettext counts bytes here
+        size = (len(ref) if ref.isascii() else len(ref.encode(encoding, "replace"))) + 1
         if column > 2 and column + size > width:
             lines.append(line)
             line, column = "#:", 2
@@ -504,18 +507,21 @@ def _columns(value: str, text: str, read: bool = False) -> int | None:
     return sum(map(_width, text)) if columns is None else columns
 
 
-_CANONICAL_REFERENCES = r"(?:#:(?: (?!\./)[^ \t\n]+:(?:0|[1-9][0-9]*+)(?= |\n))++\n)++"
+# a reference is "file:line", or a file without a colon and without a line (gettext
+# writes such a reference as the name alone: "#: SABnzbd.py [Error message]" is three)
+_CANONICAL_REFERENCES = (r"(?:#:(?: (?!\./)(?:[^ \t\n]+:(?:0|[1-9][0-9]*+)|[^ \t\n:]++)"
+                         r"(?= |\n))++\n)++")
 
 
-# one row of "file:line" references, the file without a colon
-_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++:(?:0|[1-9][0-9]*+))++\n")
+# one row of references, the file without a colon
+_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++(?::(?:0|[1-9][0-9]*+))?+)++\n")
 
 
 def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
     """Are the ``#:`` lines ``lines`` (each ending in a newline) exactly what
     ``wrap_references`` writes for the references a reader finds in them? True for
-    "file:line" references, each once, without a leading ``./``, the line number without
-    leading zeros, packed as msgcat packs them."""
+    "file:line" references and files without a colon or a line, each once, without a
+    leading ``./``, the line number without leading zeros, packed as msgcat packs them."""
     if not lines:
         return True
     if len(lines) <= max(width, 20) + 1 and lines.isascii() \
