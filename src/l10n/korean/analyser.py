@@ -81,11 +81,7 @@ def _serve(connection, lazy: bool = False) -> None:
             failure = exc
     answers = Answers(connection)
     try:
-        while not answers.broken:
-            try:
-                request = connection.recv()
-            except (EOFError, OSError):
-                break
+        for request in answers.requests():
             if failure is not None:
                 answers.put(("error", repr(failure)))
                 continue
@@ -110,6 +106,7 @@ class Answers:
     def __init__(self, connection) -> None:
         import queue
 
+        self._connection = connection
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self.broken = False  # the client is gone: the loop may stop
         self._closed = False
@@ -129,6 +126,14 @@ class Answers:
                 connection.send_bytes(data)
             except (OSError, ValueError):
                 self.broken = True
+                return
+
+    def requests(self):
+        """The connection's requests as they come, until it closes or the client is gone."""
+        while not self.broken:
+            try:
+                yield self._connection.recv()
+            except (EOFError, OSError):
                 return
 
     def put(self, answer: Any) -> None:

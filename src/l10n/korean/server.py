@@ -136,11 +136,7 @@ def _client(connection, state: _State) -> None:
     # client has yet to read an answer (``analyser.Answers``)
     answers = Answers(connection)
     try:
-        while not answers.broken:
-            try:
-                request = connection.recv()
-            except (EOFError, OSError):
-                return
+        for request in answers.requests():
             answer = _answer(request, state)
             answers.put(answer)
             if isinstance(request, tuple) and request[:1] == ("job",):
