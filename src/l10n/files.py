@@ -50,11 +50,18 @@ from .fileops import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
 ANY = "any"  # expected digest: no check (a file only l10n writes)
 # bytes of the files a transaction saw that it keeps to compare them by (beyond: digests)
 _KEPT = 32 << 20
+
+
+def _hasher():
+    import hashlib
+
+    return hashlib.sha256()
 
 
 def file_digest(path: Path) -> str | None:
@@ -64,6 +71,14 @@ def file_digest(path: Path) -> str | None:
     """
     data = read_nofollow(path, path)
     return None if data is None else digest_of(data)
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[bytes], *,
+                        root: Path | None = None) -> None:
+    """Write the bytes ``chunks`` make to ``path`` atomically, never holding them whole
+    (``Transaction.write_chunks``): a large cache file."""
+    with Transaction(root) as transaction:
+        transaction.write_chunks(path, chunks)
 
 
 def write_text_atomic(path: Path, text: str, *, expected_digest: str | None = ANY,
@@ -150,6 +165,18 @@ class Transaction:
     def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
                     ) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
+        return self._write(path, data, expected_digest)
+
+    def write_chunks(self, path: Path, chunks: Iterable[bytes], *,
+                     expected_digest: str | None = ANY) -> bool:
+        """Stage for ``path`` the bytes ``chunks`` make, one piece at a time (a large
+        cache file, never held whole): always staged, even where it is the file in place,
+        which is remembered by its digest. True."""
+        return self._write(path, chunks, expected_digest)
+
+    def _write(self, path: Path, data: bytes | Iterable[bytes],
+               expected_digest: str | None) -> bool:
+        whole = isinstance(data, bytes)
         path = absolute(path)
         parent, name = split_path(path)
         folder = self._folder(parent, path)
@@ -157,7 +184,7 @@ class Transaction:
         if expected_digest != ANY and not matches_seen(current, expected_digest):
             raise ConcurrentRunError("file changed on disk while l10n was working", path=path,
                                      hint="run the command again; nothing was overwritten")
-        if current is not None and current == data:
+        if whole and current is not None and current == data:
             return False
         if any(item.path == path for item in self._staged):
             raise CatalogError("two outputs of this run have the same name", path=path,
@@ -178,24 +205,33 @@ class Transaction:
                                hint="check the folder is writable") from exc
         staged = _Staged(path, folder, temporary, name,
                          None if expected_digest == ANY else expected_digest,
-                         digest_of(data) if self.journal is not None else None)
+                         digest_of(data) if whole and self.journal is not None else None)
         self._staged.append(staged)  # from here on, abort() removes it
+        digest = None if whole or self.journal is None else _hasher()
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+            for chunk in (data,) if whole else data:
+                if digest is not None:
+                    digest.update(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view):]
             os.fchmod(fd, mode)
         except OSError as exc:
             os.close(fd)
             raise CatalogError(f"cannot write: {exc.strerror}", path=path,
                                hint="free disk space or check the folder; nothing was changed"
                                ) from exc
+        except BaseException:
+            os.close(fd)  # what made the chunks failed: abort() removes the staged file
+            raise
+        if digest is not None:
+            staged.data_digest = digest.hexdigest()
         self._unsynced.append((fd, path))  # fsynced with others (_sync), then closed
         if len(self._unsynced) >= _UNSYNCED:
             self._sync()
         if expected_digest == ANY and current is not None:
             # replaced only if still what we saw: compared by its bytes while they are few
-            if self._kept + len(current) <= _KEPT:
+            if whole and self._kept + len(current) <= _KEPT:
                 staged.expected = current
                 self._kept += len(current)
             else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache as remember
@@ -83,7 +83,7 @@ def collector_paused() -> Iterator[None]:
 
 
 @collector_paused()
-def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
+def run_checks(catalogs: Iterable[tuple[Path, polib.POFile]], *, glossary=None,
                checks: list[Check] | None = None, severity: dict[str, str] | None = None,
                relative=lambda path: str(path), jobs: int = 1,
                reference: dict[str, str] | None = None,
@@ -105,7 +105,9 @@ def run_checks(catalogs: list[tuple[Path, polib.POFile]], *, glossary=None,
               if c.scope in ("unit", "catalog", "project", "suppression")]
     relative = remember(relative)  # names the file of every finding, once per path
     lines = lines or {}
+    # a catalog is not held past its units (``check_groups`` hands them over one by one)
     by_path = {path: units_from_catalog(path, po, lines.get(path)) for path, po in catalogs}
+    del catalogs
     live, done, real = _kinds([u for units in by_path.values() for u in units])
     # the project-wide checks (consistency) compare settled translations, not fuzzy ones
     settled = [u for u in real if not u.fuzzy]
@@ -377,23 +379,36 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                                          levels[check.code], message))
         readable = [(item.path, item.po) for item in loaded if item.po is not None]
         displays = {item.path: item.display for item in loaded}
+        lines = {item.path: item.msgstr_lines for item in loaded}
+        # from here on the catalogs are held by ``readable`` alone, which run_checks
+        # empties as it makes their units: a 100k-entry catalog's entries are 90 MB
+        loaded = item = None
         if readable:
             local += run_checks(
-                readable, glossary=chosen_glossary, checks=chosen, severity=severity,
-                relative=lambda path, d=displays: d.get(path, str(path)), jobs=jobs,
+                _handed_over(readable), glossary=chosen_glossary, checks=chosen,
+                severity=severity, relative=lambda path, d=displays: d.get(path, str(path)),
+                jobs=jobs,
                 reference=reference(config, readable) if reference and config else None,
                 reference_min_chrf=config.reference_min_chrf if config else 40.0,
-                lines={item.path: item.msgstr_lines for item in loaded}, keep_suppressed=True,
+                lines=lines, keep_suppressed=True,
                 cache=config.cache if config is not None else None)
         if config is not None and config.per_file_ignores:
-            ignored = {item.display: per_file_codes(config.per_file_ignores,
-                                                    config.relative(item.path), where)
-                       for item in loaded}
+            ignored = {shown: per_file_codes(config.per_file_ignores, config.relative(path),
+                                             where)
+                       for path, shown in displays.items()}
             local = [f for f in local if f.code not in ignored.get(f.path, ())]
         findings += local
     analyser.close_checks()
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return CheckReport(findings, files, unreadable)
+
+
+def _handed_over(catalogs: list) -> Iterator:
+    """The items of ``catalogs``, each taken out of the list as it is given: what they
+    refer to is freed once the taker drops it."""
+    catalogs.reverse()
+    while catalogs:
+        yield catalogs.pop()
 
 
 __all__ = ["REGISTRY", "Check", "CheckContext", "Finding", "Severity", "Unit", "FAMILIES",
