@@ -33,6 +33,10 @@ SMALL = parse_glossary(HEADER + """\
 이자,interest,,,,term,
 경기,economy,,,,term,
 불평등,inequality,,,,term,
+기획,planning,,,,term,
+분석,analysis,,,,term,
+대중,public,,,,term,
+세계,world,,,,term,
 한강의 기적,Miracle on the Han River,,,,name,
 O2O,O2O,,,,keep,
 나이키,Nike,,,,name,
@@ -75,6 +79,14 @@ def korean(text: str) -> list[str]:
     ("경기도 외곽으로 이사했다.", []),  # the province, not 경기 + 도 'also'
     ("요즘은 경기도 나쁘고 시장도 얼어붙었다.", ["경기", "시장"]),
     ("소득이 불평등하다.", ["불평등"]),  # Kiwi is sure this 하다 is adjectival
+    # a derivational suffix makes another word, whose English is not the term's
+    ("전시 기획가의 안목이 돋보였다.", []),  # 가: an agent, 'curator', not 'planning'
+    ("데이터 분석자 세 명이 합류했다.", []),  # 자: an agent, 'analyst'
+    ("대중적 인기를 누렸다.", []),  # 적: an adjective, 'popular'
+    ("세계화의 물결이 밀려왔다.", []),  # 화: '-ization', 'globalization'
+    ("기획 단계부터 분석이 필요하다.", ["기획", "분석"]),
+    ("세계가 주목했다.", ["세계"]),  # 가 the subject particle stays a hit
+    ("대중들의 관심", ["대중"]),  # 들 the plural stays a hit
 ])
 def test_korean_matching(text: str, expected: list[str]) -> None:
     assert korean(text) == expected

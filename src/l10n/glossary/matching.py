@@ -165,9 +165,13 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
 
     * a determiner written solid before it (이 + 사회 in 이사회 "board"): determiners are
       always spaced, so Kiwi only splits this way when it has no better reading;
-    * the suffix 님 or 기 after it: 님 makes a title of a person (시장님 "mayor"), 기 a
-      device or a trace (공유기 "router", 시장기 "hunger"); the lexicalised senses of 기
-      (성장기, 세탁기) are single nouns in Kiwi's dictionary and never reach this rule;
+    * a derivational suffix after it (``_OTHER_WORD``): 님 makes a title of a person
+      (시장님 "mayor"), 기 a device or a trace (공유기 "router", 시장기 "hunger"), 가 and
+      자 an agent (기획가 "curator", 분석자 "analyst"), 적 an adjective or determiner
+      (대중적 "popular"), 화 a process (세계화 "globalization"): another word, whose
+      English is not the term's. The lexicalised senses (성장기, 세탁기, 소설가, 연구자)
+      are single nouns in Kiwi's dictionary and never reach this rule; 가 the subject
+      particle and 들 the plural are not suffixes to Kiwi (JKS, and a hit);
     * 하다 after it that Kiwi cannot decide between adjectival and verbal: nouns that
       take 하다 are clearly one or the other (공유하다 "to share", 불평등하다 "unequal"),
       while 시장하다 "to be hungry" is another word; see ``_unsure_of_ha``.
@@ -195,8 +199,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
             before, after = preceding.get(hit.start), following.get(hit.end)
             if before is not None and before.tag == "MM" and not clear_left(text, hit.start):
                 continue  # 이사회 'board' is not 이 사회 'this society'
-            if after is not None and after.tag == "XSN" and after.form in ("님", "기"):
-                continue  # 시장님 'mayor', 공유기 'router' and 시장기 'hunger' are other words
+            if after is not None and after.tag == "XSN" and after.form in _OTHER_WORD:
+                continue  # 시장님 'mayor', 공유기 'router', 대중적 'popular': other words
             if after is not None and after.form == "하" and \
                     (ha or _unsure_of_ha)(text, hit.end):
                 continue  # 시장하다 'to be hungry' is not 시장 'market'
@@ -241,6 +245,10 @@ _PARTICLES_ONLY = re.compile(rf"(?:들)?(?:{_PARTICLE}){{0,3}}(?=$|[\s.,!?;:)\]\
 # particles that are also the last syllable of many longer words (실업가 'businessman',
 # 경기도 the province, 내과 'internal medicine'): Kiwi decides those
 _WORD_FORMING = ("가", "도", "과")
+
+
+# Kiwi's derivational suffixes (XSN) that make another word of a noun (``_on_boundaries``)
+_OTHER_WORD = frozenset(("님", "기", "가", "자", "적", "화"))
 
 
 def _particles_follow(text: str, hit: KoHit) -> bool:
