@@ -54,14 +54,14 @@ _EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for patt
     (r"dozens|tens|scores|decades", 10),
 ]]
 _ANY_APPROX = re.compile("|".join(p.pattern for p, _ in _EN_APPROX), re.IGNORECASE)
-_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+_CARDINALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
               "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
               "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
               "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion"]
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth", "eleventh", "twelfth"]
-_SPELLED = re.compile(r"\b(?:" + "|".join(_CARDINALS + _ORDINALS) + r"|\w+teenth|\w+tieth)\b",
-                      re.IGNORECASE)
+_NUMBER_WORD = "|".join(_CARDINALS + _ORDINALS) + r"|\w+teenth|\w+tieth"
+_SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
 _EN_RANGE = re.compile(r"(?<=\d)\s*[-–—]\s*(?=\d)")
 _DIGIT = re.compile(r"\d")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -323,6 +323,21 @@ def _dates(text: str, values: Counter) -> None:
             values[("d", (_MONTHS.index(month.lower()) + 1) * 100.0 + day)] += 1
 
 
+# a number word joined by a hyphen to another word (seven-year-old, fifth-tallest,
+# one-twentieth, net-zero), which text2num reads only where it stands alone (twenty one,
+# like twenty-one, is 21 to it)
+_HYPHENED = re.compile(rf"\b(?P<number>{_NUMBER_WORD})-(?=[A-Za-z])"
+                       rf"|(?<=[A-Za-z])-(?=(?:{_NUMBER_WORD})\b)", re.IGNORECASE)
+
+
+def _unhyphenated(text: str) -> str:
+    """``text`` with each hyphen that joins a number word to a word a space."""
+    if "-" not in text:
+        return text
+    return _HYPHENED.sub(lambda m: f"{m.group('number')} " if m.group("number") else " ",
+                         text)
+
+
 def _all_values(text: str, read: tuple[set[str], str] | None = None) -> Counter:
     from text_to_num import alpha2digit
 
@@ -357,7 +372,8 @@ def _all_values(text: str, read: tuple[set[str], str] | None = None) -> Counter:
     # the words left once the scaled numbers are gone ("50 million" leaves none)
     left, left_folded = _words(lowered) if scaled else (words, folded)
     if not _SPELLED_WORDS.isdisjoint(left) or _ORDINAL_TAIL.search(left_folded):
-        digits = alpha2digit(lowered, "en", threshold=0) if _SPELLED.search(lowered) else lowered
+        if _SPELLED.search(lowered):
+            digits = alpha2digit(_unhyphenated(lowered), "en", threshold=0)
     if scaled and digits is lowered:  # the second pass can only find a scale word left
         scaled = not left.isdisjoint(_EN_SCALE)
     if scaled:

@@ -20,13 +20,20 @@ def plain_number(value: float) -> str:
 
 
 # a share in words: half, a quarter, two-thirds, three in ten, one out of four
-_FRACTION_NAMES = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
-                   "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
-                   "tenth": 10, "tenths": 10}
+_ORDINAL_DENOMINATORS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000}
+_FRACTION_NAMES = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4,
+                   **_ORDINAL_DENOMINATORS,
+                   **{f"{name}s": value for name, value in _ORDINAL_DENOMINATORS.items()}}
 _COUNT = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
 _EN_FRACTION = re.compile(
     rf"\b(?:(?P<n>{_COUNT})[\s-]+)?(?P<name>{'|'.join(_FRACTION_NAMES)})\b"
-    rf"|\b(?P<part>{_COUNT})\s+(?:in|out\s+of)\s+(?P<whole>{_COUNT}|a\s+hundred)\b",
+    rf"|\b(?P<part>{_COUNT})\s+(?:in|out\s+of)\s+(?P<whole>a\s+hundred|{_COUNT})\b",
     re.IGNORECASE)
 _PERCENT_AFTER = r"\s?(?:%|퍼센트|프로)"
 # how far a share in words may be from the percentage: 33% or 30% is a third, 70% two-thirds
@@ -37,7 +44,7 @@ def _count_value(word: str) -> float:
     word = word.lower()
     if word in ("a", "an"):
         return 1.0
-    if word == "a hundred" or " " in word:
+    if word.startswith("a") and word.endswith("hundred"):  # "a hundred", any space between
         return 100.0
     return float(SMALL_COUNTS.get(word) or word)
 
