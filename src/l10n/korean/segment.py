@@ -54,6 +54,8 @@ _FOOTNOTE_MARK = re.compile(r"\^?\w{1,8}|주 ?\d{1,3}|각주 ?\d{1,3}|\*{1,3}|\d
 _FOOTNOTE_LIKE = re.compile(r"\^?\d{1,3}|\^\w{1,8}|주 ?\d{1,3}|각주 ?\d{1,3}|\*{1,3}")
 # An English sentence end followed by a Korean (or another English) sentence (class 5).
 _LATIN_END = re.compile(r"(?<=[A-Za-z])[.?!][\"”’']?(\s+)(?=[가-힣\"“‘(]|[A-Z][a-z])")
+# initials written without spaces (D.H. 로렌스, G.N. Lewis): a name goes on after them
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr e.g i.e vs etc cf inc no vol pp p co corp ltd fig sec approx "
     "ca al u.s a.i feat p.m a.m op ed eds rev gen col lt sgt mt ave dept est min max".split())
@@ -70,6 +72,9 @@ _QUOTE_FOLLOWER = re.compile(
 _LIST_MARKER = re.compile(
     r"(?<=[\w.?!…)\]])(\s+)(?=[•■□▪◦●○▶►※└]\s|[①-⑳]\s|-\s+[가-힣A-Za-z])"
     r"|(?<=[가-힣A-Za-z.?!)])(\s+)(?=\d{1,2}[.)]\s+[가-힣])")
+# An aside in parentheses glued to the word before it and to a Korean letter after it
+# (머스크(A.P. Moller-Maersk)는): a sentence never ends inside it.
+_GLUED_ASIDE = re.compile(r"(?<=[^\s(])\([^()\n]{1,80}\)(?=[가-힣])")
 # Inline Markdown and HTML a sentence never ends inside: an image or link, code, a tag.
 _INLINE_MARKUP = re.compile(
     r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,500}(?:\s+\"[^\"\n]{0,300}\")?\)"
@@ -157,7 +162,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
             (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower().strip(".")
-    return len(word) <= 1 or word in _ABBREVIATIONS
+    return len(word) <= 1 or word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
@@ -251,6 +256,8 @@ def _decide(text: str, spans: list[Span], m: _Morphemes) -> set[int]:
         if follower:
             protect.append((opened, closed + 1 + len(follower.group(0)) -
                             len(follower.group(0).lstrip())))
+    for match in _GLUED_ASIDE.finditer(text):  # 로렌스(D.H. Lawrence)는: inside a sentence
+        protect.append((match.start(), match.end() - 1))
     for match in _DOTTED.finditer(text):  # 진.짜.최.고: emphasis, no boundary
         protect.append((match.start(), match.end() - 1))
     for match in _INLINE_MARKUP.finditer(text):  # ![그림](a.png), `코드`, <b>: never cut
