@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from l10n.korean.durations import changed_durations
 from l10n.korean.numbers import _all_values, _digit_values, compare_numbers, has_number_words
 
 # words next to, inside and around the ones that carry numbers, in odd cases and scripts
@@ -159,6 +160,9 @@ def test_shares_ordinal_dates_and_solid_thousands_agree(source: str, target: str
     ("배출량을 0으로 줄인다.", "Emissions are cut to net-zero."),
     ("열두 번째 시즌이 시작됐다.", "The twelfth season began."),
     ("응답자의 3%가 반대했다.", "Three in a hundred respondents objected."),
+    ("그 회사는 수백억 원을 벌었다.", "The company earned tens of billions of won."),
+    ("정부는 수천억 원을 썼다.", "The government spent hundreds of billions of won."),
+    ("그들은 닷새 동안 걸었다.", "They walked for five days."),
 ])
 def test_hyphenated_number_words_zero_and_fractions_agree(source: str, target: str) -> None:
     report = compare_numbers(source, target)
@@ -253,8 +257,23 @@ def test_a_rate_and_a_compound_duration_are_lengths_of_time(source: str, target:
     ("인구의 20분의 1이 섬에 산다.", "One-thirtieth of the population lives there.", [20.0]),
     ("사고는 0건이었다.", "There were two accidents.", [0.0]),
 ])
+
 def test_korean_amounts_and_fractions(source: str, target: str, missing: list) -> None:
     assert compare_numbers(source, target).missing == missing
+
+
+def test_a_wrong_approximate_amount_or_day_count_is_still_reported() -> None:
+    assert compare_numbers("그 회사는 수백억 원을 벌었다.",
+                           "The company earned billions of won.").unsure == [1e10]
+    assert compare_numbers("그들은 닷새 동안 걸었다.", "They walked for 15 days.").extra == [15.0]
+    assert changed_durations("약은 하루에 세 번 먹는다.", "Take it three times each week.") == ["하루"]
+
+
+@pytest.mark.parametrize("target", ["Take it three times each day.",
+                                    "Take it three times every day.",
+                                    "Take it three times per day."])
+def test_a_rate_per_day_is_one_day(target: str) -> None:
+    assert changed_durations("약은 하루에 세 번 먹는다.", target) == []
 
 
 def test_a_fraction_is_not_a_duration_but_minutes_before_a_noun_are() -> None:

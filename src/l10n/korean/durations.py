@@ -37,7 +37,9 @@ _EN_COUNTS = {"a": (1, 1), "an": (1, 1), "one": (1, 1), "two": (2, 2), "three": 
               "four": (4, 4), "five": (5, 5), "six": (6, 6), "seven": (7, 7),
               "eight": (8, 8), "nine": (9, 9), "ten": (10, 10), "eleven": (11, 11),
               "twelve": (12, 12), "fifteen": (15, 15), "twenty": (20, 20), "thirty": (30, 30),
-              "few": (2, 5), "several": (3, 7), "couple": (2, 3), "half": (0.5, 0.5)}
+              "few": (2, 5), "several": (3, 7), "couple": (2, 3), "half": (0.5, 0.5),
+              # a rate's period: 하루에 세 번 = three times each (every, per) day
+              "each": (1, 1), "every": (1, 1), "per": (1, 1)}
 # these two and _EN_RATE are case-insensitive, run on ascii_lower's text (faster than
 # re.IGNORECASE, the same matches)
 _EN_DURATION = re.compile(

@@ -48,6 +48,8 @@ _KO_APPROX_RE = re.compile("(" + "|".join(sorted(_KO_APPROX, key=len, reverse=Tr
 
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_APPROX = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for pattern, value in [
+    (r"hundreds of trillions", 1e14), (r"tens of trillions", 1e13),
+    (r"hundreds of billions", 1e11), (r"tens of billions", 1e10), (r"trillions", 1e12),
     (r"hundreds of millions", 1e8), (r"tens of millions", 1e7),
     (r"hundreds of thousands", 1e5), (r"tens of thousands", 1e4),
     (r"billions", 1e9), (r"millions", 1e6), (r"thousands", 1e3), (r"hundreds", 100),
@@ -115,7 +117,7 @@ _KO_AMOUNT_RUN = re.compile(r"\d[\d,.]*(?=\s{0,2}[천백십만억조])")
 # an ordinal like "fourteenth") has only digits to read, which is the fast path.
 _NUMBER_WORDS = frozenset(
     _CARDINALS + _ORDINALS + ["twentieth", "hundreds", "thousands", "millions", "billions",
-                              "dozens", "tens", "scores", "decades"]
+                              "trillions", "dozens", "tens", "scores", "decades"]
     + list(_DECADES) + _MONTHS + [numeral.lower() for numeral in _ROMAN_VALUES]
     + ["decade", "century", "centuries", "dozen", "half", "twice", "thrice", "doubled",
        "doubles", "doubling", "tripled", "triples", "tripling", "trebled", "quadrupled",
@@ -124,8 +126,8 @@ _LETTERS = re.compile(r"[a-z]+")
 _ORDINAL_TAIL = re.compile(r"(?:teenth|tieth)\b")
 
 
-_APPROX_WORDS = frozenset(["hundreds", "thousands", "millions", "billions", "dozens", "tens",
-                           "scores", "decades"])
+_APPROX_WORDS = frozenset(["hundreds", "thousands", "millions", "billions", "trillions",
+                           "dozens", "tens", "scores", "decades"])
 _SPELLED_WORDS = frozenset(_CARDINALS + _ORDINALS)
 _ROMAN_WORDS = frozenset(numeral.lower() for numeral in _ROMAN_VALUES)
 
@@ -457,7 +459,9 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
                           for digit in re.findall(r"\d+(?:\.\d+)?", part)}
     said = Counter({("=", v) if kind == "w" else (kind, v): n
                     for (kind, v), n in wanted.items()})
-    known = {("=", v) for kind, v in wanted if kind == "y"} | {
+    # a day count said in a word (엿새 = six days) is read by the duration check
+    days = {("=", float(n)) for word, n in _DAY_WORDS.items() if word in source}
+    known = days | {("=", v) for kind, v in wanted if kind == "y"} | {
         ("=", 1900 + v) for kind, v in wanted if kind == "y"} | {
         ("=", 2000 + v) for kind, v in wanted if kind == "y"}
     extra = [value for (kind, value), n in (found - said).items() if kind == "="
@@ -469,3 +473,5 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
 
 
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
+_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7,
+              "여드레": 8, "아흐레": 9, "열흘": 10, "보름": 15}
