@@ -163,6 +163,8 @@ def test_shares_ordinal_dates_and_solid_thousands_agree(source: str, target: str
     ("그 회사는 수백억 원을 벌었다.", "The company earned tens of billions of won."),
     ("정부는 수천억 원을 썼다.", "The government spent hundreds of billions of won."),
     ("그들은 닷새 동안 걸었다.", "They walked for five days."),
+    ("도서관 장서는 1만 1천 권이 넘지만 대출되는 책은 수백 권이다.",
+     "The library holds more than 11,000 books, but only a few hundred are borrowed."),
 ])
 def test_hyphenated_number_words_zero_and_fractions_agree(source: str, target: str) -> None:
     report = compare_numbers(source, target)
@@ -266,6 +268,8 @@ def test_a_wrong_approximate_amount_or_day_count_is_still_reported() -> None:
     assert compare_numbers("그 회사는 수백억 원을 벌었다.",
                            "The company earned billions of won.").unsure == [1e10]
     assert compare_numbers("그들은 닷새 동안 걸었다.", "They walked for 15 days.").extra == [15.0]
+    assert compare_numbers("장서는 1만 1천 권이 넘는다.",
+                           "It holds more than 11,000 books, 100 of them rare.").extra == [100.0]
     assert changed_durations("약은 하루에 세 번 먹는다.", "Take it three times each week.") == ["하루"]
 
 

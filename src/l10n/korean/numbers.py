@@ -464,10 +464,11 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
     known = days | {("=", v) for kind, v in wanted if kind == "y"} | {
         ("=", 1900 + v) for kind, v in wanted if kind == "y"} | {
         ("=", 2000 + v) for kind, v in wanted if kind == "y"}
+    written = set(re.findall(r"\d+(?:\.\d+)?", target.replace(",", "")))  # whole figures
     extra = [value for (kind, value), n in (found - said).items() if kind == "="
              and value != 1.0 and ("=", value) not in known
              and plain_number(value) not in source_digits
-             and plain_number(value) in target.replace(",", "")
+             and plain_number(value) in written  # 100 is not written in 11,000
              for _ in range(n)]
     return NumberReport(sorted(missing), sorted(extra), sorted(unsure), sorted(dates))
 
