@@ -44,11 +44,24 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 CLAUSE_Z = -2.0
 
 
+# what joins two items: and, or, and the "by" or "x" between two measurements (21 m by 14 m)
+_EN_AND_OR = re.compile(r"\b(?:and|or|as well as|plus)\b|&")
+_EN_BY = re.compile(r"(?<=\d)\s*[a-zA-Z°%]{0,3}\s+(?:by|x|×)\s+(?=\d)|(?<=\d)×(?=\d)")
+_EN_COMMAS = ",;、ㆍ·/，；"
+
+
 def _english_items(text: str) -> int:
-    """Items an English sentence can list: chunks between commas, and one more for a
-    final and/or (overcounting is safe: it only makes the check report less)."""
-    return 1 + sum(map(text.count, ",;、ㆍ·/，；")) + bool(
-        re.search(r"\b(?:and|or|as well as|plus|&)\b", text))
+    """Items an English sentence can list: chunks between commas, one more for an and/or,
+    and one for each further and/or after a comma ("A and B, C and D" lists four; "the
+    cabbage and radish and toss" two), and for each "by" between measurements
+    (overcounting is safe: it only makes the check report less)."""
+    items = 1 + sum(map(text.count, _EN_COMMAS)) + len(_EN_BY.findall(text))
+    last = None
+    for match in _EN_AND_OR.finditer(text):
+        if last is None or any(mark in text[last:match.start()] for mark in _EN_COMMAS):
+            items += 1
+        last = match.end()
+    return items
 
 
 _LINKS = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)|[\w.+-]+@[\w.-]+|\s")
@@ -167,6 +180,9 @@ def possible_omission(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Good: 항공편이 폭설로 결항되어 우리는 공항에서 하룻밤을 보냈다. -> Our flight was cancelled because of heavy snow, so we spent a night at the airport.
     Good: 비가 오고 바람이 세게 불었다. -> It was wet and very windy.
     Good: 배추와 무를 깨끗이 씻는다. -> Wash the cabbage and radish thoroughly.
+    Good: 회의에는 교사와 학생, 부모와 졸업생이 모두 왔다. -> Teachers and students, parents and graduates all came to the meeting.
+    Bad:  회의에는 교사와 학생, 부모와 졸업생이 모두 왔다. -> Teachers and students all came to the meeting.
+    Good: 탁자 규격: 3단, 가로 2m, 세로 1m -> Table size: three tiers, 2 m by 1 m
     """
     for match in _PAREN.finditer(unit.source) if "(" in unit.source else ():
         inside = match.group(1)
