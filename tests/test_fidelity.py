@@ -90,13 +90,16 @@ def test_our_merges_and_msgmerge_outputs_are_fixed_points_of_msgcat() -> None:
 
 # ------------------------------------------------------------------ our own small cases
 
-@pytest.mark.parametrize("name", ["nohdr", "crlf", "euckr", "latin1refs"])
+@pytest.mark.parametrize("name", ["nohdr", "crlf", "euckr", "latin1refs", "latehdr",
+                                  "latehdr8"])
 def test_small_cases_round_trip_as_msgcat(name: str) -> None:
     """No header invented, every comment kind, flag order, unknown flags dropped, #~|,
     no break inside %(file-name)s, no-wrap kept long, CR kept where msgcat keeps it
     (comments) and dropped where it drops it, EUC-KR read and written back in EUC-KR;
     "#:" lines packed by their bytes in the file's charset (held-out exaile: a Latin-1
-    "é" in a file name is one byte, not UTF-8's two)."""
+    "é" in a file name is one byte, not UTF-8's two); the charset of a header that a
+    comment block and a blank line come before (held-out mc: "# Ukrainian translation"),
+    also where its Latin-1 bytes happen to be valid UTF-8."""
     path = CASES / f"{name}.po"
     assert _written(path) == (CASES / f"{name}.msgcat.po").read_bytes()
 

@@ -54,8 +54,7 @@ def decode_catalog(data: bytes, path: Path | str = "<string>") -> tuple[str, str
     """The text of a PO file and the Python codec of the charset its header declares."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # PO editors on Windows may add a BOM
-    match = _CHARSET.search(data, 0, data.find(b"\n\n") if b"\n\n" in data[:65536]
-                            else min(len(data), 65536))
+    match = _CHARSET.search(data, 0, _header_end(data))
     declared = match.group(1).decode("ascii", "replace") if match else "UTF-8"
     codec = _codec(declared)
     if codec is None:
@@ -69,6 +68,18 @@ def decode_catalog(data: bytes, path: Path | str = "<string>") -> tuple[str, str
         raise CatalogError(f"not valid {declared}", path=path, line=line,
                            hint="fix the charset in the header, or convert the file "
                                 "(msgconv --to-code=UTF-8)") from exc
+
+
+def _header_end(data: bytes, within: int = 65536) -> int:
+    """Where the block of the file's first entry (its header, if it has one) ends: blank
+    lines and comments may come before it (``# Ukrainian translation`` then a blank
+    line), and gettext reads the charset from that entry."""
+    limit = min(len(data), within)
+    first = 0 if data.startswith(b"msgid") else data.find(b"\nmsgid", 0, limit)
+    if first < 0:
+        first = 0
+    end = data.find(b"\n\n", first, limit)
+    return end if end >= 0 else limit
 
 
 def _codec(declared: str) -> str | None:
