@@ -376,3 +376,19 @@ def test_build_with_review_runs_the_checks_once(review_project: Path, monkeypatc
     assert outputs[False][1] == 1  # without --review: the gate's run
     assert outputs[True][0] == outputs[False][0]
     assert "not published" in outputs[True][0] and "QA error" in outputs[True][0]
+
+
+def test_bilingual_markdown_keeps_a_footnote_with_its_label() -> None:
+    """A footnote's text is shown after its label, as its reference reads in the text
+    (escaped, like every text): never as a stray paragraph (an end-to-end held-out run)."""
+    import polib
+
+    from l10n.publish.markdown import bilingual_markdown
+    from l10n.source import parse_essay
+
+    essay = parse_essay("본문에 각주가 있다.[^src] 다음 문장이다.\n\n[^src]: 출처는 연감이다.\n",
+                        name="x", path="source/ko/x.md")
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="출처는 연감이다.", msgstr="The source is the yearbook."))
+    text = bilingual_markdown(essay, po)
+    assert "\\[^src\\]: 출처는 연감이다.\n\n\\[^src\\]: The source is the yearbook.\n" in text

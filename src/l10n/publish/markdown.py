@@ -73,6 +73,9 @@ def bilingual_markdown(essay: Essay, po: polib.POFile | None, link=None) -> str:
                 english.append(f"\\[{state}: {escape_markdown(shown)}\\]")
         prefix = {"heading": "#" * min(max(block.level, 1), 6) + " ", "quote": "> ",
                   "list_item": "- "}.get(block.kind.value, "")
+        if block.kind is BlockKind.FOOTNOTE and block.label:
+            # its label as its reference reads in the text (escaped: \[^1\]), not dropped
+            prefix = f"{escape_markdown(f'[^{block.label}]')}: "
         korean = " ".join(escape_markdown(s.msgid) for s in block.sentences)
         image = ""
         if block.kind is BlockKind.IMAGE:
