@@ -234,7 +234,8 @@ def build_site(config: Config, *, out: Path | None = None, language: str = "en",
             side, english, markdown = page.files
             files[side] = env.get_template("essay.html").render(**context)
             files[english] = env.get_template("english.html").render(**context)
-            files[markdown] = bilingual_markdown(essay, po, link)
+            files[markdown] = bilingual_markdown(essay, po, link,
+                                                 not_ready=page.reason if not ok else "")
             copies.update(assets[essay.name].files)
         if review is not None:  # review/ pages: one folder down, every essay
             page.review_rows = essay_rows(essay, po, assets[essay.name].link("../"))

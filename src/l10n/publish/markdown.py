@@ -49,15 +49,18 @@ def code_fence(text: str) -> str:
     return f"{fence}\n{text}\n{fence}"
 
 
-def bilingual_markdown(essay: Essay, po: polib.POFile | None, link=None) -> str:
+def bilingual_markdown(essay: Essay, po: polib.POFile | None, link=None,
+                       not_ready: str = "") -> str:
     """Korean block, then its English, for every block (for review and archiving). An
     image is shown above its alt text and title, at the URL ``link`` gives it (a local
-    file: its copy in the site, beside this file)."""
+    file: its copy in the site, beside this file). ``not_ready``: why the essay is not
+    ready for publication (a build with --force), said first, as the pages say it."""
     from .inline import safe_url
 
     entries = ({unicodedata.normalize("NFC", e.msgid): e for e in po if not e.obsolete}
                if po is not None else {})
-    parts = []
+    parts = [f"> **Not ready for publication:** {escape_markdown(not_ready)}"] if not_ready \
+        else []
     for block in essay.blocks:
         if block.kind is BlockKind.CODE:
             parts.append(f"<!-- {block.anchor} -->\n{code_fence(block.text)}")
