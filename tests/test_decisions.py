@@ -218,15 +218,15 @@ def test_a_warm_run_on_known_words_in_new_sentences_loads_no_kiwi(tmp_path, monk
     """The verdicts are recorded per window: a new sentence whose unclear hits sit in
     known words (and known neighbours) needs no analysis."""
     glossary = read_glossary(ROOT / "glossary.csv")
-    first = "초연결 사회는 산업혁명기의 사회와 다르다. 그는 초연결화된 세상을 말했다."
+    first = "초연결 사회는 산업혁명기의 사회와 다르다. 그는 초연결도 고독도 말했다."
     known = _plain(glossary.remember_decisions(tmp_path).find_korean_many([first]))
-    at = first.index("초연결화")
+    at = first.index("초연결도")
     assert known == [[("초연결", 0, 3), ("초연결", at, at + 3)]]  # not 산업혁명 in 산업혁명기
     _no_kiwi(monkeypatch)
     again = read_glossary(ROOT / "glossary.csv").remember_decisions(tmp_path)
     # other sentences, the same words within two eojeol of each unclear hit
     assert _plain(again.find_korean_many(["이 역시 초연결 사회는 산업혁명기의 사회와 다르다.",
-                                          "모두 다르다. 그는 초연결화된 세상을 말했다."])) == [
+                                          "모두 다르다. 그는 초연결도 고독도 말했다."])) == [
         [("초연결", 5, 8)], [("초연결", 11, 14)]]
     assert not again.decisions.dirty  # nothing new was judged
 

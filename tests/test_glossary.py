@@ -37,6 +37,7 @@ SMALL = parse_glossary(HEADER + """\
 분석,analysis,,,,term,
 대중,public,,,,term,
 세계,world,,,,term,
+차,tea,,,,term,
 한강의 기적,Miracle on the Han River,,,,name,
 O2O,O2O,,,,keep,
 나이키,Nike,,,,name,
@@ -87,6 +88,8 @@ def korean(text: str) -> list[str]:
     ("기획 단계부터 분석이 필요하다.", ["기획", "분석"]),
     ("세계가 주목했다.", ["세계"]),  # 가 the subject particle stays a hit
     ("대중들의 관심", ["대중"]),  # 들 the plural stays a hit
+    ("우리는 차를 마셨다.", ["차"]),
+    ("그는 공을 차고 달렸다.", []),  # 차고 'kicking' is the verb 차다, not 차 'tea'
 ])
 def test_korean_matching(text: str, expected: list[str]) -> None:
     assert korean(text) == expected

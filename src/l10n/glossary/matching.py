@@ -163,6 +163,8 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
     and"; the 의 inside 한강의 기적 is the term's own), and the
     morphemes around it must not show that the letters belong to another word:
 
+    * a verb or adjective stem where the term is (모시고 "looking after" is 모시다, not
+      모시 "ramie"), unless the term is itself a verb or adjective (ends in 다);
     * a determiner written solid before it (이 + 사회 in 이사회 "board"): determiners are
       always spaced, so Kiwi only splits this way when it has no better reading;
     * a derivational suffix after it (``_OTHER_WORD``): 님 makes a title of a person
@@ -196,6 +198,9 @@ def _on_boundaries(text: str, hits: list[KoHit], tokens, *, ha=None) -> list[KoH
             if inside and (inside[0].tag.startswith(_GRAMMATICAL) or
                            inside[-1].tag.startswith(_GRAMMATICAL)):
                 continue  # 학자이자 'scholar and': 이 + 자 is a copula and an ending, not 이자
+            if inside and inside[0].tag.startswith(_PREDICATES) and \
+                    not hit.term.ko.endswith("다"):
+                continue  # 모시고 'looking after' is the verb 모시다, not 모시 'ramie'
             before, after = preceding.get(hit.start), following.get(hit.end)
             if before is not None and before.tag == "MM" and not clear_left(text, hit.start):
                 continue  # 이사회 'board' is not 이 사회 'this society'
@@ -247,6 +252,8 @@ _PARTICLES_ONLY = re.compile(rf"(?:들)?(?:{_PARTICLE}){{0,3}}(?=$|[\s.,!?;:)\]\
 _WORD_FORMING = ("가", "도", "과")
 
 
+# verb and adjective stems (VV-R, VA-I: irregular ones too): a term, a noun, is none of them
+_PREDICATES = ("VV", "VA", "VX")
 # Kiwi's derivational suffixes (XSN) that make another word of a noun (``_on_boundaries``)
 _OTHER_WORD = frozenset(("님", "기", "가", "자", "적", "화"))
 
