@@ -273,6 +273,13 @@ def test_a_wrong_approximate_amount_or_day_count_is_still_reported() -> None:
     assert changed_durations("약은 하루에 세 번 먹는다.", "Take it three times each week.") == ["하루"]
 
 
+def test_a_time_of_day_is_no_duration() -> None:
+    assert changed_durations("열차는 하루에 두 번 섰고, 첫차는 6시 15분에 왔다.",
+                             "Trains stopped twice a day, and the first came at 6:15.") == []
+    assert changed_durations("회의는 2시간 15분 동안 이어졌다.",
+                             "The meeting went on for four hours.") == ["2시간 15분"]
+
+
 @pytest.mark.parametrize("target", ["Take it three times each day.",
                                     "Take it three times every day.",
                                     "Take it three times per day."])
@@ -425,7 +432,7 @@ def test_korean_duration_figures_found_from_a_digit_match_the_plain_pattern(text
 
     from l10n.korean import durations
 
-    plain = re.compile(r"(?<![\d.,월])(?<!월\s)(\d+(?:\.\d+)?)"
+    plain = re.compile(r"(?<![\d.,월])(?<!월\s)(?<!\d시)(?<!\d시\s)(\d+(?:\.\d+)?)"
                        r"(?=\s?(?:시간|주일|개월|초|분|일|주|달|년|해))")
     assert [(m.span(), m.group(1)) for m in durations._KO_DIGITS.finditer(text)] == \
         [(m.span(), m.group(1)) for m in plain.finditer(text)]

@@ -23,9 +23,10 @@ _KO_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "�
              "열흘": 10, "보름": 15, "일주일": 7}
 _KO_UNIT = re.compile(r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?![가-힣])|"
                       r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?=[은는이가을를의에도만째간동여남쯤씩])")
-# (?<![\d.,월])(?<!월\s)(\d+(?:\.\d+)?)(?=...): not after 월, as 6월 2일 is a date; written
-# to start at a digit, which the regex engine scans faster (property-tested equal)
-_KO_DIGITS = re.compile(r"(\d(?<![\d.,월]\d)(?<!월\s\d)\d*(?:\.\d+)?)"
+# (?<![\d.,월])(?<!월\s)(?<!\d시)(?<!\d시\s)(\d+(?:\.\d+)?)(?=...): not after 월, as 6월 2일
+# is a date, nor after an hour, as 5시 47분 is a time of day; written to start at a digit,
+# which the regex engine scans faster (property-tested equal)
+_KO_DIGITS = re.compile(r"(\d(?<![\d.,월]\d)(?<!월\s\d)(?<!\d시\d)(?<!\d시\s\d)\d*(?:\.\d+)?)"
                         r"(?=\s?(?:시간|주일|개월|초|분|일|주|달|년|해))")
 _KO_WORD = re.compile(r"(?<![가-힣])(" + "|".join(sorted(_KO_WORDS, key=len, reverse=True)) + ")")
 # more than the figure: 한 달 남짓, 3년여, 10년 넘게
