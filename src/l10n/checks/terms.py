@@ -35,7 +35,8 @@ def term_missing(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
     Severity: an error only where the hit is near-certain: a noun term of two syllables
     or more (sai-siot forms included), used as a noun, whose note admits no homograph.
-    A noun used as a verb, a homograph or a one-syllable term without its rendering is
+    A noun used as a verb, a homograph, a one-syllable term, or a term after a
+    demonstrative (이, 그, 저) where the English has a pronoun, without its rendering, is
     G005, a warning (see ``l10n.glossary.verdicts.doubt``).
     Bad:  초연결 사회가 온다. -> A hyperlinked world is coming.
     Good: 초연결 사회가 온다. -> A hyper-connected society is coming.
@@ -70,14 +71,17 @@ def term_unsure(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
     Why: G001 is an error, so it must be near-certain; these hits are not. A noun used
     as a verb may be rendered by any verb (기도하다 "pray", "say grace"), a homograph
-    the glossary note names (``not 주식 'staple food'``) may be its other sense, and a
-    one-syllable term is often another word.
+    the glossary note names (``not 주식 'staple food'``) may be its other sense, a
+    one-syllable term is often another word, and after a demonstrative (이 플랫폼) the
+    English may name the term with a pronoun, its rendering in the sentence before.
     Bad:  그는 매일 기도했다. -> He meditated every day.
     Bad:  새 조리법을 개발하는 데 일 년이 걸렸다. -> It took a year to come up with the recipe.
     Good: 그는 매일 기도했다. -> He prayed every day.
     Bad:  주식은 쌀이었다. -> Their diet was rice.
     Good: 주식은 쌀이었다. -> The staple food was rice.
     Good: 주식을 팔았다. -> She sold her stocks.
+    Bad:  이 플랫폼은 빠르게 성장했다. -> It grew fast.
+    Good: 이 플랫폼은 빠르게 성장했다. -> This platform grew fast.
     """
     yield from _missing(unit, ctx, sure=False)
 

@@ -197,12 +197,12 @@ def judge_entry(glossary: Glossary, source: str, target: str, *,
                                   surname=surnames, target=seen)
         if judgement.verdict is Verdict.MISSING:
             judgement = _missing(judgement, target, [hit for hit in found if hit.term == term],
-                                 verbal=term in verbal)
+                                 verbal=term in verbal, source=source)
         yield judgement
 
 
 def _missing(judgement: EnJudgement, target: str, hits: list[KoHit], *,
-             verbal: bool) -> EnJudgement:
+             verbal: bool, source: str = "") -> EnJudgement:
     """A MISSING verdict, told apart: the English renders a sense the glossary note rules
     out (OTHER_SENSE), or the verdict carries the ``doubt`` that makes it a guess."""
     term = judgement.term
@@ -211,8 +211,25 @@ def _missing(judgement: EnJudgement, target: str, hits: list[KoHit], *,
                  for hit in _count(form, target, case_sensitive=False)]
         if found:
             return EnJudgement(term, Verdict.OTHER_SENSE, found[0])
-    why = doubt(term, hits, verbal=verbal)
+    why = doubt(term, hits, verbal=verbal) or _referred_to(source, target, hits)
     return EnJudgement(term, Verdict.MISSING, "", why) if why else judgement
+
+
+# 이 쌍안경은 무겁다 "They are heavy": after a demonstrative the term names something the
+# text has already named, and the English may say it with a pronoun (one entry is one
+# sentence: the rendering is often in the sentence before)
+_DEMONSTRATIVE = re.compile(r"(?:^|\s)(?:이|그|저|이런|그런|저런|이러한|그러한)\s+$")
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|these|those|this|that)\b", re.IGNORECASE)
+
+
+def _referred_to(source: str, target: str, hits: list[KoHit]) -> str:
+    """Why a missing rendering may be a pronoun: every hit follows a demonstrative, and
+    the English has a pronoun ("" otherwise)."""
+    if not source or not hits or not _PRONOUN.search(target):
+        return ""
+    if all(_DEMONSTRATIVE.search(source, max(0, hit.start - 8), hit.start) for hit in hits):
+        return "after a demonstrative: a pronoun may stand for it"
+    return ""
 
 
 def doubt(term: Term, hits: list[KoHit], *, verbal: bool = False) -> str:
