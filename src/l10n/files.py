@@ -165,18 +165,18 @@ class Transaction:
     def write_bytes(self, path: Path, data: bytes, *, expected_digest: str | None = ANY
                     ) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are the same."""
-        return self._write(path, data, expected_digest)
+        return self._write(path, data, expected_digest, whole=True)
 
     def write_chunks(self, path: Path, chunks: Iterable[bytes], *,
                      expected_digest: str | None = ANY) -> bool:
         """Stage for ``path`` the bytes ``chunks`` make, one piece at a time (a large
         cache file, never held whole): always staged, even where it is the file in place,
         which is remembered by its digest. True."""
-        return self._write(path, chunks, expected_digest)
+        return self._write(path, chunks, expected_digest, whole=False)
 
-    def _write(self, path: Path, data: bytes | Iterable[bytes],
-               expected_digest: str | None) -> bool:
-        whole = isinstance(data, bytes)
+    def _write(self, path: Path, data: bytes | Iterable[bytes], expected_digest: str | None,
+               *, whole: bool) -> bool:
+        """Stage ``data``: the bytes (``whole``), or an iterable of pieces of them."""
         path = absolute(path)
         parent, name = split_path(path)
         folder = self._folder(parent, path)
