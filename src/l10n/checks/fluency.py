@@ -94,11 +94,16 @@ def length_ratio(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     Korean→English pairs (median ± 4 robust deviations of the log length ratio).
     Bad:  현재 전 세계의 실업자 수는 약 10억 명 이상으로 추산된다. -> A billion.
     Good: 현재 전 세계의 실업자 수는 약 10억 명 이상으로 추산된다. -> More than one billion people worldwide are estimated to be unemployed.
+    Good: 기온 영하 12℃. -> −12°C.
     """
     korean = _content_length(unit.source)
     english = len(_without_urls(unit.target))
-    if korean < 4 or not english or _HANGUL.search(unit.target):
-        return  # too short to judge, or untranslated text that S001/C004 report
+    if korean < 4 or not english or _HANGUL.search(unit.target) or \
+            len(_HANGUL.findall(unit.source, 0, 64)) < 4:
+        # too short to judge (a fragment of a few syllables and figures: 영하 12℃. is
+        # −12°C., figures and symbols carry over as they are), or untranslated text
+        # that S001/C004 report
+        return
     median, spread = ctx.length_ratio or (PRIOR_MEDIAN, PRIOR_SPREAD)
     ratio = math.log(english / korean)
     if ratio < median - 4 * spread:
