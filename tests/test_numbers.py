@@ -271,6 +271,10 @@ def test_a_wrong_approximate_amount_or_day_count_is_still_reported() -> None:
     assert compare_numbers("장서는 1만 1천 권이 넘는다.",
                            "It holds more than 11,000 books, 100 of them rare.").extra == [100.0]
     assert changed_durations("약은 하루에 세 번 먹는다.", "Take it three times each week.") == ["하루"]
+    # the one table of day words (durations.day_counts) serves both checks
+    assert compare_numbers("배는 여드레 만에 닿았다.", "The ship arrived after eight days.").extra == []
+    assert changed_durations("배는 여드레 만에 닿았다.", "The ship arrived after three days.") \
+        == ["여드레"]
 
 
 def test_a_time_of_day_is_no_duration() -> None:

@@ -177,8 +177,7 @@ def json_chunks(document: dict, section: str) -> Iterator[bytes]:
     """``json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)``
     in UTF-8, the same bytes, made a piece at a time: ``document[section]`` (a dict) is
     dumped ``JSON_BATCH`` records at a time."""
-    dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"),
-                             sort_keys=True)
+    dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     yield b"{"
     for number, name in enumerate(sorted(document)):
         value = document[name]

@@ -19,10 +19,17 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def digest_of(data: bytes) -> str:
+def hasher():
+    """A SHA-256 hash object: ``digest_of``'s, fed a piece at a time."""
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256()
+
+
+def digest_of(data: bytes) -> str:
+    found = hasher()
+    found.update(data)
+    return found.hexdigest()
 
 
 def matches_seen(data: bytes | None, seen: bytes | str | None) -> bool:

@@ -42,6 +42,7 @@ from .fileops import (
     digest_of,
     exchange,
     fsync_quietly,
+    hasher,
     matches_seen,
     read_nofollow,
     split_path,
@@ -56,12 +57,6 @@ if TYPE_CHECKING:
 ANY = "any"  # expected digest: no check (a file only l10n writes)
 # bytes of the files a transaction saw that it keeps to compare them by (beyond: digests)
 _KEPT = 32 << 20
-
-
-def _hasher():
-    import hashlib
-
-    return hashlib.sha256()
 
 
 def file_digest(path: Path) -> str | None:
@@ -207,7 +202,7 @@ class Transaction:
                          None if expected_digest == ANY else expected_digest,
                          digest_of(data) if whole and self.journal is not None else None)
         self._staged.append(staged)  # from here on, abort() removes it
-        digest = None if whole or self.journal is None else _hasher()
+        digest = None if whole or self.journal is None else hasher()
         try:
             for chunk in (data,) if whole else data:
                 if digest is not None:

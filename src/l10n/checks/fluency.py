@@ -98,14 +98,15 @@ def length_ratio(unit: Unit, ctx: CheckContext) -> Iterator[str]:
     """
     korean = _content_length(unit.source)
     english = len(_without_urls(unit.target))
-    if korean < 4 or not english or _HANGUL.search(unit.target) or \
-            len(_HANGUL.findall(unit.source, 0, 64)) < 4:
-        # too short to judge (a fragment of a few syllables and figures: 영하 12℃. is
-        # −12°C., figures and symbols carry over as they are), or untranslated text
-        # that S001/C004 report
-        return
+    if korean < 4 or not english or _HANGUL.search(unit.target):
+        return  # too short to judge, or untranslated text that S001/C004 report
     median, spread = ctx.length_ratio or (PRIOR_MEDIAN, PRIOR_SPREAD)
     ratio = math.log(english / korean)
+    if median - 4 * spread <= ratio <= median + 4 * spread or \
+            len(_HANGUL.findall(unit.source, 0, 64)) < 4:
+        # the usual length, or too short to judge: a fragment of a few syllables and
+        # figures (영하 12℃. is −12°C.; figures and symbols carry over as they are)
+        return
     if ratio < median - 4 * spread:
         yield (f"the translation is unusually short ({len(unit.target)} characters for "
                f"{korean} Korean characters)")

@@ -20,7 +20,7 @@ from .numerals import hangul_numbers
 _DAYS = {"초": 1 / 86400, "분": 1 / 1440, "시간": 1 / 24, "일": 1, "주": 7, "주일": 7,
          "달": 30, "개월": 30, "년": 365, "해": 365}
 _KO_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7,
-             "열흘": 10, "보름": 15, "일주일": 7}
+             "여드레": 8, "아흐레": 9, "열흘": 10, "보름": 15, "일주일": 7}
 _KO_UNIT = re.compile(r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?![가-힣])|"
                       r"\s?(시간|주일|개월|초|분|일|주|달|년|해)(?=[은는이가을를의에도만째간동여남쯤씩])")
 # (?<![\d.,월])(?<!월\s)(?<!\d시)(?<!\d시\s)(\d+(?:\.\d+)?)(?=...): not after 월, as 6월 2일
@@ -58,7 +58,7 @@ _EN_AND_HALF = re.compile(
 # (a year written in four figures, 2019년, is a point in time: not a duration)
 _KO_GATE = re.compile(r"(?:(?<![\d.,])\d{1,3}|[한두세네석넉섯곱덟홉열물무른흔쉰순든너어십백천만])"
                       r"\s?(?:시간|주일|개월|[초분일주달년해])|하루|이틀|사흘|나흘|닷새|엿새|"
-                      r"이레|열흘|보름|일주일")
+                      r"이레|여드레|아흐레|열흘|보름|일주일")
 _UNIT_LETTERS = frozenset("초분간일주달월년해루틀흘새레보")
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and)?\s*")
 # 4분의 1 is a quarter, not four minutes (30분의 휴식 is a 30-minute break)
@@ -73,6 +73,13 @@ _EN_GATE = ("second", "minute", "hour", "day", "week", "fortnight", "month", "ye
 # how far apart two lengths may be and still be one duration said two ways (a month is
 # four weeks, 30 days, a few weeks)
 _SLACK = 1.6
+
+
+def day_counts(text: str) -> set[float]:
+    """The numbers of days ``text`` says in a word (엿새 6, 보름 15, 일주일 7)."""
+    if not any(word in text for word in _KO_WORDS):
+        return set()
+    return {float(_KO_WORDS[word]) for word in _KO_WORD.findall(text)}
 
 
 def korean_durations(text: str) -> list[tuple[float, float, str]]:

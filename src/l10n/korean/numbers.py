@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..fold import ascii_lower
+from .durations import day_counts
 from .numerals import hangul_numbers
 from .shares import SMALL_COUNTS, fraction_as_share, ordinal_date, percent_as_share, plain_number
 
@@ -460,7 +461,7 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
     said = Counter({("=", v) if kind == "w" else (kind, v): n
                     for (kind, v), n in wanted.items()})
     # a day count said in a word (엿새 = six days) is read by the duration check
-    days = {("=", float(n)) for word, n in _DAY_WORDS.items() if word in source}
+    days = {("=", n) for n in day_counts(source)}
     known = days | {("=", v) for kind, v in wanted if kind == "y"} | {
         ("=", 1900 + v) for kind, v in wanted if kind == "y"} | {
         ("=", 2000 + v) for kind, v in wanted if kind == "y"}
@@ -474,5 +475,3 @@ def _compare(source: str, target: str, wanted: Counter, found: Counter) -> Numbe
 
 
 _BRACKETED = re.compile(r"\([^()]*\d[^()]*\)")
-_DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7,
-              "여드레": 8, "아흐레": 9, "열흘": 10, "보름": 15}
