@@ -245,5 +245,9 @@ def test_a_late_analysis_runs_in_a_lazy_child_not_in_the_parent(tmp_path):
 def test_a_lazy_child_with_nothing_to_analyse_loads_no_kiwi(tmp_path):
     project = _late_project(tmp_path, PLAIN)
     _late_run(project, "child")
+    (project / ".l10n-cache" / "group-findings.json").unlink()  # the entries' records only
     again = _late_run(project, "child")  # warm, nothing new: the child is stopped unused
     assert again["starts"] == [[True, True]] and not again["kiwi"] and not again["left"]
+    unchanged = _late_run(project, "child")  # the group's findings remembered: no child
+    assert unchanged["starts"] == [] and not unchanged["kiwi"], unchanged
+    assert unchanged["findings"] == again["findings"]

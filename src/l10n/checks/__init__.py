@@ -330,6 +330,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
     cannot be read, or that msgfmt --check rejects, is a finding; the others are checked.
     """
     from ..glossary.terms import project_glossary
+    from .groupcache import GroupFindings
     from .inputs import load_catalog
     from .meta import RunFacts
     from .selection import per_file_codes, resolve
@@ -352,6 +353,22 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         chosen_glossary = glossary
         if chosen_glossary is None and config is not None:
             chosen_glossary = project_glossary(config)
+        facts = RunFacts(config, len(group.paths), group.where)
+        run_level = [Finding(group.display(path) if path is not None else ".", line,
+                             check.code, check.name, levels[check.code], message)
+                     for check in (REGISTRY[c] for c in ("L003", "L004", "L005"))
+                     if check.code in codes and levels[check.code] is not None
+                     for path, line, message in check.function(facts, None)]
+        remembered = None
+        if config is not None and config.cache is not None and group.paths \
+                and (reference is None or config.reference is None):
+            remembered = GroupFindings(config.cache, group, config=config, codes=codes,
+                                       glossary=chosen_glossary)
+            known = remembered.remembered()
+            if known is not None:  # nothing changed since the run that found these
+                files += len(group.paths)
+                findings += known + run_level
+                continue
         if omission.analysis_likely(chosen, chosen_glossary, config.cache if config else None,
                                     group.paths) or resident.running():
             # Kiwi loads while catalogs are read, or a resident server has it loaded already
@@ -359,6 +376,7 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         elif omission.analysis_possible(chosen, chosen_glossary, group.paths):
             analyser.use(analyser.Analyser.start(lazy=True))  # Kiwi only if asked
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
+        loaded_now = [item.unreadable for item in loaded]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)
         local: list[Finding] = []
@@ -370,13 +388,6 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                 if (code in codes or item.unreadable) and level is not None:
                     local.append(Finding(item.display, problem.line, code, check.name,
                                          level, problem.text, column=problem.column))
-        facts = RunFacts(config, len(loaded), group.where)
-        for check in (REGISTRY[c] for c in ("L003", "L004", "L005")):
-            if check.code in codes and levels[check.code] is not None:
-                for path, line, message in check.function(facts, None):
-                    shown = group.display(path) if path is not None else "."
-                    local.append(Finding(shown, line, check.code, check.name,
-                                         levels[check.code], message))
         readable = [(item.path, item.po) for item in loaded if item.po is not None]
         displays = {item.path: item.display for item in loaded}
         lines = {item.path: item.msgstr_lines for item in loaded}
@@ -397,7 +408,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                                              where)
                        for path, shown in displays.items()}
             local = [f for f in local if f.code not in ignored.get(f.path, ())]
-        findings += local
+        if remembered is not None and not any(loaded_now):
+            remembered.remember(local)
+        findings += local + run_level
     analyser.close_checks()
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return CheckReport(findings, files, unreadable)
