@@ -13,8 +13,14 @@ the typer command, which prints and exits as for every other command.
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+try:  # signal.py without the enums it builds at import (a tenth of a small merge's start)
+    from _signal import SIGINT
+    from _signal import signal as handle
+except ImportError:  # pragma: no cover - an interpreter without CPython's _signal
+    from signal import SIGINT
+    from signal import signal as handle
 
 from .errors import EXIT_INTERRUPTED, Interrupted, interrupt_once
 
@@ -22,7 +28,7 @@ INTERRUPTED = "error: interrupted; the unfinished step changed nothing\n"
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, interrupt_once)
+    handle(SIGINT, interrupt_once)
     try:
         if sys.argv[1:2] == ["merge"] and _merge(sys.argv[2:]):
             return
