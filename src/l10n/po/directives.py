@@ -50,9 +50,9 @@ def protected_positions(value: str, language: str | None) -> frozenset[int]:
     if not language or language not in _LANGUAGES:
         return frozenset()
     source, opener = _LANGUAGES[language]
-    pattern = re.compile(source)
     if opener not in value:
         return frozenset()
+    pattern = re.compile(source)
     inside: set[int] = set()
     pos = value.find(opener)
     while pos >= 0:
