@@ -3,7 +3,9 @@ catalogs reads none of them, and finds exactly what a run without a cache finds.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 import l10n.checks.inputs as inputs
 from l10n.checks import Finding, Severity, check_groups
+from l10n.checks.base import REGISTRY
 from l10n.checks.groupcache import FILE_NAME, KEEP, GroupFindings
 from l10n.checks.inputs import gather
 from l10n.glossary.terms import read_glossary
@@ -63,21 +66,33 @@ def test_an_unchanged_group_is_answered_without_reading_a_catalog(catalogs, monk
     assert again.findings == reference and again.files == first.files == 2
 
 
-def test_the_remembered_findings_are_those_of_a_run_without_a_cache(catalogs):
-    reference = fresh(catalogs)
-    check_groups(gather(catalogs))
-    assert check_groups(gather(catalogs)).findings == reference
-
-
 def test_an_edited_catalog_is_checked_again(catalogs):
-    check_groups(gather(catalogs))
+    first = check_groups(gather(catalogs)).findings
     text = catalogs[1].read_text(encoding="utf-8")
-    edited = text.replace('msgstr "', 'msgstr "  ', 1)  # a new leading-space defect
+    edited = text.replace('msgstr "In a', 'msgstr "  In a', 1)  # a leading-space defect
     assert edited != text
     catalogs[1].write_text(edited, encoding="utf-8")
     found = check_groups(gather(catalogs)).findings
     assert found == fresh(catalogs)
-    assert found != check_groups(gather(catalogs[:1])).findings
+    assert found != first
+
+
+def test_a_catalog_saved_while_it_is_read_is_not_remembered_for_the_bytes_before(
+        catalogs, monkeypatch):
+    text = catalogs[1].read_text(encoding="utf-8")
+    saved = text.replace('msgstr "In a', 'msgstr "  In a', 1)
+    real = inputs.load_catalog
+
+    def save_first(path, display):  # a translator's save between digest and read
+        if path == catalogs[1]:
+            path.write_text(saved, encoding="utf-8")
+        return real(path, display)
+    monkeypatch.setattr(inputs, "load_catalog", save_first)
+    during = check_groups(gather(catalogs)).findings
+    monkeypatch.setattr(inputs, "load_catalog", real)
+    catalogs[1].write_text(text, encoding="utf-8")  # undone: the bytes digested before
+    after = check_groups(gather(catalogs)).findings
+    assert after == fresh(catalogs) and after != during
 
 
 def test_other_checks_or_another_glossary_are_worked_out(catalogs):
@@ -142,13 +157,36 @@ def test_at_most_keep_groups_are_remembered_the_latest_first(catalogs):
                          glossary=None).name not in records
 
 
-def test_a_crash_is_not_remembered(catalogs):
-    group = gather(catalogs)[0]
-    cache = group.config.cache
-    memory = GroupFindings(cache, group, config=group.config, codes=set(), glossary=None)
-    crash = Finding("<l10n>", 0, "L000", "internal-error", Severity.ERROR, "crashed")
-    memory.remember([crash])
-    assert not (cache / FILE_NAME).exists()
-    memory.remember([])
-    assert GroupFindings(cache, group, config=group.config, codes=set(),
-                         glossary=None).remembered() == []
+def test_a_crash_in_a_run_is_not_remembered(catalogs, monkeypatch):
+    def boom(unit, ctx):
+        raise RuntimeError("bug")
+    boom.__module__ = "l10n.checks.whitespace"  # as one of l10n's own checks
+    monkeypatch.setitem(REGISTRY, "W001", dataclasses.replace(REGISTRY["W001"], function=boom))
+    assert any(f.code == "L000" for f in check_groups(gather(catalogs)).findings)
+    assert not (catalogs[0].parents[3] / ".l10n-cache" / FILE_NAME).exists()
+
+
+def test_a_check_registered_outside_l10n_is_never_remembered(catalogs, monkeypatch):
+    def mine(unit, ctx):
+        return iter(())
+    monkeypatch.setitem(REGISTRY, "W001", dataclasses.replace(REGISTRY["W001"], function=mine))
+    check_groups(gather(catalogs))
+    assert not (catalogs[0].parents[3] / ".l10n-cache" / FILE_NAME).exists()
+
+
+def test_a_group_with_reference_translations_is_never_remembered(catalogs):
+    config = catalogs[0].parents[3] / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[tool.l10n]", '[tool.l10n]\nreference = "reviewed"'), encoding="utf-8")
+    assert gather(catalogs)[0].config.reference is not None
+    check_groups(gather(catalogs), reference=lambda config, catalogs: {})
+    assert not (catalogs[0].parents[3] / ".l10n-cache" / FILE_NAME).exists()
+
+
+def test_a_catalog_whose_name_is_not_utf8_is_remembered(catalogs):
+    odd = catalogs[0].with_name(os.fsdecode(b"\xff.po"))
+    shutil.copy(catalogs[0], odd)
+    first = check_groups(gather([odd]))
+    assert first.files == 1 and first.findings
+    assert (catalogs[0].parents[3] / ".l10n-cache" / FILE_NAME).is_file()
+    assert check_groups(gather([odd])).findings == first.findings == fresh([odd])

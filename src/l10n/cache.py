@@ -176,20 +176,22 @@ JSON_BATCH = 4096
 def json_chunks(document: dict, section: str) -> Iterator[bytes]:
     """``json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)``
     in UTF-8, the same bytes, made a piece at a time: ``document[section]`` (a dict) is
-    dumped ``JSON_BATCH`` records at a time."""
+    dumped ``JSON_BATCH`` records at a time. A lone surrogate (a file name's byte that is
+    not UTF-8, as ``os.fsdecode`` gives it) is written as its JSON escape, which reads
+    back as the same string."""
     dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     yield b"{"
     for number, name in enumerate(sorted(document)):
         value = document[name]
-        yield (b"," if number else b"") + dump(name).encode("utf-8") + b":"
+        yield (b"," if number else b"") + dump(name).encode("utf-8", "backslashreplace") + b":"
         if name != section or not isinstance(value, dict):
-            yield dump(value).encode("utf-8")
+            yield dump(value).encode("utf-8", "backslashreplace")
             continue
         keys = sorted(value)
         yield b"{"
         for start in range(0, len(keys), JSON_BATCH):
             part = dump({key: value[key] for key in keys[start:start + JSON_BATCH]})
-            yield (b"," if start else b"") + part[1:-1].encode("utf-8")
+            yield (b"," if start else b"") + part[1:-1].encode("utf-8", "backslashreplace")
         yield b"}"
     yield b"}"
 

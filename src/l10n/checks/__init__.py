@@ -376,7 +376,9 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
         elif omission.analysis_possible(chosen, chosen_glossary, group.paths):
             analyser.use(analyser.Analyser.start(lazy=True))  # Kiwi only if asked
         loaded = [load_catalog(path, group.display(path)) for path in group.paths]
-        loaded_now = [item.unreadable for item in loaded]
+        # what was read, for the findings cache (nothing if a catalog could not be read)
+        read = None if any(item.unreadable for item in loaded) else [
+            item.digest for item in loaded]
         files += len(loaded)
         unreadable += sum(item.unreadable for item in loaded)
         local: list[Finding] = []
@@ -408,8 +410,8 @@ def check_groups(groups, *, select: list[str] | tuple = (), ignore: list[str] | 
                                              where)
                        for path, shown in displays.items()}
             local = [f for f in local if f.code not in ignored.get(f.path, ())]
-        if remembered is not None and not any(loaded_now):
-            remembered.remember(local)
+        if remembered is not None and read is not None:
+            remembered.remember(local, read)
         findings += local + run_level
     analyser.close_checks()
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))

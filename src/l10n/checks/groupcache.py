@@ -15,10 +15,13 @@ key is a digest of what the findings depend on: the catalogs' bytes, the whole
 configuration (``repr`` of it: severities, per-file ignores, names), the checks chosen,
 and the glossary's terms and options (``memo.fingerprint``). It holds the findings,
 suppressed ones included, as the group's part of the report before the run-level checks
-(L003-L005, which read the project's folders, and are always worked out). Not kept: a
-group with a catalog that could not be read or digested (a link, a folder, a missing
-file: its error is said afresh), one whose check crashed, and one with reference
-translations (R001 reads catalogs outside the group).
+(L003-L005, which read the project's folders, and are always worked out). The findings
+are kept under the key only if the bytes the checks read are those the key was made
+from (a catalog saved while the run read it is checked afresh next time). Not kept: a
+group with a catalog that could not be read or digested (a symbolic link, a folder, a
+missing file: its error is said afresh), one whose check crashed, one with reference
+translations (R001 reads catalogs outside the group), and one checked by a check
+registered from outside l10n (whose code is not in the fingerprint).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import hashlib
 from ..cache import RecordCache, package_fingerprint
 from ..errors import L10nError
 from ..files import file_digest
-from .base import Finding, Severity
+from .base import REGISTRY, Finding, Severity
 from .memo import PACKAGES
 from .memo import fingerprint as glossary_fingerprint
 
@@ -52,7 +55,11 @@ class GroupFindings(RecordCache):
     def __init__(self, folder, group, *, config, codes, glossary) -> None:
         super().__init__(folder)
         self.name = _digest(repr([(str(path), group.display(path)) for path in group.paths]))
-        self.key = _key(group, config, codes, glossary)
+        self.digests = _digests(group.paths)
+        self.key = None if self.digests is None or not _ours(codes) else _digest("\0".join(
+            [glossary_fingerprint(glossary), repr(config), repr(sorted(codes)),
+             *(f"{path}\0{group.display(path)}\0{digest}"
+               for path, digest in zip(group.paths, self.digests, strict=True))]))
 
     def remembered(self) -> list[Finding] | None:
         """The findings of the last run with these inputs, or None."""
@@ -67,10 +74,11 @@ class GroupFindings(RecordCache):
         except (TypeError, ValueError):
             return None  # not well formed: worked out afresh, and replaced
 
-    def remember(self, findings: list[Finding]) -> None:
+    def remember(self, findings: list[Finding], read: list[str | None]) -> None:
         """Keep ``findings`` as the answer for these inputs (``KEEP`` groups at most: the
-        least recently written are dropped)."""
-        if self.key is None or any(f.code == "L000" for f in findings):
+        least recently written are dropped); ``read``: the digests of the bytes the checks
+        read, catalog by catalog (nothing is kept unless they are the key's)."""
+        if self.key is None or read != self.digests or any(f.code == "L000" for f in findings):
             return
         self.records.pop(self.name, None)
         serials = {name: _serial(record) for name, record in self.records.items()}
@@ -82,19 +90,25 @@ class GroupFindings(RecordCache):
         self.save()
 
 
-def _key(group, config, codes, glossary) -> str | None:
-    """A digest of every input of the group's findings; None where a catalog cannot be
-    digested (its error is reported by reading it)."""
-    parts = [glossary_fingerprint(glossary), repr(config), repr(sorted(codes))]
-    for path in group.paths:
+def _digests(paths) -> list[str] | None:
+    """Each catalog's digest; None where one cannot be digested (its error is reported by
+    reading it)."""
+    found = []
+    for path in paths:
         try:
             digest = file_digest(path)
         except L10nError:
             return None
         if digest is None:
             return None
-        parts.append(f"{path}\0{group.display(path)}\0{digest}")
-    return _digest("\0".join(parts))
+        found.append(digest)
+    return found
+
+
+def _ours(codes) -> bool:
+    """Are all the checks chosen l10n's own (their code is in the fingerprint)?"""
+    return all(REGISTRY[code].function.__module__.startswith("l10n.checks.")
+               for code in codes if code in REGISTRY)
 
 
 def _serial(record) -> int:

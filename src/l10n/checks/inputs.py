@@ -17,6 +17,7 @@ import polib
 
 from ..config import Config, load_config, nearest_project, repository_root
 from ..errors import CatalogError, L10nError, decode_utf8, read_input
+from ..fileops import digest_of
 from ..po.catalog import parse_catalog
 from ..po.validate import Problem, validate_po
 
@@ -30,6 +31,7 @@ class LoadedCatalog:
     po: polib.POFile | None  # None: the file could not be read into entries
     problems: list[Problem] = field(default_factory=list)
     msgstr_lines: dict = field(default_factory=dict)
+    digest: str | None = None  # of the bytes read (None: none were)
 
     @property
     def unreadable(self) -> bool:
@@ -132,10 +134,12 @@ def load_catalog(path: Path, display: str) -> LoadedCatalog:
                            hint="convert the file with msgconv --to-code=UTF-8")
     except L10nError as exc:
         return LoadedCatalog(path, display, None, [_problem(exc, "unreadable")])
+    digest = digest_of(data)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return LoadedCatalog(path, display, None, [Problem(
-            line, 0, "unreadable", "file contains a NUL byte; restore it from version control")])
+            line, 0, "unreadable", "file contains a NUL byte; restore it from version control")],
+            digest=digest)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     validation = validate_po(text)
     problems = list(validation.problems)
@@ -144,8 +148,8 @@ def load_catalog(path: Path, display: str) -> LoadedCatalog:
     except L10nError as exc:
         if not any(p.kind in ("syntax", "duplicate") for p in problems):
             problems.append(_problem(exc, "syntax"))
-        return LoadedCatalog(path, display, None, problems, validation.msgstr_lines)
-    return LoadedCatalog(path, display, po, problems, validation.msgstr_lines)
+        return LoadedCatalog(path, display, None, problems, validation.msgstr_lines, digest)
+    return LoadedCatalog(path, display, po, problems, validation.msgstr_lines, digest)
 
 
 def _problem(exc: L10nError, kind: str) -> Problem:

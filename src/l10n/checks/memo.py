@@ -42,7 +42,9 @@ from .base import REGISTRY, Check, CheckContext, Unit
 FILE_NAME = "findings.json"
 READING = "K003:gather"  # the token of K003's reading of a settled entry
 # what the checks' verdicts depend on besides l10n's own code
-PACKAGES = ("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz", "polib", "babel")
+PACKAGES = ("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz", "polib", "babel",
+            "korean_romanizer", ("text_to_num", "text2num"), ("ahocorasick", "pyahocorasick"),
+            "uniseg")  # every library a check's verdict depends on
 VOLATILE = frozenset({"R001"})  # reads reference translations that are not the entry's
 
 
