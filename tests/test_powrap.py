@@ -465,3 +465,20 @@ def test_width_linebreaks_by_opportunity_equal_the_character_loop(cells, width,
     columns = list(accumulate(widths, initial=0))
     assert _width_linebreaks(marks, columns, width, start) == \
         _width_linebreaks_reference(marks, widths, width, start)
+
+
+any_text = st.text(alphabet=st.one_of(
+    simple_char, st.sampled_from(["\t", "\n", "\x7f", "\x1f", "\u0483", "\u3131", "\ud7a4",
+                                  "\uabff", "\ud7b0", "\ud800", "\udcff", "漢", "😀", "\xad"])),
+    max_size=40)
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(text=any_text)
+def test_the_simple_script_test_without_the_class_agrees_with_it(text) -> None:
+    """_is_simple tells printable ASCII with Hangul syllables without compiling the class;
+    its answer is the class's on any text (controls, jamo, the syllables' neighbours,
+    lone surrogates, other scripts)."""
+    from l10n.po.wrap import _SIMPLE, _is_simple
+
+    assert _is_simple(text) == bool(re.fullmatch(_SIMPLE, text))

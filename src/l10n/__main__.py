@@ -12,6 +12,7 @@ the typer command, which prints and exits as for every other command.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -28,6 +29,9 @@ INTERRUPTED = "error: interrupted; the unfinished step changed nothing\n"
 
 
 def main() -> None:
+    # as cli.main: a run builds no reference cycles worth collecting, and the collector
+    # would walk every module's objects again and again while they are imported
+    gc.disable()
     handle(SIGINT, interrupt_once)
     try:
         if sys.argv[1:2] == ["merge"] and _merge(sys.argv[2:]):
@@ -50,9 +54,6 @@ def _merge(args: list[str]) -> bool:
     options = merge_arguments(args)
     if options is None:
         return False
-    import gc
-
-    gc.disable()  # as cli.main: a run builds no reference cycles worth collecting
     from .errors import L10nError, printable
     from .po.msgmerge import merge_files
 
