@@ -38,6 +38,8 @@ SMALL = parse_glossary(HEADER + """\
 대중,public,,,,term,
 세계,world,,,,term,
 차,tea,,,,term,
+모시,ramie,,,,term,
+신,god,,,,term,
 한강의 기적,Miracle on the Han River,,,,name,
 O2O,O2O,,,,keep,
 나이키,Nike,,,,name,
@@ -90,6 +92,16 @@ def korean(text: str) -> list[str]:
     ("대중들의 관심", ["대중"]),  # 들 the plural stays a hit
     ("우리는 차를 마셨다.", ["차"]),
     ("그는 공을 차고 달렸다.", []),  # 차고 'kicking' is the verb 차다, not 차 'tea'
+    # a particle that is also a verb's ending after a short term: Kiwi decides
+    ("부모님을 모시는 일은 어렵다.", []),  # 모시는 'looking after' (모시다), not 모시 + 는
+    ("모시는 여름 옷감이다.", ["모시"]),  # 'ramie' with the topic particle
+    ("모시며 살았다.", []),  # 모시며 'while looking after'
+    ("모시를 짰다.", ["모시"]),
+    ("공을 차는 아이", []),  # 차는 'kicking'
+    ("차는 식었다.", ["차"]),  # 'the tea'
+    ("신은 죽었다.", ["신"]),  # 'god' with the topic particle
+    ("새 구두를 신은 채로 들어왔다.", []),  # 신은 'wearing' (신다)
+    ("초연결은 중요하다.", ["초연결"]),  # a longer term keeps the fast path
 ])
 def test_korean_matching(text: str, expected: list[str]) -> None:
     assert korean(text) == expected

@@ -258,10 +258,29 @@ _PREDICATES = ("VV", "VA", "VX")
 _OTHER_WORD = frozenset(("님", "기", "가", "자", "적", "화"))
 
 
+# particles that are also a predicate's endings: after a stem without a final consonant
+# 는 (adnominal), 며, 나, 든 (connective): 모시는 'looking after', 모시며; after one with
+# a final consonant 은 and 을 (adnominal): 신은 'wearing', 감을 'will wind'. A short term
+# that is also a stem (모시 'ramie', 차 'car', 신 'shoes') followed by them is Kiwi's to
+# decide; verb stems are short, so a longer term keeps the fast path.
+_ENDING_AFTER_VOWEL, _ENDING_AFTER_CONSONANT = ("는", "며", "나", "든"), ("은", "을")
+
+
 def _particles_follow(text: str, hit: KoHit) -> bool:
     match = _PARTICLES_ONLY.match(text, hit.end)
     return (clear_left(text, hit.start) and bool(match)
-            and not match.group().startswith(_WORD_FORMING))
+            and not match.group().startswith(_WORD_FORMING)
+            and not _maybe_an_ending(text, hit))
+
+
+def _maybe_an_ending(text: str, hit: KoHit) -> bool:
+    """Could the syllable after ``hit`` be an ending of a verb whose stem is the hit?"""
+    after, last = text[hit.end:hit.end + 1], text[hit.end - 1]
+    if not is_hangul(last) or hit.end - hit.start > 3:
+        return False
+    if (ord(last) - 0xAC00) % 28 == 0:  # no final consonant
+        return after in _ENDING_AFTER_VOWEL
+    return hit.end - hit.start == 1 and after in _ENDING_AFTER_CONSONANT
 
 
 def obvious(text: str, hit: KoHit) -> bool:
