@@ -493,3 +493,24 @@ def test_the_glossary_note_rules_a_homograph_out(ko: str, english: str,
     [judgement] = judge_entry(HOMOGRAPHS, ko, english)
     assert judgement.verdict is verdict
     assert bool(judgement.doubt) is (verdict is Verdict.MISSING and "주식" in ko)
+
+
+def test_the_concordance_gives_the_verdicts_check_gives() -> None:
+    """``glossary find`` judges as G001 does: a sense the note rules out is not a miss."""
+    import polib
+
+    from l10n.glossary.terminology import concordance
+
+    po = polib.POFile()
+    for ko, en in [("감자가 그 마을의 주식이었다.", "Potatoes were the village's staple food."),
+                   ("그는 주식을 모두 팔았다.", "He sold all his shares."),
+                   ("그는 주식을 모두 팔았다.", "He sold all his bonds."),
+                   ("주식 시장이 열렸다.", "")]:
+        po.append(polib.POEntry(msgid=ko, msgstr=en, msgctxt=en or None))
+    stock = next(t for t in HOMOGRAPHS.terms if t.ko == "주식")
+    found = concordance(HOMOGRAPHS, stock, [(Path("x.po"), po)])
+    assert [item.verdict for item in found] == [Verdict.OTHER_SENSE, Verdict.VARIANT,
+                                                Verdict.MISSING, None]
+    assert [item.verdict for item in found[:3]] == [
+        judgement.verdict for item in found[:3]
+        for judgement in judge_entry(HOMOGRAPHS, item.msgid, item.msgstr)]

@@ -11,7 +11,7 @@ import polib
 
 from .model import Term, Verdict
 from .terms import Glossary
-from .verdicts import judge_english
+from .verdicts import judge_entry
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ def entry_line(entry: polib.POEntry) -> int:
 
 def concordance(glossary: Glossary, term: Term,
                 catalogs: Iterable[tuple[Path, polib.POFile]]) -> list[Occurrence]:
-    """Every live entry whose Korean contains ``term``, with its English and verdict."""
+    """Every live entry whose Korean contains ``term``, with its English and verdict (the
+    verdict ``check`` gives: a sense the note rules out, the verb of a noun term, a
+    surname are judged as there)."""
     found = []
     for path, po in catalogs:
         for entry in po:
@@ -47,7 +49,8 @@ def concordance(glossary: Glossary, term: Term,
                 continue
             verdict = None
             if entry.msgstr and "fuzzy" not in entry.flags:
-                verdict = judge_english(term, entry.msgstr, needed=len(hits)).verdict
+                [judgement] = judge_entry(glossary, entry.msgid, entry.msgstr, hits=hits)
+                verdict = judgement.verdict
             found.append(Occurrence(path, entry_line(entry), entry.msgid, entry.msgstr, verdict))
     return found
 
