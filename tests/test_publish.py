@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.config import load_config
 from l10n.errors import PublishError
@@ -392,3 +394,37 @@ def test_bilingual_markdown_keeps_a_footnote_with_its_label() -> None:
     po.append(polib.POEntry(msgid="출처는 연감이다.", msgstr="The source is the yearbook."))
     text = bilingual_markdown(essay, po)
     assert "\\[^src\\]: 출처는 연감이다.\n\n\\[^src\\]: The source is the yearbook.\n" in text
+
+
+def test_bilingual_markdown_keeps_the_essays_backslash_escapes() -> None:
+    """An escaped asterisk of the essay (\\*: a literal *) reads in the export as in the
+    essay, not with its backslash shown (a held-out essay); other markup stays escaped."""
+    import polib
+    from markdown_it import MarkdownIt
+
+    from l10n.publish.markdown import bilingual_markdown
+    from l10n.source import parse_essay
+
+    essay = parse_essay("별표 \\*는 강조가 아니다. *강조*는 강조다.\n", name="x",
+                        path="source/ko/x.md")
+    po = polib.POFile()
+    for sentence in essay.blocks[0].sentences:
+        po.append(polib.POEntry(msgid=sentence.msgid, msgstr="The asterisk \\* is literal."))
+    text = bilingual_markdown(essay, po)
+    assert "별표 \\*는 강조가 아니다. \\*강조\\*는 강조다." in text
+    assert "The asterisk \\* is literal." in text
+    html = MarkdownIt("commonmark").render(text)
+    assert "별표 *는" in html and "<em>" not in html and "\\" not in html
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(text=st.text(alphabet=st.sampled_from(list("\\*_`[]<>&~|!#()-+=.1a가 \n")),
+                    max_size=30))
+def test_escaped_markdown_never_renders_markup(text: str) -> None:
+    """Whatever a sentence holds, its escaped line renders as text: no tag, no link."""
+    from markdown_it import MarkdownIt
+
+    from l10n.publish.markdown import escape_markdown
+
+    html = MarkdownIt("commonmark").render(escape_markdown(text))
+    assert html == "" or (html.startswith("<p>") and "<" not in html[3:-5]), html

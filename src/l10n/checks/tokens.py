@@ -81,11 +81,16 @@ _MARKUP = [("**", "bold"), ("__", "bold"), ("*", "emphasis"), ("_", "emphasis"),
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 
 
+# CommonMark's backslash escapes: an escaped ASCII punctuation character is literal text
+# (\* is an asterisk, not emphasis); read left to right, \\* is a backslash and a marker
+_ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
+
+
 def _markup_counts(text: str) -> Counter:
     counts: Counter = Counter()
     if not any(marker in text for marker in "*_`"):
         return counts
-    text = URL.sub(" ", text)
+    text = URL.sub(" ", _ESCAPED.sub(" ", text) if "\\" in text else text)
     for marker, kind in _MARKUP:
         pattern = re.escape(marker)
         if marker in ("*", "_"):  # Korean particles may follow a closing marker: *효과*라고
@@ -101,8 +106,10 @@ def markdown_changed(unit: Unit, ctx: CheckContext) -> Iterator[str]:
 
     Why: the build renders the markup; a lost `*` or link target breaks the page.
     Adding emphasis (italicising a romanized Korean word) is fine.
+    A backslash-escaped marker (``\\*``) is a literal character, as CommonMark reads it.
     Bad:  *초연결*이 핵심이다. -> Hyper-connectivity* is the key.
     Good: *초연결*이 핵심이다. -> *Hyper-connectivity* is the key.
+    Good: 별표 \\*는 강조가 아니다. -> The asterisk \\* is not emphasis.
     """
     if "](" not in unit.source and not any(marker in unit.source or marker in unit.target
                                            for marker in "*_`"):

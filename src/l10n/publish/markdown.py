@@ -19,8 +19,10 @@ import polib
 
 from ..model import BlockKind, Essay
 
-# characters that open inline markup anywhere in a line (CommonMark and GFM)
-_INLINE = re.compile(r"([\\`*_\[\]<>&~|!#])")
+# characters that open inline markup anywhere in a line (CommonMark and GFM); a
+# backslash escape the source already has (\* in the essay: an asterisk, not emphasis)
+# is kept as it is, so the text renders as the essay does, not with its backslash shown
+_INLINE = re.compile(r"(\\[!-/:-@\[-`{-~])|([\\`*_\[\]<>&~|!#])")
 # a block marker at the start of a line: ATX heading, list item, setext underline, quote,
 # ordered list ("1." or "1)")
 _LINE_START = re.compile(r"^(?:([#+\-=>])|(\d{1,9})([.)]))")
@@ -35,9 +37,10 @@ def translation_state(entry: polib.POEntry | None) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as one line of CommonMark that renders as exactly that text."""
+    """``text`` as one line of CommonMark that renders as exactly that text, but for
+    the backslash escapes it already has, which render as they do in the essay."""
     line = " ".join(text.split())  # one line: no block can start inside it
-    line = _INLINE.sub(r"\\\1", line)
+    line = _INLINE.sub(lambda m: m.group(1) or f"\\{m.group(2)}", line)
     return _LINE_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1)
                            else f"{m.group(2)}\\{m.group(3)}", line)
 
