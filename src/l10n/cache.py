@@ -180,18 +180,19 @@ def json_chunks(document: dict, section: str) -> Iterator[bytes]:
     not UTF-8, as ``os.fsdecode`` gives it) is written as its JSON escape, which reads
     back as the same string."""
     dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    encode = partial(str.encode, encoding="utf-8", errors="backslashreplace")
     yield b"{"
     for number, name in enumerate(sorted(document)):
         value = document[name]
-        yield (b"," if number else b"") + dump(name).encode("utf-8", "backslashreplace") + b":"
+        yield (b"," if number else b"") + encode(dump(name)) + b":"
         if name != section or not isinstance(value, dict):
-            yield dump(value).encode("utf-8", "backslashreplace")
+            yield encode(dump(value))
             continue
         keys = sorted(value)
         yield b"{"
         for start in range(0, len(keys), JSON_BATCH):
             part = dump({key: value[key] for key in keys[start:start + JSON_BATCH]})
-            yield (b"," if start else b"") + part[1:-1].encode("utf-8", "backslashreplace")
+            yield (b"," if start else b"") + encode(part[1:-1])
         yield b"}"
     yield b"}"
 

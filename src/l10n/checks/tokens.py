@@ -81,9 +81,11 @@ _MARKUP = [("**", "bold"), ("__", "bold"), ("*", "emphasis"), ("_", "emphasis"),
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 
 
-# CommonMark's backslash escapes: an escaped ASCII punctuation character is literal text
-# (\* is an asterisk, not emphasis); read left to right, \\* is a backslash and a marker
-_ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
+# CommonMark's backslash escape: an escaped ASCII punctuation character is literal text
+# (\* is an asterisk, not emphasis); read left to right, \\* is a backslash and a marker.
+# The bilingual export (publish/markdown.py) keeps these as the essay has them.
+BACKSLASH_ESCAPE = r"\\[!-/:-@\[-`{-~]"
+_ESCAPED = re.compile(BACKSLASH_ESCAPE)
 
 
 def _markup_counts(text: str) -> Counter:

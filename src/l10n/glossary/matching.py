@@ -150,7 +150,7 @@ def verdict_key(hit: KoHit) -> tuple[int, int, bool]:
     form (장맛 of 장마) and another's plain term.
     """
     last = hit.surface.rstrip()[-1:]  # a linked form ends in a syllable with final ㅅ
-    linked = bool(last) and is_hangul(last) and (ord(last) - 0xAC00) % 28 == _FINAL_S \
+    linked = bool(last) and is_hangul(last) and final_consonant(last) == _FINAL_S \
         and nospace(hit.surface) in _linked_forms(hit.term)
     return hit.start, hit.end, linked
 
@@ -278,7 +278,7 @@ def _maybe_an_ending(text: str, hit: KoHit) -> bool:
     after, last = text[hit.end:hit.end + 1], text[hit.end - 1]
     if not is_hangul(last) or hit.end - hit.start > 3:
         return False
-    if (ord(last) - 0xAC00) % 28 == 0:  # no final consonant
+    if not final_consonant(last):
         return after in _ENDING_AFTER_VOWEL
     return hit.end - hit.start == 1 and after in _ENDING_AFTER_CONSONANT
 
@@ -331,11 +331,16 @@ def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
+def final_consonant(syllable: str) -> int:
+    """The index of a Hangul syllable's final consonant (jongseong), 0 for none."""
+    return (ord(syllable) - 0xAC00) % 28
+
+
 def saisiot(form: str) -> str:
     """The form of a noun with the linking ㅅ (sai-siot) of a compound: 장마 → 장맛
     (장맛비), 나무 → 나뭇 (나뭇잎), 김치 → 김칫 (김칫국); "" when it cannot take one (a
     last syllable with a final consonant, a one-syllable term, not Hangul)."""
-    if len(form) < 2 or not is_hangul(form[-1]) or (ord(form[-1]) - 0xAC00) % 28:
+    if len(form) < 2 or not is_hangul(form[-1]) or final_consonant(form[-1]):
         return ""
     return form[:-1] + chr(ord(form[-1]) + _FINAL_S)
 

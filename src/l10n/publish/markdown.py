@@ -17,12 +17,13 @@ import unicodedata
 
 import polib
 
+from ..checks.tokens import BACKSLASH_ESCAPE
 from ..model import BlockKind, Essay
 
 # characters that open inline markup anywhere in a line (CommonMark and GFM); a
 # backslash escape the source already has (\* in the essay: an asterisk, not emphasis)
 # is kept as it is, so the text renders as the essay does, not with its backslash shown
-_INLINE = re.compile(r"(\\[!-/:-@\[-`{-~])|([\\`*_\[\]<>&~|!#])")
+_INLINE = re.compile(rf"({BACKSLASH_ESCAPE})|([\\`*_\[\]<>&~|!#])")
 # a block marker at the start of a line: ATX heading, list item, setext underline, quote,
 # ordered list ("1." or "1)")
 _LINE_START = re.compile(r"^(?:([#+\-=>])|(\d{1,9})([.)]))")
