@@ -32,7 +32,7 @@ import polib
 from .catalog import flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
-from .wrap import are_wrapped_references, is_wrapped
+from .wrap import ONE_ROW, are_wrapped_references, is_wrapped
 
 __all__ = ["Record", "scan", "merge_texts", "merge_scanned"]
 
@@ -123,9 +123,10 @@ def _value(first: str, more: str) -> str:
     return first if not more and "\\" not in first else joined(first, more)
 
 
-def scan(text: str) -> tuple[Record | None, list[Record]] | None:
-    """The header entry (None: the file has none) and the other entries of ``text``, or
-    None where the text is not all in gettext's layout (``po.parse`` reads it then)."""
+def scan(text: str) -> tuple[Record | None, list[Record], dict] | None:
+    """The header entry (None: the file has none), the other entries of ``text`` and
+    those entries by (msgctxt, msgid), or None where the text is not all in gettext's
+    layout (``po.parse`` reads it then)."""
     if not text or "\r" in text or "\x00" in text or "\\\n" in text:
         return None
     if text[0] == "\n" or "\n\n\n" in text or text.endswith("\n\n"):
@@ -154,7 +155,7 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
     if len(found) != blocks or lead and blocks < 2:
         return None
     records: list[Record] = []
-    keys: set[tuple[str | None, str]] = set()
+    keys: dict[tuple[str | None, str], Record] = {}
     header = None
     for g in found:
         obsolete, raw = 0, ""
@@ -168,7 +169,9 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
             obsolete, g = 1, match.groups("")
         if g[PV] and not _previous().fullmatch(g[PV]):
             return None  # po.parse says what is wrong
-        msgid = g[ID] if not g[ID_MORE] and "\\" not in g[ID] else joined(g[ID], g[ID_MORE])
+        msgid = g[ID]
+        if g[ID_MORE] or "\\" in msgid:
+            msgid = joined(msgid, g[ID_MORE])
         msgctxt = _value(g[CTXT], g[CTXT_MORE]) if g[CX] else None
         if g[PX]:
             indices = _PLURAL_INDEX.findall(g[SP])
@@ -177,24 +180,25 @@ def scan(text: str) -> tuple[Record | None, list[Record]] | None:
             record = Record(msgctxt, msgid, _value(g[PLURAL], g[PLURAL_MORE]), "", obsolete,
                             g)
         else:
-            msgstr = g[STR] if not g[STR_MORE] and "\\" not in g[STR] else joined(
-                g[STR], g[STR_MORE])
+            msgstr = g[STR]
+            if g[STR_MORE] or "\\" in msgstr:
+                msgstr = joined(msgstr, g[STR_MORE])
             record = Record(msgctxt, msgid, "", msgstr, obsolete, g)
         if raw:
             record.raw = raw
         if lead and (records or header):
             record.lead, lead = lead, ""
-        key = (msgctxt, msgid)
-        if key in keys or (msgctxt is None and not msgid and (records or header)):
-            return None  # a duplicate, a second header: po.parse says where
-        if msgctxt is None and not msgid:
-            if obsolete:
-                return None
+        if not msgid and msgctxt is None:
+            if obsolete or records or header:
+                return None  # an obsolete or second header: po.parse says where
             header = record
             continue
-        keys.add(key)
+        key = (msgctxt, msgid)
+        if key in keys:
+            return None  # a duplicate: po.parse says where
+        keys[key] = record
         records.append(record)
-    return header, records
+    return header, records, keys
 
 
 def _catalog(header: Record | None) -> polib.POFile:
@@ -217,20 +221,20 @@ def merge_texts(old: str, template: str, *, previous: bool, fuzzy: bool,
                          resegment=resegment, width=width, force_po=force_po)
 
 
-def merge_scanned(found: tuple[Record | None, list[Record]], template: str, *,
+def merge_scanned(found: tuple[Record | None, list[Record], dict], template: str, *,
                   previous: bool, fuzzy: bool, resegment: bool, width: int,
                   force_po: bool) -> tuple[polib.POFile, str] | None:
     """``merge_texts`` for an old text already scanned (``scan``)."""
     theirs = scan(template)
     if theirs is None or width < 1:
         return None
-    old_header, olds = found
+    old_header, olds, by_key = found
     result, plurals, codec = header_result(_catalog(old_header), _catalog(theirs[0]))
     refs = [ref for ref in theirs[1] if not ref.obsolete]
     writer = _Writer(previous, width)
     merged, used = match_entries(olds, refs, plurals=plurals, codec=codec,
                                  previous=previous, fuzzy_matching=fuzzy,
-                                 resegment=resegment, exact=writer.exact)
+                                 resegment=resegment, exact=writer.exact, by_key=by_key)
     blocks: list[str] = []
     for ref, entry in zip(refs, merged, strict=True):
         if entry is None:
@@ -257,6 +261,7 @@ class _Writer:
     def __init__(self, previous: bool, width: int) -> None:
         self.previous, self.width = previous, width
         self.room = max(width, 20) - 2  # columns inside the quotes after no prefix
+        self.row = max(width, 20) + 1  # the longest "#:" line that fits, with its newline
         self.flag_lines: dict = {}
 
     def lines(self, entry: polib.POEntry) -> str:
@@ -318,22 +323,33 @@ class _Writer:
                                                 prefix=prefix, language=language)
 
     def exact(self, old: Record, ref: Record) -> str | None:
-        """The text of an exact match's merged entry, where it is the input's."""
+        """The text of an exact match's merged entry, where it is the input's. (Called for
+        nearly every entry: the usual case, one row of references, no flags and one-line
+        fields, is decided here without a call.)"""
         o, r = old.groups, ref.groups
         if old.obsolete or old.msgid_plural or ref.msgid_plural or r[PV] or old.lead \
-                or ref.lead or r[RF] and not are_wrapped_references(r[RF], width=self.width):
+                or ref.lead:
+            return None
+        refs = r[RF]
+        if refs and not (len(refs) <= self.row and refs.count(" ") == 1 and refs.isascii()
+                         and ONE_ROW.fullmatch(refs)) \
+                and not are_wrapped_references(refs, width=self.width):
             return None
         translated = bool(old.msgstr)
-        flags = self.flag_lines.get((o[FL], r[FL], translated, 0), False)
-        if flags is False:
-            flags = self._flags(o[FL], r[FL], translated, 0)
-        if flags is None:
-            return None
-        if o[PV] and self.previous and translated and flags[2]:
-            return None  # its #| lines are kept: po.merge rewrites them
+        if o[FL] or r[FL]:
+            flags = self.flag_lines.get((o[FL], r[FL], translated, 0), False)
+            if flags is False:
+                flags = self._flags(o[FL], r[FL], translated, 0)
+            if flags is None:
+                return None
+            if o[PV] and self.previous and translated and flags[2]:
+                return None  # its #| lines are kept: po.merge rewrites them
+            line = flags[0]
+        else:
+            flags, line = None, ""
         if r[CTXT_MORE] or r[ID_MORE] or o[STR_MORE] or not self._plain(r[CTXT], r[ID],
                                                                         o[STR]):
-            language = flags[1]
+            language = flags[1] if flags is not None else None
             if r[CX] and not self._field("msgctxt", ref.msgctxt, r[CTXT], r[CTXT_MORE],
                                          language=language) \
                     or not self._field("msgid", ref.msgid, r[ID], r[ID_MORE],
@@ -341,7 +357,7 @@ class _Writer:
                     or not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
                                        language=language):
                 return None
-        return "".join((o[TC], r[EC], r[RF], flags[0], r[CX], r[IB], o[SB]))
+        return "".join((o[TC], r[EC], refs, line, r[CX], r[IB], o[SB]))
 
     def _plain(self, ctxt: str, msgid: str, msgstr: str) -> bool:
         """``_field``'s first case for the three one-line fields of an entry at once (the

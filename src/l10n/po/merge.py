@@ -233,14 +233,17 @@ def header_result(old: polib.POFile | None, template: polib.POFile
 
 def match_entries(old_entries: list, refs: list, *, plurals: int, codec: str,
                   previous: bool, fuzzy_matching: bool, resegment: bool,
-                  contained: bool = False, exact=None) -> tuple[list, set[int]]:
+                  contained: bool = False, exact=None,
+                  by_key: dict | None = None) -> tuple[list, set[int]]:
     """msgmerge's matching of the template's live entries ``refs`` to the old entries:
     for each ref its merged entry (None: no match), and the ``id`` of every old entry
     used. ``exact(old, ref)``, where given, may stand in for the merge of an exact match
-    (``po.lean`` gives the entry's text; None leaves it to this module)."""
-    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
-    for entry in old_entries:
-        by_key.setdefault((entry.msgctxt, entry.msgid), entry)
+    (``po.lean`` gives the entry's text; None leaves it to this module). ``by_key``: the
+    old entries by (msgctxt, msgid), where the caller has them (no key twice)."""
+    if by_key is None:
+        by_key = {}
+        for entry in old_entries:
+            by_key.setdefault((entry.msgctxt, entry.msgid), entry)
     merged: list = [None] * len(refs)
     used: set[int] = set()
     for i, ref in enumerate(refs):
