@@ -3,13 +3,15 @@ commands (start-up included), on real catalogs from ``../shared/po-corpus`` and 
 larger ones built from them (every entry repeated under N msgctxt values, so the
 fuzzy structure of a real file is kept). Prints a Markdown table of medians.
 
-    .venv/bin/python bench/merge.py [--repeat 5] [--against ../main]
+    .venv/bin/python bench/merge.py [--repeat 5] [--against ../main] [--corpus]
 
 ``l10n`` runs as its console script does (``l10n.__main__.main``), from this tree's
 ``src``; ``--against DIR`` adds a row per catalog for another checkout's ``src`` (main
 before a change), the three commands alternating. Bytecode is written as an installed
 package has it (PYTHONDONTWRITEBYTECODE is dropped). Wall time and user+system CPU
 seconds (``os.wait4``; the machine is shared, CPU is the steadier figure).
+``--corpus`` adds a row per corpus pair of at least 900 entries (the real 1k-entry
+merges) and a summary row: the median and the highest of their ratios.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--against", type=Path, default=None,
                         help="another checkout (its src/ runs as 'before')")
+    parser.add_argument("--corpus", action="store_true",
+                        help="also every corpus pair of at least 900 entries")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,6 +100,11 @@ def main() -> None:
         for copies in (10, 40):
             old, pot = _scaled(CORPUS / "0001", copies, out)
             cases.append((f"pair 0001 x{copies}", old, pot))
+        if args.corpus:
+            cases += [(f"real, pair {pair.name}", pair / "old.po", pair / "new.pot")
+                      for pair in sorted(CORPUS.iterdir()) if pair.name not in ("0001", "0006")
+                      and (pair / "old.po").read_text("utf-8", "replace").count("\nmsgid ")
+                      >= 900]
         for label, old, pot in cases:
             entries = old.read_text("utf-8", "replace").count("\nmsgid ")
             files = [str(old), str(pot)]
@@ -119,6 +128,13 @@ def main() -> None:
         print(f"| {label} | {entries:,} | {ours[0]:.3f} / {ours[1]:.3f} s | "
               f"{gnu[0]:.3f} / {gnu[1]:.3f} s | {ours[0] / gnu[0]:.2f}x / "
               f"{ours[1] / gnu[1]:.2f}x | {'yes' if same else 'no'} |")
+    real = [(ours[0] / gnu[0], ours[1] / gnu[1]) for label, entries, ours, gnu, _ in rows
+            if label.startswith("real") and not label.endswith("before")]
+    if len(real) > 2:
+        print(f"| real pairs of 900+ entries ({len(real)}): median, highest | | | | "
+              f"{statistics.median(w for w, _ in real):.2f}x / "
+              f"{statistics.median(c for _, c in real):.2f}x; "
+              f"{max(w for w, _ in real):.2f}x / {max(c for _, c in real):.2f}x | |")
 
 
 if __name__ == "__main__":
