@@ -82,6 +82,20 @@ def _scaled(pair: Path, copies: int, out: Path) -> tuple[Path, Path]:
     return paths[0], paths[1]
 
 
+def _legacy(pair: Path, charset: str, out: Path) -> tuple[Path, Path]:
+    """old.po in ``charset`` (as mc's catalogs were kept before UTF-8), and new.pot with
+    xgettext's placeholder charset, so the result stays in ``charset``."""
+    import re
+
+    text = (pair / "old.po").read_text("utf-8").replace("charset=UTF-8",
+                                                         f"charset={charset}", 1)
+    old, pot = out / f"{charset}-old.po", out / f"{charset}-new.pot"
+    old.write_bytes(text.encode(charset, "replace"))
+    pot.write_text(re.sub(r'charset=[^\\\s"]+', "charset=CHARSET",
+                          (pair / "new.pot").read_text("utf-8"), count=1), "utf-8")
+    return old, pot
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
@@ -97,6 +111,8 @@ def main() -> None:
                   CORPUS / "0001" / "new.pot")]
         cases.append(("real, mc ru (pair 0006)", CORPUS / "0006" / "old.po",
                       CORPUS / "0006" / "new.pot"))
+        cases.append(("real, mc ko (pair 0001) in EUC-KR", *_legacy(CORPUS / "0001", "EUC-KR",
+                                                                  out)))
         for copies in (10, 40):
             old, pot = _scaled(CORPUS / "0001", copies, out)
             cases.append((f"pair 0001 x{copies}", old, pot))

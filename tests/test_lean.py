@@ -5,7 +5,9 @@ against the writer itself."""
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -220,21 +222,60 @@ REFERENCE = st.tuples(st.sampled_from(["a.c", "./b.c", "src/dir/file.c", "x" * 7
 
 @settings(max_examples=int(os.environ.get("L10N_LEAN_EXAMPLES", 300)), deadline=None)
 @given(st.lists(REFERENCE, max_size=8), st.sampled_from([79, 40, 20, 200]),
-       st.sampled_from([79, 40, 200]))
+       st.sampled_from([79, 40, 200]), st.sampled_from(["utf-8", "iso8859-1", "euc_kr"]),
+       st.sampled_from(["utf-8", "iso8859-1", "euc_kr"]))
 def test_are_wrapped_references_says_whether_the_writer_writes_those_lines(
-        references, width, written_at) -> None:
+        references, width, written_at, written_in, encoding) -> None:
+    """In any charset: a reference is packed by its bytes there ("é.c" is three bytes in
+    UTF-8, two in Latin-1 and EUC-KR)."""
     refs = [f"{name}:{line}" if line else name for name, line in references]
-    lines = "".join(line + "\n" for line in wrap_references(refs, width=written_at))
+    lines = "".join(line + "\n" for line in wrap_references(refs, width=written_at,
+                                                            encoding=written_in))
     po = parse_catalog(lines + 'msgid "a"\nmsgstr ""\n')
     again = wrap_references([f"{f}:{n}" if n else f for f, n in po[0].occurrences],
-                            width=width)
+                            width=width, encoding=encoding)
     same = "".join(line + "\n" for line in again) == lines
-    if are_wrapped_references(lines, width=width):
+    if are_wrapped_references(lines, width=width, encoding=encoding):
         assert same  # never a false proof
     usual = all(not name.startswith("./") and ":" not in name
                 and (not line or line == str(int(line))) for name, line in references)
     if usual and len(set(refs)) == len(refs):
-        assert are_wrapped_references(lines, width=width) == same  # and no false doubt
+        assert are_wrapped_references(lines, width=width, encoding=encoding) == same
+
+
+# real pairs in a charset of their language (converted from the corpus's UTF-8): the
+# charsets mc's and xfce's catalogs were kept in before they moved to UTF-8
+LEGACY = [("0001", "EUC-KR"), ("0002", "EUC-JP"), ("0005", "CP1250"),
+          ("0006", "CP1252"), ("0009", "CP1250"), ("0010", "KOI8-R")]
+
+
+@pytest.mark.parametrize("template", ["UTF-8", "CHARSET"])
+@pytest.mark.parametrize(("name", "charset"), LEGACY)
+def test_a_catalog_in_a_legacy_charset_takes_the_lean_path_with_msgmerges_bytes(
+        tmp_path: Path, name: str, charset: str, template: str) -> None:
+    """A template that declares UTF-8 makes the result UTF-8 (msgmerge converts it); one
+    with xgettext's placeholder leaves it in its charset."""
+    pair = po_corpus() / "pairs" / name
+    text = (pair / "old.po").read_text("utf-8").replace("charset=UTF-8", f"charset={charset}",
+                                                         1)
+    data = text.encode(charset, "replace")  # a name the charset lacks (ą in KOI8-R): "?"
+    text = data.decode(charset)
+    (tmp_path / "o.po").write_bytes(data)
+    pot = re.sub(r"charset=[^\\\s\"]+", f"charset={template}",
+                 (pair / "new.pot").read_text("utf-8"), count=1)
+    (tmp_path / "n.pot").write_text(pot, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "o.po", "n.pot"], cwd=tmp_path,
+                         capture_output=True, check=True).stdout
+    written = "UTF-8" if template == "UTF-8" else charset
+    assert f"charset={written}".encode() in gnu[:2000]
+    assert lean.scan(text) is not None  # the lean path, not the general one
+    assert command.merge_files(tmp_path / "o.po", tmp_path / "n.pot", previous=True) == gnu
+    codec = codecs.lookup(charset).name
+    found = lean.merge_texts(text, pot, previous=True, fuzzy=True, resegment=True, width=79,
+                             force_po=False, codec=codec)
+    general = msgmerge(read_catalog(tmp_path / "o.po"), read_catalog(tmp_path / "n.pot"),
+                       previous=True)
+    assert found is not None and found[1] == format_catalog(general, force_po=False)
 
 
 def test_the_data_cases_take_the_lean_path() -> None:

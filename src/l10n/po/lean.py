@@ -9,8 +9,11 @@ line, obsolete ``#~`` entries likewise, strings with the writer's escapes only. 
 entry becomes a ``Record``: its key fields (msgctxt, msgid, msgid_plural, msgstr,
 obsolete) and its raw sections; a run of blank lines reads as one, and a "# " line as
 the "#" gettext writes for it. Anything else (a hand-edited layout, CRs, backslash
-continuations, a charset other than UTF-8, a duplicate, a syntax error) makes ``scan``
-answer None, and the caller takes the general path, which also gives the errors.
+continuations, a duplicate, a syntax error) makes ``scan`` answer None, and the caller
+takes the general path, which also gives the errors. The text may have been read in any
+charset (EUC-KR, KOI8-R, ...): what depends on it, the bytes msgids are compared in and
+the bytes references are packed by, is the caller's ``codec`` and the result's charset,
+as on the general path.
 
 The matching is ``po.merge.match_entries``'s, run on the records (a record parses
 itself with ``po.parse`` the first time the merge asks for a field it does not hold).
@@ -29,7 +32,7 @@ import re
 
 import polib
 
-from .catalog import flag_layout, format_entry, format_header, join_catalog
+from .catalog import catalog_charset, flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
 from .wrap import ONE_ROW, are_wrapped_references, is_wrapped
@@ -201,37 +204,39 @@ def scan(text: str) -> tuple[Record | None, list[Record], dict] | None:
     return header, records, keys
 
 
-def _catalog(header: Record | None) -> polib.POFile:
-    """A catalog holding only ``header`` (as ``po.parse`` reads it), for ``po.merge``."""
+def _catalog(header: Record | None, codec: str = "utf-8") -> polib.POFile:
+    """A catalog holding only ``header`` (as ``po.parse`` reads it), for ``po.merge``;
+    ``codec``: the charset its file was read in."""
     po = parse_po(header.text() if header is not None else "", whole_entries=False)
-    po.encoding = "utf-8"
+    po.encoding = codec
     return po
 
 
 def merge_texts(old: str, template: str, *, previous: bool, fuzzy: bool,
-                resegment: bool, width: int, force_po: bool
+                resegment: bool, width: int, force_po: bool, codec: str = "utf-8"
                 ) -> tuple[polib.POFile, str] | None:
-    """``msgmerge``'s result for two UTF-8 texts, as ``po.msgmerge.merge_files`` writes it:
-    the merged catalog's header (for its charset) and the text; None where either text is
-    not in gettext's layout (nothing was done then)."""
+    """``msgmerge``'s result for two texts, as ``po.msgmerge.merge_files`` writes it: the
+    merged catalog's header (for its charset) and the text; None where either text is not
+    in gettext's layout (nothing was done then). ``codec``: the charset the old file was
+    read in (the template's matters to nobody once it is text)."""
     found = scan(old)
     if found is None:
         return None
     return merge_scanned(found, template, previous=previous, fuzzy=fuzzy,
-                         resegment=resegment, width=width, force_po=force_po)
+                         resegment=resegment, width=width, force_po=force_po, codec=codec)
 
 
 def merge_scanned(found: tuple[Record | None, list[Record], dict], template: str, *,
                   previous: bool, fuzzy: bool, resegment: bool, width: int,
-                  force_po: bool) -> tuple[polib.POFile, str] | None:
+                  force_po: bool, codec: str = "utf-8") -> tuple[polib.POFile, str] | None:
     """``merge_texts`` for an old text already scanned (``scan``)."""
     theirs = scan(template)
     if theirs is None or width < 1:
         return None
     old_header, olds, by_key = found
-    result, plurals, codec = header_result(_catalog(old_header), _catalog(theirs[0]))
+    result, plurals, codec = header_result(_catalog(old_header, codec), _catalog(theirs[0]))
     refs = [ref for ref in theirs[1] if not ref.obsolete]
-    writer = _Writer(previous, width)
+    writer = _Writer(previous, width, catalog_charset(result))
     merged, used = match_entries(olds, refs, plurals=plurals, codec=codec,
                                  previous=previous, fuzzy_matching=fuzzy,
                                  resegment=resegment, exact=writer.exact, by_key=by_key)
@@ -258,14 +263,15 @@ class _Writer:
     """The text of merged entries, copied from the input where that is provably what
     ``po.catalog.format_entry`` writes (see the module's docstring)."""
 
-    def __init__(self, previous: bool, width: int) -> None:
+    def __init__(self, previous: bool, width: int, encoding: str = "utf-8") -> None:
         self.previous, self.width = previous, width
+        self.encoding = encoding  # the output's charset: a reference is packed by its bytes
         self.room = max(width, 20) - 2  # columns inside the quotes after no prefix
         self.row = max(width, 20) + 1  # the longest "#:" line that fits, with its newline
         self.flag_lines: dict = {}
 
     def lines(self, entry: polib.POEntry) -> str:
-        lines = format_entry(entry, width=self.width)
+        lines = format_entry(entry, width=self.width, encoding=self.encoding)
         return "\n".join(lines) + "\n" if lines else ""
 
     def _flags(self, old_line: str, ref_line: str | None, translated: bool, obsolete: int):
@@ -333,7 +339,8 @@ class _Writer:
         refs = r[RF]
         if refs and not (len(refs) <= self.row and refs.count(" ") == 1 and refs.isascii()
                          and ONE_ROW.fullmatch(refs)) \
-                and not are_wrapped_references(refs, width=self.width):
+                and not are_wrapped_references(refs, width=self.width,
+                                               encoding=self.encoding):
             return None
         translated = bool(old.msgstr)
         if o[FL] or r[FL]:
@@ -375,7 +382,8 @@ class _Writer:
         """The text of a template entry nothing matched, where it is the input's."""
         r = ref.groups
         if ref.msgid_plural or r[PV] or ref.lead \
-                or not are_wrapped_references(r[RF], width=self.width):
+                or not are_wrapped_references(r[RF], width=self.width,
+                                              encoding=self.encoding):
             return None
         flags = self._flags(r[FL], None, bool(ref.msgstr), 0)
         if flags is None or not self._wrapped(ref, flags[1], "cis"):

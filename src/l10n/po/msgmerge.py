@@ -117,14 +117,15 @@ def merge_files(old: Path | str, template: Path | str, *,
     read = read_input(old, CatalogError, what="catalog", missing_hint="check the path")
     text, codec = decode_catalog(read, old)
     found = None
-    if wrap and codec == "utf-8" and (lean_old := lean.scan(text)) is not None:
-        # the common case, files as gettext writes them: po.lean, same bytes
+    if wrap and (lean_old := lean.scan(text)) is not None:
+        # the common case, files as gettext writes them (in any charset): po.lean, same
+        # bytes
         data = read_input(template, CatalogError, what="catalog",
                           missing_hint="check the path")
-        pot_text, pot_codec = decode_catalog(data, template)
-        if pot_codec == "utf-8":
-            found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
-                                       resegment=resegment, width=width, force_po=force_po)
+        pot_text, _ = decode_catalog(data, template)
+        found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
+                                   resegment=resegment, width=width, force_po=force_po,
+                                   codec=codec)
     if found is not None:
         merged, text = found
     else:

@@ -534,9 +534,10 @@ _CANONICAL_REFERENCES = (r"(?:#:(?: (?!\./)(?:[^ \t\n]+:(?:0|[1-9][0-9]*+)|[^ \t
 ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++(?::(?:0|[1-9][0-9]*+))?+)++\n")
 
 
-def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
+def are_wrapped_references(lines: str, *, width: int = 79, encoding: str = "utf-8") -> bool:
     """Are the ``#:`` lines ``lines`` (each ending in a newline) exactly what
-    ``wrap_references`` writes for the references a reader finds in them? True for
+    ``wrap_references`` writes, in the charset ``encoding``, for the references a reader
+    finds in them? True for
     "file:line" references and files without a colon or a line, each once, without a
     leading ``./``, the line number without leading zeros, packed as msgcat packs them."""
     if not lines:
@@ -555,7 +556,7 @@ def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
         return False
     page = _page_width(width)
     sizes = [len(row) for row in rows] if lines.isascii() else [
-        len(row.encode("utf-8")) for row in rows]
+        len(row.encode(encoding, "replace")) for row in rows]
     for n, row in enumerate(rows):
         if sizes[n] > page and row.count(" ") > 1:
             return False  # two references on a line that is too long
@@ -563,6 +564,6 @@ def are_wrapped_references(lines: str, *, width: int = 79) -> bool:
             after = rows[n + 1]
             space = after.find(" ", 3)
             head = after[3:] if space < 0 else after[3:space]
-            if sizes[n] + 1 + len(head.encode("utf-8")) <= page:
+            if sizes[n] + 1 + len(head.encode(encoding, "replace")) <= page:
                 return False  # the next reference would have fitted on this line
     return True
