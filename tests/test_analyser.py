@@ -400,3 +400,26 @@ def test_closing_while_a_request_is_written_is_quiet_and_quick(tmp_path: Path) -
     found = in_fresh_process(CLOSED_WHILE_SENDING, tmp_path)
     assert found["errors"] == [] and not found["alive"]
     assert found["seconds"] < 0.9  # the old close waited a second for the sender
+
+
+def test_kiwis_answers_cross_a_pipe_as_columns_and_come_back_as_morphs() -> None:
+    """tokenize_job's and analyze_job's answers pickle as columns (a list of named tuples
+    pickles each token as a call of its class) and unpickle to the same Morphs, empty
+    texts and texts of one token included."""
+    import pickle
+
+    from l10n.korean import analyser
+
+    texts = ["", "가", "초연결 사회의 공유지는 누구의 것인가?", "2017년 3월, 서울에서."]
+    tokens = analyser.tokenize_job(texts)
+    readings = analyser.analyze_job(texts, top_n=3)
+    for answer in (tokens, readings):
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        assert b"Morph" not in data  # columns, not one object per token
+        back = pickle.loads(data)
+        assert type(back) is type(answer) and back == answer
+    assert [len(t) for t in tokens][:2] == [0, 1] and all(
+        type(m) is analyser.Morph for ms in pickle.loads(pickle.dumps(tokens)) for m in ms)
+    assert all(type(m) is analyser.Morph and isinstance(score, float)
+               for text in pickle.loads(pickle.dumps(readings)) for ms, score in text
+               for m in ms)

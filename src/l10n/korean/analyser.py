@@ -35,6 +35,7 @@ from collections import deque
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, NamedTuple
 
 _DISABLE = "L10N_ANALYSER"
@@ -401,19 +402,61 @@ def _morphs(tokens) -> list[Morph]:
     return [Morph(t.form, t.tag, t.start, t.len) for t in tokens]
 
 
-def tokenize_job(texts: list[str]) -> list[list[Morph]]:
+def _columns(morphs: list[Morph]) -> tuple[tuple, ...]:
+    """A text's Morphs as four columns (forms, tags, starts, lengths)."""
+    return tuple(zip(*morphs, strict=True)) if morphs else ((), (), (), ())
+
+
+def _rows(columns: tuple[tuple, ...]) -> list[Morph]:
+    """``_columns`` undone, without a call of Python code per Morph."""
+    return list(map(tuple.__new__, repeat(Morph), zip(*columns, strict=True)))
+
+
+class MorphLists(list):
+    """``tokenize_job``'s answer: each text's Morphs. Pickled (from the analyser's child
+    or the resident server) as four columns a text: a list of named tuples pickles each
+    token as a call of its class, which cost more than Kiwi's analysis of the windows of
+    a cold check (bench/RESULTS.md, round 10)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return _morph_lists, ([_columns(morphs) for morphs in self],)
+
+
+def _morph_lists(columns: list) -> MorphLists:
+    return MorphLists(map(_rows, columns))
+
+
+class ReadingLists(list):
+    """``analyze_job``'s answer: each text's readings, (morphs, score); pickled as
+    columns, as ``MorphLists``."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return _reading_lists, ([[(_columns(morphs), score) for morphs, score in readings]
+                                 for readings in self],)
+
+
+def _reading_lists(columns: list) -> ReadingLists:
+    return ReadingLists([(_rows(morphs), score) for morphs, score in readings]
+                        for readings in columns)
+
+
+def tokenize_job(texts: list[str]) -> MorphLists:
     """Kiwi's tokens of each text (``Kiwi.tokenize`` of the batch): a request."""
     from .kiwi import kiwi
 
-    return [_morphs(tokens) for tokens in kiwi().tokenize(texts)]
+    return MorphLists(_morphs(tokens) for tokens in kiwi().tokenize(texts))
 
 
-def analyze_job(texts: list[str], top_n: int) -> list[list[tuple[list[Morph], float]]]:
+def analyze_job(texts: list[str], top_n: int) -> ReadingLists:
     """Kiwi's ``top_n`` best readings of each text, with their scores: a request."""
     from .kiwi import kiwi
 
-    return [[(_morphs(tokens), score) for tokens, score in readings]
-            for readings in kiwi().analyze(texts, top_n=top_n)]
+    return ReadingLists([(_morphs(tokens), score) for tokens, score in readings]
+                        for readings in kiwi().analyze(texts, top_n=top_n))
 
 
 def _ask(function: Callable, *args: Any) -> Any:
