@@ -41,10 +41,10 @@ from .base import REGISTRY, Check, CheckContext, Unit
 
 FILE_NAME = "findings.json"
 READING = "K003:gather"  # the token of K003's reading of a settled entry
-# what the checks' verdicts depend on besides l10n's own code
+# every library a check's verdict depends on besides l10n's own code (uniseg's line-break
+# classes are l10n's code: po.breaks holds them)
 PACKAGES = ("kiwipiepy", "kiwipiepy_model", "lemminflect", "rapidfuzz", "polib", "babel",
-            "korean_romanizer", ("text_to_num", "text2num"), ("ahocorasick", "pyahocorasick"),
-            "uniseg")  # every library a check's verdict depends on
+            "korean_romanizer", ("text_to_num", "text2num"), ("ahocorasick", "pyahocorasick"))
 VOLATILE = frozenset({"R001"})  # reads reference translations that are not the entry's
 
 

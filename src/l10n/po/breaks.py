@@ -1,17 +1,18 @@
-"""Line_Break classes of the scripts most catalogs are written in, without uniseg.
+"""Line_Break classes of every character, uniseg's, without importing uniseg.
 
 ``po.wrap`` needs the UAX #14 class of every character it may break around. uniseg has
-them all, but importing it costs a tenth of a small ``l10n merge`` (its ``__init__``
-imports ``importlib.metadata`` for a version string), and nearly every PO file is
-written in a handful of scripts. This table holds, as uniseg gives them and resolved as
+them all, but importing it costs more than a small ``l10n merge`` (its ``__init__``
+imports ``importlib.metadata`` for a version string), so its classes are kept here: first
+those of the scripts nearly every PO file is written in, read at import. This table
+holds, as uniseg gives them and resolved as
 ``po.wrap`` resolves them (East Asian opening punctuation as ``OPW``, AI/SA/XX as AL,
 NL/CR/LF as BK ...), the classes of Latin, IPA, combining diacritics, Greek, Cyrillic,
 Armenian, Hebrew, Arabic, general punctuation, the symbol blocks from superscripts to
 arrows, mathematical operators, box drawing and dingbats (U+2070-2BFF: one "→" in a
 catalog cost a merge uniseg's import), CJK symbols and kana, Hangul compatibility jamo,
-CJK ideographs, fullwidth forms and Hangul syllables; any other character is looked up
-in uniseg.
-``tests/test_powrap.py`` compares every code point of the table with uniseg, so the two
+CJK ideographs, fullwidth forms and Hangul syllables; every other character is in a
+second table (``_MORE``), read the first time one is met.
+``tests/test_powrap.py`` compares every code point of both with uniseg, so the two
 cannot drift apart (a uniseg upgrade that changes one fails it).
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 
-__all__ = ["common_class"]
+__all__ = ["common_class", "line_class"]
 
 # "start:class" runs up to the next start; "?" marks code points the table does not hold
 _RUNS = """
@@ -80,3 +81,155 @@ def common_class(ch: str) -> str | None:
     if code >= _STARTS[-1]:
         return None
     return _CLASSES[bisect.bisect_right(_STARTS, code) - 1]
+
+
+# Every other code point, read the first time one is asked for (``line_class``): the
+# scripts from Syriac to Greek Extended (Tamil, Georgian, Vietnamese's Latin Extended
+# Additional), Glagolitic to Kangxi, Bopomofo, CJK Extension A, Yi to the Hangul jamo
+# extensions, the compatibility and presentation forms, the astral planes (emoji). Made
+# from uniseg's classes, resolved as ``po.wrap`` resolves them; "-" marks the runs the
+# table above holds. Without it a Vietnamese, Tamil or Georgian catalog imported uniseg,
+# with importlib.metadata, to rewrap one entry: 30-45 ms, more than msgmerge's whole run
+# (bench/RESULTS.md, round 10). ``tests/test_powrap.py`` compares every code point with
+# uniseg and prints the runs anew when they differ.
+_MORE = """
+0:- 700:AL 711:CM 712:AL 730:CM 74b:AL 7a6:CM 7b1:AL 7c0:NU 7ca:AL 7eb:CM 7f4:AL 7f8:IS
+7f9:EX 7fa:AL 7fd:CM 7fe:PR 800:AL 816:CM 81a:AL 81b:CM 824:AL 825:CM 828:AL 829:CM
+82e:AL 859:CM 85c:AL 890:NU 892:AL 897:CM 8a0:AL 8ca:CM 8e2:NU 8e3:CM 904:AL 93a:CM
+93d:AL 93e:CM 950:AL 951:CM 958:AL 962:CM 964:BA 966:NU 970:AL 981:CM 984:AL 9bc:CM
+9bd:AL 9be:CM 9c5:AL 9c7:CM 9c9:AL 9cb:CM 9ce:AL 9d7:CM 9d8:AL 9e2:CM 9e4:AL 9e6:NU
+9f0:AL 9f2:PO 9f4:AL 9f9:PO 9fa:AL 9fb:PR 9fc:AL 9fe:CM 9ff:AL a01:CM a04:AL a3c:CM
+a3d:AL a3e:CM a43:AL a47:CM a49:AL a4b:CM a4e:AL a51:CM a52:AL a66:NU a70:CM a72:AL
+a75:CM a76:AL a81:CM a84:AL abc:CM abd:AL abe:CM ac6:AL ac7:CM aca:AL acb:CM ace:AL
+ae2:CM ae4:AL ae6:NU af0:AL af1:PR af2:AL afa:CM b00:AL b01:CM b04:AL b3c:CM b3d:AL
+b3e:CM b45:AL b47:CM b49:AL b4b:CM b4e:AL b55:CM b58:AL b62:CM b64:AL b66:NU b70:AL
+b82:CM b83:AL bbe:CM bc3:AL bc6:CM bc9:AL bca:CM bce:AL bd7:CM bd8:AL be6:NU bf0:AL
+bf9:PR bfa:AL c00:CM c05:AL c3c:CM c3d:AL c3e:CM c45:AL c46:CM c49:AL c4a:CM c4e:AL
+c55:CM c57:AL c62:CM c64:AL c66:NU c70:AL c77:BB c78:AL c81:CM c84:BB c85:AL cbc:CM
+cbd:AL cbe:CM cc5:AL cc6:CM cc9:AL cca:CM cce:AL cd5:CM cd7:AL ce2:CM ce4:AL ce6:NU
+cf0:AL cf3:CM cf4:AL d00:CM d04:AL d3b:CM d3d:AL d3e:CM d45:AL d46:CM d49:AL d4a:CM
+d4e:AL d57:CM d58:AL d62:CM d64:AL d66:NU d70:AL d79:PO d7a:AL d81:CM d84:AL dca:CM
+dcb:AL dcf:CM dd5:AL dd6:CM dd7:AL dd8:CM de0:AL de6:NU df0:AL df2:CM df4:AL e3f:PR
+e40:AL e50:NU e5a:BA e5c:AL ed0:NU eda:AL f01:BB f05:AL f06:BB f08:GL f09:BB f0b:BA
+f0c:GL f0d:EX f12:GL f13:AL f14:EX f15:AL f18:CM f1a:AL f20:NU f2a:AL f34:BA f35:CM
+f36:AL f37:CM f38:AL f39:CM f3a:OP f3b:CL f3c:OP f3d:CL f3e:CM f40:AL f71:CM f7f:BA
+f80:CM f85:BA f86:CM f88:AL f8d:CM f98:AL f99:CM fbd:AL fbe:BA fc0:AL fc6:CM fc7:AL
+fd0:BB fd2:BA fd3:BB fd4:AL fd9:GL fdb:AL 1040:NU 104a:BA 104c:AL 1090:NU 109a:AL
+1100:JL 1160:JV 11a8:JT 1200:AL 135d:CM 1360:AL 1361:BA 1362:AL 1400:BA 1401:AL 1680:BA
+1681:AL 169b:OP 169c:CL 169d:AL 16eb:BA 16ee:AL 1712:CM 1716:AL 1732:CM 1735:BA 1737:AL
+1752:CM 1754:AL 1772:CM 1774:AL 17d4:BA 17d6:NS 17d7:AL 17d8:BA 17d9:AL 17da:BA 17db:PR
+17dc:AL 17e0:NU 17ea:AL 1802:EX 1804:BA 1806:BB 1807:AL 1808:EX 180a:AL 180b:CM 180e:GL
+180f:CM 1810:NU 181a:AL 1885:CM 1887:AL 18a9:CM 18aa:AL 1920:CM 192c:AL 1930:CM 193c:AL
+1944:EX 1946:NU 1950:AL 19d0:NU 19db:AL 1a17:CM 1a1c:AL 1a7f:CM 1a80:NU 1a8a:AL 1a90:NU
+1a9a:AL 1ab0:CM 1acf:AL 1b00:CM 1b05:AL 1b34:CM 1b44:AL 1b4e:BA 1b50:AL 1b5a:BA 1b5c:ID
+1b5d:BA 1b61:ID 1b6b:CM 1b74:ID 1b7d:BA 1b80:CM 1b83:AL 1ba1:CM 1bae:AL 1bb0:NU 1bba:AL
+1be6:CM 1bf2:AL 1c24:CM 1c38:AL 1c3b:BA 1c40:NU 1c4a:AL 1c50:NU 1c5a:AL 1c7e:BA 1c80:AL
+1cd0:CM 1cd3:AL 1cd4:CM 1ce9:AL 1ced:CM 1cee:AL 1cf4:CM 1cf5:AL 1cf7:CM 1cfa:AL 1dc0:CM
+1dcd:GL 1dce:CM 1dfc:GL 1dfd:CM 1e00:AL 1ffd:BB 1ffe:AL 2000:- 2c00:AL 2cef:CM 2cf2:AL
+2cf9:EX 2cfa:BA 2cfd:AL 2cfe:EX 2cff:BA 2d00:AL 2d70:BA 2d71:AL 2d7f:CM 2d80:AL 2de0:CM
+2e00:QU 2e0e:BA 2e16:AL 2e17:BA 2e18:OP 2e19:BA 2e1a:AL 2e1c:QU 2e1e:AL 2e20:QU 2e22:OP
+2e23:CL 2e24:OP 2e25:CL 2e26:OP 2e27:CL 2e28:OP 2e29:CL 2e2a:BA 2e2e:EX 2e2f:AL 2e30:BA
+2e32:AL 2e33:BA 2e35:AL 2e3a:B2 2e3c:BA 2e3f:AL 2e40:BA 2e42:OP 2e43:BA 2e4b:AL 2e4c:BA
+2e4d:AL 2e4e:BA 2e50:AL 2e53:EX 2e55:OP 2e56:CP 2e57:OP 2e58:CP 2e59:OP 2e5a:CP 2e5b:OP
+2e5c:CP 2e5d:BA 2e5e:AL 2e80:ID 2e9a:AL 2e9b:ID 2ef4:AL 2f00:ID 2fd6:AL 2ff0:ID 3000:-
+3100:AL 3105:ID 3130:- 3190:ID 31e6:AL 31ef:ID 31f0:NS 3200:ID 321f:AL 3220:ID 3248:AL
+3250:ID 4dc0:AL 4e00:- a000:ID a015:NS a016:ID a48d:AL a490:ID a4c7:AL a4fe:BA a500:AL
+a60d:BA a60e:EX a60f:BA a610:AL a620:NU a62a:AL a66f:CM a673:AL a674:CM a67e:AL a69e:CM
+a6a0:AL a6f0:CM a6f2:AL a6f3:BA a6f8:AL a802:CM a803:AL a806:CM a807:AL a80b:CM a80c:AL
+a823:CM a828:AL a82c:CM a82d:AL a838:PO a839:AL a874:BB a876:EX a878:AL a880:CM a882:AL
+a8b4:CM a8c6:AL a8ce:BA a8d0:NU a8da:AL a8e0:CM a8f2:AL a8fc:BB a8fd:AL a8ff:CM a900:NU
+a90a:AL a926:CM a92e:BA a930:AL a947:CM a954:AL a960:JL a97d:AL a980:CM a984:AL a9b3:CM
+a9c0:AL a9c1:ID a9c7:BA a9ca:ID a9ce:AL a9cf:BA a9d0:AL a9de:ID a9e0:AL a9f0:NU a9fa:AL
+aa29:CM aa37:AL aa40:BA aa43:CM aa44:BA aa4c:CM aa4e:AL aa5c:ID aa5d:BA aa60:AL aaeb:CM
+aaf0:BA aaf2:AL aaf5:CM aaf7:AL abe3:CM abeb:BA abec:CM abee:AL abf0:NU abfa:AL ac00:-
+d7a4:AL d7b0:JV d7c7:AL d7cb:JT d7fc:AL f900:ID fb00:AL fb1d:HL fb1e:CM fb1f:HL fb29:AL
+fb2a:HL fb37:AL fb38:HL fb3d:AL fb3e:HL fb3f:AL fb40:HL fb42:AL fb43:HL fb45:AL fb46:HL
+fb50:AL fd3e:CL fd3f:OP fd40:AL fdfc:PO fdfd:AL fe00:CM fe10:CL fe13:NS fe15:EX fe17:OPW
+fe18:CL fe19:IN fe1a:AL fe20:GL fe21:CM fe22:GL fe23:CM fe24:GL fe25:CM fe26:GL fe28:CM
+fe29:GL fe2a:CM fe2b:GL fe2c:CM fe2d:GL fe2f:CM fe30:ID fe35:OPW fe36:CL fe37:OPW
+fe38:CL fe39:OPW fe3a:CL fe3b:OPW fe3c:CL fe3d:OPW fe3e:CL fe3f:OPW fe40:CL fe41:OPW
+fe42:CL fe43:OPW fe44:CL fe45:ID fe47:OPW fe48:CL fe49:ID fe50:CL fe51:ID fe52:CL
+fe53:AL fe54:NS fe56:EX fe58:ID fe59:OPW fe5a:CL fe5b:OPW fe5c:CL fe5d:OPW fe5e:CL
+fe5f:ID fe67:AL fe68:ID fe69:PR fe6a:PO fe6b:ID fe6c:AL feff:WJ ff00:- fff0:AL fff9:CM
+fffc:ID fffd:AL 10100:BA 10103:AL 101fd:CM 101fe:AL 102e0:CM 102e1:AL 10376:CM 1037b:AL
+1039f:BA 103a0:AL 103d0:BA 103d1:AL 104a0:NU 104aa:AL 10857:BA 10858:AL 1091f:BA
+10920:AL 10a01:CM 10a04:AL 10a05:CM 10a07:AL 10a0c:CM 10a10:AL 10a38:CM 10a3b:AL
+10a3f:CM 10a40:AL 10a50:BA 10a58:AL 10ae5:CM 10ae7:AL 10af0:BA 10af6:IN 10af7:AL
+10b39:BA 10b40:AL 10d24:CM 10d28:AL 10d30:NU 10d3a:AL 10d40:NU 10d4a:AL 10d69:CM
+10d6e:BA 10d6f:AL 10eab:CM 10ead:BA 10eae:AL 10efc:CM 10f00:AL 10f46:CM 10f51:AL
+10f82:CM 10f86:AL 11000:CM 11003:AL 11038:CM 11046:AL 11047:BA 11049:ID 1104e:AL
+11052:ID 11066:AL 11070:CM 11071:AL 11073:CM 11075:AL 1107f:GL 11080:CM 11083:AL
+110b0:CM 110bb:AL 110bd:NU 110be:BA 110c2:CM 110c3:AL 110cd:NU 110ce:AL 110f0:NU
+110fa:AL 11100:CM 11103:AL 11127:CM 11135:AL 11136:NU 11140:BA 11144:AL 11145:CM
+11147:AL 11173:CM 11174:AL 11175:BB 11176:AL 11180:CM 11183:AL 111b3:CM 111c1:AL
+111c5:BA 111c7:AL 111c8:BA 111c9:CM 111cd:AL 111ce:CM 111d0:NU 111da:AL 111db:BB
+111dc:AL 111dd:BA 111e0:AL 1122c:CM 11238:BA 1123a:AL 1123b:BA 1123d:AL 1123e:CM
+1123f:AL 11241:CM 11242:AL 112a9:BA 112aa:AL 112df:CM 112eb:AL 112f0:NU 112fa:AL
+11300:CM 11304:AL 1133b:CM 1133d:BA 1133e:CM 11345:AL 11347:CM 11349:AL 1134b:CM
+1134d:AL 11357:CM 11358:AL 1135d:BA 1135e:AL 11362:CM 11364:AL 11366:CM 1136d:AL
+11370:CM 11375:AL 113b7:ID 113b8:CM 113c1:AL 113c2:CM 113c3:AL 113c5:CM 113c6:AL
+113c7:CM 113cb:AL 113cc:CM 113d0:AL 113d2:CM 113d3:ID 113d6:AL 113d7:ID 113d9:AL
+113e1:CM 113e3:AL 11435:CM 11447:AL 1144b:BA 1144f:AL 11450:NU 1145a:BA 1145c:AL
+1145e:CM 1145f:AL 114b0:CM 114c4:AL 114d0:NU 114da:AL 115af:CM 115b6:AL 115b8:CM
+115c1:BB 115c2:BA 115c4:EX 115c6:AL 115c9:BA 115d8:AL 115dc:CM 115de:AL 11630:CM
+11641:BA 11643:AL 11650:NU 1165a:AL 11660:BB 1166d:AL 116ab:CM 116b8:AL 116c0:NU
+116ca:AL 116d0:NU 116e4:AL 11730:NU 1173a:AL 1173c:BA 1173f:AL 1182c:CM 1183b:AL
+118e0:NU 118ea:AL 11930:CM 11936:AL 11937:CM 11939:AL 1193b:CM 1193e:AL 11940:CM
+11941:AL 11942:CM 11944:BA 11947:AL 119d1:CM 119d8:AL 119da:CM 119e1:AL 119e2:BB
+119e3:AL 119e4:CM 119e5:AL 11a01:CM 11a0b:AL 11a33:CM 11a3a:AL 11a3b:CM 11a3f:BB
+11a40:AL 11a41:BA 11a45:BB 11a46:AL 11a47:CM 11a48:AL 11a51:CM 11a5c:AL 11a8a:CM
+11a9a:BA 11a9d:AL 11a9e:BB 11aa1:BA 11aa3:AL 11b00:BB 11b0a:AL 11bf0:NU 11bfa:AL
+11c2f:CM 11c37:AL 11c38:CM 11c40:AL 11c41:BA 11c46:AL 11c50:NU 11c5a:AL 11c70:BB
+11c71:EX 11c72:AL 11c92:CM 11ca8:AL 11ca9:CM 11cb7:AL 11d31:CM 11d37:AL 11d3a:CM
+11d3b:AL 11d3c:CM 11d3e:AL 11d3f:CM 11d46:AL 11d47:CM 11d48:AL 11d50:NU 11d5a:AL
+11d8a:CM 11d8f:AL 11d90:CM 11d92:AL 11d93:CM 11d98:AL 11da0:NU 11daa:AL 11ef2:BA
+11ef3:CM 11ef7:BA 11ef9:AL 11f00:CM 11f02:AL 11f03:CM 11f04:AL 11f34:CM 11f3b:AL
+11f3e:CM 11f42:AL 11f43:BA 11f45:ID 11f50:AL 11f5a:CM 11f5b:AL 11fdd:PO 11fe1:AL
+11fff:BA 12000:AL 12470:BA 12475:AL 13258:OP 1325b:CL 1325e:AL 13282:CL 13283:AL
+13286:OP 13287:CL 13288:OP 13289:CL 1328a:AL 13379:OP 1337a:CL 1337c:AL 1342f:OPW
+13430:GL 13437:OP 13438:CL 13439:GL 1343c:OPW 1343d:CL 1343e:OPW 1343f:CL 13440:CM
+13441:AL 13447:CM 13456:AL 145ce:OP 145cf:CL 145d0:AL 1611e:CM 16130:AL 16a60:NU
+16a6a:AL 16a6e:BA 16a70:AL 16ac0:NU 16aca:AL 16af0:CM 16af5:BA 16af6:AL 16b30:CM
+16b37:BA 16b3a:AL 16b44:BA 16b45:AL 16b50:NU 16b5a:AL 16d6e:BA 16d70:NU 16d7a:AL
+16e97:BA 16e99:AL 16f4f:CM 16f50:AL 16f51:CM 16f88:AL 16f8f:CM 16f93:AL 16fe0:NS
+16fe4:GL 16fe5:AL 16ff0:CM 16ff2:AL 17000:ID 187f8:AL 18800:ID 18b00:AL 18d00:ID
+18d09:AL 1b000:ID 1b123:AL 1b132:NS 1b133:AL 1b150:NS 1b153:AL 1b155:NS 1b156:AL
+1b164:NS 1b168:AL 1b170:ID 1b2fc:AL 1bc9d:CM 1bc9f:BA 1bca0:CM 1bca4:AL 1ccf0:NU
+1ccfa:AL 1cf00:CM 1cf2e:AL 1cf30:CM 1cf47:AL 1d165:CM 1d16a:AL 1d16d:CM 1d183:AL
+1d185:CM 1d18c:AL 1d1aa:CM 1d1ae:AL 1d242:CM 1d245:AL 1d7ce:NU 1d800:AL 1da00:CM
+1da37:AL 1da3b:CM 1da6d:AL 1da75:CM 1da76:AL 1da84:CM 1da85:AL 1da87:BA 1da8b:AL
+1da9b:CM 1daa0:AL 1daa1:CM 1dab0:AL 1e000:CM 1e007:AL 1e008:CM 1e019:AL 1e01b:CM
+1e022:AL 1e023:CM 1e025:AL 1e026:CM 1e02b:AL 1e08f:CM 1e090:AL 1e130:CM 1e137:AL
+1e140:NU 1e14a:AL 1e2ae:CM 1e2af:AL 1e2ec:CM 1e2f0:NU 1e2fa:AL 1e2ff:PR 1e300:AL
+1e4ec:CM 1e4f0:NU 1e4fa:AL 1e5ee:CM 1e5f0:AL 1e5f1:NU 1e5fb:AL 1e8d0:CM 1e8d7:AL
+1e944:CM 1e94b:AL 1e950:NU 1e95a:AL 1e95e:OP 1e960:AL 1ecac:PO 1ecad:AL 1ecb0:PO
+1ecb1:AL 1f000:ID 1f100:AL 1f1ae:ID 1f1e6:RI 1f200:ID 1f385:EB 1f386:ID 1f39c:AL
+1f39e:ID 1f3b5:AL 1f3b7:ID 1f3bc:AL 1f3bd:ID 1f3c2:EB 1f3c5:ID 1f3c7:EB 1f3c8:ID
+1f3ca:EB 1f3cd:ID 1f3fb:EM 1f400:ID 1f442:EB 1f444:ID 1f446:EB 1f451:ID 1f466:EB
+1f479:ID 1f47c:EB 1f47d:ID 1f481:EB 1f484:ID 1f485:EB 1f488:ID 1f48f:EB 1f490:ID
+1f491:EB 1f492:ID 1f4a0:AL 1f4a1:ID 1f4a2:AL 1f4a3:ID 1f4a4:AL 1f4a5:ID 1f4aa:EB
+1f4ab:ID 1f4af:AL 1f4b0:ID 1f4b1:AL 1f4b3:ID 1f500:AL 1f507:ID 1f517:AL 1f525:ID
+1f532:AL 1f54a:ID 1f574:EB 1f576:ID 1f57a:EB 1f57b:ID 1f590:EB 1f591:ID 1f595:EB
+1f597:ID 1f5d4:AL 1f5dc:ID 1f5f4:AL 1f5fa:ID 1f645:EB 1f648:ID 1f64b:EB 1f650:AL
+1f676:QU 1f679:NS 1f67c:AL 1f680:ID 1f6a3:EB 1f6a4:ID 1f6b4:EB 1f6b7:ID 1f6c0:EB
+1f6c1:ID 1f6cc:EB 1f6cd:ID 1f700:AL 1f774:ID 1f780:AL 1f7d5:ID 1f800:AL 1f90c:EB
+1f90d:ID 1f90f:EB 1f910:ID 1f918:EB 1f920:ID 1f926:EB 1f927:ID 1f930:EB 1f93a:ID
+1f93c:EB 1f93f:ID 1f977:EB 1f978:ID 1f9b5:EB 1f9b7:ID 1f9b8:EB 1f9ba:ID 1f9bb:EB
+1f9bc:ID 1f9cd:EB 1f9d0:ID 1f9d1:EB 1f9de:ID 1fa00:AL 1fa54:ID 1fac3:EB 1fac6:ID
+1faf0:EB 1faf9:ID 1fb00:AL 1fbf0:NU 1fbfa:AL 1fc00:ID 1fffe:AL 20000:ID 2fffe:AL
+30000:ID 3fffe:AL e0001:CM e0002:AL e0020:CM e0080:AL e0100:CM e01f0:AL
+"""
+_MORE_RUNS: tuple[list[int], list[str]] | None = None
+
+
+def line_class(ch: str) -> str:
+    """The resolved Line_Break class of any character (``common_class`` first)."""
+    global _MORE_RUNS
+    found = common_class(ch)
+    if found is not None:
+        return found
+    if _MORE_RUNS is None:
+        runs = [run.split(":") for run in _MORE.split()]
+        _MORE_RUNS = [int(start, 16) for start, _ in runs], [cls for _, cls in runs]
+    starts, classes = _MORE_RUNS
+    return classes[bisect.bisect_right(starts, ord(ch)) - 1]

@@ -6,8 +6,8 @@ choose where to break it, so that each output line, including its quotes, fits i
 width (79 columns by default).  This module reproduces that in pure Python so our
 serializer's output survives a round trip through ``msgcat`` without any diff.
 
-Line_Break classes come from the ``uniseg`` package (UAX #14 data; those of the common
-scripts from ``po.breaks``, a table of uniseg's, so that most files need no uniseg);
+Line_Break classes are the ``uniseg`` package's (UAX #14 data), kept in ``po.breaks``, a
+table of uniseg's, so that no file needs uniseg's import;
 character widths come from :mod:`unicodedata` (Unicode 14.0 in Python 3.11, the same
 version as libunistring 1.0, which gettext 0.21 uses on Debian 12).
 
@@ -51,7 +51,7 @@ import re
 import unicodedata
 from itertools import accumulate
 
-from .breaks import common_class
+from .breaks import line_class
 
 __all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references",
            "ONE_ROW"]
@@ -89,18 +89,18 @@ def escape(value: str) -> str:
 
 @functools.cache
 def _lbp(ch: str) -> str:
-    """Line_Break class of ``ch`` resolved the way libunistring 1.0 does."""
-    found = common_class(ch)  # the common scripts, without importing uniseg
-    if found is not None:
-        return found
-    # imported here: uniseg's import (with importlib.metadata) is a tenth of a small
-    # check's start-up, and reading a catalog never wraps; _lbp is cached per character
-    from uniseg.linebreak import line_break
+    """Line_Break class of ``ch`` resolved the way libunistring 1.0 does: uniseg's, from
+    ``po.breaks`` (its table of them: uniseg's import is more than a small merge)."""
+    return line_class(ch)
 
-    cls = line_break(ch).value
-    if cls == "OP" and unicodedata.east_asian_width(ch) in ("F", "W", "H"):
-        return "OPW"  # LB30 excludes East Asian opening punctuation
-    return _RESOLVE.get(cls, cls)
+
+def resolved_class(line_break: str, ch: str) -> str:
+    """A UAX #14 class as ``_lbp`` resolves it (for ``po.breaks``' tables and their test):
+    East Asian opening punctuation apart (LB30 excludes it), the classes libunistring 1.0
+    lacks as it treats them."""
+    if line_break == "OP" and unicodedata.east_asian_width(ch) in ("F", "W", "H"):
+        return "OPW"
+    return _RESOLVE.get(line_break, line_break)
 
 
 @functools.cache
