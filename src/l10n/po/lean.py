@@ -35,7 +35,7 @@ import polib
 from .catalog import catalog_charset, flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
-from .wrap import ONE_ROW, are_wrapped_references, is_wrapped
+from .wrap import ONE_ROW, are_wrapped_references, is_wrapped, wrap_field
 
 __all__ = ["Record", "scan", "merge_texts", "merge_scanned"]
 
@@ -360,10 +360,17 @@ class _Writer:
             if r[CX] and not self._field("msgctxt", ref.msgctxt, r[CTXT], r[CTXT_MORE],
                                          language=language) \
                     or not self._field("msgid", ref.msgid, r[ID], r[ID_MORE],
-                                       language=language) \
-                    or not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
                                        language=language):
                 return None
+            if not self._field("msgstr", old.msgstr, o[STR], o[STR_MORE],
+                               language=language):
+                # a translation in another wrapping (Transifex writes a msgstr on one
+                # line, its \n inside): the rest is the input's, the msgstr rewrapped as
+                # ``po.catalog.format_entry`` writes it
+                lines = wrap_field("msgstr", old.msgstr, width=self.width,
+                                   language=language)
+                return "".join((o[TC], r[EC], refs, line, r[CX], r[IB], *(
+                    text + "\n" for text in lines)))
         return "".join((o[TC], r[EC], refs, line, r[CX], r[IB], o[SB]))
 
     def _plain(self, ctxt: str, msgid: str, msgstr: str) -> bool:
