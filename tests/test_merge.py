@@ -207,6 +207,25 @@ def test_the_python_indel_distance_is_rapidfuzzs(a, b, common) -> None:
         assert indel_distance(x, y) == Indel.distance(x, y)
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.binary(max_size=200), st.binary(max_size=200),
+       st.sampled_from([b"", "파일 열기".encode(), b"the file could not be opened " * 3]),
+       st.integers(0, 500), st.booleans())
+def test_a_bounded_python_indel_distance_is_rapidfuzzs_with_a_cutoff(a, b, common, limit,
+                                                                   masks) -> None:
+    """With a limit (the fuzzy search's: past it a candidate cannot win), the distance where
+    it is within the limit, else a number above it, as rapidfuzz's score_cutoff; the
+    query's masks made once give the same; on strings long enough to stop early."""
+    from rapidfuzz.distance import Indel
+
+    from l10n.po.fuzzy import indel_distance, pattern_masks
+
+    for x, y in ((a, b), (common + a, common + b), (a + common, b)):
+        true = Indel.distance(x, y)
+        found = indel_distance(x, y, limit, pattern_masks(x) if masks else None)
+        assert found == true if true <= limit else found > limit
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text("abc d파일", max_size=12), max_size=12),
        st.lists(st.text("abc d파일", max_size=12), max_size=40))
@@ -288,9 +307,9 @@ def test_python_scoring_is_one_budget_for_the_process(monkeypatch) -> None:
     scored: list[int] = []
     real = fuzzy.indel_distance
 
-    def spy(a: bytes, b: bytes) -> int:
-        scored.append(min(len(a), len(b)))
-        return real(a, b)
+    def spy(a: bytes, b: bytes, *bounds) -> int:
+        scored.append(len(b))  # what the budget is charged: the candidate's bytes
+        return real(a, b, *bounds)
     monkeypatch.setattr(fuzzy, "indel_distance", spy)
     words = [f"sentence number {i} about the weather in town" for i in range(120)]
     for round_ in range(3):

@@ -130,7 +130,7 @@ class FuzzyIndex:
             low, high = -(-size * 3 // 7), size * 7 // 3  # l/(2/0.6-1) .. l*(2/0.6-1)
             order = self.orders[msgid] = [k for n in range(low, high + 1)
                                           for k in self.short.get(n, ())]
-        best, found = FUZZY_THRESHOLD, None
+        best, found, masks = FUZZY_THRESHOLD, None, None
         for index in order:
             entry = self.candidates[index]
             other = self._encoded(index)
@@ -143,8 +143,11 @@ class FuzzyIndex:
             distance, cutoff = self.scored.get((query, other), (0, -1))
             if cutoff < 0 or distance > cutoff and limit > cutoff:
                 if _PYTHON_BUDGET[0] > 0:  # a few candidates: no import for them
-                    _PYTHON_BUDGET[0] -= min(len(query), len(other))
-                    distance, cutoff = indel_distance(query, other), total
+                    _PYTHON_BUDGET[0] -= len(other)
+                    if masks is None:
+                        masks = pattern_masks(query)
+                    distance = indel_distance(query, other, limit, masks)
+                    cutoff = limit
                 else:
                     distance = _indel()(query, other, score_cutoff=limit)
                     cutoff = limit
@@ -196,23 +199,51 @@ class FuzzyIndex:
 _PYTHON_BUDGET = [40_000]
 
 
-def indel_distance(a: bytes, b: bytes) -> int:
-    """The Indel distance (insertions and deletions, as rapidfuzz's ``Indel.distance``
-    and gettext's ``fstrcmp`` count them): ``len(a) + len(b) - 2 * LCS``, the longest
-    common subsequence found bit-parallel (Allison and Dix; Hyyroe), one step per byte of
-    the shorter string."""
-    if len(a) < len(b):
-        a, b = b, a
+def pattern_masks(a: bytes) -> dict[int, int]:
+    """For each byte of ``a``, the bits of its positions: ``indel_distance``'s pattern,
+    made once for a string compared with many."""
     masks: dict[int, int] = {}
     for i, byte in enumerate(a):
         masks[byte] = masks.get(byte, 0) | 1 << i
-    full = v = (1 << len(a)) - 1
-    for byte in b:
-        match = masks.get(byte)
-        if match:
-            u = v & match
-            v = ((v + u) | (v - u)) & full
-    return len(b) - len(a) + 2 * v.bit_count()
+    return masks
+
+
+def indel_distance(a: bytes, b: bytes, limit: int | None = None,
+                   masks: dict[int, int] | None = None) -> int:
+    """The Indel distance (insertions and deletions, as rapidfuzz's ``Indel.distance``
+    and gettext's ``fstrcmp`` count them): ``len(a) + len(b) - 2 * LCS``, the longest
+    common subsequence found bit-parallel (Allison and Dix; Hyyroe), one step per byte of
+    ``b`` (of the shorter string, unless ``masks``, ``pattern_masks(a)``, is given).
+
+    ``limit``: the distance where it is at most ``limit``, else some number above it, as
+    rapidfuzz's ``score_cutoff`` (every 16 bytes the scan stops once the common
+    subsequence can no longer grow long enough: most candidates of a fuzzy search are far
+    from the msgid)."""
+    if masks is None:
+        if len(a) < len(b):
+            a, b = b, a
+        masks = pattern_masks(a)
+    size_a, size_b = len(a), len(b)
+    full = v = (1 << size_a) - 1
+    if limit is None or size_a + size_b <= limit + 32:
+        for byte in b:
+            match = masks.get(byte)
+            if match:
+                u = v & match
+                v = ((v + u) | (v - u)) & full
+        return size_b - size_a + 2 * v.bit_count()
+    # 2 * LCS >= size_a + size_b - limit, and the LCS grows by one a byte at most
+    needed = size_a + size_b - limit
+    for start in range(0, size_b, 16):
+        for byte in b[start:start + 16]:
+            match = masks.get(byte)
+            if match:
+                u = v & match
+                v = ((v + u) | (v - u)) & full
+        left = max(size_b - start - 16, 0)  # bytes of b still to come
+        if 2 * (size_a - v.bit_count() + left) < needed:
+            return limit + 1
+    return size_b - size_a + 2 * v.bit_count()
 
 
 @functools.cache
