@@ -189,14 +189,15 @@ class FuzzyIndex:
         return found
 
 
-# bytes of candidates scored in Python before rapidfuzz is imported. Its import (14 ms)
-# is as long as scoring about 45 kB here (0.3 us a byte of the shorter string), so the
-# budget stops a little short of that, the rule for renting skis: a merge never pays
-# more than twice the cheaper way. Held-out mc merges of 1.1-1.3k entries score 0.1-55 kB
-# (median 4 kB; 39 of 106 over the 6 kB this was, 1 over 40 kB), and each that passed
-# the budget paid both. One budget for the process, not per merge: ``update`` merges a
-# catalog per essay, and imports rapidfuzz before it starts when it has many
-_PYTHON_BUDGET = [40_000]
+# bytes of candidates scored in Python before rapidfuzz is imported. Its import (14-17
+# ms) is as long as scoring about 130 kB here (0.12 us a candidate's byte, the msgid's
+# masks made once and a far candidate's scan stopped early), so the budget stops a little
+# short of that, the rule for renting skis: a merge never pays more than twice the
+# cheaper way. Held-out mc merges of 1.1-1.3k entries score up to 65 kB (39 of 106 passed
+# the 6 kB this was and paid both). One budget for the process, not per merge:
+# ``update`` merges a catalog per essay, and imports rapidfuzz before it starts when it
+# has many
+_PYTHON_BUDGET = [100_000]
 
 
 def pattern_masks(a: bytes) -> dict[int, int]:
