@@ -226,23 +226,18 @@ def indel_distance(a: bytes, b: bytes, limit: int | None = None,
         masks = pattern_masks(a)
     size_a, size_b = len(a), len(b)
     full = v = (1 << size_a) - 1
-    if limit is None or size_a + size_b <= limit + 32:
-        for byte in b:
+    # 2 * LCS >= size_a + size_b - limit, and the LCS grows by one a byte at most; a pair
+    # too short to stop early in is scanned in one piece
+    bounded = limit is not None and size_a + size_b > limit + 32
+    step = 16 if bounded else max(size_b, 1)
+    for start in range(0, size_b, step):
+        for byte in b[start:start + step]:
             match = masks.get(byte)
             if match:
                 u = v & match
                 v = ((v + u) | (v - u)) & full
-        return size_b - size_a + 2 * v.bit_count()
-    # 2 * LCS >= size_a + size_b - limit, and the LCS grows by one a byte at most
-    needed = size_a + size_b - limit
-    for start in range(0, size_b, 16):
-        for byte in b[start:start + 16]:
-            match = masks.get(byte)
-            if match:
-                u = v & match
-                v = ((v + u) | (v - u)) & full
-        left = max(size_b - start - 16, 0)  # bytes of b still to come
-        if 2 * (size_a - v.bit_count() + left) < needed:
+        left = max(size_b - start - step, 0)  # bytes of b still to come
+        if bounded and 2 * (size_a - v.bit_count() + left) < size_a + size_b - limit:
             return limit + 1
     return size_b - size_a + 2 * v.bit_count()
 

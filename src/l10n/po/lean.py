@@ -35,7 +35,7 @@ import polib
 from .catalog import catalog_charset, flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
-from .wrap import ONE_ROW, are_wrapped_references, is_wrapped, wrap_field
+from .wrap import are_wrapped_references, is_wrapped, wrap_field
 
 __all__ = ["Record", "scan", "merge_texts", "merge_scanned"]
 
@@ -267,7 +267,6 @@ class _Writer:
         self.previous, self.width = previous, width
         self.encoding = encoding  # the output's charset: a reference is packed by its bytes
         self.room = max(width, 20) - 2  # columns inside the quotes after no prefix
-        self.row = max(width, 20) + 1  # the longest "#:" line that fits, with its newline
         self.flag_lines: dict = {}
 
     def lines(self, entry: polib.POEntry) -> str:
@@ -330,23 +329,19 @@ class _Writer:
 
     def exact(self, old: Record, ref: Record) -> str | None:
         """The text of an exact match's merged entry, where it is the input's. (Called for
-        nearly every entry: the usual case, one row of references, no flags and one-line
-        fields, is decided here without a call.)"""
+        nearly every entry: the usual case, no flags and one-line fields, is decided here
+        without a call.)"""
         o, r = old.groups, ref.groups
         if old.obsolete or old.msgid_plural or ref.msgid_plural or r[PV] or old.lead \
                 or ref.lead:
             return None
         refs = r[RF]
-        if refs and not (len(refs) <= self.row and refs.count(" ") == 1 and refs.isascii()
-                         and ONE_ROW.fullmatch(refs)) \
-                and not are_wrapped_references(refs, width=self.width,
+        if refs and not are_wrapped_references(refs, width=self.width,
                                                encoding=self.encoding):
             return None
         translated = bool(old.msgstr)
         if o[FL] or r[FL]:
-            flags = self.flag_lines.get((o[FL], r[FL], translated, 0), False)
-            if flags is False:
-                flags = self._flags(o[FL], r[FL], translated, 0)
+            flags = self._flags(o[FL], r[FL], translated, 0)
             if flags is None:
                 return None
             if o[PV] and self.previous and translated and flags[2]:

@@ -53,8 +53,7 @@ from itertools import accumulate
 
 from .breaks import line_class
 
-__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references",
-           "ONE_ROW"]
+__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references"]
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
             "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'}
@@ -530,8 +529,8 @@ _CANONICAL_REFERENCES = (r"(?:#:(?: (?!\./)(?:[^ \t\n]+:(?:0|[1-9][0-9]*+)|[^ \t
                          r"(?= |\n))++\n)++")
 
 
-# one row of references, the file without a colon (``po.lean`` tests it inline)
-ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++(?::(?:0|[1-9][0-9]*+))?+)++\n")
+# one row of references, the file without a colon
+_ONE_ROW = re.compile(r"#:(?: (?!\./)[^ \t\n:]++(?::(?:0|[1-9][0-9]*+))?+)++\n")
 
 
 def are_wrapped_references(lines: str, *, width: int = 79, encoding: str = "utf-8") -> bool:
@@ -543,7 +542,7 @@ def are_wrapped_references(lines: str, *, width: int = 79, encoding: str = "utf-
     if not lines:
         return True
     if len(lines) <= max(width, 20) + 1 and lines.isascii() \
-            and ONE_ROW.fullmatch(lines):  # the usual: one row that fits
+            and _ONE_ROW.fullmatch(lines):  # the usual: one row that fits
         if lines.count(" ") == 1:
             return True  # one reference: no duplicate
         tokens = lines.split()
