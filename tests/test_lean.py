@@ -127,7 +127,8 @@ def test_a_catalog_the_general_reader_refuses_gives_its_error(tmp_path: Path) ->
 TEXTS = st.lists(st.sampled_from(
     ["file", "the", "a", "%d", "%s", "%(name)s", "{name}", "파일을", "열기", "ファイル",
      "Файл", "configuration-management-subsystem", "\n", "\t", '"', "\\", "x" * 30,
-     "ಕಿ", "e\u0301", "\u00ad", "  ", "a.b", "(%d)"]), max_size=14).map("".join)
+     "ಕಿ", "e\u0301", "\u00ad", "  ", "a.b", "(%d)", "“인용”", "…", "※①"]),
+    max_size=14).map("".join)
 FLAGS = st.sampled_from([[], ["c-format"], ["fuzzy"], ["fuzzy", "c-format"],
                          ["python-format"], ["python-brace-format"], ["no-wrap"],
                          ["range: 1..5"]])
@@ -190,14 +191,15 @@ def test_lean_merge_equals_the_general_merge(case, previous, fuzzy, resegment, w
 @given(TEXTS, st.sampled_from(["msgid", "msgstr", "msgctxt", "msgstr[0]"]),
        st.sampled_from(["", "#~ ", "#| "]), st.sampled_from([79, 40, 20, 10, 200]),
        st.sampled_from([None, "c", "python", "python-brace"]),
-       st.sampled_from([79, 40, 30, 200, 0]), st.data())
+       st.sampled_from([79, 40, 30, 200, 0]), st.booleans(), st.booleans(), st.data())
 def test_is_wrapped_says_whether_the_writer_writes_those_lines(
-        value, keyword, prefix, width, language, written_at, data) -> None:
-    """Lines written at some width (or split at random places): is_wrapped is true
-    exactly when they are what wrap_field writes at ``width``."""
+        value, keyword, prefix, width, language, written_at, cjk, written_cjk, data) -> None:
+    """Lines written at some width (or split at random places), in UTF-8's or a CJK
+    charset's widths: is_wrapped, in either, is true exactly when they are what
+    wrap_field writes at ``width``."""
     if written_at:
         lines = wrap_field(keyword, value, prefix=prefix, width=written_at,
-                           language=language)
+                           language=language, cjk=written_cjk)
     else:
         escaped = wrap_field(keyword, value, prefix=prefix, wrap=False)
         inner = "".join(line[len(prefix):].split('"', 1)[1][:-1] for line in escaped)
@@ -210,9 +212,10 @@ def test_is_wrapped_says_whether_the_writer_writes_those_lines(
         lines = [f'{prefix}{keyword} "{pieces[0]}"'] + [f'{prefix}"{p}"' for p in pieces[1:]]
     first = lines[0][len(prefix) + len(keyword) + 2:-1]
     more = [line[len(prefix) + 1:-1] for line in lines[1:]]
-    expected = wrap_field(keyword, value, prefix=prefix, width=width, language=language)
+    expected = wrap_field(keyword, value, prefix=prefix, width=width, language=language,
+                          cjk=cjk)
     assert is_wrapped(keyword, value, first, more, prefix=prefix, width=width,
-                      language=language) == (list(lines) == expected)
+                      language=language, cjk=cjk) == (list(lines) == expected)
 
 
 REFERENCE = st.tuples(st.sampled_from(["a.c", "./b.c", "src/dir/file.c", "x" * 70, "é.c",
@@ -276,6 +279,53 @@ def test_a_catalog_in_a_legacy_charset_takes_the_lean_path_with_msgmerges_bytes(
     general = msgmerge(read_catalog(tmp_path / "o.po"), read_catalog(tmp_path / "n.pot"),
                        previous=True)
     assert found is not None and found[1] == format_catalog(general, force_po=False)
+
+
+KOREAN_QUOTED = [  # a Korean catalog's translations, with what EUC-KR makes two columns wide
+    ("Cannot open '%s': the file is gone", "“%s” 파일을 열 수 없습니다… 파일이 없어졌습니다. "
+     "※ 경로를 확인하거나 ‘새로 고침’을 누른 뒤 다시 시도하십시오 · 이 메시지는 한 줄에 들어가지 "
+     "않을 만큼 깁니다"),
+    ("Copy: (1) source (2) target", "복사: ① 원본 ② 대상 ― “원본”과 ‘대상’이 같으면 아무 일도 "
+     "일어나지 않습니다… 계속하려면 § 3을 참고하십시오 ×2 ±1 °C 시스템 설정 파일"),
+    ("Short one", "짧은 “문장”"),
+]
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+@pytest.mark.parametrize("template", ["EUC-KR", "CHARSET"])
+@pytest.mark.parametrize("wrapped_by", ["msgcat", "utf-8"])
+def test_a_korean_catalog_in_euc_kr_wraps_wide_quotes_as_msgmerge(
+        tmp_path: Path, template: str, wrapped_by: str) -> None:
+    """In EUC-KR gettext counts “ ” ‘ ’ … · ※ two columns and breaks around ① and ※ as
+    around a syllable (libunistring's CJK rules); l10n counted one and broke a line later.
+    An old file in gettext's EUC-KR wrapping is copied by the lean path; one wrapped as in
+    UTF-8 is rewrapped: both give msgmerge's bytes."""
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=EUC-KR\\n"\n'
+    old = header + "".join(f'\n#: a.c:{n}\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+                           for n, (msgid, msgstr) in enumerate(KOREAN_QUOTED))
+    data = old.encode("euc_kr")
+    if wrapped_by == "msgcat":
+        data = subprocess.run(["msgcat", "-"], input=data, capture_output=True,
+                              check=True).stdout
+    else:
+        data = format_catalog(parse_catalog(old)).encode("euc_kr")  # UTF-8's widths
+    (tmp_path / "o.po").write_bytes(data)
+    pot = header.replace("EUC-KR", template) + "".join(
+        f'\n#: a.c:{n + 1}\nmsgid "{msgid}"\nmsgstr ""\n'
+        for n, (msgid, _) in enumerate(KOREAN_QUOTED))
+    (tmp_path / "n.pot").write_text(pot, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", "--previous", "o.po", "n.pot"], cwd=tmp_path,
+                         capture_output=True, check=True).stdout
+    assert gnu.count(b'\n"') >= 4  # the translations wrap
+    assert command.merge_files(tmp_path / "o.po", tmp_path / "n.pot", previous=True) == gnu
+    text = data.decode("euc_kr")
+    assert (lean.scan(text) is not None) and lean.merge_texts(
+        text, pot, previous=True, fuzzy=True, resegment=True, width=79, force_po=False,
+        codec="euc_kr")[1].encode("euc_kr") == gnu
+    round_trip = format_catalog(read_catalog(tmp_path / "o.po")).encode("euc_kr")
+    msgcat = subprocess.run(["msgcat", "o.po"], cwd=tmp_path, capture_output=True,
+                            check=True).stdout
+    assert round_trip == msgcat
 
 
 def test_the_data_cases_take_the_lean_path() -> None:

@@ -288,6 +288,63 @@ def test_wrap_references_match_msgcat():
     assert block == [*wrap_references(refs), 'msgid "x"', 'msgstr ""']
 
 
+# Characters each CJK charset holds and libunistring treats apart there: ambiguous-width
+# punctuation and symbols (two columns), class AI (breaks as ID: ※ ① § ° × ·), Cyrillic,
+# Greek, Latin-1 letters, and what is wide anyway (Hangul, Hanja, kana, fullwidth forms)
+CJK_POOL = list("“”‘’…·※①②§°×÷±→←↑↓■□▲△○●◎◇◆★☆♀♂℃№㈜〈〉《》「」『』【】、。〃"
+                "АБВГДабвгдЖжΑΒΓαβγδéüÆæØøß가나다라마한글뷁힣漢字國語あいうアイウＡＢ１２！？")
+CJK_TOKENS = CJK_POOL + ["ab", "cd", "word", "1", "23", " ", " ", " ", ",", ".", "(", ")",
+                         "-", "%", '"', "'", "\\n", "e.g.", "hyper-connectivity"]
+
+
+@needs_msgcat
+@pytest.mark.parametrize("charset", ["EUC-KR", "CP949", "JOHAB", "EUC-JP", "GB2312", "GBK",
+                                     "BIG5"])
+def test_wrapping_in_a_cjk_charset_matches_msgcat(charset: str) -> None:
+    """In gettext's CJK charsets (libunistring's is_cjk_encoding) every character from
+    U+00A1 to U+FF60 but U+20A9 takes two columns, and class AI breaks as ID: a Korean
+    catalog kept in EUC-KR wraps “…” and ※ otherwise than in UTF-8. 400 random texts of
+    what the charset holds, wrapped by msgcat in that charset, at three widths."""
+    import codecs
+    import random
+
+    from l10n.po.wrap import CJK_CODECS
+
+    codec = codecs.lookup(charset).name
+    assert codec in CJK_CODECS
+
+    def held(token: str) -> bool:  # (Python's EUC-KR writes 뷁 as 8 bytes of jamo)
+        try:
+            return all(len(ch.encode(codec)) <= 3 for ch in token)
+        except UnicodeEncodeError:
+            return False
+
+    tokens = [token for token in CJK_TOKENS if held(token)]
+    # and read as iconv reads them (glibc's BIG5 has other code points for a few bytes)
+    iconv = subprocess.run(["iconv", "-f", charset, "-t", "UTF-8"], capture_output=True,
+                           input="\n".join(tokens).encode(codec), check=True)
+    tokens = [token for token, read in zip(tokens, iconv.stdout.decode().split("\n"),
+                                           strict=True) if token == read]
+    assert len(tokens) > 60
+    rng = random.Random(charset)
+    texts = ["".join(rng.choices(tokens, k=rng.randint(20, 90))) for _ in range(400)]
+    for width in (79, 40, 100):
+        entries = [[f'msgid "m{n}"', f'msgstr "{escape(t)}"'] for n, t in enumerate(texts)]
+        header = HEADER.replace("UTF-8", charset)
+        source = header + "".join("\n" + "\n".join(lines) + "\n" for lines in entries)
+        result = subprocess.run(["msgcat", f"--width={width}", "-"],
+                                input=source.encode(codec), capture_output=True, check=True)
+        assert result.stderr == b"", result.stderr.decode(codec, "replace")
+        got = result.stdout.decode(codec).rstrip("\n").split("\n\n")[1:]
+        assert len(got) == len(texts)
+        wrong = [text for n, (text, block) in enumerate(zip(texts, got, strict=True))
+                 if block.split("\n") != [f'msgid "m{n}"',
+                                          *wrap_field("msgstr", text, width=width, cjk=True)]]
+        assert not wrong, (width, wrong[:3])
+    # and the same texts in UTF-8 are wrapped otherwise: the test sees the difference
+    assert any(wrap_field("msgstr", t, cjk=True) != wrap_field("msgstr", t) for t in texts)
+
+
 hangul = st.text(st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=6)
 latin = st.text(st.sampled_from(string.ascii_letters), min_size=1, max_size=12)
 digits = st.integers(min_value=0, max_value=10**6).map(str)
@@ -347,22 +404,25 @@ simple_text = st.lists(st.one_of(simple_char, st.just(" "), st.sampled_from(["1"
 def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
     """The word cache used for ASCII, Latin-1, Cyrillic, punctuation and Hangul gives the same
     break states as the character-by-character port, spaces anywhere."""
-    from l10n.po.wrap import _SIMPLE, _possible_linebreaks, _simple_linebreaks
+    from l10n.po.wrap import _SIMPLE, _is_simple, _possible_linebreaks, _simple_linebreaks
 
     assert re.fullmatch(_SIMPLE, text)
     assert _simple_linebreaks(text) == _possible_linebreaks(text)
+    if _is_simple(text, cjk=True):  # printable ASCII and Hangul: no class AI
+        assert _simple_linebreaks(text) == _possible_linebreaks(text, cjk=True)
 
 
 def test_line_break_tables_equal_uniseg() -> None:
     """po.breaks (the classes a merge uses without importing uniseg) gives, for every code
     point, exactly the class uniseg gives, resolved as _lbp resolves it; the common
-    table alone holds the usual scripts. On a difference (a uniseg upgrade), the message
+    table alone holds the usual scripts, and is_ambiguous is uniseg's class AI (which
+    breaks as ID in a CJK charset). On a difference (a uniseg upgrade), the message
     holds the second table's runs anew."""
     import textwrap
 
     from uniseg.linebreak import line_break
 
-    from l10n.po.breaks import common_class, line_class
+    from l10n.po.breaks import common_class, is_ambiguous, line_class
     from l10n.po.wrap import resolved_class
 
     covered, wrong, runs, last = 0, [], [], None
@@ -373,6 +433,8 @@ def test_line_break_tables_equal_uniseg() -> None:
         covered += common is not None
         if line_class(ch) != expected or common not in (None, expected):
             wrong.append(hex(code))
+        if is_ambiguous(ch) != (line_break(ch).value == "AI"):
+            wrong.append(f"AI {code:x}")
         cls = "-" if common is not None else expected
         if cls != last:
             runs.append(f"{code:x}:{cls}")
@@ -422,19 +484,21 @@ def test_escape_by_escape_overrides_equal_the_character_by_character_ones(value)
 
 @settings(max_examples=3000, deadline=None, database=None)
 @given(text=simple_text, newline=st.booleans(), width=st.sampled_from([20, 40, 79]),
-       prefix=st.sampled_from(["", "#~ ", "#| "]), language=st.sampled_from([None, "c"]))
+       prefix=st.sampled_from(["", "#~ ", "#| "]), language=st.sampled_from([None, "c"]),
+       cjk=st.booleans())
 def test_one_line_fast_path_equals_the_full_algorithm(text, newline, width, prefix,
-                                                      language) -> None:
+                                                      language, cjk) -> None:
     """Where _one_line answers (no newline but a last one, simple scripts, it fits), the
-    full algorithm writes that same line, with or without a directive to protect."""
+    full algorithm writes that same line, with or without a directive to protect, in
+    UTF-8 and in a CJK charset."""
     from l10n.po.directives import protected_positions
     from l10n.po.wrap import _one_line, _wrap_lines
 
     value = text + "\n" if newline else text
-    line = _one_line("msgstr", value, prefix, width)
+    line = _one_line("msgstr", value, prefix, width, cjk)
     protect = protected_positions(value, language) if language else frozenset()
     if line is not None:
-        assert (line,) == _wrap_lines("msgstr", value, prefix, width, protect, True)
+        assert (line,) == _wrap_lines("msgstr", value, prefix, width, protect, True, cjk)
 
 
 def _width_linebreaks_reference(marks, widths, width, start_column):

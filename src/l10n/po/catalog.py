@@ -21,7 +21,7 @@ import polib
 from ..errors import CatalogError, read_input
 from .directives import format_language
 from .parse import PoSyntaxError, parse_flags, parse_po
-from .wrap import wrap_field, wrap_references
+from .wrap import CJK_CODECS, wrap_field, wrap_references
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -144,6 +144,7 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True,
                  encoding: str = "utf-8") -> list[str]:
     """The lines of one entry as GNU gettext writes them in the charset ``encoding``."""
     translated = _has_msgstr(entry)
+    cjk = encoding in CJK_CODECS  # wider characters, other breaks (po.wrap)
     if entry.obsolete and not translated:
         return []  # gettext drops untranslated obsolete entries: nothing is lost
     lines: list[str] = []
@@ -163,28 +164,28 @@ def format_entry(entry: polib.POEntry, *, width: int = 79, wrap: bool = True,
     prev = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
         lines += wrap_field("msgctxt", entry.previous_msgctxt, prefix=prev, width=width,
-                            wrap=do_wrap, language=language)
+                            wrap=do_wrap, language=language, cjk=cjk)
     if entry.previous_msgid is not None:
         lines += wrap_field("msgid", entry.previous_msgid, prefix=prev, width=width,
-                            wrap=do_wrap, language=language)
+                            wrap=do_wrap, language=language, cjk=cjk)
     if entry.previous_msgid_plural is not None:
         lines += wrap_field("msgid_plural", entry.previous_msgid_plural, prefix=prev,
-                            width=width, wrap=do_wrap, language=language)
+                            width=width, wrap=do_wrap, language=language, cjk=cjk)
     if entry.msgctxt is not None:
         lines += wrap_field("msgctxt", entry.msgctxt, prefix=prefix, width=width,
-                            wrap=do_wrap, language=language)
+                            wrap=do_wrap, language=language, cjk=cjk)
     lines += wrap_field("msgid", entry.msgid, prefix=prefix, width=width, wrap=do_wrap,
-                        language=language)
+                        language=language, cjk=cjk)
     if entry.msgid_plural:
         lines += wrap_field("msgid_plural", entry.msgid_plural, prefix=prefix, width=width,
-                            wrap=do_wrap, language=language)
+                            wrap=do_wrap, language=language, cjk=cjk)
         forms = entry.msgstr_plural or {0: ""}
         for index in sorted(forms, key=int):
             lines += wrap_field(f"msgstr[{index}]", forms[index], prefix=prefix,
-                                width=width, wrap=do_wrap, language=language)
+                                width=width, wrap=do_wrap, language=language, cjk=cjk)
     else:
         lines += wrap_field("msgstr", entry.msgstr, prefix=prefix, width=width,
-                            wrap=do_wrap, language=language)
+                            wrap=do_wrap, language=language, cjk=cjk)
     return lines
 
 

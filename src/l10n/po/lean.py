@@ -35,7 +35,7 @@ import polib
 from .catalog import catalog_charset, flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
-from .wrap import are_wrapped_references, is_wrapped, wrap_field
+from .wrap import CJK_CODECS, are_wrapped_references, is_wrapped, wrap_field
 
 __all__ = ["Record", "scan", "merge_texts", "merge_scanned"]
 
@@ -266,6 +266,7 @@ class _Writer:
     def __init__(self, previous: bool, width: int, encoding: str = "utf-8") -> None:
         self.previous, self.width = previous, width
         self.encoding = encoding  # the output's charset: a reference is packed by its bytes
+        self.cjk = encoding in CJK_CODECS  # and wider characters break otherwise (po.wrap)
         self.room = max(width, 20) - 2  # columns inside the quotes after no prefix
         self.flag_lines: dict = {}
 
@@ -310,7 +311,7 @@ class _Writer:
                 <= self.room - len(prefix) - len(keyword) - 1:
             return True
         return is_wrapped(keyword, value, first, _more(more), prefix=prefix,
-                          width=self.width, language=language)
+                          width=self.width, language=language, cjk=self.cjk)
 
     def _wrapped(self, record: Record, language: str | None, fields: str) -> bool:
         """Are the record's fields named in ``fields`` ("c" msgctxt, "i" msgid, "s"
@@ -363,7 +364,7 @@ class _Writer:
                 # line, its \n inside): the rest is the input's, the msgstr rewrapped as
                 # ``po.catalog.format_entry`` writes it
                 lines = wrap_field("msgstr", old.msgstr, width=self.width,
-                                   language=language)
+                                   language=language, cjk=self.cjk)
                 return "".join((o[TC], r[EC], refs, line, r[CX], r[IB], *(
                     text + "\n" for text in lines)))
         return "".join((o[TC], r[EC], refs, line, r[CX], r[IB], o[SB]))

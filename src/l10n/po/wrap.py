@@ -38,8 +38,11 @@ libunistring 1.0 behaviours reproduced (each checked against msgcat 0.21):
   20.
 
 Also reproduced: no break inside a format directive (the caller passes their positions,
-see ``po.directives``) and ``no-wrap``. Not reproduced: ``--indent``, widths in other
-charsets than UTF-8, and characters whose Line_Break class changed after Unicode 14
+see ``po.directives``) and ``no-wrap``, and libunistring's rules for the CJK charsets
+(``is_cjk_encoding``: EUC-KR, CP949, JOHAB, EUC-JP, GB2312, GBK, BIG5; pass ``cjk=True``),
+where every character from U+00A1 to U+FF60 but U+20A9 that is not zero-width counts two
+columns (“ ” … · and Cyrillic among them) and class AI breaks as ID. Not reproduced:
+``--indent``, and characters whose Line_Break class changed after Unicode 14
 (``uniseg`` ships newer data: about 70 characters differ, e.g. Balinese, Javanese and
 Brahmi punctuation, Brahmi numbers and a few symbols).
 """
@@ -51,9 +54,13 @@ import re
 import unicodedata
 from itertools import accumulate
 
-from .breaks import line_class
+from .breaks import is_ambiguous, line_class
 
-__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references"]
+__all__ = ["escape", "wrap_field", "wrap_references", "is_wrapped", "are_wrapped_references",
+           "CJK_CODECS"]
+
+# libunistring's ``is_cjk_encoding`` as Python names the codecs (EUC-TW: Python has none)
+CJK_CODECS = frozenset({"euc_jp", "gb2312", "gbk", "big5", "euc_kr", "cp949", "johab"})
 
 _ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
             "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"'}
@@ -91,6 +98,12 @@ def _lbp(ch: str) -> str:
     """Line_Break class of ``ch`` resolved the way libunistring 1.0 does: uniseg's, from
     ``po.breaks`` (its table of them: uniseg's import is more than a small merge)."""
     return line_class(ch)
+
+
+@functools.cache
+def _lbp_cjk(ch: str) -> str:
+    """``_lbp`` in a CJK charset: class AI is ID there, not AL."""
+    return "ID" if is_ambiguous(ch) else line_class(ch)
 
 
 def resolved_class(line_break: str, ch: str) -> str:
@@ -136,17 +149,18 @@ def _pair(b: str, a: str) -> str:
     return _D
 
 
-def _possible_linebreaks(text: str) -> list[int]:
+def _possible_linebreaks(text: str, cjk: bool = False) -> list[int]:
     """Port of libunistring's ``u8_possible_linebreaks`` (per character).
 
-    ``result[i]`` tells whether a line may break before ``text[i]``.
+    ``result[i]`` tells whether a line may break before ``text[i]``; ``cjk``: the text is
+    in a CJK charset.
     """
     result = [_PROHIBITED] * len(text)
     prev = last = "BK"  # classes of the last character / non-space one
     space = False  # spaces seen since the last non-space character?
     ri_count = 0  # regional indicators right before this point
     pair = _pair
-    for i, prop in enumerate(map(_lbp, text)):
+    for i, prop in enumerate(map(_lbp_cjk if cjk else _lbp, text)):
         if prop == "SP":
             space = True  # LB7: never break before a space
             prev = prop
@@ -244,6 +258,14 @@ def _width(ch: str) -> int:
             or "\ud7cb" <= ch <= "\ud7fb"):  # conjoining jamo
         return 0  # every "ZERO WIDTH ..." character is Cf in Unicode 14
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+@functools.cache
+def _cjk_width(ch: str) -> int:
+    """``_width`` in a CJK charset: libunistring's ``uc_width`` counts two columns for every
+    character from U+00A1 to U+FF60 but U+20A9 that takes any."""
+    width = _width(ch)
+    return 2 if width == 1 and "\xa1" <= ch < "\uff61" and ch != "\u20a9" else width
 
 
 def _width_linebreaks(marks: list[int], columns: list[int], width: int,
@@ -351,24 +373,26 @@ def _simple() -> re.Pattern:
 _ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
 
 
-def _is_simple(text: str) -> bool:
+def _is_simple(text: str, cjk: bool = False) -> bool:
     """Is ``text`` in the ``_SIMPLE`` scripts? Printable ASCII with Hangul syllables, the
     usual Korean text, is told without the class: re compiles a class a character at a
-    time, and its 11,172 syllables were 1.4 ms of a small merge of a Korean catalog."""
+    time, and its 11,172 syllables were 1.4 ms of a small merge of a Korean catalog.
+    ``cjk`` (a CJK charset, where the rest of the class is wide and some of it breaks
+    otherwise): only printable ASCII with Hangul syllables is."""
     if text.isascii():
         return text.isprintable()
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_PRINTABLE)
     letters = rest.decode("utf-8", "surrogatepass")  # only whole characters were taken out
     if "\uac00" <= min(letters) and max(letters) <= "\ud7a3":
         return True
-    return _simple().fullmatch(text) is not None
+    return not cjk and _simple().fullmatch(text) is not None
 
 
-def _simple_columns(text: str) -> int | None:
+def _simple_columns(text: str, cjk: bool = False) -> int | None:
     """The columns of a text in the ``_SIMPLE`` scripts (None: it is not): one each but
     Hangul syllables two (the characters whose UTF-8 lead byte is EA..ED: counted as
     bytes, no 11,172-character class to compile) and U+00AD none."""
-    if not _is_simple(text):
+    if not _is_simple(text, cjk):
         return None
     data = text.encode("utf-8")
     return len(data) - len(data.translate(None, b"\xea\xeb\xec\xed")) + len(text) \
@@ -379,7 +403,8 @@ _ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 
 def wrap_field(keyword: str, value: str, *, prefix: str = "", width: int = 79,
-               wrap: bool = True, language: str | None = None) -> list[str]:
+               wrap: bool = True, language: str | None = None, cjk: bool = False
+               ) -> list[str]:
     """Lines (without trailing newline) for ``keyword "value"`` as msgcat writes them.
 
     ``prefix`` is ``""`` for normal fields, ``"#| "`` for a previous msgid, ``"#~ "`` for
@@ -388,11 +413,12 @@ def wrap_field(keyword: str, value: str, *, prefix: str = "", width: int = 79,
     msgcat's ``--width``. ``language`` names the entry's format language: no break falls
     inside one of its directives (``po.directives``), found only when the value does not
     fit on one line; ``wrap=False`` is a ``no-wrap`` entry or ``--no-wrap``: lines end
-    only after ``\\n``."""
-    return list(_wrap(keyword, value, prefix, width, wrap, language))
+    only after ``\\n``; ``cjk``: the catalog's charset is one of ``CJK_CODECS``."""
+    return list(_wrap(keyword, value, prefix, width, wrap, language, cjk))
 
 
-def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
+def _one_line(keyword: str, value: str, prefix: str, width: int, cjk: bool = False
+              ) -> str | None:
     """The single line msgcat writes for a value that needs no wrapping (no newline but
     a last one, in the ``_SIMPLE`` scripts, fitting after the keyword), else None. No
     break is possible, so neither directives nor break classes matter. (A ``no-wrap``
@@ -400,10 +426,10 @@ def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
     newline = value.find("\n")
     if newline >= 0 and newline != len(value) - 1:
         return None
-    if not _is_simple(value[:-1] if newline >= 0 else value):
+    if not _is_simple(value[:-1] if newline >= 0 else value, cjk):
         return None
     escaped = value.translate(_ESCAPE_TABLE)  # simple too: the escapes are ASCII
-    columns = len(escaped) if escaped.isascii() else _simple_columns(escaped)
+    columns = len(escaped) if escaped.isascii() else _simple_columns(escaped, cjk)
     if len(keyword) + 1 + columns <= _page_width(width) - 2 - len(prefix):
         return f'{prefix}{keyword} "{escaped}"'
     return None
@@ -411,10 +437,10 @@ def _one_line(keyword: str, value: str, prefix: str, width: int) -> str | None:
 
 @functools.lru_cache(maxsize=65536)  # a msgid is written to the POT and to each PO
 def _wrap(keyword: str, value: str, prefix: str, width: int, wrap: bool = True,
-          language: str | None = None) -> tuple[str, ...]:
+          language: str | None = None, cjk: bool = False) -> tuple[str, ...]:
     if not wrap and "\n" not in value:
         return (f'{prefix}{keyword} "{value.translate(_ESCAPE_TABLE)}"',)
-    line = _one_line(keyword, value, prefix, width) if wrap else None
+    line = _one_line(keyword, value, prefix, width, cjk) if wrap else None
     if line is not None:
         return (line,)
     protect: frozenset[int] = frozenset()
@@ -422,11 +448,11 @@ def _wrap(keyword: str, value: str, prefix: str, width: int, wrap: bool = True,
         from .directives import protected_positions
 
         protect = protected_positions(value, language)
-    return _wrap_lines(keyword, value, prefix, width, protect, wrap)
+    return _wrap_lines(keyword, value, prefix, width, protect, wrap, cjk)
 
 
 def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
-                protect: frozenset[int], wrap: bool) -> tuple[str, ...]:
+                protect: frozenset[int], wrap: bool, cjk: bool) -> tuple[str, ...]:
     """``_wrap`` the long way: break classes, widths, libunistring's line breaking."""
     width = _page_width(width) if wrap else 1 << 40
     after_break = len(prefix) + 1  # column after the opening quote
@@ -436,11 +462,11 @@ def _wrap_lines(keyword: str, value: str, prefix: str, width: int,
     first = True
     for index, (text, prohibited) in enumerate(portions):
         start = len(keyword) + 1 if first else 0
-        marks = (_simple_linebreaks(text) if _is_simple(text)
-                 else _possible_linebreaks(text))
+        marks = (_simple_linebreaks(text) if _is_simple(text, cjk)
+                 else _possible_linebreaks(text, cjk))
         for at in prohibited:  # inside an escape or a directive
             marks[at] = _PROHIBITED
-        columns = list(accumulate(map(_width, text), initial=0))
+        columns = list(accumulate(map(_cjk_width if cjk else _width, text), initial=0))
         breaks = _width_linebreaks(marks, columns, avail, start)
         if first and text and (index + 1 < len(portions) or start > avail or breaks):
             lines.append(f'{prefix}{keyword} ""')
@@ -481,10 +507,11 @@ def wrap_references(references: list[str], *, width: int = 79,
 
 
 def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix: str = "",
-               width: int = 79, language: str | None = None) -> bool:
+               width: int = 79, language: str | None = None, cjk: bool = False) -> bool:
     """Are the lines ``{prefix}{keyword} "{first}"`` and ``{prefix}"{m}"`` for each ``m``
     of ``more`` (the texts between the quotes, escapes as written) exactly what
-    ``wrap_field(keyword, value, prefix=prefix, width=width, language=language)`` writes?
+    ``wrap_field(keyword, value, prefix=prefix, width=width, language=language, cjk=cjk)``
+    writes?
     (``value`` is what the lines say.) So a field read in that form can be copied as
     text. Proved without the break algorithm in the usual cases: one line that fits,
     and lines that each hold one whole newline-ended portion and fit; anything else is
@@ -493,7 +520,7 @@ def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix:
     if not more:
         newline = value.find("\n")
         if newline < 0 or newline == len(value) - 1:
-            columns = _columns(value, first, read=True)
+            columns = _columns(value, first, read=True, cjk=cjk)
             if columns is not None and len(keyword) + 1 + columns <= avail:
                 return True  # fits: no break is taken, whatever the break classes
     elif not first and len(more) > 1:
@@ -503,15 +530,16 @@ def is_wrapped(keyword: str, value: str, first: str, more: list[str], *, prefix:
         last = len(parts) - 1
         if len(parts) == len(more) and all(
                 (columns := _columns(part + "\n" if n < last or value[-1:] == "\n"
-                                     else part, text)) is not None and columns <= avail
+                                     else part, text, cjk=cjk)) is not None
+                and columns <= avail
                 for n, (part, text) in enumerate(zip(parts, more, strict=True))):
             return True  # one portion per line, each fitting: no break inside any
-    lines = _wrap(keyword, value, prefix, width, True, language)
+    lines = _wrap(keyword, value, prefix, width, True, language, cjk)
     return len(lines) == len(more) + 1 and lines[0] == f'{prefix}{keyword} "{first}"' \
         and all(line == f'{prefix}"{text}"' for line, text in zip(lines[1:], more, strict=True))
 
 
-def _columns(value: str, text: str, read: bool = False) -> int | None:
+def _columns(value: str, text: str, read: bool = False, cjk: bool = False) -> int | None:
     """The columns of ``text`` if it is ``value`` escaped as gettext escapes it, else
     None. ``read``: ``text`` is what a reader accepted between quotes and ``value`` what
     it read there, so a printable ``text`` holds only the writer's escapes."""
@@ -519,8 +547,10 @@ def _columns(value: str, text: str, read: bool = False) -> int | None:
         return None
     if text.isascii():
         return len(text)
-    columns = _simple_columns(text)
-    return sum(map(_width, text)) if columns is None else columns
+    columns = _simple_columns(text, cjk)
+    if columns is None:
+        return sum(map(_cjk_width if cjk else _width, text))
+    return columns
 
 
 # a reference is "file:line", or a file without a colon and without a line (gettext
