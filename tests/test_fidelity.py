@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from l10n.errors import CatalogError
 from l10n.po.catalog import encode_catalog, format_catalog, read_catalog
 from l10n.po.merge import msgmerge
+from l10n.po.msgmerge import merge_files
 
 from .conftest import DATA, po_corpus
 
@@ -278,3 +279,26 @@ def test_a_result_with_nothing_but_a_header_is_written_as_msgmerge_does(
         subprocess.run([*tool, "-q", "-U", "--backup=none", "ko.po", str(pot)], check=True,
                        cwd=folder)
     assert (our_dir / "ko.po").read_bytes() == (gnu_dir / "ko.po").read_bytes() != b""
+
+
+@pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext not installed")
+@pytest.mark.parametrize("old_text", [
+    HEADER_ONLY + '\nmsgid "gone"\nmsgstr ""\n',  # dropped by the template, untranslated
+    HEADER_ONLY + '\n#~ msgid "gone"\n#~ msgstr ""\n',  # obsolete and untranslated
+    HEADER_ONLY,  # nothing: written as nothing
+])
+@pytest.mark.parametrize("options", [[], ["--no-wrap"]])  # the lean path and the general one
+def test_an_entry_gettext_drops_when_it_prints_still_makes_the_header_written(
+        tmp_path: Path, old_text: str, options: list[str]) -> None:
+    """Found by differential testing: an old entry that becomes obsolete untranslated is
+    not printed, but msgmerge (and msgcat) count it, so the result is the header, not
+    nothing; l10n wrote nothing."""
+    old, pot = tmp_path / "ko.po", tmp_path / "x.pot"
+    old.write_text(old_text, "utf-8")
+    pot.write_text(HEADER_ONLY, "utf-8")
+    gnu = subprocess.run(["msgmerge", "-q", *options, str(old), str(pot)],
+                         capture_output=True, check=True).stdout
+    assert (gnu == b"") == (old_text == HEADER_ONLY)
+    assert merge_files(old, pot, wrap=not options) == gnu
+    msgcat = subprocess.run(["msgcat", str(old)], capture_output=True, check=True).stdout
+    assert format_catalog(read_catalog(old), force_po=False).encode() == msgcat

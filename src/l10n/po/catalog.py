@@ -211,12 +211,14 @@ def format_catalog(po: polib.POFile, *, width: int = 79, wrap: bool = True,
 
     ``force_po=False`` is msgcat's and msgmerge's default: a catalog with no message
     besides its header is written as nothing at all (``l10n merge`` without
-    ``--force-po``). Every other writer keeps the header (the project's own catalogs are
-    always written whole), so that is the default here.
+    ``--force-po``); an untranslated obsolete entry, which is not written, still counts
+    as one, as in gettext (it drops such entries only when it prints). Every other writer
+    keeps the header (the project's own catalogs are always written whole), so that is
+    the default here.
     """
-    entries = format_entries(po, width=width, wrap=wrap)
-    if not entries and not force_po:
+    if not len(po) and not force_po:
         return ""
+    entries = format_entries(po, width=width, wrap=wrap)
     return join_catalog(format_header(po, width=width, wrap=wrap), entries)
 
 

@@ -247,14 +247,16 @@ def merge_scanned(found: tuple[Record | None, list[Record], dict], template: str
         elif not isinstance(entry, str):
             entry = finished(entry)
         blocks.append(entry if isinstance(entry, str) else writer.lines(entry))
+    messages = len(refs)  # the merged messages but the header, as msgmerge counts them
     for old_entry in olds:
         if id(old_entry) not in used:
+            messages += 1  # (one the writer drops, untranslated and obsolete, counts too)
             text = writer.gone(old_entry)
             if text is None:
                 text = writer.lines(obsolete_entry(old_entry.entry()))
             if text:
                 blocks.append(text)
-    if not blocks and not force_po:
+    if not messages and not force_po:
         return result, ""
     return result, join_catalog(format_header(result, width=width), "\n".join(blocks))
 
