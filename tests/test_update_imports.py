@@ -26,9 +26,18 @@ def watch(where, pool):
         return pool(jobs)
     return start
 
-WATCH = ("markdown_it", "rapidfuzz.distance", "rapidfuzz.process", "babel")
+WATCH = ("markdown_it", "rapidfuzz.distance", "rapidfuzz.process", "babel", "numpy")
 essays.process_pool = watch("drafts", essays.process_pool)
 pipeline.process_pool = watch("update", pipeline.process_pool)
+pretranslator = pipeline._pretranslator
+
+def threads_then_pretranslator(*args, **kwargs):
+    import threading
+    seen["pretranslator"] = sorted(m for m in WATCH if m in sys.modules)
+    seen["threads"] = sorted(t.name for t in threading.enumerate() if t.name.startswith("l10n"))
+    return pretranslator(*args, **kwargs)
+
+pipeline._pretranslator = threads_then_pretranslator
 update_project(load_config(Path(sys.argv[1])), jobs=int(sys.argv[2]))
 seen["end"] = sorted(m for m in WATCH if m in sys.modules)
 print(json.dumps(seen))
@@ -65,3 +74,18 @@ def test_an_update_of_catalogs_with_plural_forms_imports_no_babel(tmp_path: Path
     assert "Plural-Forms: nplurals=2" in (root / "locales/en/LC_MESSAGES/e0.po").read_text()
     (root / "source/ko/e0.md").write_text("# 글 0\n\n새 문장이다.\n", encoding="utf-8")
     assert "babel" not in _run(root, 1)["end"]
+
+
+def test_the_memory_s_numpy_is_imported_while_the_workers_parse_the_essays(
+        tmp_path: Path) -> None:
+    """The translation memory needs numpy (a tenth of a second to import) right after the
+    essays are read; with workers reading them, a thread of the parent imports it
+    meanwhile, and is joined before the next step (no thread lives on into a fork)."""
+    root = make_project(tmp_path / "p", _essays(8))
+    _run(root, 1)
+    for i in range(8):
+        (root / f"source/ko/e{i}.md").write_text(
+            f"# 글 {i}\n\n{i}번째 문장이다. 다음 문장이 또 온다.\n", encoding="utf-8")
+    seen = _run(root, 2)
+    assert "numpy" not in seen["drafts"]  # not before the workers were forked
+    assert "numpy" in seen["pretranslator"] and seen["threads"] == []

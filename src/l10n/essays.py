@@ -4,8 +4,10 @@ and segmented, with Kiwi loading in a child meanwhile when paragraphs are new.""
 from __future__ import annotations
 
 import functools
+import importlib
+import threading
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from .cache import text_key
@@ -15,6 +17,30 @@ from .korean.segcache import SegmentCache, SegmentedSources
 from .model import Essay
 from .source import Draft, find_essays, finish_essays, read_draft, read_source
 from .workers import process_pool
+
+
+@contextmanager
+def _importing(names: tuple[str, ...]) -> Iterator[None]:
+    """The modules ``names`` imported by a thread while the block runs (this process waits
+    for its workers there: ``update``'s translation memory needs numpy, a tenth of a
+    second, right after), and joined before it ends, so that no thread outlives it into
+    a later fork. A module that fails to import is left to its real import, which raises
+    where it is needed."""
+    def run() -> None:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - raised again by the import that needs it
+                return
+
+    thread = threading.Thread(target=run, name="l10n-imports", daemon=True) if names else None
+    if thread is not None:
+        thread.start()
+    try:
+        yield
+    finally:
+        if thread is not None:
+            thread.join()
 
 # from this many essays on, reading and writing are spread over processes (with --jobs)
 MANY_ESSAYS = 8
@@ -46,8 +72,10 @@ class EssayReading:
     """
 
     def __init__(self, config: Config, names: list[str] | None = None, *, jobs: int = 1,
-                 analyser: bool = False, shared: dict | None = None, skip=None) -> None:
+                 analyser: bool = False, shared: dict | None = None, skip=None,
+                 imports: tuple[str, ...] = ()) -> None:
         self.config, self.names = config, names
+        self.imports = imports  # modules imported meanwhile, where workers parse
         self.analyser = None
         self._submitted: list[str] | None = None  # the paragraphs sent to the analyser
         self._requests = 0  # in how many requests
@@ -128,7 +156,9 @@ class EssayReading:
 
                 prepare_parser()  # imported once, here, not in each worker
             with process_pool(min(jobs, len(paths))) as pool:
-                yield from _checked(pool.imap(reader, items, chunksize=4))
+                results = pool.imap(reader, items, chunksize=4)
+                with _importing(self.imports):  # this process would only wait
+                    yield from _checked(results)
         else:
             yield from _checked(map(reader, items))
 

@@ -78,6 +78,7 @@ def update_project(config: Config, *, names: list[str] | None = None,
         # Kiwi loads in a child meanwhile, if paragraphs are new (korean.analyser)
         with EssayReading(config, names, jobs=jobs, analyser=True,
                           shared={"glossary": glossary},
+                          imports=() if templates_only else PRETRANSLATION_IMPORTS,
                           skip=_skipper(config, outputs)) as reading:
             return _update(config, reading, names, clock, templates_only, jobs, glossary,
                            outputs)
@@ -330,6 +331,9 @@ _WORK: dict = {}
 # what the essays' merges and memory lookups import the first time they score candidates
 # (po.merge's fuzzy search and contained parts, memory.tm's lookups)
 MERGE_IMPORTS = ("rapidfuzz.distance", "rapidfuzz.fuzz", "rapidfuzz.process")
+# what ``_pretranslator`` imports (memory.tm: numpy, about 0.12 s), imported while the
+# essays are parsed by the workers (``EssayReading``'s ``imports``)
+PRETRANSLATION_IMPORTS = ("l10n.memory.pretranslation",)
 
 
 def import_merge_tools() -> None:
