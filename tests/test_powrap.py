@@ -11,6 +11,7 @@ import re
 import shutil
 import string
 import subprocess
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,10 @@ from l10n.po.wrap import escape, wrap_field, wrap_references
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n'
 needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat not installed")
+# gettext 0.21's libunistring 1.0 and Python 3.11's unicodedata are both Unicode 14.0: the
+# tests that tell new characters by unicodedata need that Python
+unicode_14 = pytest.mark.skipif(unicodedata.unidata_version != "14.0.0",
+                                reason="needs Unicode 14.0 data (Python 3.11), as gettext 0.21")
 
 # Sentences from the bundled essay and a few Latin-script ones.
 P1 = (
@@ -412,6 +417,7 @@ def test_word_by_word_linebreaks_equal_the_full_algorithm(text) -> None:
         assert _simple_linebreaks(text) == _possible_linebreaks(text, cjk=True)
 
 
+@unicode_14
 def test_line_break_tables_equal_uniseg() -> None:
     """po.breaks (the classes a merge uses without importing uniseg) gives, for every code
     point, exactly the class uniseg gives, resolved as _lbp resolves it; the common
@@ -441,6 +447,34 @@ def test_line_break_tables_equal_uniseg() -> None:
             last = cls
     assert covered > 34000  # Latin ... Cyrillic, punctuation, kana, CJK, Hangul
     assert not wrong, (wrong[:20], "_MORE = " + "\n".join(textwrap.wrap(" ".join(runs), 88)))
+
+
+@needs_msgcat
+@unicode_14
+def test_characters_newer_than_unicode_14_break_as_msgcat_does() -> None:
+    """gettext 0.21's libunistring 1.0 has Unicode 14: a character assigned since (a new
+    combining mark, digit or punctuation) has the class 14.0 gave its unassigned code
+    point (AL, or ID in the CJK and emoji blocks), not uniseg's newer one. 16 characters
+    of each newer class (all of the rarer ones), beside eight others, with and without a
+    space, behind word joiners so that msgcat's one break tells the class; and at the
+    end of a line, for their widths."""
+    import random
+
+    from uniseg.linebreak import line_break
+
+    newer: dict[str, list[str]] = {}
+    for code in range(0x110000):
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn" and line_break(ch).value != "XX":
+            newer.setdefault(line_break(ch).value, []).append(ch)
+    assert {"CM", "NU", "BA"} <= set(newer)
+    rng = random.Random(14)
+    sample = [ch for chars in newer.values() for ch in rng.sample(chars, min(16, len(chars)))]
+    filler = "x" * 38
+    texts = [f"{filler}\u2060{a}{gap}{b}\u2060{filler}" for ch in sample
+             for other in "x가()1%-中" for gap in ("", " ") for a, b in ((other, ch), (ch, other))]
+    texts += ["y" * n + " " + ch + "z" for ch in sample for n in (75, 76)]
+    compare_msgids(texts)
 
 
 @pytest.mark.parametrize("extra", ["", "שלום עולם, מה שלומך? " * 5 + "مرحبا بالعالم " * 5,

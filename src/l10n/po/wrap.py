@@ -44,7 +44,8 @@ where every character from U+00A1 to U+FF60 but U+20A9 that is not zero-width co
 columns (“ ” … · and Cyrillic among them) and class AI breaks as ID. Not reproduced:
 ``--indent``, and characters whose Line_Break class changed after Unicode 14
 (``uniseg`` ships newer data: about 70 characters differ, e.g. Balinese, Javanese and
-Brahmi punctuation, Brahmi numbers and a few symbols).
+Brahmi punctuation, Brahmi numbers and a few symbols); characters added after Unicode 14
+are AL, as libunistring 1.0 has them (``resolved_class``).
 """
 
 from __future__ import annotations
@@ -106,10 +107,24 @@ def _lbp_cjk(ch: str) -> str:
     return "ID" if is_ambiguous(ch) else line_class(ch)
 
 
+# LineBreak.txt 14.0's classes of unassigned code points (its "@missing" lines): ID in
+# the CJK and emoji blocks, PR among the currency symbols, XX (AL) everywhere else
+_UNASSIGNED_ID = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFD),
+                  (0x30000, 0x3FFFD), (0x1F000, 0x1FAFF), (0x1FC00, 0x1FFFD))
+
+
 def resolved_class(line_break: str, ch: str) -> str:
     """A UAX #14 class as ``_lbp`` resolves it (for ``po.breaks``' tables and their test):
     East Asian opening punctuation apart (LB30 excludes it), the classes libunistring 1.0
-    lacks as it treats them."""
+    lacks as it treats them. A character newer than Unicode 14 (unassigned in
+    :mod:`unicodedata` of Python 3.11, which is 14.0) has the class LineBreak.txt 14.0
+    gives unassigned code points, as in libunistring 1.0, whatever uniseg's newer data
+    says (msgcat breaks around a new combining mark or digit as around a letter)."""
+    if unicodedata.category(ch) == "Cn":
+        code = ord(ch)
+        if any(a <= code <= b for a, b in _UNASSIGNED_ID):
+            return "ID"
+        return "PR" if 0x20A0 <= code <= 0x20CF else "AL"
     if line_break == "OP" and unicodedata.east_asian_width(ch) in ("F", "W", "H"):
         return "OPW"
     return _RESOLVE.get(line_break, line_break)
