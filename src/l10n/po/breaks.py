@@ -232,11 +232,15 @@ def line_class(ch: str) -> str:
 # alternately: uniseg's AI, which the tables above resolve as AL. libunistring resolves
 # AI as ID instead when the text is in a CJK charset (``u8_possible_linebreaks``, with
 # ``is_cjk_encoding``), so a catalog in EUC-KR breaks before and after "※" or "①" where
-# a UTF-8 one does not. Read the first time a CJK catalog is wrapped.
+# a UTF-8 one does not. Read the first time a CJK catalog is wrapped. Not ⅓ ⅜ ⅝
+# (U+2153, U+215C, U+215D), AI to uniseg but not to libunistring 1.0 (``NOT_AMBIGUOUS``):
+# every other AI character of EUC-KR, CP949, GBK, EUC-JP and BIG5 breaks as msgcat
+# breaks it (tests/test_powrap.py).
 _AMBIGUOUS = """
 a7 a9 aa ab b2 b4 b6 bb bc bf d7 d8 f7 f8 2c7 2c8 2c9 2cc 2cd 2ce 2d0 2d1 2d8 2dc 2dd
 2de 2015 2017 2020 2022 203b 203c 2074 2075 207f 2080 2081 2085 2105 2106 2113 2114 2121
-2123 212b 212c 2150 215f 2160 216c 2170 217a 2189 218a 2190 219a 21d2 21d3 21d4 21d5
+2123 212b 212c 2150 2153 2154 215c 215e 215f 2160 216c 2170 217a 2189 218a 2190 219a
+21d2 21d3 21d4 21d5
 2200 2201 2202 2204 2207 2209 220b 220c 220f 2210 2211 2212 2215 2216 221a 221b 221d
 2221 2223 2224 2225 2226 2227 222d 222e 222f 2234 2238 223c 223e 2248 2249 224c 224d
 2252 2253 2260 2262 2264 2268 226a 226c 226e 2270 2282 2284 2286 2288 2295 2296 2299
@@ -249,6 +253,7 @@ a7 a9 aa ab b2 b4 b6 bb bc bf d7 d8 f7 f8 2c7 2c8 2c9 2cc 2cd 2ce 2d0 2d1 2d8 2d
 1f170 1f1ad
 """
 _AMBIGUOUS_BOUNDS: list[int] | None = None
+NOT_AMBIGUOUS = frozenset("\u2153\u215c\u215d")
 
 
 def is_ambiguous(ch: str) -> bool:
