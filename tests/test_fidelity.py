@@ -302,3 +302,67 @@ def test_an_entry_gettext_drops_when_it_prints_still_makes_the_header_written(
     assert merge_files(old, pot, wrap=not options) == gnu
     msgcat = subprocess.run(["msgcat", str(old)], capture_output=True, check=True).stdout
     assert format_catalog(read_catalog(old), force_po=False).encode() == msgcat
+
+
+UPDATE_CASES = {  # old file (the template: "apple", "pear") -> does msgmerge -U rewrite it?
+    "an untranslated obsolete entry": HEADER_ONLY + '\nmsgid "apple"\nmsgstr "pomme"\n\n'
+    'msgid "pear"\nmsgstr "poire"\n\n#~ msgid "apple six"\n#~ msgstr ""\n',
+    "a long line unwrapped": HEADER_ONLY + '\nmsgid "apple"\nmsgstr "' + "pomme " * 20
+    + '"\n\nmsgid "pear"\nmsgstr "poire"\n',
+    "a trailing blank line": HEADER_ONLY + '\nmsgid "apple"\nmsgstr "pomme"\n\n'
+    'msgid "pear"\nmsgstr "poire"\n\n',
+    "a changed message": HEADER_ONLY + '\nmsgid "apple"\nmsgstr "pomme"\n',
+}
+
+
+@pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext not installed")
+@pytest.mark.parametrize("case", sorted(UPDATE_CASES))
+def test_update_leaves_a_file_with_the_same_messages_as_msgmerge_does(
+        tmp_path: Path, case: str) -> None:
+    """Found by differential testing: msgmerge -U compares messages (POT-Creation-Date
+    aside), not bytes, so a file whose text gettext would write otherwise but whose
+    messages the merge keeps is left alone, with no backup; l10n rewrote it."""
+    pot = HEADER_ONLY + '\nmsgid "apple"\nmsgstr ""\n\nmsgid "pear"\nmsgstr ""\n'
+    results = []
+    for tool in ("gnu", "ours"):
+        folder = tmp_path / tool
+        folder.mkdir()
+        (folder / "ko.po").write_text(UPDATE_CASES[case], "utf-8")
+        (folder / "x.pot").write_text(pot, "utf-8")
+        if tool == "gnu":
+            subprocess.run(["msgmerge", "-q", "-U", "ko.po", "x.pot"], cwd=folder, check=True)
+        else:
+            merge_files(folder / "ko.po", folder / "x.pot", update=True)
+        results.append(((folder / "ko.po").read_bytes(), (folder / "ko.po~").exists()))
+    assert results[0] == results[1]
+    assert results[0][1] == (case == "a changed message")
+
+
+@pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext not installed")
+@pytest.mark.parametrize(("old_text", "pot_text", "force"), [
+    ('msgid "apple one"\nmsgstr ""\n', HEADER_ONLY.replace("UTF-8", "CHARSET"), []),
+    ("", "", ["--force-po"]),
+    (HEADER_ONLY, HEADER_ONLY, []),  # nothing but the header: no file written
+])
+@pytest.mark.parametrize("before", [None, "old"])
+def test_an_output_file_is_written_empty_where_msgmerge_writes_it_empty(
+        tmp_path: Path, old_text: str, pot_text: str, force: list[str],
+        before: str | None) -> None:
+    """A merge whose messages print as nothing (an old file without a header, its entries
+    dropped untranslated; or --force-po on empty files) makes -o FILE an empty file, as
+    msgmerge does; only a result with nothing but its header writes no file."""
+    (tmp_path / "o.po").write_text(old_text, "utf-8")
+    (tmp_path / "n.pot").write_text(pot_text, "utf-8")
+    found = []
+    for tool in ("gnu", "ours"):
+        out = tmp_path / f"{tool}.po"
+        if before is not None:
+            out.write_text(before, "utf-8")
+        if tool == "gnu":
+            subprocess.run(["msgmerge", "-q", *force, "o.po", "n.pot", "-o", out.name],
+                           cwd=tmp_path, check=True)
+        else:
+            merge_files(tmp_path / "o.po", tmp_path / "n.pot", output=out,
+                        force_po=bool(force))
+        found.append(out.read_bytes() if out.exists() else None)
+    assert found[0] == found[1]

@@ -222,14 +222,19 @@ def merge_texts(old: str, template: str, *, previous: bool, fuzzy: bool,
     found = scan(old)
     if found is None:
         return None
-    return merge_scanned(found, template, previous=previous, fuzzy=fuzzy,
-                         resegment=resegment, width=width, force_po=force_po, codec=codec)
+    merged = merge_scanned(found, template, previous=previous, fuzzy=fuzzy,
+                           resegment=resegment, width=width, force_po=force_po, codec=codec)
+    return None if merged is None else (merged[0], merged[1] or "")
 
 
 def merge_scanned(found: tuple[Record | None, list[Record], dict], template: str, *,
                   previous: bool, fuzzy: bool, resegment: bool, width: int,
-                  force_po: bool, codec: str = "utf-8") -> tuple[polib.POFile, str] | None:
-    """``merge_texts`` for an old text already scanned (``scan``)."""
+                  force_po: bool, codec: str = "utf-8"
+                  ) -> tuple[polib.POFile, str | None] | None:
+    """``merge_texts`` for an old text already scanned (``scan``), but the text None for
+    a result with no message but its header (without ``force_po``: gettext writes no
+    file then), apart from one whose messages print as nothing (no header, untranslated
+    obsolete entries only: gettext writes an empty file)."""
     theirs = scan(template)
     if theirs is None or width < 1:
         return None
@@ -257,7 +262,7 @@ def merge_scanned(found: tuple[Record | None, list[Record], dict], template: str
             if text:
                 blocks.append(text)
     if not messages and not force_po:
-        return result, ""
+        return result, None
     return result, join_catalog(format_header(result, width=width), "\n".join(blocks))
 
 

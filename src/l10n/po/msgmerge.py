@@ -126,19 +126,24 @@ def merge_files(old: Path | str, template: Path | str, *,
         found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
                                    resegment=resegment, width=width, force_po=force_po,
                                    codec=codec)
+    old_text = text
     if found is not None:
-        merged, text = found
+        merged, written = found
     else:
         po = parse_catalog(text, path=old)
         po.encoding = codec
         pot, _ = load_catalog(template)
         merged = msgmerge(po, pot, previous=previous, fuzzy_matching=fuzzy,
                           resegment=resegment)
-        text = format_catalog(merged, width=width, wrap=wrap, force_po=force_po)
-    data = encode_catalog(merged, text, output or old)
+        written = None if not force_po and not len(merged) else format_catalog(
+            merged, width=width, wrap=wrap)
+    # None: no message but the header, and no file is written (b"" on standard output);
+    # b"": messages that print as nothing, and an empty file is written
+    data = None if written is None else encode_catalog(merged, written, output or old)
     if update:
-        if _without_creation_date(read) == _without_creation_date(data):
-            return None
+        if _without_creation_date(read) == _without_creation_date(data) \
+                or _same_messages(old_text, codec, old, data, width=width, wrap=wrap):
+            return None  # as msgmerge -U: the same messages, the file left as it is
         _backup(old, backup, suffix)
         import hashlib
 
@@ -146,10 +151,24 @@ def merge_files(old: Path | str, template: Path | str, *,
         _write(old, data, expected_digest=hashlib.sha256(read).hexdigest())
         return None
     if output is None:
-        return data
-    if data:
+        return data or b""
+    if data is not None:
         _write(output, data, expected_digest="any")
     return None
+
+
+def _same_messages(old_text: str, codec: str, path: Path | str, data: bytes, *,
+                   width: int, wrap: bool) -> bool:
+    """Does the merge hold the same messages as the old file, as msgmerge -U compares
+    them (``msgdomain_list_equal``, the POT-Creation-Date aside)? Then it leaves the file
+    alone, even where its text is not in gettext's form (a long line unwrapped, an
+    untranslated obsolete entry it would not print). The messages are the same exactly
+    when the old file, written as gettext writes it, is the result: the writer is a
+    function of the messages, and drops such entries from both alike."""
+    po = parse_catalog(old_text, path=path)
+    po.encoding = codec
+    again = encode_catalog(po, format_catalog(po, width=width, wrap=wrap), path)
+    return _without_creation_date(again) == _without_creation_date(data)
 
 
 def _without_creation_date(data: bytes) -> bytes:
