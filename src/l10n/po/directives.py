@@ -6,7 +6,10 @@ and ends, and forbids a line break inside it (after its first character). This m
 does the same for the languages PO files of prose and programs use most: C (also
 objc, gcc-internal, gfc-internal, which share its directive syntax here), Python,
 Python brace. A string that is not a valid format string of its language is marked as
-gettext marks it: the directives before the first error count, nothing after.
+gettext marks it: the directives before the first error count, nothing after. Errors
+seen: a ``%`` or ``{`` that starts no directive, and a directive that mixes argument
+numbers with unnumbered arguments (C: ``%d`` then ``%1$s``) or names with unnamed ones
+(Python: ``%(a)s`` then ``%d``), from which on even ``%%`` may be broken.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ def protected_positions(value: str, language: str | None) -> frozenset[int]:
         return frozenset()
     pattern = re.compile(source)
     inside: set[int] = set()
+    kinds: set[bool] = set()  # numbered or named (True), unnumbered (False), seen so far
     pos = value.find(opener)
     while pos >= 0:
         if opener == "{" and value.startswith("{{", pos):
@@ -62,6 +66,27 @@ def protected_positions(value: str, language: str | None) -> frozenset[int]:
         match = pattern.match(value, pos)
         if match is None:
             break  # gettext's parsers stop at the first invalid directive
+        if opener == "%":
+            kinds |= _argument_kinds(match.group(), language)
+            if len(kinds) > 1:
+                break  # mixed: as invalid a format string to gettext
         inside.update(range(pos + 1, match.end()))
         pos = value.find(opener, match.end())
     return frozenset(inside)
+
+
+_NUMBERED = re.compile(r"%[0-9]+\$")
+_UNNUMBERED_STAR = re.compile(r"\*(?![0-9]+\$)")  # a width or precision taken in order
+
+
+def _argument_kinds(directive: str, language: str) -> set[bool]:
+    """How a ``%`` directive refers to its arguments: by number or name (True), in order
+    (False); none for ``%%`` (and C's ``%m``, which takes none)."""
+    if directive == "%%" or (language != "python" and directive[-1] in "%m"):
+        return set()
+    if language == "python":
+        return {directive.startswith("%(")}
+    kinds = {_NUMBERED.match(directive) is not None}
+    if _UNNUMBERED_STAR.search(directive):
+        kinds.add(False)
+    return kinds
