@@ -228,29 +228,28 @@ def line_class(ch: str) -> str:
     return classes[bisect.bisect_right(starts, ord(ch)) - 1]
 
 
-# Where the runs of characters of class AI (ambiguous) start and end,
-# alternately: uniseg's AI, which the tables above resolve as AL. libunistring resolves
-# AI as ID instead when the text is in a CJK charset (``u8_possible_linebreaks``, with
+# Where the runs of characters of class AI (ambiguous) start and end, alternately:
+# uniseg's AI, which the tables above resolve as AL. libunistring resolves AI as ID
+# instead when the text is in a CJK charset (``u8_possible_linebreaks``, with
 # ``is_cjk_encoding``), so a catalog in EUC-KR breaks before and after "※" or "①" where
-# a UTF-8 one does not. Read the first time a CJK catalog is wrapped. Not ⅓ ⅜ ⅝
-# (U+2153, U+215C, U+215D), AI to uniseg but not to libunistring 1.0 (``NOT_AMBIGUOUS``):
-# every other AI character of EUC-KR, CP949, GBK, EUC-JP and BIG5 breaks as msgcat
-# breaks it (tests/test_powrap.py).
+# a UTF-8 one does not. Read the first time a CJK catalog is wrapped. Not ⅓ ⅜ ⅝ (U+2153,
+# U+215C, U+215D), AI to uniseg but not to libunistring 1.0 (``NOT_AMBIGUOUS``): every
+# other AI character of EUC-KR, CP949, GBK, EUC-JP and BIG5 breaks as msgcat breaks it
+# (tests/test_powrap.py).
 _AMBIGUOUS = """
 a7 a9 aa ab b2 b4 b6 bb bc bf d7 d8 f7 f8 2c7 2c8 2c9 2cc 2cd 2ce 2d0 2d1 2d8 2dc 2dd
 2de 2015 2017 2020 2022 203b 203c 2074 2075 207f 2080 2081 2085 2105 2106 2113 2114 2121
 2123 212b 212c 2150 2153 2154 215c 215e 215f 2160 216c 2170 217a 2189 218a 2190 219a
-21d2 21d3 21d4 21d5
-2200 2201 2202 2204 2207 2209 220b 220c 220f 2210 2211 2212 2215 2216 221a 221b 221d
-2221 2223 2224 2225 2226 2227 222d 222e 222f 2234 2238 223c 223e 2248 2249 224c 224d
-2252 2253 2260 2262 2264 2268 226a 226c 226e 2270 2282 2284 2286 2288 2295 2296 2299
-229a 22a5 22a6 22bf 22c0 2312 2313 2460 24ff 2500 254c 2550 2575 2580 2590 2592 2596
-25a0 25a2 25a3 25aa 25b2 25b4 25b6 25b8 25bc 25be 25c0 25c2 25c6 25c9 25cb 25cc 25ce
-25d2 25e2 25e6 25ef 25f0 2605 2607 2609 260a 260e 2610 2616 2618 2640 2641 2642 2643
-2660 2662 2663 2666 2667 2668 2669 266b 266c 266e 266f 2670 269e 26a0 26c9 26cd 26d2
-26d3 26d5 26d8 26da 26dc 26dd 26df 26e3 26e4 26e8 26ea 26eb 26f1 26f6 26f7 26fb 26fd
-2757 2758 2776 2794 2b55 2b5a 3248 3250 fffd fffe 1f100 1f10d 1f110 1f12e 1f130 1f16a
-1f170 1f1ad
+21d2 21d3 21d4 21d5 2200 2201 2202 2204 2207 2209 220b 220c 220f 2210 2211 2212 2215
+2216 221a 221b 221d 2221 2223 2224 2225 2226 2227 222d 222e 222f 2234 2238 223c 223e
+2248 2249 224c 224d 2252 2253 2260 2262 2264 2268 226a 226c 226e 2270 2282 2284 2286
+2288 2295 2296 2299 229a 22a5 22a6 22bf 22c0 2312 2313 2460 24ff 2500 254c 2550 2575
+2580 2590 2592 2596 25a0 25a2 25a3 25aa 25b2 25b4 25b6 25b8 25bc 25be 25c0 25c2 25c6
+25c9 25cb 25cc 25ce 25d2 25e2 25e6 25ef 25f0 2605 2607 2609 260a 260e 2610 2616 2618
+2640 2641 2642 2643 2660 2662 2663 2666 2667 2668 2669 266b 266c 266e 266f 2670 269e
+26a0 26c9 26cd 26d2 26d3 26d5 26d8 26da 26dc 26dd 26df 26e3 26e4 26e8 26ea 26eb 26f1
+26f6 26f7 26fb 26fd 2757 2758 2776 2794 2b55 2b5a 3248 3250 fffd fffe 1f100 1f10d 1f110
+1f12e 1f130 1f16a 1f170 1f1ad
 """
 _AMBIGUOUS_BOUNDS: list[int] | None = None
 NOT_AMBIGUOUS = frozenset("\u2153\u215c\u215d")
