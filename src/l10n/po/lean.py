@@ -117,6 +117,50 @@ class Record:
         return self.parsed
 
 
+_UNTRANSLATED_FORMS = re.compile(r'msgstr\[0\] ""\n(?!")')
+_CREATION_DATE = re.compile(r'"POT-Creation-Date:[^"\n]*"')
+
+
+def _printed(records: list[Record]) -> list[Record]:
+    """The records gettext prints, in order (not an untranslated obsolete entry)."""
+    return [r for r in records if not r.obsolete or (
+        r.msgstr if not r.msgid_plural else not _UNTRANSLATED_FORMS.match(r.groups[SP]))]
+
+
+def _positions(lines: str) -> list[str]:
+    """The file positions of ``#:`` lines, as gettext keeps them (each once, no "./")."""
+    refs = [ref[2:] if ref.startswith("./") else ref for ref in lines.split() if ref != "#:"]
+    return list(dict.fromkeys(refs))
+
+
+def same_messages(old: tuple, new: tuple) -> bool | None:
+    """Do two scanned files hold the same messages, as msgmerge -U compares them (the
+    POT-Creation-Date aside)? True or False where the records tell, None where only the
+    files written again would (``po.msgmerge``). False at once for other entries or
+    another order; entries that differ only in how their ``#:`` lines are wrapped are the
+    same, in their positions not. (Most updates are told here: their references moved.)"""
+    olds, news = _printed(old[1]), new[1]
+    if [(r.obsolete, r.msgctxt, r.msgid) for r in olds] \
+            != [(r.obsolete, r.msgctxt, r.msgid) for r in news]:
+        return False
+    sure = True
+    for a, b in zip(olds, news, strict=True):
+        if a.text() == b.text():
+            continue
+        if a.obsolete or a.lead or b.lead:
+            sure = False
+            continue
+        ga, gb = a.groups, b.groups
+        if all(ga[i] == gb[i] for i in (TC, EC, FL, PV, CX, IB, PX, SP, SB)):
+            if _positions(ga[RF]) != _positions(gb[RF]):
+                return False
+            continue  # the same positions, wrapped otherwise
+        sure = False
+    header = [_CREATION_DATE.sub("", h.text()) if h is not None else None
+              for h in (old[0], new[0])]
+    return sure and header[0] == header[1] or None
+
+
 def _more(raw: str) -> list[str]:
     """The texts of a field's continuation lines."""
     return raw[1:-2].split('"\n"') if raw else []

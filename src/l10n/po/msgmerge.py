@@ -117,7 +117,8 @@ def merge_files(old: Path | str, template: Path | str, *,
     read = read_input(old, CatalogError, what="catalog", missing_hint="check the path")
     text, codec = decode_catalog(read, old)
     found = None
-    if wrap and (lean_old := lean.scan(text)) is not None:
+    lean_old = lean.scan(text) if wrap else None
+    if lean_old is not None:
         # the common case, files as gettext writes them (in any charset): po.lean, same
         # bytes
         data = read_input(template, CatalogError, what="catalog",
@@ -142,7 +143,9 @@ def merge_files(old: Path | str, template: Path | str, *,
     data = None if written is None else encode_catalog(merged, written, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data) \
-                or _same_messages(old_text, codec, old, data, width=width, wrap=wrap):
+                or _same_messages(old_text, codec, old, data, width=width, wrap=wrap,
+                                  scanned=lean_old if found is not None else None,
+                                  written=written):
             return None  # as msgmerge -U: the same messages, the file left as it is
         _backup(old, backup, suffix)
         import hashlib
@@ -158,13 +161,18 @@ def merge_files(old: Path | str, template: Path | str, *,
 
 
 def _same_messages(old_text: str, codec: str, path: Path | str, data: bytes, *,
-                   width: int, wrap: bool) -> bool:
+                   width: int, wrap: bool, scanned=None, written: str = "") -> bool:
     """Does the merge hold the same messages as the old file, as msgmerge -U compares
     them (``msgdomain_list_equal``, the POT-Creation-Date aside)? Then it leaves the file
     alone, even where its text is not in gettext's form (a long line unwrapped, an
     untranslated obsolete entry it would not print). The messages are the same exactly
     when the old file, written as gettext writes it, is the result: the writer is a
-    function of the messages, and drops such entries from both alike."""
+    function of the messages, and drops such entries from both alike. Told first, where
+    it can be, from the records of both (``scanned``: the old file's, by po.lean)."""
+    if scanned is not None and (again := lean.scan(written)) is not None:
+        verdict = lean.same_messages(scanned, again)
+        if verdict is not None:
+            return verdict
     po = parse_catalog(old_text, path=path)
     po.encoding = codec
     again = encode_catalog(po, format_catalog(po, width=width, wrap=wrap), path)
