@@ -375,3 +375,22 @@ def test_an_output_file_is_written_empty_where_msgmerge_writes_it_empty(
                         force_po=bool(force))
         found.append(out.read_bytes() if out.exists() else None)
     assert found[0] == found[1]
+
+
+@pytest.mark.skipif(not shutil.which("msgcat"), reason="GNU gettext not installed")
+def test_update_of_a_merged_catalog_rewrapped_leaves_it_as_msgmerge_does(
+        tmp_path: Path) -> None:
+    """Every corpus pair's msgmerge result, rewrapped by msgcat at 60 columns: the same
+    messages, so msgmerge -U leaves the file (and makes no backup); so does l10n, told
+    from the records or by writing the file again. Before, l10n rewrote all of them."""
+    left = 0
+    for pair in sorted(p for p in (po_corpus() / "pairs").iterdir() if p.is_dir()):
+        target = tmp_path / f"{pair.name}.po"
+        subprocess.run(["msgcat", "-w", "60", str(pair / "msgmerge.po"), "-o", str(target)],
+                       check=True)
+        before = target.read_bytes()
+        merge_files(target, pair / "new.pot", update=True, previous=True)
+        assert target.read_bytes() == before, pair.name
+        assert not target.with_name(target.name + "~").exists(), pair.name
+        left += 1
+    assert left >= 80
