@@ -35,7 +35,7 @@ import polib
 from .catalog import catalog_charset, flag_layout, format_entry, format_header, join_catalog
 from .merge import finished, flag_info, header_result, match_entries, new_entry, obsolete_entry
 from .parse import STRING, joined, parse_flags, parse_po
-from .wrap import CJK_CODECS, are_wrapped_references, is_wrapped, wrap_field
+from .wrap import CJK_CODECS, are_wrapped_references, is_wrapped, wrap_field, wrap_references
 
 __all__ = ["Record", "scan", "merge_texts", "merge_scanned"]
 
@@ -118,7 +118,8 @@ class Record:
 
 
 _UNTRANSLATED_FORMS = re.compile(r'msgstr\[0\] ""\n(?!")')
-_CREATION_DATE = re.compile(r'"POT-Creation-Date:[^"\n]*"')
+# the header field msgmerge -U leaves out of its comparison (``po.msgmerge`` too)
+CREATION_DATE = r'"POT-Creation-Date:[^"\n]*"'
 
 
 def _printed(records: list[Record]) -> list[Record]:
@@ -128,9 +129,9 @@ def _printed(records: list[Record]) -> list[Record]:
 
 
 def _positions(lines: str) -> list[str]:
-    """The file positions of ``#:`` lines, as gettext keeps them (each once, no "./")."""
-    refs = [ref[2:] if ref.startswith("./") else ref for ref in lines.split() if ref != "#:"]
-    return list(dict.fromkeys(refs))
+    """The file positions of ``#:`` lines as the writer puts them (each once, no "./"),
+    on one line."""
+    return wrap_references([ref for ref in lines.split() if ref != "#:"], width=1 << 30)
 
 
 def same_messages(old: tuple, new: tuple) -> bool | None:
@@ -156,9 +157,11 @@ def same_messages(old: tuple, new: tuple) -> bool | None:
                 return False
             continue  # the same positions, wrapped otherwise
         sure = False
-    header = [_CREATION_DATE.sub("", h.text()) if h is not None else None
-              for h in (old[0], new[0])]
-    return sure and header[0] == header[1] or None
+    if not sure:
+        return None
+    headers = [re.sub(CREATION_DATE, "", h.text(), count=1) if h is not None else None
+               for h in (old[0], new[0])]
+    return True if headers[0] == headers[1] else None
 
 
 def _more(raw: str) -> list[str]:

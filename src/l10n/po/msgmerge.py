@@ -127,7 +127,6 @@ def merge_files(old: Path | str, template: Path | str, *,
         found = lean.merge_scanned(lean_old, pot_text, previous=previous, fuzzy=fuzzy,
                                    resegment=resegment, width=width, force_po=force_po,
                                    codec=codec)
-    old_text = text
     if found is not None:
         merged, written = found
     else:
@@ -143,7 +142,7 @@ def merge_files(old: Path | str, template: Path | str, *,
     data = None if written is None else encode_catalog(merged, written, output or old)
     if update:
         if _without_creation_date(read) == _without_creation_date(data) \
-                or _same_messages(old_text, codec, old, data, width=width, wrap=wrap,
+                or _same_messages(text, codec, old, data, width=width, wrap=wrap,
                                   scanned=lean_old if found is not None else None,
                                   written=written):
             return None  # as msgmerge -U: the same messages, the file left as it is
@@ -180,7 +179,7 @@ def _same_messages(old_text: str, codec: str, path: Path | str, data: bytes, *,
 
 
 def _without_creation_date(data: bytes) -> bytes:
-    return re.sub(rb'"POT-Creation-Date:[^"\n]*"', b"", data, count=1)
+    return re.sub(lean.CREATION_DATE.encode(), b"", data, count=1)
 
 
 def _write(path: Path | str, data: bytes, *, expected_digest: str | None) -> None:
